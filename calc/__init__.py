@@ -1,0 +1,101 @@
+"""dcpower's unit-aware core: datacenter power and accelerator capacity.
+
+Public API: everything in `__all__`. Strings with units (``"300 MW"``) or pint quantities are
+accepted wherever a power is; results are frozen pydantic models (``.model_dump_json()``).
+
+    >>> import calc
+    >>> calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm").verdict
+    'plausible'
+"""
+
+from calc.assumptions import build_assumptions, parse_settings
+from calc.capacity import capacity, required_power
+from calc.chain import chain_watts, power_chain
+from calc.claims import check_claim, compare_methods
+from calc.errors import CalcError, InputError, PresetError, UnitError
+from calc.models import (
+    ASSUMPTION_NAMES,
+    BASES,
+    CLAIM_BASES,
+    AcceleratorSpec,
+    Assumptions,
+    AssumptionSet,
+    BreakEven,
+    CapacityResult,
+    CaseValues,
+    ClaimResult,
+    Facility,
+    FleetEntry,
+    FleetLine,
+    Range,
+    Reading,
+    Redundancy,
+    RequiredPowerResult,
+    SolveResult,
+    Source,
+    SystemSpec,
+)
+from calc.presets import (
+    KINDS,
+    list_presets,
+    load_accelerator,
+    load_assumption_set,
+    load_facility,
+    load_preset,
+    load_system,
+    preset_origin,
+    set_preset_dirs,
+)
+from calc.solve import SOLVABLE, solve
+from calc.units import Q_, format_power, parse_power, quantity_json, ureg
+
+__all__ = [
+    "ASSUMPTION_NAMES",
+    "BASES",
+    "CLAIM_BASES",
+    "KINDS",
+    "Q_",
+    "SOLVABLE",
+    "AcceleratorSpec",
+    "AssumptionSet",
+    "Assumptions",
+    "BreakEven",
+    "CalcError",
+    "CapacityResult",
+    "CaseValues",
+    "ClaimResult",
+    "Facility",
+    "FleetEntry",
+    "FleetLine",
+    "InputError",
+    "PresetError",
+    "Range",
+    "Reading",
+    "Redundancy",
+    "RequiredPowerResult",
+    "SolveResult",
+    "Source",
+    "SystemSpec",
+    "UnitError",
+    "build_assumptions",
+    "capacity",
+    "chain_watts",
+    "check_claim",
+    "compare_methods",
+    "format_power",
+    "list_presets",
+    "load_accelerator",
+    "load_assumption_set",
+    "load_facility",
+    "load_preset",
+    "load_system",
+    "parse_power",
+    "parse_settings",
+    "power_chain",
+    "preset_origin",
+    "quantity_json",
+    "required_power",
+    "set_preset_dirs",
+    "solve",
+    "ureg",
+]

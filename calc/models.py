@@ -1,0 +1,404 @@
+"""Frozen pydantic models: hardware specs, assumptions, facilities and results.
+
+`...Spec` models hold hardware facts from presets; `Assumptions` and `Facility` hold inputs;
+`...Result` models are outputs. All are immutable and validated once; collections are tuples.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from calc.errors import InputError
+from calc.units import Power, PowerOrZero
+
+Basis = Literal["chip", "server", "it", "facility", "supply"]
+"""A point in the power chain where a figure of power is measured."""
+ClaimBasis = Literal["unspecified", "chip", "server", "it", "facility", "supply"]
+"""The basis of a quoted power; `unspecified` is read both as `it` and as `facility`."""
+Verdict = Literal["implausible", "plausible", "ample"]
+Confidence = Literal["high", "medium", "low", "estimate"]
+Case = Literal["low", "central", "high"]
+
+BASES: tuple[Basis, ...] = ("chip", "server", "it", "facility", "supply")
+CLAIM_BASES: tuple[ClaimBasis, ...] = ("unspecified", *BASES)
+PresetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+
+
+class CalcModel(BaseModel):
+    """Base of every model: immutable, strict about unknown keys, self-documenting."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class Source(CalcModel):
+    """Where a figure comes from."""
+
+    title: str = Field(min_length=3)
+    """Document title, with the quoted figure where useful."""
+    url: str | None = None
+    """Address of the document, when it has one."""
+
+
+class Range(CalcModel):
+    """Low / central / high values of one assumption. "Low" needs the least power."""
+
+    low: float
+    central: float
+    high: float
+    source: str | None = None
+    """Where these values come from."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if not self.low <= self.central <= self.high:
+            raise ValueError(
+                f"low <= central <= high is required, got {self.low:g} / {self.central:g} / "
+                f"{self.high:g}"
+            )
+        return self
+
+    @classmethod
+    def point(cls, value: float, source: str | None = None) -> Range:
+        """A zero-width range: the value is taken as known."""
+        return cls(low=value, central=value, high=value, source=source)
+
+    def value(self, case: Case) -> float:
+        """The value for one case."""
+        return float(getattr(self, case))
+
+
+_REDUNDANCY_RE = re.compile(r"^\s*(?:(?P<k>\d{1,2})\s*\+\s*1|(?P<scheme>N|2N|4N/3|3N/2|N\+1))\s*$",
+                            re.IGNORECASE)
+_FIXED_USABLE = {"N": 1.0, "2N": 0.5, "4N/3": 0.75, "3N/2": 2.0 / 3.0}
+REDUNDANCY_HELP = "'N', '2N', '4N/3', '3N/2' or 'k+1' with k load-carrying modules, e.g. '3+1'"
+
+
+class Redundancy(CalcModel):
+    """The redundancy scheme of quoted capacity, and the usable share it leaves.
+
+    Usable fraction: N 1, N+1 k/(k+1), 2N 1/2, 4N/3 3/4, 3N/2 2/3 (shared/reference/hardware.md
+    §5c: RISA data-centre directive table; SemiAnalysis "Datacenter Anatomy Part 1").
+    """
+
+    scheme: Literal["N", "N+1", "2N", "4N/3", "3N/2"] = "N"
+    modules: int | None = Field(default=None, ge=1, le=99)
+    """For N+1: the number of modules that carry the load (k in k+1)."""
+
+    @model_validator(mode="after")
+    def _modules_match(self) -> Redundancy:
+        if self.scheme == "N+1" and self.modules is None:
+            raise ValueError("N+1 needs the number of load-carrying modules, e.g. '3+1'")
+        if self.scheme != "N+1" and self.modules is not None:
+            raise ValueError(f"{self.scheme} takes no module count")
+        return self
+
+    @classmethod
+    def parse(cls, text: str) -> Redundancy:
+        """Parse 'N', '2N', '4N/3', '3N/2' or 'k+1'."""
+        match = _REDUNDANCY_RE.match(text) if isinstance(text, str) else None
+        if match is None:
+            raise InputError(f"redundancy: {text!r} is not a scheme; accepted: {REDUNDANCY_HELP}")
+        if match["k"]:
+            k = int(match["k"])
+            if k < 1:
+                raise InputError(f"redundancy: {text!r} needs k >= 1; accepted: {REDUNDANCY_HELP}")
+            return cls(scheme="N+1", modules=k)
+        scheme = match["scheme"].upper()
+        if scheme == "N+1":
+            raise InputError(
+                f"redundancy: {text!r} needs the number of load-carrying modules; "
+                f"write e.g. '3+1' (usable 3/4)"
+            )
+        return cls(scheme=scheme)
+
+    @property
+    def usable_fraction(self) -> float:
+        """Share of the quoted capacity that may carry load. [-]"""
+        if self.scheme == "N+1":
+            assert self.modules is not None
+            return self.modules / (self.modules + 1)
+        return _FIXED_USABLE[self.scheme]
+
+    @property
+    def label(self) -> str:
+        """The scheme as written ('3+1' for N+1 with three modules)."""
+        return f"{self.modules}+1" if self.scheme == "N+1" else self.scheme
+
+
+RANGE_LIMITS: dict[str, tuple[float, float, str]] = {
+    # name: (lowest accepted, highest accepted, what the limit means)
+    "draw_factor": (0.05, 1.5, "provisioned draw / nameplate system power"),
+    "it_overhead": (0.0, 2.0, "non-server IT / server power"),
+    "pue": (1.0, 5.0, "facility / IT power; below 1 is impossible"),
+    "power_factor": (0.05, 1.0, "real / apparent power"),
+    "server_factor": (1.0, 5.0, "server power / accelerator TDP"),
+}
+RANGE_ASSUMPTIONS: tuple[str, ...] = ("draw_factor", "it_overhead", "pue", "power_factor")
+ASSUMPTION_NAMES: tuple[str, ...] = (*RANGE_ASSUMPTIONS, "headroom", "redundancy", "server_factor")
+
+
+class Assumptions(CalcModel):
+    """Every assumption of the power chain, each with its low / central / high values."""
+
+    draw_factor: Range
+    """Provisioned draw / nameplate system power. [-]"""
+    it_overhead: Range
+    """Network fabric, storage and management / server power. [-]"""
+    pue: Range
+    """Power usage effectiveness: facility / IT power. [-]"""
+    power_factor: Range
+    """Real / apparent power, used only to convert kVA or MVA inputs. [-]"""
+    headroom: float = Field(default=0.0, ge=0.0, le=0.9)
+    """Share of supply kept unused for transients and swings (a planning choice). [-]"""
+    redundancy: Redundancy = Redundancy()
+    """Redundancy scheme of the quoted supply capacity."""
+    server_factor: Range | None = None
+    """When set, server power = TDP x server_factor x draw_factor, instead of the system preset
+    (the form of Epoch AI's method). [-]"""
+
+    @field_validator("redundancy", mode="before")
+    @classmethod
+    def _redundancy_text(cls, value: Any) -> Any:
+        return Redundancy.parse(value) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _within_limits(self) -> Assumptions:
+        for name, (lowest, highest, meaning) in RANGE_LIMITS.items():
+            values = getattr(self, name)
+            if values is None:
+                continue
+            for case in ("low", "central", "high"):
+                number = values.value(case)
+                if not lowest <= number <= highest:
+                    raise ValueError(
+                        f"{name}: {case} {number:g} is outside {lowest:g}–{highest:g} ({meaning})"
+                    )
+        return self
+
+
+class AcceleratorSpec(CalcModel):
+    """One accelerator as announcements count it (a GPU, a superchip, a module, a chip)."""
+
+    schema_version: Literal[1] = 1
+    id: PresetId
+    name: str
+    vendor: str
+    counted_as: Literal["GPU", "superchip", "module", "APU", "chip"]
+    """What one unit of this accelerator is, as public counts count it."""
+    tdp: Power
+    """Maximum board power (TDP / TBP / TGP) of one unit. [W]"""
+    system: PresetId
+    """Id of the default system this accelerator ships in."""
+    confidence: Confidence
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+
+class SystemSpec(CalcModel):
+    """A server, node, rack or host that holds a whole number of accelerators."""
+
+    schema_version: Literal[1] = 1
+    id: PresetId
+    name: str
+    form: Literal["server", "node", "rack", "host"]
+    accelerator: PresetId
+    accelerators_per_system: int = Field(ge=1, le=100_000)
+    system_power: Power
+    """Nameplate (maximum) input power of one system. [kW]"""
+    systems_per_rack: int | None = Field(default=None, ge=1, le=1000)
+    """How many systems one rack holds, where a source gives it."""
+    confidence: Confidence
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+
+class AssumptionSet(CalcModel):
+    """A named set of assumptions: the default ranges, or a published method."""
+
+    schema_version: Literal[1] = 1
+    id: PresetId
+    name: str
+    method: str
+    """The formula in words, as its authors publish it."""
+    assumptions: dict[str, Any] = Field(default_factory=dict)
+    """Values that differ from the default set (any subset of the assumption names)."""
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+    @field_validator("assumptions")
+    @classmethod
+    def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(value) - set(ASSUMPTION_NAMES))
+        if unknown:
+            raise ValueError(f"unknown assumption {unknown[0]!r}; accepted: {', '.join(ASSUMPTION_NAMES)}")
+        return value
+
+
+class FleetEntry(CalcModel):
+    """One accelerator type of a fleet and its count (or weight in a mix)."""
+
+    accelerator: PresetId
+    count: float = Field(gt=0, le=1e12)
+
+
+class Facility(CalcModel):
+    """A real site or announced deal: its quoted power, its basis and its fleet."""
+
+    schema_version: Literal[1] = 1
+    id: PresetId
+    name: str
+    location: str = ""
+    status: str = ""
+    """Operational, under construction, announced, ... with a date."""
+    power: Power
+    """The quoted power. [MW]"""
+    basis: ClaimBasis = "unspecified"
+    """Where in the chain the quoted power is measured, when the source says."""
+    accelerators: int = Field(gt=0, le=10**12)
+    """The accelerator count the source claims."""
+    fleet: dict[str, float] = Field(min_length=1)
+    """Accelerator id -> count; scaled to `accelerators` when the two differ (a reported mix)."""
+    assumptions: dict[str, Any] = Field(default_factory=dict)
+    """Site facts that override the assumption set (e.g. a published PUE)."""
+    confidence: Confidence
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+    @field_validator("fleet")
+    @classmethod
+    def _positive_counts(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, count in value.items():
+            if not isinstance(count, (int, float)) or isinstance(count, bool) or not count > 0:
+                raise ValueError(f"fleet.{key}: {count!r} must be a positive number of accelerators")
+        return value
+
+    @field_validator("assumptions")
+    @classmethod
+    def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return AssumptionSet._known_names(value)
+
+
+# ----------------------------------------------------------------------------------- results
+
+
+class CaseValues(CalcModel):
+    """A power per accelerator at one basis, for the low / central / high cases. [W]"""
+
+    basis: Basis
+    low: Power
+    central: Power
+    high: Power
+
+
+class FleetLine(CalcModel):
+    """One accelerator type of a resolved fleet or result."""
+
+    accelerator: str
+    system: str
+    accelerators: int
+    systems: int
+    racks: int | None
+    """Racks, when the system has a rack count or a rack power limit was given."""
+    power_per_accelerator: Power
+    """Central power per accelerator at the result's basis. [W]"""
+
+
+class BreakEven(CalcModel):
+    """The value of one assumption (others central) at which a claim fits exactly."""
+
+    assumption: str
+    value: float
+    low: float
+    central: float
+    high: float
+    status: Literal["in range", "below range", "above range", "impossible"]
+    """Where `value` falls against the assumption's range; impossible means unphysical."""
+
+
+class Reading(CalcModel):
+    """A claim read at one basis."""
+
+    basis: Basis
+    verdict: Verdict
+    low: Power
+    central: Power
+    high: Power
+    """The model's power per accelerator at this basis (low / central / high). [W]"""
+    supported_accelerators: int
+    """Accelerators the claimed power supports at this basis, central case, whole systems."""
+    break_even: tuple[BreakEven, ...]
+    summary: str
+
+
+class ClaimResult(CalcModel):
+    """Whether a power carries an accelerator count, and under which assumptions."""
+
+    power: Power
+    """The power as quoted. [MW]"""
+    real_power: Power
+    """The power used: equal to `power`, or converted from apparent power. [MW]"""
+    accelerators: int
+    fleet: tuple[FleetEntry, ...]
+    basis: ClaimBasis
+    method: str
+    implied_power_per_accelerator: Power
+    """Real power / accelerators. [W]"""
+    verdict: Verdict
+    readings: tuple[Reading, ...]
+    summary: str
+    notes: tuple[str, ...] = ()
+
+
+class CapacityResult(CalcModel):
+    """How many accelerators a power supports at one basis, in whole systems."""
+
+    power: Power
+    real_power: Power
+    basis: Basis
+    method: str
+    accelerators: int
+    systems: int
+    racks: int | None
+    stranded_power: PowerOrZero
+    """Power left over after rounding down to whole systems. [kW]"""
+    power_per_accelerator: Power
+    """Central power per accelerator at `basis`, averaged over the mix. [W]"""
+    accelerators_optimistic: int
+    """Accelerators with every assumption at its low-power end."""
+    accelerators_conservative: int
+    """Accelerators with every assumption at its high-power end."""
+    lines: tuple[FleetLine, ...]
+    chain: tuple[CaseValues, ...]
+    """Power per accelerator at every basis, averaged over the mix. [W]"""
+    notes: tuple[str, ...] = ()
+
+
+class RequiredPowerResult(CalcModel):
+    """The power a fleet needs at every basis."""
+
+    accelerators: int
+    method: str
+    power: tuple[CaseValues, ...]
+    """Total power of the fleet at each basis (low / central / high). [MW]"""
+    per_accelerator: tuple[CaseValues, ...]
+    """Average power per accelerator at each basis. [W]"""
+    lines: tuple[FleetLine, ...]
+    notes: tuple[str, ...] = ()
+
+
+class SolveResult(CalcModel):
+    """The value of one unknown that makes power, count and assumptions meet exactly."""
+
+    unknown: str
+    value: float | None = None
+    """The solved value, for an assumption or a count."""
+    quantity: Power | None = None
+    """The solved value, for a power. [MW]"""
+    status: Literal["in range", "below range", "above range", "impossible", "solved"]
+    basis: Basis
+    method: str
+    summary: str
+    notes: tuple[str, ...] = ()

@@ -1,0 +1,258 @@
+"""The project's one pint registry, the guarded parser for user text, and quantity types.
+
+Every Quantity in dcpower comes from `ureg`. User text reaches pint only after `parse_quantity`
+has checked its length and shape: pint evaluates expressions, and some (``10**10**10 W``) never
+finish, others raise bare ``AssertionError`` or ``RecursionError``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import Annotated, Any, Final
+
+import pint
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+from calc.errors import UnitError
+
+
+def _build_registry() -> pint.UnitRegistry:
+    # The on-disk cache makes a warm start ~7x faster (shared/reference/perf.md §1); a
+    # read-only home must not stop the program, so fall back to an uncached registry.
+    try:
+        return pint.UnitRegistry(cache_folder=":auto:")
+    except Exception:  # pragma: no cover - depends on the file system
+        return pint.UnitRegistry()
+
+
+ureg: Final = _build_registry()
+"""The registry. Shared, process-wide: never build another one."""
+pint.set_application_registry(ureg)
+
+Q_ = ureg.Quantity
+Quantity = pint.Quantity
+
+# Units bound once: a unit given as a string is re-parsed on every call (~45 µs).
+W: Final = ureg.W
+kW: Final = ureg.kW
+MW: Final = ureg.MW
+GW: Final = ureg.GW
+_POWER_DIM: Final = W.dimensionality
+
+MAX_TEXT_LENGTH: Final = 64
+"""Longest text accepted for one quantity; longer input is rejected before pint sees it."""
+
+_NUMBER = r"[-+]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d{1,4})?"
+_SPECIAL = r"[-+]?(?:nan|inf(?:inity)?)"
+_QUANTITY_RE: Final = re.compile(
+    rf"^\s*(?P<number>{_NUMBER}|{_SPECIAL})\s*(?P<unit>\S.*?)?\s*$", re.IGNORECASE
+)
+_UNIT_CHARS_RE: Final = re.compile(r"^[A-Za-zµμΩ°%$€][A-Za-z0-9µμΩ°%$€_ /*.·^-]*$")
+# One small exponent per unit factor (m^2, m**3); a second one in a row is a tower.
+_BAD_EXPONENT_RE: Final = re.compile(r"(\^|\*\*)(?!-?[1-4](?![\d^]|\*\*))")
+
+_DIMENSION_NAMES: Final = {
+    "[mass] * [length] ** 2 / [time] ** 3": "a power",
+    "[mass] * [length] ** 2 / [time] ** 2": "an energy",
+    "[mass]": "a mass",
+    "[length]": "a length",
+    "[length] ** 2": "an area",
+    "[length] ** 3": "a volume",
+    "[time]": "a time",
+    "[temperature]": "a temperature",
+    "[current]": "a current",
+    "dimensionless": "a plain number",
+}
+
+
+def describe_dimension(dimensionality: Any) -> str:
+    """Plain-words name of a pint dimensionality ("an energy", "a mass")."""
+    key = str(dimensionality)
+    return _DIMENSION_NAMES.get(key, f"a quantity of dimension {key}")
+
+
+@lru_cache(maxsize=256)
+def _parse_units(text: str) -> pint.Unit:
+    return ureg.parse_units(text)
+
+
+def _split(text: str, field: str, example: str) -> tuple[float, str | None]:
+    """Split guarded text into a float and the unit text (None when there is none)."""
+    if len(text) > MAX_TEXT_LENGTH:
+        raise UnitError(
+            f"{field}: {text[:20]!r}… is {len(text)} characters long; "
+            f"at most {MAX_TEXT_LENGTH} are accepted, e.g. {example!r}"
+        )
+    match = _QUANTITY_RE.match(text)
+    if match is None:
+        raise UnitError(
+            f"{field}: {text!r} is not a number with a unit; give one such as {example!r}"
+        )
+    number = float(match["number"].replace(",", ""))
+    return number, match["unit"]
+
+
+def parse_quantity(
+    value: Any,
+    field: str,
+    dimension: Any,
+    example: str,
+    *,
+    allow_zero: bool = False,
+    allow_negative: bool = False,
+) -> pint.Quantity:
+    """Parse user text (or check a Quantity) into a finite Quantity of one dimension.
+
+    Args:
+        value: Text such as ``"300 MW"``, a Quantity, or a ``{"value", "unit"}`` mapping.
+        field: The field name used in error messages.
+        dimension: The expected pint dimensionality (e.g. ``ureg.W.dimensionality``).
+        example: A valid value shown in error messages.
+        allow_zero: Accept a zero magnitude.
+        allow_negative: Accept a negative magnitude.
+
+    Returns:
+        The quantity, with a float magnitude.
+
+    Raises:
+        UnitError: Not a quantity, no unit, unknown unit, wrong dimension, not finite, or out
+            of sign.
+    """
+    if isinstance(value, dict) and set(value) == {"value", "unit"}:
+        value = f"{value['value']} {value['unit']}"
+    if isinstance(value, pint.Quantity):
+        magnitude = value.magnitude
+        if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
+            raise UnitError(f"{field}: {value!r} must have a single number as magnitude")
+        quantity = Q_(float(magnitude), value.units)
+        shown = f"{value:~}"
+    elif isinstance(value, str):
+        number, unit_text = _split(value, field, example)
+        shown = value.strip()
+        if unit_text is None:
+            if not math.isfinite(number):
+                raise UnitError(f"{field}: {shown!r} is not a finite number; e.g. {example!r}")
+            raise UnitError(f"{field}: {shown!r} has no unit; give one such as {example!r}")
+        if unit_text.lower() in {"var", "kvar", "mvar", "gvar", "vars"}:
+            raise UnitError(
+                f"{field}: {shown!r} is reactive power, which does no work; "
+                f"give real power (W) or apparent power (VA), e.g. {example!r}"
+            )
+        if not _UNIT_CHARS_RE.match(unit_text) or _BAD_EXPONENT_RE.search(unit_text):
+            raise UnitError(f"{field}: {shown!r} has an unreadable unit; e.g. {example!r}")
+        try:
+            units = _parse_units(unit_text)
+        except Exception:  # pint raises many kinds here, AssertionError among them
+            raise UnitError(
+                f"{field}: {shown!r} has an unknown unit {unit_text!r}; e.g. {example!r}"
+            ) from None
+        quantity = Q_(number, units)
+    elif isinstance(value, bool) or isinstance(value, (int, float)):
+        raise UnitError(f"{field}: {value!r} has no unit; give one such as {example!r}")
+    else:
+        raise UnitError(
+            f"{field}: {value!r} is not a quantity; give text such as {example!r}"
+        )
+
+    if quantity.dimensionality != dimension:
+        expected = describe_dimension(dimension)
+        got = describe_dimension(quantity.dimensionality)
+        raise UnitError(f"{field}: {shown!r} is {got}, not {expected}; e.g. {example!r}")
+    magnitude = quantity.magnitude
+    if not math.isfinite(magnitude):
+        raise UnitError(f"{field}: {shown!r} is not finite; e.g. {example!r}")
+    if magnitude == 0 and not allow_zero:
+        raise UnitError(f"{field}: {shown!r} must be greater than zero; e.g. {example!r}")
+    if magnitude < 0 and not allow_negative:
+        raise UnitError(f"{field}: {shown!r} must not be negative; e.g. {example!r}")
+    return quantity
+
+
+def is_apparent_power(quantity: pint.Quantity) -> bool:
+    """True when the quantity is in volt-amperes (kVA, MVA), i.e. apparent power."""
+    return "volt_ampere" in str(quantity.units)
+
+
+def parse_power(value: Any, field: str = "power", *, allow_apparent: bool = False) -> pint.Quantity:
+    """Parse a power (W … GW, BTU/h, hp; kVA/MVA only where `allow_apparent`).
+
+    Raises:
+        UnitError: As `parse_quantity`, or apparent power where it is not accepted.
+    """
+    quantity = parse_quantity(value, field, _POWER_DIM, "300 MW")
+    if is_apparent_power(quantity) and not allow_apparent:
+        raise UnitError(
+            f"{field}: {quantity:~} is apparent power (VA); this field takes real power "
+            f"(W), e.g. '300 MW'"
+        )
+    return quantity
+
+
+def format_power(quantity: pint.Quantity, unit: str | None = None, decimals: int | None = None) -> str:
+    """Format a power for people: ``"300 MW"``, ``"2.057 GW"``, ``"1,363.6 W"``.
+
+    Args:
+        quantity: The power.
+        unit: W, kW, MW or GW; by default the prefix that keeps the number below 1000.
+        decimals: Fixed decimals; by default four significant figures, trailing zeros dropped.
+    """
+    watts = float(quantity.m_as(W))
+    scales = {"GW": 1e9, "MW": 1e6, "kW": 1e3, "W": 1.0}
+    if unit is None:
+        unit = next((u for u, scale in scales.items() if abs(watts) >= scale), "W")
+    return f"{format_number(watts / scales[unit], decimals)} {unit}"
+
+
+def format_number(number: float, decimals: int | None = None, digits: int = 4) -> str:
+    """A number with thousands commas: fixed `decimals`, or `digits` significant figures."""
+    if decimals is not None:
+        return f"{number:,.{decimals}f}"
+    if number == 0 or not math.isfinite(number):
+        return f"{number:g}"
+    places = max(0, digits - 1 - math.floor(math.log10(abs(number))))
+    text = f"{number:,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def quantity_json(quantity: pint.Quantity) -> dict[str, Any]:
+    """The JSON form of a quantity: ``{"value": number, "unit": "MW"}``."""
+    return {"value": float(quantity.magnitude), "unit": f"{quantity.units:~}"}
+
+
+class HasDimension:
+    """`Annotated` marker: a Quantity of one dimension; JSON as ``{"value", "unit"}``."""
+
+    def __init__(self, dimension: Any, example: str, *, allow_zero: bool = False) -> None:
+        self.dimension = dimension
+        self.example = example
+        self.allow_zero = allow_zero
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.with_info_plain_validator_function(
+            self._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                self._serialize, when_used="json"
+            ),
+        )
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "object", "properties": {"value": {"type": "number"}, "unit": {"type": "string"}}}
+
+    def _validate(self, value: Any, info: Any) -> pint.Quantity:
+        field = info.field_name or "value"
+        return parse_quantity(value, field, self.dimension, self.example, allow_zero=self.allow_zero)
+
+    @staticmethod
+    def _serialize(value: pint.Quantity) -> dict[str, Any]:
+        return quantity_json(value)
+
+
+Power = Annotated[pint.Quantity, HasDimension(_POWER_DIM, "700 W")]
+"""Real or apparent power, strictly with a unit. [W]"""
+PowerOrZero = Annotated[pint.Quantity, HasDimension(_POWER_DIM, "0 W", allow_zero=True)]
+"""A power that may be zero (stranded power after rounding). [W]"""

@@ -1,0 +1,1 @@
+"""Data-only package: the bundled presets (TOML files), read only by calc.presets."""

@@ -1,0 +1,1 @@
+"""dcpower terminal UI (Textual). Imports only the public calc API."""
