@@ -15,6 +15,7 @@ from calc.chain import (
     chain_table,
     fleet_watts,
     item_watts,
+    parse_count,
 )
 from calc.errors import InputError
 from calc.models import (
@@ -61,7 +62,7 @@ def real_power(power: Any, assumptions: Assumptions) -> tuple[Any, Any, tuple[st
         return quoted, quoted.to(MW), ()
     factor = assumptions.power_factor.central
     real = Q_(float(quoted.m_as("VA")) * factor, W).to(MW)
-    note = (f"{quoted:~} is apparent power: taken as {format_power(real)} of real power at "
+    note = (f"{quoted.magnitude:g} {quoted.units:~} is apparent power: taken as {format_power(real)} of real power at "
             f"power factor {factor:g} (range {assumptions.power_factor.low:g}–"
             f"{assumptions.power_factor.high:g})")
     return quoted, real, (note,)
@@ -181,7 +182,7 @@ def _capacity(context: Context, quoted: Any, real: Any, basis: Basis, rack_power
         stranded_power=Q_(max(watts - used, 0.0), W).to(kW),
         power_per_accelerator=Q_(float(fleet_watts(fleet, central)[basis]), W),
         accelerators_optimistic=counts["low"], accelerators_conservative=counts["high"],
-        lines=tuple(lines), chain=chain_table(fleet, assumptions),
+        lines=tuple(lines), chain=chain_table(fleet, assumptions), noun=fleet.noun,
         notes=(*notes, *context.notes),
     )
 
@@ -210,8 +211,6 @@ def required_power(
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
     """
-    from calc.chain import parse_count
-
     if accelerator is not None and gpus is None:
         raise InputError("gpus: missing; give the number of accelerators, e.g. gpus=100000")
     if gpus is not None and accelerator is None and fleet is None and facility is None:
@@ -244,5 +243,6 @@ def required_power(
         ))
     return RequiredPowerResult(
         accelerators=round(total), method=context.method, power=power,
-        per_accelerator=per_accelerator, lines=tuple(lines), notes=context.notes,
+        per_accelerator=per_accelerator, lines=tuple(lines), noun=resolved.noun,
+        notes=context.notes,
     )

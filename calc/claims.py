@@ -17,6 +17,7 @@ from calc.capacity import check_basis, real_power, supported
 from calc.chain import Context, build_context, case_inputs, fleet_watts, parse_count
 from calc.errors import InputError
 from calc.models import (
+    BASIS_LABELS,
     CLAIM_BASES,
     Assumptions,
     Basis,
@@ -42,10 +43,6 @@ def verdict_for(implied: float, low: float, high: float) -> Verdict:
     if implied > high * (1 + _TOLERANCE):
         return "ample"
     return "plausible"
-
-
-BASIS_LABELS = {"chip": "chip", "server": "server", "it": "IT", "facility": "facility",
-                "supply": "supply"}
 
 
 def per_accelerator(watts: float) -> str:
@@ -182,12 +179,13 @@ def check_claim(
     verdict = _overall(readings, where)
     head = (f"{verdict}: {format_power(real)} for {count:,.0f} {noun}s is "
             f"{per_accelerator(implied)} per {noun}")
-    summary = "; ".join([head, *(r.summary for r in readings)]) + ". So " + _conclusion(
-        verdict, readings, where) + "."
+    conclusion = "So " + _conclusion(verdict, readings, where) + "."
+    summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
     return ClaimResult(
         power=quoted, real_power=real, accelerators=round(count), fleet=context.fleet.entries(),
         basis=where, method=context.method, implied_power_per_accelerator=Q_(implied, W),
-        verdict=verdict, readings=readings, summary=summary, notes=(*notes, *context.notes),
+        verdict=verdict, readings=readings, conclusion=conclusion, summary=summary, noun=noun,
+        notes=(*notes, *context.notes),
     )
 
 

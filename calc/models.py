@@ -24,6 +24,8 @@ Case = Literal["low", "central", "high"]
 
 BASES: tuple[Basis, ...] = ("chip", "server", "it", "facility", "supply")
 CLAIM_BASES: tuple[ClaimBasis, ...] = ("unspecified", *BASES)
+BASIS_LABELS: dict[str, str] = {"chip": "chip", "server": "server", "it": "IT",
+                                "facility": "facility", "supply": "supply"}
 PresetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 
 
@@ -348,7 +350,12 @@ class ClaimResult(CalcModel):
     """Real power / accelerators. [W]"""
     verdict: Verdict
     readings: tuple[Reading, ...]
+    conclusion: str
+    """What would have to hold for the claim to be true, in one sentence."""
     summary: str
+    """The verdict, each reading and the conclusion, in words."""
+    noun: str = "accelerator"
+    """What one accelerator is called in this fleet ("GPU", "chip", ...)."""
     notes: tuple[str, ...] = ()
 
 
@@ -373,6 +380,7 @@ class CapacityResult(CalcModel):
     lines: tuple[FleetLine, ...]
     chain: tuple[CaseValues, ...]
     """Power per accelerator at every basis, averaged over the mix. [W]"""
+    noun: str = "accelerator"
     notes: tuple[str, ...] = ()
 
 
@@ -386,6 +394,7 @@ class RequiredPowerResult(CalcModel):
     per_accelerator: tuple[CaseValues, ...]
     """Average power per accelerator at each basis. [W]"""
     lines: tuple[FleetLine, ...]
+    noun: str = "accelerator"
     notes: tuple[str, ...] = ()
 
 

@@ -185,7 +185,7 @@ def parse_power(value: Any, field: str = "power", *, allow_apparent: bool = Fals
     quantity = parse_quantity(value, field, _POWER_DIM, "300 MW")
     if is_apparent_power(quantity) and not allow_apparent:
         raise UnitError(
-            f"{field}: {quantity:~} is apparent power (VA); this field takes real power "
+            f"{field}: {quantity.magnitude:g} {quantity.units:~} is apparent power (VA); this field takes real power "
             f"(W), e.g. '300 MW'"
         )
     return quantity

@@ -1,0 +1,27 @@
+"""Shared test set-up: Hypothesis profiles and isolation from the user's own presets."""
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("default", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
+
+
+@pytest.fixture(autouse=True)
+def isolated_presets(tmp_path_factory, monkeypatch):
+    """Point the per-user preset directory at an empty place, so tests see bundled presets only."""
+    import calc.presets
+
+    config = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv("DCPOWER_PRESET_DIR", raising=False)
+    monkeypatch.setattr(calc.presets, "_cli_dirs", ())
+    calc.presets.reset_catalog()
+    yield config
+    calc.presets.reset_catalog()

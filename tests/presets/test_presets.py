@@ -1,0 +1,151 @@
+"""Every bundled preset validates, is sourced, and references what exists; user presets override."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+import calc
+from calc.presets import KINDS, bundled_dir
+
+REQUIRED_ACCELERATORS = {
+    "a100-sxm", "v100-sxm2", "h100-sxm", "h100-pcie", "h200-sxm", "gh200", "b200", "b300", "gb200",
+    "gb300", "mi250x", "mi300a", "mi300x", "mi325x", "mi355x", "gaudi3", "max-1550", "tpu-v5p",
+    "tpu-v6e", "tpu-v7", "trainium2",
+}
+ALL = [(kind, preset_id) for kind in KINDS for preset_id in calc.list_presets(kind)]
+
+
+@pytest.mark.parametrize(("kind", "preset_id"), ALL)
+def test_every_bundled_preset_loads_and_cites_a_source(kind, preset_id):
+    preset = calc.load_preset(kind, preset_id)
+    assert preset.id == preset_id
+    assert preset.sources and all(len(s.title) > 10 for s in preset.sources)
+    raw = tomllib.loads((bundled_dir() / kind / f"{preset_id}.toml").read_text())
+    assert raw["schema_version"] == 1
+
+
+def test_the_required_accelerators_are_bundled():
+    assert REQUIRED_ACCELERATORS <= set(calc.list_presets("accelerators"))
+
+
+@pytest.mark.parametrize("preset_id", sorted(REQUIRED_ACCELERATORS))
+def test_accelerator_system_references_resolve(preset_id):
+    spec = calc.load_accelerator(preset_id)
+    system = calc.load_system(spec.system)
+    assert system.accelerator == spec.id
+
+
+def test_estimates_say_how_they_were_made():
+    for kind in ("accelerators", "systems"):
+        for preset_id in calc.list_presets(kind):
+            preset = calc.load_preset(kind, preset_id)
+            if preset.confidence == "estimate":
+                assert "stimate" in preset.notes, preset_id
+
+
+def test_facilities_reference_known_accelerators_and_there_are_enough():
+    facilities = calc.list_presets("facilities")
+    assert "colossus-1" in facilities and len(facilities) >= 7
+    accelerators = set(calc.list_presets("accelerators"))
+    for preset_id in facilities:
+        site = calc.load_facility(preset_id)
+        assert set(site.fleet) <= accelerators, preset_id
+        calc.check_claim(facility=preset_id)  # every facility can be checked
+
+
+def test_every_method_builds_complete_assumptions():
+    for method in calc.list_presets("assumptions"):
+        assumptions = calc.build_assumptions(method)
+        assert assumptions.pue.low >= 1.0
+
+
+def test_dgx_h100_golden_figure():
+    system = calc.load_system("dgx-h100")
+    # 10.2 kW / 8 = 1,275 W per GPU
+    assert system.system_power.m_as("W") / system.accelerators_per_system == 1275.0
+
+
+def _write(directory: Path, kind: str, preset_id: str, text: str) -> Path:
+    (directory / kind).mkdir(parents=True, exist_ok=True)
+    path = directory / kind / f"{preset_id}.toml"
+    path.write_text(text)
+    return path
+
+
+H100_OVERRIDE = """schema_version = 1
+id = "h100-sxm"
+name = "H100 capped at 600 W"
+vendor = "NVIDIA"
+counted_as = "GPU"
+tdp = "600 W"
+system = "dgx-h100"
+confidence = "medium"
+[[sources]]
+title = "our own power-capping policy"
+"""
+
+
+def test_user_preset_dir_overrides_bundled_and_says_so(tmp_path, monkeypatch):
+    _write(tmp_path, "accelerators", "h100-sxm", H100_OVERRIDE)
+    monkeypatch.setenv("DCPOWER_PRESET_DIR", str(tmp_path))
+    calc.presets.reset_catalog()
+    assert calc.load_accelerator("h100-sxm").tdp.m_as("W") == 600.0
+    assert calc.preset_origin("accelerators", "h100-sxm") == "user"
+    result = calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm")
+    assert any("overrides" in note and "h100-sxm" in note for note in result.notes)
+
+
+def test_per_user_config_dir_is_read(isolated_presets):
+    _write(isolated_presets / "dcpower" / "presets", "facilities", "my-site", """schema_version = 1
+id = "my-site"
+name = "My site"
+power = "50 MW"
+accelerators = 30000
+confidence = "estimate"
+[fleet]
+b200 = 30000
+[[sources]]
+title = "planning spreadsheet, 2026"
+""")
+    calc.presets.reset_catalog()
+    assert "my-site" in calc.list_presets("facilities")
+    assert calc.check_claim(facility="my-site").accelerators == 30_000
+
+
+def test_broken_user_file_names_the_file_and_the_field(tmp_path):
+    path = _write(tmp_path, "accelerators", "h100-sxm", H100_OVERRIDE.replace('"600 W"', '"600"'))
+    calc.set_preset_dirs(tmp_path)
+    with pytest.raises(calc.PresetError) as caught:
+        calc.load_accelerator("h100-sxm")
+    assert str(caught.value) == f"{path}: tdp: '600' has no unit; give one such as '700 W'"
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t.replace('id = "h100-sxm"', 'id = "other"'), "id: 'other' must equal the file name 'h100-sxm'"),
+        (lambda t: t.replace('tdp = "600 W"\n', ""), "tdp: missing (required)"),
+        (lambda t: t.replace('"600 W"', '"600 kg"'), "tdp: '600 kg' is a mass, not a power; e.g. '700 W'"),
+        (lambda t: t + "colour = 'green'\n", "colour: Extra inputs are not permitted (got 'green')"),
+        (lambda t: t.replace("schema_version = 1", "schema_version = 1\n[["), "not valid TOML"),
+    ],
+)
+def test_user_file_errors(tmp_path, edit, message):
+    path = _write(tmp_path, "accelerators", "h100-sxm", edit(H100_OVERRIDE))
+    calc.set_preset_dirs(tmp_path)
+    with pytest.raises(calc.PresetError) as caught:
+        calc.load_accelerator("h100-sxm")
+    assert str(caught.value).startswith(f"{path}: ")
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_preset_dir_must_exist(tmp_path):
+    with pytest.raises(calc.PresetError, match="preset-dir: .* is not a directory"):
+        calc.set_preset_dirs(tmp_path / "missing")
+
+
+def test_unknown_kind_is_rejected():
+    with pytest.raises(calc.PresetError, match="kind: 'gpus' is not a preset kind; accepted: accelerators"):
+        calc.list_presets("gpus")
