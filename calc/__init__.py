@@ -12,6 +12,7 @@ from calc.assumptions import build_assumptions, parse_settings
 from calc.capacity import capacity, required_power
 from calc.chain import chain_watts, power_chain
 from calc.claims import check_claim, compare_methods
+from calc.cli import main as run_cli
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.models import (
     ASSUMPTION_NAMES,
@@ -95,6 +96,7 @@ __all__ = [
     "preset_origin",
     "quantity_json",
     "required_power",
+    "run_cli",
     "set_preset_dirs",
     "solve",
     "ureg",

@@ -18,9 +18,9 @@ def open_tui(facility: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dcpower` console script."""
-    from calc.cli import main as cli_main
+    from calc import run_cli
 
-    return cli_main(argv, open_tui=open_tui)
+    return run_cli(argv, open_tui=open_tui)
 
 
 if __name__ == "__main__":
