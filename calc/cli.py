@@ -430,7 +430,3 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
         print(f"dcpower: internal error: {type(error).__name__}: {error} "
               f"(set DCPOWER_DEBUG=1 for details)", file=sys.stderr)
         return 1
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

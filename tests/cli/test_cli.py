@@ -10,7 +10,7 @@ from calc.cli import main
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "calc.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
                           timeout=60, env=env)
 
 
