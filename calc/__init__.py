@@ -47,6 +47,18 @@ from calc.presets import (
     preset_origin,
     set_preset_dirs,
 )
+from calc.scenario import (
+    Report,
+    Scenario,
+    evaluate,
+    parse_fields,
+    report_json,
+    report_markdown,
+    save_scenario,
+    scenario_fields,
+    scenario_from_facility,
+    write_atomic,
+)
 from calc.solve import SOLVABLE, solve
 from calc.units import Q_, format_power, parse_power, quantity_json, ureg
 
@@ -73,7 +85,9 @@ __all__ = [
     "Range",
     "Reading",
     "Redundancy",
+    "Report",
     "RequiredPowerResult",
+    "Scenario",
     "SolveResult",
     "Source",
     "SystemSpec",
@@ -83,6 +97,7 @@ __all__ = [
     "chain_watts",
     "check_claim",
     "compare_methods",
+    "evaluate",
     "format_power",
     "list_presets",
     "load_accelerator",
@@ -90,14 +105,21 @@ __all__ = [
     "load_facility",
     "load_preset",
     "load_system",
+    "parse_fields",
     "parse_power",
     "parse_settings",
     "power_chain",
     "preset_origin",
     "quantity_json",
+    "report_json",
+    "report_markdown",
     "required_power",
     "run_cli",
+    "save_scenario",
+    "scenario_fields",
+    "scenario_from_facility",
     "set_preset_dirs",
     "solve",
     "ureg",
+    "write_atomic",
 ]

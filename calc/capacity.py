@@ -6,7 +6,6 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from calc.assumptions import DEFAULT_METHOD
 from calc.chain import (
     Context,
     Fleet,
@@ -124,7 +123,7 @@ def capacity(
     mix: Mapping[str, Any] | None = None,
     facility: str | Facility | None = None,
     basis: str = "facility",
-    method: str = DEFAULT_METHOD,
+    method: str | None = None,
     assumptions: Assumptions | Mapping[str, Any] | None = None,
     rack_power_limit: Any = None,
 ) -> CapacityResult:
@@ -193,7 +192,7 @@ def required_power(
     gpus: Any = None,
     fleet: Mapping[str, Any] | None = None,
     facility: str | Facility | None = None,
-    method: str = DEFAULT_METHOD,
+    method: str | None = None,
     assumptions: Assumptions | Mapping[str, Any] | None = None,
     rack_power_limit: Any = None,
 ) -> RequiredPowerResult:

@@ -259,7 +259,7 @@ def build_context(
     fleet: Mapping[str, Any] | None = None,
     mix_weights: bool = False,
     facility: str | Facility | None = None,
-    method: str = DEFAULT_METHOD,
+    method: str | None = None,
     assumptions: Assumptions | Mapping[str, Any] | None = None,
 ) -> Context:
     """Resolve the fleet (from arguments or a facility) and layer the assumptions.
@@ -277,6 +277,7 @@ def build_context(
     else:
         resolved = resolve_fleet(accelerator, fleet, whole=not mix_weights,
                                  field="mix" if mix_weights else "fleet")
+    method = method or (site.method if site is not None else DEFAULT_METHOD)
     if isinstance(assumptions, Assumptions):
         chosen = assumptions
     else:
@@ -308,7 +309,7 @@ def power_chain(
     *,
     fleet: Mapping[str, Any] | None = None,
     facility: str | Facility | None = None,
-    method: str = DEFAULT_METHOD,
+    method: str | None = None,
     assumptions: Assumptions | Mapping[str, Any] | None = None,
 ) -> tuple[CaseValues, ...]:
     """Power per accelerator at every basis (chip → supply), low / central / high. [W]"""

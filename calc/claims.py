@@ -131,7 +131,7 @@ def check_claim(
     fleet: Mapping[str, Any] | None = None,
     facility: str | Facility | None = None,
     basis: str | None = None,
-    method: str = DEFAULT_METHOD,
+    method: str | None = None,
     assumptions: Assumptions | Mapping[str, Any] | None = None,
 ) -> ClaimResult:
     """Check whether `power` carries `gpus` accelerators.

@@ -43,8 +43,9 @@ def _pairs(items: Sequence[str] | None, flag: str, what: str) -> dict[str, str] 
 
 
 def _common(parser: argparse.ArgumentParser, *, basis: str | None, bases: Sequence[str]) -> None:
-    parser.add_argument("--method", default="default",
-                        help="assumption set: default, epoch, epoch-nested, semianalysis, nvidia-ra")
+    parser.add_argument("--method", default=None,
+                        help="assumption set: default, epoch, epoch-nested, semianalysis, nvidia-ra "
+                             "(default: the facility's, else default)")
     parser.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                         help="override an assumption: pue=1.3, or a range pue=1.1:1.25:1.4")
     parser.add_argument("--facility", help="facility preset id, or a saved scenario .toml")
@@ -247,8 +248,10 @@ def _context_args(args: argparse.Namespace) -> dict[str, Any]:
 def _assumptions_for(args: argparse.Namespace, method: str | None = None) -> Any:
     import calc
 
-    site = calc.load_facility(args.facility).assumptions if args.facility else None
-    return calc.build_assumptions(method or args.method, site, calc.parse_settings(args.settings))
+    site = calc.load_facility(args.facility) if args.facility else None
+    chosen = method or args.method or (site.method if site else "default")
+    return calc.build_assumptions(chosen, site.assumptions if site else None,
+                                  calc.parse_settings(args.settings))
 
 
 def _emit_json(payload: Any) -> None:

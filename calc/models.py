@@ -261,6 +261,8 @@ class Facility(CalcModel):
     """Where in the chain the quoted power is measured, when the source says."""
     accelerators: int = Field(gt=0, le=10**12)
     """The accelerator count the source claims."""
+    method: PresetId = "default"
+    """The assumption set this facility is checked with unless another is asked for."""
     fleet: dict[str, float] = Field(min_length=1)
     """Accelerator id -> count; scaled to `accelerators` when the two differ (a reported mix)."""
     assumptions: dict[str, Any] = Field(default_factory=dict)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from calc.assumptions import DEFAULT_METHOD
 from calc.capacity import check_basis, real_power
 from calc.chain import build_context, case_inputs, fleet_watts, parse_count
 from calc.errors import InputError
@@ -101,7 +100,7 @@ def solve(
     fleet: Mapping[str, Any] | None = None,
     facility: str | Facility | None = None,
     basis: str = "facility",
-    method: str = DEFAULT_METHOD,
+    method: str | None = None,
     assumptions: Assumptions | Mapping[str, Any] | None = None,
 ) -> SolveResult:
     """Solve for one unknown so that `power` carries `gpus` exactly (others central).
@@ -144,7 +143,7 @@ def solve(
         count = parse_count(gpus, "gpus")
         needed = Q_(central * count, W).to(MW)
         return SolveResult(
-            unknown="power", quantity=needed, status="solved", basis=where, method=method,
+            unknown="power", quantity=needed, status="solved", basis=where, method=context.method,
             summary=(f"{count:,.0f} {noun}s need {format_power(needed)} at the {where} basis "
                      f"({format_power(Q_(central, W), 'W', 1)} per {noun}, central case)"),
             notes=notes,
@@ -158,7 +157,7 @@ def solve(
             raise InputError("gpus: given, but it is the unknown; leave it out")
         count = float(real.m_as(W)) / central
         return SolveResult(
-            unknown="gpus", value=count, status="solved", basis=where, method=method,
+            unknown="gpus", value=count, status="solved", basis=where, method=context.method,
             summary=(f"{format_power(real)} at the {where} basis carries {count:,.0f} {noun}s at "
                      f"{format_power(Q_(central, W), 'W', 1)} each (central case, before rounding to "
                      f"whole systems)"),
@@ -176,7 +175,7 @@ def solve(
     target = float(real.m_as(W)) / count
     result = break_even(unknown, target, central, context.assumptions)
     return SolveResult(
-        unknown=unknown, value=result.value, status=result.status, basis=where, method=method,
+        unknown=unknown, value=result.value, status=result.status, basis=where, method=context.method,
         summary=(f"{format_power(real)} carries {count:,.0f} {noun}s at the {where} basis when "
                  f"{unknown} = {result.value:.4g} ({result.status}; range {result.low:g}–"
                  f"{result.high:g}, central {result.central:g}; others central)"),
