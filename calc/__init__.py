@@ -16,6 +16,8 @@ from calc.cli import main as run_cli
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.models import (
     ASSUMPTION_NAMES,
+    BASIS_LABELS,
+    RANGE_ASSUMPTIONS,
     BASES,
     CLAIM_BASES,
     AcceleratorSpec,
@@ -45,7 +47,9 @@ from calc.presets import (
     load_preset,
     load_system,
     preset_origin,
+    reset_catalog as refresh_presets,
     set_preset_dirs,
+    user_config_dir as user_preset_dir,
 )
 from calc.scenario import (
     Report,
@@ -64,10 +68,12 @@ from calc.units import Q_, format_power, parse_power, quantity_json, ureg
 
 __all__ = [
     "ASSUMPTION_NAMES",
+    "BASIS_LABELS",
     "BASES",
     "CLAIM_BASES",
     "KINDS",
     "Q_",
+    "RANGE_ASSUMPTIONS",
     "SOLVABLE",
     "AcceleratorSpec",
     "AssumptionSet",
@@ -111,6 +117,7 @@ __all__ = [
     "power_chain",
     "preset_origin",
     "quantity_json",
+    "refresh_presets",
     "report_json",
     "report_markdown",
     "required_power",
@@ -121,5 +128,6 @@ __all__ = [
     "set_preset_dirs",
     "solve",
     "ureg",
+    "user_preset_dir",
     "write_atomic",
 ]

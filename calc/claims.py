@@ -112,7 +112,10 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], basis: ClaimBas
             continue
         needed = [e for e in reading.break_even if e.status == "in range"]
         if not needed:
-            fits.append(f"as {BASIS_LABELS[reading.basis]} power")
+            condition = ("" if not reading.break_even else
+                         " only with several assumptions beyond central at once (no single one "
+                         "within its range closes the gap)")
+            fits.append(f"as {BASIS_LABELS[reading.basis]} power{condition}")
             continue
         fits.append(f"as {BASIS_LABELS[reading.basis]} power with " + " or ".join(
             f"{e.assumption} near {e.value:.3g} (central {e.central:g})" for e in needed))

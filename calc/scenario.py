@@ -258,6 +258,12 @@ def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
     )
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
     """Write text to a file atomically: a temporary file in the same directory, then a rename.
 
@@ -273,6 +279,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
                 stream.write(text)
                 stream.flush()
                 os.fsync(stream.fileno())
+            # mkstemp creates 0600; give the file the mode a plain open() would (or keep the old one)
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
+            os.chmod(temporary, mode)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

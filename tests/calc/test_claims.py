@@ -153,3 +153,11 @@ def test_verdict_boundaries(implied, verdict):
 
 def test_claim_result_round_trips_through_json(headline):
     assert calc.ClaimResult.model_validate_json(headline.model_dump_json()) == headline
+
+
+def test_conclusion_when_no_single_assumption_closes_the_gap():
+    # Colossus mix at 250 MW: 1,136.4 W per GPU as facility power is within 1,080.1-2,325.0 W, but
+    # pue would need 0.90 (impossible) and draw_factor 0.64 (below 0.70): no single one suffices.
+    result = calc.check_claim("250 MW", facility="colossus-1")
+    assert result.readings[1].verdict == "plausible"
+    assert "as facility power only with several assumptions beyond central at once" in result.conclusion

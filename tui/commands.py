@@ -1,0 +1,47 @@
+"""Command palette: facilities, methods and actions, found by name."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+import calc
+
+if TYPE_CHECKING:
+    from tui.app import DcpowerApp
+
+
+class DcpowerCommands(Provider):
+    """Open a facility preset, switch the method, save, open, export, help."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app: DcpowerApp = self.app  # type: ignore[assignment]
+        commands: list[tuple[str, object, str]] = []
+        for preset_id in calc.list_presets("facilities"):
+            name = calc.load_facility(preset_id).name
+            commands.append((f"Facility: {name}", partial(app.open_facility, preset_id),
+                             f"Open the {preset_id} preset"))
+        for method in calc.list_presets("assumptions"):
+            commands.append((f"Method: {method}", partial(app.set_method, method),
+                             f"Check the claim with the {method} assumption set"))
+        commands += [
+            ("Save scenario", app.action_save, "Save as a facility preset (TOML)"),
+            ("Open scenario", app.action_open, "Open a saved scenario or a facility preset"),
+            ("Export report", app.action_export, "Write the report as Markdown and JSON"),
+            ("Add accelerator type", app.action_add_fleet_row, "Add a row to the fleet"),
+            ("Help", app.action_help, "Keys and the glossary of power bases"),
+        ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)  # type: ignore[arg-type]

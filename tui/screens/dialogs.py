@@ -1,0 +1,68 @@
+"""Small modal dialogs: a path to save, open or export, and the unsaved-changes question."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+
+class PathDialog(ModalScreen[str | None]):
+    """Ask for a file path; dismiss with it, or with None on cancel."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", tooltip="Close without doing anything.")]
+
+    def __init__(self, title: str, path: str, action: str) -> None:
+        super().__init__(classes="dialog")
+        self._title = title
+        self._path = path
+        self._action = action
+
+    def compose(self) -> ComposeResult:
+        with Grid(id="dialog-body"):
+            yield Label(self._title, id="dialog-title")
+            yield Input(self._path, id="dialog-path")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(self._action, variant="primary", id="dialog-ok")
+                yield Button("Cancel", id="dialog-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "dialog-ok":
+            self.dismiss(self.query_one("#dialog-path", Input).value.strip() or None)
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class QuitDialog(ModalScreen[str]):
+    """Unsaved changes: save, discard or stay. Dismisses with "save", "discard" or "cancel"."""
+
+    BINDINGS = [
+        Binding("s", "choose('save')", "Save", tooltip="Save the scenario, then quit."),
+        Binding("d", "choose('discard')", "Discard", tooltip="Quit without saving."),
+        Binding("escape", "choose('cancel')", "Cancel", tooltip="Go back to the scenario."),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Grid(id="dialog-body"):
+            yield Label("The scenario has unsaved changes. Save before quitting?", id="dialog-title")
+            with Horizontal(id="dialog-buttons"):
+                yield Button("Save", variant="primary", id="quit-save")
+                yield Button("Discard", variant="error", id="quit-discard")
+                yield Button("Cancel", id="quit-cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "quit-cancel").removeprefix("quit-"))
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice)
