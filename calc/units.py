@@ -42,6 +42,8 @@ MW: Final = ureg.MW
 GW: Final = ureg.GW
 _POWER_DIM: Final = W.dimensionality
 
+MAX_POWER_WATTS: Final = 1e15
+"""Largest power accepted: 1 PW, far above any grid, far below a float overflow."""
 MAX_TEXT_LENGTH: Final = 64
 """Longest text accepted for one quantity; longer input is rejected before pint sees it."""
 
@@ -183,6 +185,12 @@ def parse_power(value: Any, field: str = "power", *, allow_apparent: bool = Fals
         UnitError: As `parse_quantity`, or apparent power where it is not accepted.
     """
     quantity = parse_quantity(value, field, _POWER_DIM, "300 MW")
+    watts = float(quantity.m_as(W)) if not is_apparent_power(quantity) else float(quantity.m_as("VA"))
+    if not watts <= MAX_POWER_WATTS:  # also catches a finite GW figure that overflows in W
+        raise UnitError(
+            f"{field}: {quantity.magnitude:g} {quantity.units:~} is more than 1 PW; "
+            f"accepted: up to 1 PW (world electricity generation is about 3.5 TW)"
+        )
     if is_apparent_power(quantity) and not allow_apparent:
         raise UnitError(
             f"{field}: {quantity.magnitude:g} {quantity.units:~} is apparent power (VA); this field takes real power "

@@ -51,6 +51,8 @@ def test_parse_power_accepts_power_units(text, watts):
         ("__import__('os')", "power: \"__import__('os')\" is not a number with a unit; give one such "
                              "as '300 MW'"),
         ("1 (((((W)))))", "power: '1 (((((W)))))' has an unreadable unit; e.g. '300 MW'"),
+        ("1e308 GW", "power: 1e+308 GW is more than 1 PW; accepted: up to 1 PW (world electricity "
+                     "generation is about 3.5 TW)"),
     ],
 )
 def test_parse_power_rejects_bad_text_in_one_line(text, message):

@@ -127,7 +127,7 @@ class CalculatorScreen(Screen[None]):
 
     def _facility_value(self) -> Any:
         return self.base.id if self.base.id in calc.list_presets("facilities") and not self.save_path \
-            else Select.BLANK
+            else Select.NULL
 
     def _accelerator_options(self) -> list[tuple[str, str]]:
         return [(i, i) for i in calc.list_presets("accelerators")]
@@ -211,7 +211,7 @@ class CalculatorScreen(Screen[None]):
 
     @on(Select.Changed, "#facility")
     async def _facility_changed(self, event: Select.Changed) -> None:
-        if event.value is Select.BLANK or (event.value == self.source and not self.save_path):
+        if event.value is Select.NULL or (event.value == self.source and not self.save_path):
             return
         await self.load(calc.scenario_from_facility(str(event.value)), str(event.value))
 

@@ -22,7 +22,7 @@ below it, and the results keep the last good scenario.
 | up / down | nudge the number in the focused field |
 | ctrl+s | save the scenario (a facility preset: it opens again here and in the CLI) |
 | ctrl+o | open a saved scenario or a facility preset |
-| ctrl+e | export the report as Markdown and JSON |
+| ctrl+r | export the report as Markdown and JSON |
 | ctrl+n | add an accelerator type to the fleet |
 | ctrl+p | command palette: facilities, methods, actions, themes |
 | f1 | this help |

@@ -1,0 +1,279 @@
+"""Pilot tests: each interaction of the calculator screen, asserted on app state."""
+
+import json
+
+import pytest
+from textual.widgets import Select
+
+import calc
+from tui.app import DcpowerApp
+from tui.screens import HelpScreen, PathDialog, QuitDialog
+from tui.widgets import FieldInput, FleetRow
+
+SIZE = (120, 40)
+
+
+def screen_of(app):
+    return app.calculator
+
+
+async def test_opens_on_colossus_with_its_verdict():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.report.claim.verdict == "plausible"
+        assert screen.report.claim.accelerators == 220_000
+        assert [r.basis for r in screen.report.claim.readings] == ["it", "facility"]
+        assert "PLAUSIBLE" in str(screen.query_one("#headline").render())
+        assert not screen.dirty
+
+
+async def test_editing_pue_lowers_the_supported_count():
+    # GTC 2024 Hopper: 15 MW, 8,000 H100. Facility central 1,430.55 W: 15e6 / 1,430.55 = 10,485.5
+    # -> 1,310 systems = 10,480 GPUs. PUE 1.5: 1,192.125 x 1.5 = 1,788.19 W -> 8,388.4 -> 1,048
+    # systems = 8,384 GPUs.
+    app = DcpowerApp("gtc-2024-hopper")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        assert screen.report.capacity[1].accelerators == 10_480
+        screen.query_one("#pue-central", FieldInput).value = "1.5"
+        await pilot.pause()
+        assert screen.report.capacity[1].accelerators == 8_384
+        assert screen.errors == {}
+        assert screen.dirty
+
+
+async def test_invalid_power_marks_the_field_and_keeps_the_last_result():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        before = screen.report
+        power = screen.query_one("#power", FieldInput)
+        power.value = "300 kg"
+        await pilot.pause()
+        assert screen.errors == {"power": "power: '300 kg' is a mass, not a power; e.g. '300 MW'"}
+        assert power.has_class("-invalid")
+        label = screen.query_one("#error-power")
+        assert label.has_class("-shown")
+        assert "is a mass, not a power" in str(label.render())
+        assert screen.report is before
+        assert "last good result" in str(screen.query_one("#headline").render())
+        power.value = "300 MW"
+        await pilot.pause()
+        assert screen.errors == {} and not power.has_class("-invalid")
+
+
+async def test_pasted_garbage_and_absurd_values_do_not_crash():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        for text in ("10**10**10 W", "x" * 10_000, "1e308 GW", "", "nan MW", "  "):
+            screen.query_one("#power", FieldInput).value = text
+            await pilot.pause()
+            assert "power" in screen.errors, text
+        screen.query_one("#power", FieldInput).value = "1e-3 W"  # absurd but valid: zero GPUs
+        await pilot.pause()
+        assert screen.errors == {}
+        assert screen.report.capacity[1].accelerators == 0
+
+
+async def test_preset_switch_loads_the_facility():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#facility", Select).value = "frontier"
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.scenario.id == "frontier"
+        assert screen.report.claim.power.m_as("MW") == pytest.approx(21.1)
+        assert [row for row in screen.query(FleetRow)][0].query_one(Select).value == "mi250x"
+        assert len(screen.query(FleetRow)) == 1
+        assert screen.query_one("#power", FieldInput).value == "21.1 MW"
+        assert not screen.dirty
+
+
+async def test_fleet_rows_add_and_remove():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len(screen.query(FleetRow)) == 4
+        # the new row adds 1,000 H100 to a fleet that already has H100: one type may appear once
+        assert screen.errors == {"fleet": "fleet: each accelerator type may appear once"}
+        new_row = list(screen.query(FleetRow))[-1]
+        new_row.query_one(Select).value = "b200"
+        await pilot.pause()
+        assert screen.errors == {}
+        assert [a for a, _ in screen.scenario.fleet] == ["h100-sxm", "h200-sxm", "gb200", "b200"]
+        await pilot.click(f"#fleet-{new_row.index}-remove")
+        await pilot.pause()
+        assert len(screen.query(FleetRow)) == 3
+        assert [a for a, _ in screen.scenario.fleet] == ["h100-sxm", "h200-sxm", "gb200"]
+        assert not screen.dirty  # back to what was loaded
+
+
+async def test_the_last_fleet_row_cannot_be_removed():
+    app = DcpowerApp("frontier")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        await pilot.click("#fleet-0-remove")
+        await pilot.pause()
+        assert len(screen.query(FleetRow)) == 1
+
+
+async def test_nudge_steps_the_focused_value():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#pue-central", FieldInput).focus()
+        await pilot.press("up", "up")
+        assert screen.query_one("#pue-central", FieldInput).value == "1.22"
+        assert screen.scenario.assumptions.pue.central == pytest.approx(1.22)
+        await pilot.press("down")
+        assert screen.scenario.assumptions.pue.central == pytest.approx(1.21)
+
+
+async def test_method_switch_loads_its_assumptions():
+    app = DcpowerApp("gtc-2024-hopper")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#method", Select).value = "epoch"
+        await pilot.pause()
+        assert screen.query_one("#pue-central", FieldInput).value == "1.14"
+        assert screen.scenario.method == "epoch"
+        # Epoch: 700 W x 1.82 x 1.14 = 1,452.36 W per GPU at the facility
+        assert screen.report.claim.readings[1].central.m_as("W") == pytest.approx(1452.36)
+
+
+async def test_save_and_open_round_trip(tmp_path):
+    path = tmp_path / "my-site.toml"
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "280 MW"
+        screen.query_one("#it_overhead-central", FieldInput).value = "0.12"
+        await pilot.pause()
+        expected = screen.report.claim
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        app.screen.query_one("#dialog-path").value = str(path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert path.exists()
+        assert not screen.dirty
+        screen.query_one("#power", FieldInput).value = "1 GW"
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#dialog-path").value = str(path)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one("#power", FieldInput).value == "280 MW"
+        assert screen.report.claim.readings == expected.readings
+        assert screen.report.claim.verdict == expected.verdict
+        assert not screen.dirty
+    # and the CLI reads the same file as a facility preset
+    assert calc.check_claim(facility=str(path)).readings == expected.readings
+
+
+async def test_save_refuses_an_invalid_scenario_and_a_bad_name(tmp_path):
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "300 kg"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PathDialog)
+        screen.query_one("#power", FieldInput).value = "300 MW"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#dialog-path").value = str(tmp_path / "My Site.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not (tmp_path / "My Site.toml").exists()
+        assert list(tmp_path.iterdir()) == []
+
+
+async def test_export_writes_markdown_and_json(tmp_path):
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#dialog-path").value = str(tmp_path / "colossus.md")
+        await pilot.press("enter")
+        await pilot.pause()
+    markdown = (tmp_path / "colossus.md").read_text()
+    assert markdown.startswith("# Colossus 1 (xAI / SpaceX), Memphis\n")
+    assert "**Verdict: plausible** — 1,363.6 W per GPU." in markdown
+    data = json.loads((tmp_path / "colossus.json").read_text())
+    assert data["claim"]["verdict"] == "plausible"
+    assert data["claim"]["implied_power_per_accelerator"]["unit"] == "W"
+
+
+async def test_quit_with_unsaved_changes_asks_first():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "301 MW"
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quit_without_changes_exits_at_once():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_help_screen_opens_and_closes():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_finds_a_facility():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"aurora")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_of(app).scenario.id == "aurora"
+
+
+async def test_resize_to_small_and_back():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        assert screen_of(app).has_class("-narrow")
+        await pilot.resize_terminal(140, 45)
+        await pilot.pause()
+        assert not screen_of(app).has_class("-narrow")
+        assert screen_of(app).report.claim.verdict == "plausible"
