@@ -123,7 +123,7 @@ def test_any_text_gives_a_quantity_or_a_unit_error_quickly(text):
     assert time.perf_counter() - start < 2.0
 
 
-@given(st.floats(min_value=1e-3, max_value=1e12, allow_nan=False))
+@given(st.floats(min_value=1e-3, max_value=1e8, allow_nan=False))  # up to 100 TW
 def test_unit_invariance_of_parsing(megawatts):
     watts = parse_power(f"{megawatts!r} MW").m_as(ureg.W)
     assert parse_power(f"{megawatts / 1000!r} GW").m_as(ureg.W) == pytest.approx(watts, rel=1e-12)
