@@ -70,7 +70,76 @@ def bench_claim(number: int = 300) -> None:
            f"{t_ours / t_ref:.0f}x", "<= 1 ms")
 
 
-BENCHES = {"cli": bench_cli, "claim": bench_claim}
+def _first_screen(*args: str) -> dict[str, float]:
+    import json
+
+    script = str(Path(__file__).resolve().parent / "tui_first_screen.py")
+    done = subprocess.run([sys.executable, script, *args], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_tui_start(runs: int = 7) -> None:
+    """The app's first screen (process start to first paint, headless) and its memory."""
+    _first_screen()
+    _first_screen("reference")
+    ours = [_first_screen() for _ in range(runs)]
+    ref = [_first_screen("reference") for _ in range(runs)]
+    t_ours = statistics.median(r["seconds"] for r in ours)
+    t_ref = statistics.median(r["seconds"] for r in ref)
+    report("tui: first screen (process)", f"{t_ours * 1e3:.0f} ms", f"{t_ref * 1e3:.0f} ms",
+           f"{t_ours / t_ref:.2f}x", "<= 1 s")
+    rss = statistics.median(r["max_rss_mb"] for r in ours)
+    rss_ref = statistics.median(r["max_rss_mb"] for r in ref)
+    report("tui: memory (max RSS)", f"{rss:.0f} MB", f"{rss_ref:.0f} MB", f"{rss / rss_ref:.2f}x",
+           "<= 150 MB")
+
+
+def bench_tui_key(keys: int = 40) -> None:
+    """Keystroke to updated screen: a key typed into the power field, until the screen is redrawn.
+
+    Each key is handled in the app (Input.Changed -> calc parses and evaluates -> the widgets
+    update) and the screen is then rendered in full (`export_screenshot`), an upper bound on the
+    partial redraw a terminal gets. The reference does the same with a bare Input whose handler
+    only echoes the value.
+    """
+    import asyncio
+
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input, Static
+
+    from tui.app import DcpowerApp
+
+    class Echo(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input("300 MW", id="power")
+            yield Static(id="out")
+
+        def on_input_changed(self, event: Input.Changed) -> None:
+            self.query_one("#out", Static).update(event.value)
+
+    async def measure(app: App[None], field: object) -> float:
+        times = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            widget = field(app)  # type: ignore[operator]
+            for i in range(keys):
+                value = f"{300 + i % 7} MW"
+                start = time.perf_counter()
+                widget.value = value
+                await pilot.pause(0)  # deliver Input.Changed and run its handler
+                app.export_screenshot()
+                times.append(time.perf_counter() - start)
+                if isinstance(app, DcpowerApp):  # the report on screen is for this very key
+                    assert f"{app.calculator.report.claim.power:~}" == value.replace(" MW", ".0 MW")
+        return statistics.median(times)
+
+    ours = asyncio.run(measure(DcpowerApp(), lambda app: app.calculator.query_one("#power")))
+    ref = asyncio.run(measure(Echo(), lambda app: app.query_one("#power")))
+    report("tui: key to updated screen", f"{ours * 1e3:.1f} ms", f"{ref * 1e3:.1f} ms",
+           f"{ours / ref:.2f}x", "<= 50 ms")
+
+
+BENCHES = {"cli": bench_cli, "claim": bench_claim, "tui-start": bench_tui_start, "tui-key": bench_tui_key}
 
 
 def main(names: list[str]) -> int:
