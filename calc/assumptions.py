@@ -74,7 +74,8 @@ def coerce_assumption(name: str, value: Any) -> Any:
             )
         low, central, high = (_number(name, part) for part in parts)
         if not low <= central <= high:
-            raise InputError(f"{name}: {value!r} needs low <= central <= high")
+            raise InputError(f"{name}: low {low:g}, central {central:g}, high {high:g} are out of "
+                             f"order; they need low <= central <= high")
         return {"low": low, "central": central, "high": high, "source": "set by the user"}
     number = _number(name, value)
     return {"low": number, "central": number, "high": number, "source": "set by the user"}

@@ -277,3 +277,14 @@ async def test_resize_to_small_and_back():
         await pilot.pause()
         assert not screen_of(app).has_class("-narrow")
         assert screen_of(app).report.claim.verdict == "plausible"
+
+
+async def test_out_of_order_range_names_the_three_values():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#it_overhead-low", FieldInput).value = "1.5"
+        await pilot.pause()
+        assert screen.errors == {"it_overhead.low": "it_overhead: low 1.5, central 0.1, high 0.15 are out "
+                                                    "of order; they need low <= central <= high"}
+        assert screen.query_one("#it_overhead-low", FieldInput).has_class("-invalid")
