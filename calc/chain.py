@@ -219,12 +219,16 @@ def item_watts(item: FleetItem, values: Mapping[str, Any]) -> dict[Basis, Any]:
 
 
 def fleet_watts(fleet: Fleet, values: Mapping[str, Any]) -> dict[Basis, Any]:
-    """Average power per accelerator over a fleet, weighted by count, at each basis. [W]"""
-    totals: dict[Basis, Any] = dict.fromkeys(BASES, 0.0)
-    for share, item in zip(fleet.shares, fleet.items, strict=True):
-        for basis, watts in item_watts(item, values).items():
-            totals[basis] = totals[basis] + share * watts
-    return totals
+    """Average power per accelerator over a fleet, weighted by count, at each basis. [W]
+
+    The chain is linear in TDP and nameplate power and every type shares the assumptions, so
+    the average is the chain applied to the count-weighted TDP and nameplate: one pass, also
+    for arrays of sampled assumptions.
+    """
+    shares = fleet.shares
+    tdp = sum(s * item.tdp for s, item in zip(shares, fleet.items, strict=True))
+    nameplate = sum(s * item.system_per_accelerator for s, item in zip(shares, fleet.items, strict=True))
+    return chain_watts(tdp, nameplate, **values)
 
 
 def chain_table(fleet: Fleet, assumptions: Assumptions) -> tuple[CaseValues, ...]:

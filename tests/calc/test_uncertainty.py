@@ -1,0 +1,148 @@
+"""calc/uncertainty.py: Monte Carlo, tornado and sweeps."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import calc
+from calc.errors import InputError
+from calc.uncertainty import monte_carlo, parse_sweep, sweep, tornado
+
+POINT = {"draw_factor": 0.85, "it_overhead": 0.10, "pue": 1.2}
+
+
+def test_zero_width_ranges_equal_the_point_estimate():
+    # every range a point: every sample is the central chain, so P5 = P50 = P95 = the capacity
+    result = monte_carlo("300 MW", accelerator="h100-sxm", assumptions=POINT, samples=2000, seed=1)
+    assert result.p5 == result.p50 == result.p95 == calc.capacity("300 MW", "h100-sxm").accelerators == 209_704
+    per = result.readings[0].power_per_accelerator
+    assert per.p50.m_as("W") == pytest.approx(1430.55)
+
+
+def test_same_seed_same_numbers_and_other_seed_other_numbers():
+    first = monte_carlo(facility="colossus-1", samples=20_000, seed=7)
+    assert monte_carlo(facility="colossus-1", samples=20_000, seed=7) == first
+    assert monte_carlo(facility="colossus-1", samples=20_000, seed=8) != first
+
+
+def test_colossus_claim_percentiles_and_fit_probability():
+    result = monte_carlo(facility="colossus-1", samples=50_000, seed=7)
+    assert [r.basis for r in result.readings] == ["it", "facility"]
+    it, facility = result.readings
+    assert it.accelerators.p5 <= it.accelerators.p50 <= it.accelerators.p95
+    # the facility reading needs more power per GPU, so it fits less often than the IT reading
+    assert 0 < facility.fit_probability < it.fit_probability < 1
+    assert result.claim_fit_probability == facility.fit_probability
+    assert result.headline == "accelerators supported at the facility basis"
+    assert sum(result.histogram.counts) == 50_000
+    assert result.histogram.implied == pytest.approx(300e6 / 220_000)
+
+
+def test_fit_probability_of_a_claim_at_the_median_of_a_uniform_pue():
+    # only PUE varies, uniformly on 1.1-1.3: the claim fits when pue <= 1.2, half of the time
+    result = monte_carlo("286.11 MW", gpus=200_000, accelerator="h100-sxm", basis="facility", samples=100_000,
+                         seed=3, assumptions={"draw_factor": 0.85, "it_overhead": 0.1, "pue": "1.1:1.2:1.3"},
+                         distributions={"pue": "uniform"})
+    # 286.11 MW / 200,000 = 1,430.55 W = the central facility power per GPU
+    assert result.claim_fit_probability == pytest.approx(0.5, abs=0.01)
+
+
+def test_required_power_percentiles_scale_with_the_count():
+    result = monte_carlo(gpus=100_000, accelerator="gb200", assumptions=POINT, samples=100, seed=0)
+    # 100,000 x 2,057.0 W = 205.7 MW at the facility, central
+    assert result.readings[0].required_power.p50.m_as("MW") == pytest.approx(205.7)
+    assert result.headline == "power per accelerator at the facility basis [W]"
+
+
+@given(st.integers(min_value=0, max_value=2**32), st.sampled_from(["triangular", "uniform", "normal"]))
+def test_percentiles_are_ordered(seed, kind):
+    result = monte_carlo(facility="colossus-1", samples=500, seed=seed, distributions={"pue": kind})
+    for reading in result.readings:
+        per = reading.power_per_accelerator
+        assert per.p5 <= per.p50 <= per.p95
+        assert reading.accelerators.p5 <= reading.accelerators.p50 <= reading.accelerators.p95
+
+
+def test_normal_draws_stay_within_physical_limits():
+    # a normal with P5 at 1.0 puts 5 % of its mass below 1, where PUE is impossible: clipped to 1
+    assumptions = calc.build_assumptions("default", {"pue": "1.0:1.01:2.5"})
+    values = calc.uncertainty.sample_inputs(assumptions, 20_000, np.random.default_rng(2), {"pue": "normal"})
+    assert values["pue"].min() == 1.0
+    assert (values["pue"] == 1.0).mean() == pytest.approx(0.05, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"samples": 0}, "samples: 0 must be a whole number from 1 to 10,000,000"),
+        ({"samples": 2.5}, "samples: 2.5 must be a whole number"),
+        ({"seed": -1}, "seed: -1 must be a whole number >= 0"),
+        ({"distributions": {"pue": "lognormal"}}, "distribution: pue='lognormal' is not a distribution; accepted: triangular"),
+        ({"distributions": {"tdp": "normal"}}, "distribution: 'tdp' is not a sampled assumption"),
+    ],
+)
+def test_bad_monte_carlo_input(kwargs, message):
+    with pytest.raises(InputError) as caught:
+        monte_carlo("300 MW", accelerator="h100-sxm", **kwargs)
+    assert str(caught.value).startswith(message)
+
+
+def test_tornado_names_the_assumption_that_matters_most():
+    result = tornado(facility="colossus-1")
+    # facility reading of the Colossus mix: draw_factor spans 0.70-1.00 (x1.43), pue 1.08-1.50
+    # (x1.39), it_overhead 1.06-1.15 (x1.08): draw_factor swings the count most
+    assert result.most_important == "draw_factor"
+    assert [bar.assumption for bar in result.bars] == ["draw_factor", "pue", "it_overhead"]
+    assert result.central == calc.capacity("300 MW", mix={"h100-sxm": 150, "h200-sxm": 50, "gb200": 30}).accelerators
+    pue = next(bar for bar in result.bars if bar.assumption == "pue")
+    assert pue.output_at_low > result.central > pue.output_at_high
+
+
+def test_tornado_of_a_single_type_by_hand():
+    # 300 MW of H100 at the facility: pue 1.08 -> 1,192.125 x 1.08 = 1,287.5 W -> 233,009.7 ->
+    # 29,126 systems = 233,008; pue 1.5 -> 1,788.19 W -> 20,970 systems = 167,760
+    result = tornado("300 MW", accelerator="h100-sxm")
+    pue = next(bar for bar in result.bars if bar.assumption == "pue")
+    assert (pue.output_at_low, pue.output_at_high) == (233_008, 167_760)
+
+
+def test_sweep_rows_by_hand():
+    result = sweep("pue", 1.2, 1.5, 2, "300 MW", accelerator="h100-sxm")
+    assert [row.value for row in result.rows] == [1.2, 1.5]
+    assert [row.accelerators for row in result.rows] == [209_704, 167_760]
+    assert result.rows[0].power_per_accelerator.m_as("W") == pytest.approx(1430.55)
+
+
+def test_sweep_with_a_claim_gives_verdicts():
+    result = sweep("pue", 1.05, 1.6, 12, facility="colossus-1")
+    assert len(result.rows) == 12
+    assert {row.verdict for row in result.rows} <= {"plausible", "implausible", "ample"}
+    counts = [row.accelerators for row in result.rows]
+    assert counts == sorted(counts, reverse=True)  # higher PUE never more accelerators
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: sweep("tdp", 1, 2, 3, "1 MW", accelerator="h100-sxm"), "vary: 'tdp' cannot be varied"),
+        (lambda: sweep("pue", 1.6, 1.1, 3, "1 MW", accelerator="h100-sxm"), "vary: start 1.6 must be below stop 1.1"),
+        (lambda: sweep("pue", 1.1, 1.6, 1, "1 MW", accelerator="h100-sxm"), "vary: 1 steps; accepted: 2 to 1000"),
+        (lambda: sweep("pue", 0.5, 1.6, 3, "1 MW", accelerator="h100-sxm"), "pue: low 0.5 is outside 1–5"),
+        (lambda: parse_sweep("pue=1:2"), "vary: 'pue=1:2' must be NAME=START:STOP:STEPS"),
+    ],
+)
+def test_bad_sweeps(call, message):
+    with pytest.raises(InputError) as caught:
+        call()
+    assert str(caught.value).startswith(message)
+
+
+def test_the_chain_is_one_formula_for_samples_and_points():
+    rng = np.random.default_rng(0)
+    context = calc.chain.build_context(accelerator="h100-sxm")
+    values = calc.uncertainty.sample_inputs(context.assumptions, 5, rng)
+    arrays = calc.chain.fleet_watts(context.fleet, values)["facility"]
+    points = [calc.chain.fleet_watts(context.fleet, {k: (v[i] if isinstance(v, np.ndarray) else v)
+                                                     for k, v in values.items()})["facility"] for i in range(5)]
+    np.testing.assert_allclose(arrays, points)
