@@ -190,8 +190,10 @@ def monte_carlo(
             without a count, unspecified with one.
         samples: Number of draws (1 to 10,000,000).
         seed: Seed of the random generator: the same seed gives the same numbers.
-        distributions: Assumption -> triangular (default), uniform, normal (low / high at P5 /
-            P95, clipped to the physical limits) or fixed.
+        distributions: Assumption -> triangular on low / central / high (default); uniform on
+            low–high; normal with its mean at central and standard deviation (high - low) / 3.29
+            (so low and high are P5 and P95 when central is midway), clipped to the physical
+            limits; or fixed at central.
 
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
