@@ -104,11 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
     pre = sub.add_parser("presets", help="list or show presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser)
     lst = pre_sub.add_parser("list", help="list preset ids")
-    lst.add_argument("--kind", choices=("accelerators", "systems", "facilities", "assumptions"))
+    lst.add_argument("--kind", choices=("accelerators", "systems", "facilities", "assumptions",
+                                        "economics", "orbital"))
     lst.add_argument("--json", action="store_true")
     shw = pre_sub.add_parser("show", help="show one preset with its sources")
     shw.add_argument("id")
-    shw.add_argument("--kind", choices=("accelerators", "systems", "facilities", "assumptions"))
+    shw.add_argument("--kind", choices=("accelerators", "systems", "facilities", "assumptions",
+                                        "economics", "orbital"))
     shw.add_argument("--json", action="store_true")
 
     tui = sub.add_parser("tui", help="open the terminal UI")

@@ -239,6 +239,29 @@ class AssumptionSet(CalcModel):
         return value
 
 
+class Parameter(CalcModel):
+    """One sourced input figure: a number, or a quantity written with its unit."""
+
+    value: float | str
+    low: float | str | None = None
+    high: float | str | None = None
+    source: str = Field(min_length=3)
+    confidence: Confidence
+
+
+class ParameterSet(CalcModel):
+    """Named, sourced inputs of a calculation: economics or orbital figures."""
+
+    schema_version: Literal[1] = 1
+    id: PresetId
+    name: str
+    parameters: dict[str, Parameter]
+    system_prices: dict[str, Parameter] = Field(default_factory=dict)
+    """Price of one system, by system id (economics only). [USD]"""
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+
 class FleetEntry(CalcModel):
     """One accelerator type of a fleet and its count (or weight in a mix)."""
 

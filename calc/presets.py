@@ -20,18 +20,20 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from calc.errors import PresetError
-from calc.models import AcceleratorSpec, AssumptionSet, Facility, SystemSpec
+from calc.models import AcceleratorSpec, AssumptionSet, Facility, ParameterSet, SystemSpec
 
-Kind = Literal["accelerators", "systems", "facilities", "assumptions"]
-KINDS: tuple[Kind, ...] = ("accelerators", "systems", "facilities", "assumptions")
+Kind = Literal["accelerators", "systems", "facilities", "assumptions", "economics", "orbital"]
+KINDS: tuple[Kind, ...] = ("accelerators", "systems", "facilities", "assumptions", "economics", "orbital")
 MODELS: dict[str, type[BaseModel]] = {
     "accelerators": AcceleratorSpec,
     "systems": SystemSpec,
     "facilities": Facility,
     "assumptions": AssumptionSet,
+    "economics": ParameterSet,
+    "orbital": ParameterSet,
 }
 SINGULAR = {"accelerators": "accelerator", "systems": "system", "facilities": "facility",
-            "assumptions": "assumption set"}
+            "assumptions": "assumption set", "economics": "economics set", "orbital": "orbital set"}
 ENV_VAR = "DCPOWER_PRESET_DIR"
 
 

@@ -30,6 +30,9 @@ def _build_registry() -> pint.UnitRegistry:
 
 ureg: Final = _build_registry()
 """The registry. Shared, process-wide: never build another one."""
+# Money is a dimension of its own, so "1.1e12 USD" parses and "USD/kWh" is a price; prefixes
+# work (kUSD, MUSD, GUSD). Only US dollars: converting currencies needs exchange rates.
+ureg.define("USD = [currency]")
 pint.set_application_registry(ureg)
 
 Q_ = ureg.Quantity
@@ -54,7 +57,7 @@ _QUANTITY_RE: Final = re.compile(
 )
 _UNIT_CHARS_RE: Final = re.compile(r"^[A-Za-zµμΩ°%$€][A-Za-z0-9µμΩ°%$€_ /*.·^-]*$")
 # One small exponent per unit factor (m^2, m**3); a second one in a row is a tower.
-_BAD_EXPONENT_RE: Final = re.compile(r"(\^|\*\*)(?!-?[1-4](?![\d^]|\*\*))")
+_BAD_EXPONENT_RE: Final = re.compile(r"(\^|\*\*)(?!\s*-?[1-4](?![\d^]|\s*\*\*))")
 
 _DIMENSION_NAMES: Final = {
     "[mass] * [length] ** 2 / [time] ** 3": "a power",
@@ -65,6 +68,11 @@ _DIMENSION_NAMES: Final = {
     "[length] ** 3": "a volume",
     "[time]": "a time",
     "[temperature]": "a temperature",
+    "[currency]": "an amount of money",
+    "[currency] * [time] ** 2 / [length] ** 2 / [mass]": "a price per energy",
+    "[currency] / [mass]": "a price per mass",
+    "[time] ** 2 / [length] ** 2": "a mass per energy",
+    "[length] * [time] ** 2 / [mass]": "a volume per energy",
     "[current]": "a current",
     "dimensionless": "a plain number",
 }
@@ -178,6 +186,20 @@ def is_apparent_power(quantity: pint.Quantity) -> bool:
     return "volt_ampere" in str(quantity.units)
 
 
+@lru_cache(maxsize=64)
+def dimension_of(unit_text: str) -> Any:
+    """The dimensionality of a unit written as text ("USD/kWh")."""
+    return ureg.parse_units(unit_text).dimensionality
+
+
+def parse_dimensioned(value: Any, field: str, example: str, *, allow_zero: bool = False,
+                      allow_negative: bool = False) -> pint.Quantity:
+    """Parse a quantity of the dimension of `example` ("0.07 USD/kWh", "400 g/kWh", "300 K")."""
+    unit_text = example.split(" ", 1)[1]
+    return parse_quantity(value, field, dimension_of(unit_text), example, allow_zero=allow_zero,
+                          allow_negative=allow_negative)
+
+
 def parse_power(value: Any, field: str = "power", *, allow_apparent: bool = False) -> pint.Quantity:
     """Parse a power (W … GW, BTU/h, hp; kVA/MVA only where `allow_apparent`).
 
@@ -227,7 +249,7 @@ def format_number(number: float, decimals: int | None = None, digits: int = 4) -
 
 def quantity_json(quantity: pint.Quantity) -> dict[str, Any]:
     """The JSON form of a quantity: ``{"value": number, "unit": "MW"}``."""
-    return {"value": float(quantity.magnitude), "unit": f"{quantity.units:~}"}
+    return {"value": float(quantity.magnitude), "unit": f"{quantity.units:~C}"}
 
 
 class HasDimension:
@@ -264,3 +286,27 @@ Power = Annotated[pint.Quantity, HasDimension(_POWER_DIM, "700 W")]
 """Real or apparent power, strictly with a unit. [W]"""
 PowerOrZero = Annotated[pint.Quantity, HasDimension(_POWER_DIM, "0 W", allow_zero=True)]
 """A power that may be zero (stranded power after rounding). [W]"""
+
+
+def _quantity_type(example: str, doc_unit: str) -> Any:
+    return Annotated[pint.Quantity, HasDimension(dimension_of(example.split(" ", 1)[1]), example,
+                                                 allow_zero=True)]
+
+
+Energy = _quantity_type("700.8 GWh", "GWh")
+"""An energy. [GWh]"""
+Money = _quantity_type("1.1e12 USD", "USD")
+"""An amount of US dollars. [USD]"""
+Mass = _quantity_type("300 t", "t")
+"""A mass. [t]"""
+Volume = _quantity_type("1000 m^3", "m³")
+"""A volume. [m³]"""
+Area = _quantity_type("1.21 km^2", "km²")
+"""An area. [km²]"""
+Temperature = _quantity_type("300 K", "K")
+"""An absolute temperature. [K]"""
+PricePerEnergy = _quantity_type("0.07 USD/kWh", "USD/kWh")
+MassPerEnergy = _quantity_type("400 g/kWh", "g/kWh")
+VolumePerEnergy = _quantity_type("1.8 L/kWh", "L/kWh")
+MoneyPerPower = _quantity_type("15 MUSD/MW", "USD/W")
+

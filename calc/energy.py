@@ -1,0 +1,262 @@
+"""Energy, money, carbon and water over a year; capital cost and its inverse.
+
+Annual energy = power x load factor x 8,760 h (the 365-day year LBNL uses to turn TWh/yr into
+average GW). Cost, emissions and water scale that energy by a price, a grid carbon intensity
+and a water usage effectiveness. Every default comes from an economics preset with its source.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from calc.chain import build_context, case_inputs, fleet_watts, parse_count
+from calc.errors import InputError
+from calc.models import Assumptions, CalcModel, Facility, ParameterSet
+from calc.presets import load_preset
+from calc.units import (
+    MW,
+    Q_,
+    Energy,
+    Mass,
+    Money,
+    MoneyPerPower,
+    MassPerEnergy,
+    Power,
+    PricePerEnergy,
+    Volume,
+    VolumePerEnergy,
+    W,
+    parse_dimensioned,
+    parse_power,
+    ureg,
+)
+
+HOURS_PER_YEAR = 8760.0
+"""Hours in the 365-day year of annual energy figures (LBNL 2024: TWh/yr <-> average GW)."""
+_HOUR = ureg.hour
+_USD = ureg.USD
+
+
+class EnergyResult(CalcModel):
+    """A year of operation at a load factor."""
+
+    power: Power
+    """The power, as given. [MW]"""
+    load_factor: float
+    average_power: Power
+    """power x load factor. [MW]"""
+    annual_energy: Energy
+    """Energy in one year. [GWh]"""
+    electricity_price: PricePerEnergy
+    carbon_intensity: MassPerEnergy
+    wue: VolumePerEnergy
+    cost: Money
+    """Electricity cost in one year. [USD]"""
+    emissions: Mass
+    """CO2 emitted in one year at the grid intensity. [t]"""
+    water: Volume
+    """Water used on site in one year. [m³]"""
+    notes: tuple[str, ...] = ()
+
+
+def economics(preset: str = "default") -> ParameterSet:
+    """The economics preset (defaults for load factor, price, carbon, water, costs)."""
+    return load_preset("economics", preset)  # type: ignore[no-any-return]
+
+
+def _default(name: str, given: Any, figures: ParameterSet, example: str, notes: list[str]) -> Any:
+    if given is not None:
+        return given
+    parameter = figures.parameters[name]
+    notes.append(f"{name}: {parameter.value} from the {figures.id!r} economics preset ({parameter.source})")
+    return parameter.value
+
+
+def load_factor_value(value: Any) -> float:
+    """A load factor in (0, 1]."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"load_factor: {value!r} is not a number; accepted: a share above 0 and at most 1") from None
+    if isinstance(value, bool) or not math.isfinite(number) or not 0 < number <= 1:
+        raise InputError(f"load_factor: {value!r} is outside (0, 1]; it is a share of the year at full power")
+    return number
+
+
+def annual_energy(
+    power: Any,
+    *,
+    load_factor: Any = None,
+    price: Any = None,
+    carbon: Any = None,
+    wue: Any = None,
+    economics_preset: str = "default",
+) -> EnergyResult:
+    """Energy, electricity cost, emissions and water of a power over one year.
+
+    Args:
+        power: The power drawn at full load, e.g. ``"100 MW"``.
+        load_factor: Average / full power, in (0, 1]. [-]
+        price: Electricity price, e.g. ``"0.07 USD/kWh"``.
+        carbon: Grid carbon intensity, e.g. ``"400 g/kWh"``.
+        wue: Water usage effectiveness, e.g. ``"1.8 L/kWh"`` (of the energy above).
+        economics_preset: Where the defaults of the unset figures come from.
+
+    Example:
+        100 MW at a load factor of 0.8: 100 x 0.8 x 8,760 h = 700.8 GWh a year.
+
+    Raises:
+        InputError, UnitError: A negative price, a load factor outside (0, 1], a wrong unit, ...
+    """
+    figures = economics(economics_preset)
+    notes: list[str] = []
+    if power is None:
+        raise InputError("power: missing; give the power drawn, e.g. '100 MW'")
+    drawn = parse_power(power)
+    factor = load_factor_value(_default("load_factor", load_factor, figures, "0.8", notes))
+    unit_price = parse_dimensioned(_default("electricity_price", price, figures, "", notes), "price",
+                                   "0.07 USD/kWh", allow_zero=True)
+    intensity = parse_dimensioned(_default("carbon_intensity", carbon, figures, "", notes), "carbon",
+                                  "400 g/kWh", allow_zero=True)
+    water_per_energy = parse_dimensioned(_default("wue", wue, figures, "", notes), "wue", "1.8 L/kWh",
+                                         allow_zero=True)
+    average = (drawn * factor).to(MW)
+    energy = (average * Q_(HOURS_PER_YEAR, _HOUR)).to("GWh")
+    return EnergyResult(
+        power=drawn.to(MW), load_factor=factor, average_power=average, annual_energy=energy,
+        electricity_price=unit_price, carbon_intensity=intensity, wue=water_per_energy,
+        cost=(energy * unit_price).to("MUSD"), emissions=(energy * intensity).to("t"),
+        water=(energy * water_per_energy).to("m^3"), notes=tuple(notes),
+    )
+
+
+def average_power(annual: Any) -> Any:
+    """The average power of an energy per year: ``"176 TWh"`` a year is 20.1 GW (LBNL's conversion).
+
+    Raises:
+        UnitError: Not an energy.
+    """
+    energy = parse_dimensioned(annual, "annual_energy", "176 TWh")
+    return (energy / Q_(HOURS_PER_YEAR, _HOUR)).to("GW")
+
+
+class CapexResult(CalcModel):
+    """Capital cost of accelerators with their share of the facility, or what a budget buys."""
+
+    accelerators: int
+    systems: int
+    capex: Money
+    """Total capital cost. [USD]"""
+    hardware: Money
+    """Systems at their price. [USD]"""
+    facility: Money
+    """Facility cost per MW of critical IT x the IT power. [USD]"""
+    it_power: Power
+    """Critical IT power of the accelerators, central case. [MW]"""
+    facility_power: Power
+    """Facility power of the accelerators, central case. [MW]"""
+    facility_cost: MoneyPerPower
+    """Facility cost per MW of critical IT used. [USD/MW]"""
+    capex_per_accelerator: Money
+    """[USD]"""
+    budget: Money | None = None
+    """The budget, when one was given. [USD]"""
+    notes: tuple[str, ...] = ()
+
+
+def capex(
+    budget: Any = None,
+    accelerator: str | None = None,
+    *,
+    gpus: Any = None,
+    fleet: Mapping[str, Any] | None = None,
+    facility: str | Facility | None = None,
+    method: str | None = None,
+    assumptions: Assumptions | Mapping[str, Any] | None = None,
+    facility_cost: Any = None,
+    system_prices: Mapping[str, Any] | None = None,
+    economics_preset: str = "default",
+) -> CapexResult:
+    """Capital cost of a fleet, or the accelerators and power a budget buys.
+
+    Cost per accelerator = system price / accelerators per system + facility cost per MW of
+    critical IT x IT power per accelerator (central case). With a `budget`, the accelerators are
+    rounded down to whole systems.
+
+    Args:
+        budget: Capital budget, e.g. ``"1.1e12 USD"`` (the inverse question).
+        gpus: How many accelerators (the forward question).
+        facility_cost: Cost of the facility per MW of critical IT, e.g. ``"15 MUSD/MW"``.
+        system_prices: System id -> price, over the economics preset's.
+
+    Raises:
+        InputError: Both or neither of budget and count, no price for a system, bad units.
+    """
+    if (budget is None) == (gpus is None and not fleet and facility is None):
+        raise InputError("give either a budget or an accelerator count (gpus / fleet), not "
+                         + ("both" if budget is not None else "neither"))
+    figures = economics(economics_preset)
+    notes: list[str] = []
+    context = build_context(accelerator=accelerator, fleet=fleet, facility=facility, method=method,
+                            assumptions=assumptions, mix_weights=budget is not None)
+    per_mw = parse_dimensioned(_default("facility_cost", facility_cost, figures, "", notes), "facility_cost",
+                               "15 MUSD/MW", allow_zero=True)
+    prices: dict[str, Any] = {}
+    for item in context.fleet.items:
+        system = item.system.id
+        given = (system_prices or {}).get(system)
+        if given is None:
+            if system not in figures.system_prices:
+                raise InputError(
+                    f"system_prices: no price for system {system!r}; give one (e.g. "
+                    f"--system-price {system}=300000USD) or add it to an economics preset")
+            parameter = figures.system_prices[system]
+            notes.append(f"price of {system}: {parameter.value} ({parameter.confidence}; {parameter.source})")
+            given = parameter.value
+        prices[system] = parse_dimensioned(given, f"system_prices.{system}", "300000 USD")
+    central = case_inputs(context.assumptions, "central")
+    it_each = float(fleet_watts(context.fleet, central)["it"])
+    facility_each = float(fleet_watts(context.fleet, central)["facility"])
+    shares = context.fleet.shares
+    hardware_each = sum(s * float(prices[i.system.id].m_as(_USD)) / i.system.accelerators_per_system
+                        for s, i in zip(shares, context.fleet.items, strict=True))
+    site_each = float(per_mw.m_as("USD/W")) * it_each
+    each = hardware_each + site_each
+    if budget is not None:
+        money = parse_dimensioned(budget, "budget", "1.1e12 USD")
+        total = float(money.m_as(_USD)) / each
+        systems = [math.floor(total * s / i.system.accelerators_per_system + 1e-9)
+                   for s, i in zip(shares, context.fleet.items, strict=True)]
+        counts = [n * i.system.accelerators_per_system for n, i in zip(systems, context.fleet.items, strict=True)]
+    else:
+        money = None
+        total = parse_count(gpus, "gpus") if gpus is not None else (
+            context.facility.accelerators if context.facility and not fleet else context.fleet.total)
+        counts = [total * s for s in shares]
+        systems = [math.ceil(c / i.system.accelerators_per_system - 1e-9)
+                   for c, i in zip(counts, context.fleet.items, strict=True)]
+    n = sum(counts)
+    hardware = sum(c * float(prices[i.system.id].m_as(_USD)) / i.system.accelerators_per_system
+                   for c, i in zip(counts, context.fleet.items, strict=True))
+    site = site_each * n
+    return CapexResult(
+        accelerators=round(n), systems=sum(systems), capex=Q_(hardware + site, _USD).to("GUSD"),
+        hardware=Q_(hardware, _USD).to("GUSD"), facility=Q_(site, _USD).to("GUSD"),
+        it_power=Q_(it_each * n, W).to(MW), facility_power=Q_(facility_each * n, W).to(MW),
+        facility_cost=per_mw.to("MUSD/MW"), capex_per_accelerator=Q_(each, _USD).to("kUSD"),
+        budget=None if money is None else money.to("GUSD"),
+        notes=(*notes, *context.notes),
+    )
+
+
+def format_money(quantity: Any) -> str:
+    """Money for people: $1.1 T, $3.2 B, $515 k."""
+    dollars = float(quantity.m_as(_USD))
+    for suffix, scale in (("T", 1e12), ("B", 1e9), ("M", 1e6), ("k", 1e3)):
+        if abs(dollars) >= scale:
+            return f"${dollars / scale:,.3g} {suffix}"
+    return f"${dollars:,.2f}"
+
+

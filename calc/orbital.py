@@ -1,0 +1,185 @@
+"""Orbital compute: what a power in orbit takes in solar arrays, radiators, batteries and launches.
+
+    array power    = P (1 + f / ((1 - f) eta_battery))      f: eclipse fraction of the orbit
+    array area     = array power / (S x eta_cell_EOL x packing)   sized for end of life
+    radiator area  = P / (fin x sides x emissivity x sigma x (T_rad^4 - T_sink^4))
+    battery energy = P x f x orbit period / depth of discharge
+
+All of the compute power P leaves as heat through the radiators (conversion losses and the
+arrays' own heat are left out), so the figures are lower bounds. Inputs come from an orbital
+preset (`presets/orbital/`) with their sources; any of them can be overridden.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from calc.capacity import capacity
+from calc.errors import InputError
+from calc.models import CalcModel, ParameterSet
+from calc.presets import load_preset
+from calc.units import MW, Q_, Area, Energy, Mass, Money, Power, parse_dimensioned, parse_power, ureg
+
+STEFAN_BOLTZMANN = 5.670374419e-8
+"""sigma [W m^-2 K^-4], exact since the 2019 SI (CODATA 2018)."""
+DEFAULT_ORBIT = "dawn-dusk-sso"
+
+# name: (example with unit or None for a plain number, lowest accepted, highest accepted)
+INPUTS: dict[str, tuple[str | None, float, float]] = {
+    "solar_constant": ("1361 W/m^2", 1.0, 1e5),
+    "cell_efficiency_bol": (None, 0.01, 1.0),
+    "cell_efficiency_eol": (None, 0.01, 1.0),
+    "packing_factor": (None, 0.01, 1.0),
+    "eclipse_fraction": (None, 0.0, 0.95),
+    "orbit_period": ("95.5 min", 1.0, 1e9),
+    "battery_round_trip_efficiency": (None, 0.01, 1.0),
+    "battery_depth_of_discharge": (None, 0.01, 1.0),
+    "battery_specific_energy": ("150 W*h/kg", 1e-3, 1e12),
+    "array_specific_power": ("100 W/kg", 1e-3, 1e12),
+    "emissivity": (None, 0.01, 1.0),
+    "radiator_temperature": ("300 K", 1.0, 5000.0),
+    "sink_temperature": ("0 K", 0.0, 5000.0),
+    "radiator_sides": (None, 1.0, 2.0),
+    "fin_efficiency": (None, 0.01, 1.0),
+    "radiator_areal_density": ("3 kg/m^2", 0.0, 1e6),
+    "compute_specific_mass": ("10 kg/kW", 0.0, 1e6),
+    "power_per_satellite": ("120 kW", 1e-3, 1e15),
+    "payload_per_launch": ("100 t", 1e-3, 1e12),
+    "launch_price": ("3000 USD/kg", 0.0, 1e12),
+}
+_SI = {"solar_constant": "W/m^2", "orbit_period": "s", "battery_specific_energy": "J/kg",
+       "array_specific_power": "W/kg", "radiator_temperature": "K", "sink_temperature": "K",
+       "radiator_areal_density": "kg/m^2", "compute_specific_mass": "kg/W", "power_per_satellite": "W",
+       "payload_per_launch": "kg", "launch_price": "USD/kg"}
+
+
+class OrbitalResult(CalcModel):
+    """What a power of compute in orbit takes."""
+
+    power: Power
+    """Compute power in orbit. [MW]"""
+    orbit: str
+    array_power: Power
+    """Power the arrays deliver in sunlight at end of life (load plus battery charging). [MW]"""
+    solar_array_area: Area
+    """Array area sized for end of life. [km²]"""
+    solar_array_mass: Mass
+    """[t]"""
+    radiator_area: Area
+    """[km²]"""
+    radiator_mass: Mass
+    """[t]"""
+    battery_energy: Energy
+    """Battery capacity for the eclipse at its depth of discharge. [MWh]"""
+    battery_mass: Mass
+    """[t]"""
+    compute_mass: Mass
+    """[t]"""
+    total_mass: Mass
+    """[t]"""
+    satellites: int
+    launches: int
+    launch_cost: Money
+    """[USD]"""
+    accelerators: int | None = None
+    """Accelerators the power supports at the IT basis (no facility overhead in orbit)."""
+    inputs: dict[str, float]
+    """Every input in SI units, after overrides."""
+    notes: tuple[str, ...] = ()
+
+
+def orbital_inputs(orbit: str = DEFAULT_ORBIT, overrides: Mapping[str, Any] | None = None) -> tuple[dict[str, float], ParameterSet]:
+    """The orbital inputs in SI units: the preset's, with overrides; each checked for range and unit.
+
+    Raises:
+        InputError, UnitError: Unknown name, wrong unit, or a value outside its range.
+    """
+    preset: ParameterSet = load_preset("orbital", orbit)
+    given = dict(overrides or {})
+    unknown = sorted(set(given) - set(INPUTS))
+    if unknown:
+        raise InputError(f"orbital: {unknown[0]!r} is not an input; accepted: {', '.join(INPUTS)}")
+    values: dict[str, float] = {}
+    for name, (example, lowest, highest) in INPUTS.items():
+        raw = given[name] if given.get(name) is not None else preset.parameters[name].value
+        if example is None:
+            try:
+                number = float(raw)
+            except (TypeError, ValueError):
+                raise InputError(f"{name}: {raw!r} is not a number; accepted: {lowest:g} to {highest:g}") from None
+        else:
+            quantity = parse_dimensioned(raw, name, example, allow_zero=lowest == 0.0,
+                                         allow_negative=name.endswith("temperature"))
+            number = float(quantity.to(_SI[name]).magnitude)
+        if not (math.isfinite(number) and lowest <= number <= highest):
+            shown = raw if isinstance(raw, str) else f"{raw:g}"
+            raise InputError(f"{name}: {shown} is outside its accepted range {lowest:g} to {highest:g}"
+                             + (f" {_SI[name]}" if name in _SI else ""))
+        values[name] = number
+    if values["radiator_temperature"] <= values["sink_temperature"]:
+        raise InputError(
+            f"radiator_temperature: {values['radiator_temperature']:g} K must be above the sink "
+            f"temperature {values['sink_temperature']:g} K, or no heat leaves")
+    if values["cell_efficiency_eol"] > values["cell_efficiency_bol"]:
+        raise InputError("cell_efficiency_eol: must not exceed cell_efficiency_bol (cells degrade)")
+    return values, preset
+
+
+def orbital(
+    power: Any,
+    *,
+    orbit: str = DEFAULT_ORBIT,
+    accelerator: str | None = None,
+    fleet: Mapping[str, Any] | None = None,
+    **overrides: Any,
+) -> OrbitalResult:
+    """What `power` of compute in orbit takes: arrays, radiators, batteries, satellites, launches.
+
+    Args:
+        power: Compute power in orbit, e.g. ``"1 GW"``.
+        orbit: Orbital preset id: ``dawn-dusk-sso`` (default) or ``leo-550km``.
+        accelerator: Optionally, the accelerators that power supports (IT basis).
+        overrides: Any input of `INPUTS`, e.g. ``radiator_temperature="330 K"``, ``emissivity=0.85``.
+
+    Example:
+        1 GW, radiators at 300 K, emissivity 0.9, two-sided, no sink:
+        1e9 / (2 x 0.9 x 5.670e-8 x 300^4) = 1.21e6 m^2 = 1.21 km^2.
+
+    Raises:
+        InputError, UnitError: Bad power or inputs (emissivity above 1, a temperature in kg, ...).
+    """
+    load = float(parse_power(power).m_as(ureg.W))
+    v, preset = orbital_inputs(orbit, overrides)
+    f = v["eclipse_fraction"]
+    array_power = load * (1.0 + f / ((1.0 - f) * v["battery_round_trip_efficiency"]))
+    array_area = array_power / (v["solar_constant"] * v["cell_efficiency_eol"] * v["packing_factor"])
+    array_bol = array_area * v["solar_constant"] * v["cell_efficiency_bol"] * v["packing_factor"]
+    array_mass = array_bol / v["array_specific_power"]
+    flux = (v["fin_efficiency"] * v["radiator_sides"] * v["emissivity"] * STEFAN_BOLTZMANN
+            * (v["radiator_temperature"] ** 4 - v["sink_temperature"] ** 4))
+    radiator_area = load / flux
+    radiator_mass = radiator_area * v["radiator_areal_density"]
+    battery_energy = load * f * v["orbit_period"] / v["battery_depth_of_discharge"]
+    battery_mass = battery_energy / v["battery_specific_energy"]
+    compute_mass = load * v["compute_specific_mass"]
+    total = array_mass + radiator_mass + battery_mass + compute_mass
+    notes = [f"orbit {preset.id}: {preset.name}"]
+    supported = None
+    if accelerator is not None or fleet:
+        result = capacity(Q_(load, ureg.W), accelerator, mix=fleet, basis="it")
+        supported = result.accelerators
+        notes.append("accelerators at the IT basis: in orbit there is no facility overhead beyond the "
+                     "radiators, whose pumps and conversion losses are left out")
+    return OrbitalResult(
+        power=Q_(load, ureg.W).to(MW), orbit=preset.id, array_power=Q_(array_power, ureg.W).to(MW),
+        solar_array_area=Q_(array_area, "m^2").to("km^2"), solar_array_mass=Q_(array_mass, "kg").to("t"),
+        radiator_area=Q_(radiator_area, "m^2").to("km^2"), radiator_mass=Q_(radiator_mass, "kg").to("t"),
+        battery_energy=Q_(battery_energy, "J").to("MWh"), battery_mass=Q_(battery_mass, "kg").to("t"),
+        compute_mass=Q_(compute_mass, "kg").to("t"), total_mass=Q_(total, "kg").to("t"),
+        satellites=math.ceil(load / v["power_per_satellite"] - 1e-9),
+        launches=math.ceil(total / v["payload_per_launch"] - 1e-9),
+        launch_cost=Q_(total * v["launch_price"], "USD").to("GUSD"),
+        accelerators=supported, inputs=v, notes=tuple(notes),
+    )
