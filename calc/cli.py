@@ -113,6 +113,65 @@ def build_parser() -> argparse.ArgumentParser:
                                         "economics", "orbital"))
     shw.add_argument("--json", action="store_true")
 
+    def claim_options(p: argparse.ArgumentParser, default_basis: str | None) -> None:
+        p.add_argument("--power", help="the power, e.g. '300 MW'")
+        p.add_argument("--gpus", help="the accelerator count")
+        p.add_argument("--accelerator", help="accelerator id")
+        p.add_argument("--fleet", action="append", metavar="ID=COUNT", help="a mixed fleet")
+        _common(p, basis=default_basis, bases=CLAIM_BASES)
+
+    unc = sub.add_parser("uncertainty", help="Monte Carlo: P5/P50/P95 and the claim-fit probability")
+    claim_options(unc, None)
+    unc.add_argument("--samples", type=int, default=100_000, help="number of draws (default 100000)")
+    unc.add_argument("--seed", type=int, help="seed: the same seed gives the same numbers")
+    unc.add_argument("--distribution", action="append", default=[], metavar="NAME=KIND",
+                     help="triangular (default), uniform, normal or fixed, e.g. pue=normal")
+    unc.add_argument("--chart", metavar="FILE.svg", help="write the histogram as an SVG file")
+
+    sen = sub.add_parser("sensitivity", help="tornado: which assumption moves the answer most")
+    claim_options(sen, None)
+    sen.add_argument("--chart", metavar="FILE.svg", help="write the tornado as an SVG file")
+
+    swp = sub.add_parser("sweep", help="vary one assumption over a range, as a table")
+    claim_options(swp, None)
+    swp.add_argument("--vary", required=True, metavar="NAME=START:STOP:STEPS",
+                     help="e.g. pue=1.05:1.6:12 (draw_factor, it_overhead, pue, server_factor, headroom)")
+
+    eng = sub.add_parser("energy", help="annual energy, electricity cost, emissions and water")
+    eng.add_argument("--power", help="the power at full load, e.g. '100 MW'")
+    eng.add_argument("--facility", help="facility preset: its quoted power")
+    eng.add_argument("--annual-energy", help="instead: an energy per year to turn into average power, e.g. '176 TWh'")
+    eng.add_argument("--load-factor", help="average / full power, in (0, 1]")
+    eng.add_argument("--price", help="electricity price, e.g. '0.07 USD/kWh'")
+    eng.add_argument("--carbon", help="grid carbon intensity, e.g. '400 g/kWh'")
+    eng.add_argument("--wue", help="water usage effectiveness, e.g. '1.8 L/kWh'")
+    eng.add_argument("--economics", default="default", help="economics preset for the defaults")
+    eng.add_argument("--json", action="store_true", help="print JSON")
+
+    cpx = sub.add_parser("capex", help="capital cost of a fleet, or what a budget buys")
+    cpx.add_argument("--budget", help="capital budget, e.g. '1.1e12 USD'")
+    cpx.add_argument("--gpus", help="number of accelerators (instead of a budget)")
+    cpx.add_argument("--accelerator", help="accelerator id")
+    cpx.add_argument("--fleet", action="append", metavar="ID=COUNT", help="a fleet (a mix, with a budget)")
+    cpx.add_argument("--facility-cost", help="facility cost per MW of critical IT, e.g. '15 MUSD/MW'")
+    cpx.add_argument("--system-price", action="append", metavar="ID=PRICE", help="e.g. dgx-h100='350000 USD'")
+    cpx.add_argument("--economics", default="default", help="economics preset for the defaults")
+    _common(cpx, basis=None, bases=BASES)
+
+    orb = sub.add_parser("orbital", help="solar arrays, radiators, batteries and launches for compute in orbit")
+    orb.add_argument("--power", required=True, help="compute power in orbit, e.g. '1 GW'")
+    orb.add_argument("--orbit", default="dawn-dusk-sso", help="orbital preset: dawn-dusk-sso or leo-550km")
+    orb.add_argument("--radiator-temperature", help="e.g. '300 K'")
+    orb.add_argument("--sink-temperature", help="e.g. '0 K'")
+    orb.add_argument("--emissivity", help="radiator emissivity, 0-1")
+    orb.add_argument("--fin-efficiency", help="radiator fin efficiency, 0-1")
+    orb.add_argument("--eclipse-fraction", help="share of the orbit in shadow")
+    orb.add_argument("--launch-price", help="e.g. '200 USD/kg'")
+    orb.add_argument("--input", action="append", default=[], metavar="NAME=VALUE",
+                     help="any other orbital input, e.g. array_specific_power='500 W/kg'")
+    orb.add_argument("--accelerator", help="also: the accelerators this power supports")
+    orb.add_argument("--json", action="store_true", help="print JSON")
+
     tui = sub.add_parser("tui", help="open the terminal UI")
     tui.add_argument("--facility", default="colossus-1", help="facility to open (default colossus-1)")
     return parser
@@ -383,8 +442,177 @@ def _cmd_tui(args: argparse.Namespace) -> int:
     return _open_tui(args.facility)
 
 
+def _claim_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    import calc
+
+    return {"power": args.power, "gpus": args.gpus, "accelerator": args.accelerator,
+            "fleet": _pairs(args.fleet, "--fleet", "COUNT"), "facility": args.facility,
+            "basis": args.basis, "method": args.method, "assumptions": calc.parse_settings(args.settings)}
+
+
+def _write_chart(path: str | None, svg: str) -> None:
+    import calc
+
+    if path:
+        if not path.endswith(".svg"):
+            raise CliError(f"--chart: {path!r} must end in .svg")
+        written = calc.write_atomic(path, svg)
+        print(f"chart written to {written}", file=sys.stderr)
+
+
+def _cmd_uncertainty(args: argparse.Namespace) -> int:
+    import calc
+    from calc.charts import histogram_svg
+
+    result = calc.monte_carlo(**_claim_kwargs(args), samples=args.samples, seed=args.seed,
+                              distributions=args.distribution)
+    _write_chart(args.chart, histogram_svg(result))
+    if args.json:
+        _emit_json(result.model_dump(mode="json"))
+        return 0
+    fp = calc.format_power
+    print(f"Monte Carlo, {result.samples:,} samples, seed {result.seed}, method {result.method}; "
+          f"distributions: " + ", ".join(f"{k} {v}" for k, v in result.distributions.items()))
+    rows = [["basis", "per accelerator P5 / P50 / P95", "supports P5 / P50 / P95", "needs P5 / P50 / P95", "fit"]]
+    for r in result.readings:
+        per = r.power_per_accelerator
+        rows.append([
+            r.basis, " / ".join(fp(q, "W", 1) for q in (per.p5, per.p50, per.p95)),
+            "-" if r.accelerators is None else " / ".join(f"{v:,.0f}" for v in (r.accelerators.p5, r.accelerators.p50, r.accelerators.p95)),
+            "-" if r.required_power is None else " / ".join(fp(q) for q in (r.required_power.p5, r.required_power.p50, r.required_power.p95)),
+            "-" if r.fit_probability is None else f"{r.fit_probability:.1%}",
+        ])
+    print(_table(rows, "lrrrr"))
+    if result.claim_fit_probability is not None:
+        print(f"\nclaim_fit_probability: {result.claim_fit_probability:.1%} (the {result.readings[-1].basis} reading)")
+    if result.notes:
+        print(_notes(result.notes).lstrip("\n"))
+    return 0
+
+
+def _cmd_sensitivity(args: argparse.Namespace) -> int:
+    import calc
+    from calc.charts import tornado_svg
+
+    kwargs = _claim_kwargs(args)
+    result = calc.tornado(**kwargs)
+    _write_chart(args.chart, tornado_svg(result))
+    if args.json:
+        _emit_json(result.model_dump(mode="json"))
+        return 0
+    shown = "{:,.0f}" if result.unit == "accelerators" else "{:,.1f}"
+    print(f"{result.output}: central {shown.format(result.central)} {result.unit} (method {result.method})")
+    rows = [["assumption", "low", "high", "at low", "at high", "swing"]]
+    for bar in result.bars:
+        rows.append([bar.assumption, f"{bar.low:g}", f"{bar.high:g}", shown.format(bar.output_at_low),
+                     shown.format(bar.output_at_high), shown.format(bar.swing)])
+    print(_table(rows, "lrrrrr"))
+    print(f"most important: {result.most_important}" + _notes(result.notes))
+    return 0
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    import calc
+
+    name, start, stop, steps = calc.parse_sweep(args.vary)
+    result = calc.sweep(name, start, stop, steps, **_claim_kwargs(args))
+    if args.json:
+        _emit_json(result.model_dump(mode="json"))
+        return 0
+    rows = [[name, f"per accelerator ({result.basis})", "supports", "needs", "verdict"]]
+    for row in result.rows:
+        rows.append([f"{row.value:.4g}", calc.format_power(row.power_per_accelerator, "W", 1),
+                     "-" if row.accelerators is None else f"{row.accelerators:,}",
+                     "-" if row.required_power is None else calc.format_power(row.required_power),
+                     row.verdict or "-"])
+    print(_table(rows, "rrrrl") + _notes(result.notes))
+    return 0
+
+
+def _cmd_energy(args: argparse.Namespace) -> int:
+    import calc
+
+    if args.annual_energy is not None:
+        average = calc.average_power(args.annual_energy)
+        if args.json:
+            _emit_json({"annual_energy": args.annual_energy, "average_power": calc.quantity_json(average)})
+        else:
+            print(f"{args.annual_energy} a year is an average of {calc.format_power(average)} (8,760 h a year)")
+        return 0
+    power = args.power
+    if power is None and args.facility:
+        power = calc.load_facility(args.facility).power
+    if power is None:
+        raise CliError("energy: --power is required (or --facility, or --annual-energy)")
+    result = calc.annual_energy(power, load_factor=args.load_factor, price=args.price, carbon=args.carbon,
+                                wue=args.wue, economics_preset=args.economics)
+    if args.json:
+        _emit_json(result.model_dump(mode="json"))
+        return 0
+    print(f"{calc.format_power(result.power)} at a load factor of {result.load_factor:g} "
+          f"(average {calc.format_power(result.average_power)}), over a year:")
+    rows = [["annual_energy", f"{result.annual_energy.m_as('GWh'):,.1f} GWh"],
+            ["cost", f"{calc.format_money(result.cost)} at {result.electricity_price.m_as('USD/kWh'):g} USD/kWh"],
+            ["emissions", f"{result.emissions.m_as('t'):,.0f} t CO2 at {result.carbon_intensity.m_as('g/kWh'):g} g/kWh"],
+            ["water", f"{result.water.m_as('m^3'):,.0f} m³ at {result.wue.m_as('L/kWh'):g} L/kWh"]]
+    print(_table(rows, "lr") + _notes(result.notes))
+    return 0
+
+
+def _cmd_capex(args: argparse.Namespace) -> int:
+    import calc
+
+    if args.basis is not None:
+        raise CliError("capex: --basis does not apply")
+    result = calc.capex(args.budget, args.accelerator, gpus=args.gpus, fleet=_pairs(args.fleet, "--fleet", "COUNT"),
+                        facility=args.facility, method=args.method, assumptions=calc.parse_settings(args.settings),
+                        facility_cost=args.facility_cost,
+                        system_prices=_pairs(args.system_price, "--system-price", "PRICE"),
+                        economics_preset=args.economics)
+    if args.json:
+        _emit_json(result.model_dump(mode="json"))
+        return 0
+    fm = calc.format_money
+    head = f"{fm(result.budget)} buys" if result.budget is not None else "Capital cost of"
+    print(f"{head} {result.accelerators:,} accelerators in {result.systems:,} systems: {fm(result.capex)} "
+          f"({fm(result.hardware)} hardware + {fm(result.facility)} facility at "
+          f"{result.facility_cost.m_as('MUSD/MW'):g} MUSD/MW of IT)")
+    print(f"  {fm(result.capex_per_accelerator)} per accelerator; IT power {calc.format_power(result.it_power)}, "
+          f"facility power {calc.format_power(result.facility_power)} (central)" + _notes(result.notes))
+    return 0
+
+
+def _cmd_orbital(args: argparse.Namespace) -> int:
+    import calc
+
+    overrides: dict[str, Any] = dict(_pairs(args.input, "--input", "VALUE") or {})
+    for name in ("radiator_temperature", "sink_temperature", "emissivity", "fin_efficiency",
+                 "eclipse_fraction", "launch_price"):
+        if getattr(args, name) is not None:
+            overrides[name] = getattr(args, name)
+    result = calc.orbital(args.power, orbit=args.orbit, accelerator=args.accelerator, **overrides)
+    if args.json:
+        _emit_json(result.model_dump(mode="json"))
+        return 0
+    t = lambda q: f"{q.m_as('t'):,.0f} t"  # noqa: E731
+    print(f"{calc.format_power(result.power)} of compute in orbit ({result.orbit}) takes:")
+    rows = [["solar_array_area", f"{result.solar_array_area.m_as('km^2'):,.3f} km²", t(result.solar_array_mass)],
+            ["radiator_area", f"{result.radiator_area.m_as('km^2'):,.3f} km²", t(result.radiator_mass)],
+            ["battery", f"{result.battery_energy.m_as('MWh'):,.0f} MWh", t(result.battery_mass)],
+            ["compute hardware", "", t(result.compute_mass)],
+            ["total", "", t(result.total_mass)]]
+    print(_table(rows, "lrr"))
+    print(f"  {result.satellites:,} satellites, {result.launches:,} launches, launch cost "
+          f"{calc.format_money(result.launch_cost)}"
+          + (f"; {result.accelerators:,} accelerators at the IT basis" if result.accelerators is not None else "")
+          + _notes(result.notes))
+    return 0
+
+
 COMMANDS = {"capacity": _cmd_capacity, "power": _cmd_power, "check": _cmd_check,
-            "solve": _cmd_solve, "presets": _cmd_presets, "tui": _cmd_tui}
+            "solve": _cmd_solve, "presets": _cmd_presets, "tui": _cmd_tui,
+            "uncertainty": _cmd_uncertainty, "sensitivity": _cmd_sensitivity, "sweep": _cmd_sweep,
+            "energy": _cmd_energy, "capex": _cmd_capex, "orbital": _cmd_orbital}
 
 
 _open_tui: Callable[[str], int] | None = None
@@ -411,7 +639,8 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
                 return EXIT_INPUT
         args = parser.parse_args(arguments)
         if args.command is None:
-            raise CliError("a command is required: capacity, power, check, solve, presets or tui")
+            raise CliError("a command is required: capacity, power, check, solve, uncertainty, "
+                           "sensitivity, sweep, energy, capex, orbital, presets or tui")
         import calc
 
         if args.preset_dir:
