@@ -39,3 +39,28 @@ def check_claim(power_watts: float, gpus: int) -> dict[str, object]:
     it, facility = readings["it"]["verdict"], readings["facility"]["verdict"]
     verdict = "implausible" if it == "implausible" else "ample" if facility == "ample" else "plausible"
     return {"implied": implied, "verdict": verdict, "readings": readings}
+
+
+def monte_carlo(power_watts: float, gpus: int, samples: int, seed: int) -> dict[str, object]:
+    """The Monte Carlo of calc.monte_carlo in raw numpy, for one accelerator type (H100, DGX H100).
+
+    Same draws (triangular on the default ranges, same generator and order), same chain, same
+    order-statistic percentiles, fit probability and histogram, written inline.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    draw = rng.triangular(*RANGES["draw_factor"], samples)
+    overhead = rng.triangular(*RANGES["it_overhead"], samples)
+    pue = rng.triangular(*RANGES["pue"], samples)
+    it = SYSTEM_PER_GPU * draw * (1 + overhead)
+    facility = it * pue
+    implied = power_watts / gpus
+    out: dict[str, object] = {}
+    for name, per in (("it", it), ("facility", facility)):
+        p5, p50, p95 = np.percentile(per, (5, 50, 95), method="nearest")
+        counts = np.floor(power_watts / np.array([p95, p50, p5]) / 8 + 1e-9) * 8
+        out[name] = {"per": (p5, p50, p95), "mean": per.mean(), "counts": counts,
+                     "fit": np.count_nonzero(per <= implied) / samples}
+    out["histogram"] = np.histogram(facility, bins=30)
+    return out
