@@ -210,8 +210,8 @@ def capex(
         if given is None:
             if system not in figures.system_prices:
                 raise InputError(
-                    f"system_prices: no price for system {system!r}; give one (e.g. "
-                    f"--system-price {system}=300000USD) or add it to an economics preset")
+                    f"system_prices: no price for system {system!r}; give one (system_prices, or "
+                    f"--system-price {system}='300000 USD') or add it to an economics preset")
             parameter = figures.system_prices[system]
             notes.append(f"price of {system}: {parameter.value} ({parameter.confidence}; {parameter.source})")
             given = parameter.value

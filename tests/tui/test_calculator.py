@@ -288,3 +288,48 @@ async def test_out_of_order_range_names_the_three_values():
         assert screen.errors == {"it_overhead.low": "it_overhead: low 1.5, central 0.1, high 0.15 are out "
                                                     "of order; they need low <= central <= high"}
         assert screen.query_one("#it_overhead-low", FieldInput).has_class("-invalid")
+
+
+async def test_uncertainty_panel_shows_percentiles_and_the_tornado():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.query_one("TabbedContent").active == "uncertainty"
+        summary = str(screen.query_one("#mc-summary").render())
+        assert "100,000 samples (seed 0)" in summary and "fits in" in summary
+        assert "Most important: draw_factor" in str(screen.query_one("#tornado").render())
+
+
+async def test_energy_panel_by_hand_and_its_errors():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        screen = screen_of(app)
+        # 300 MW x 0.8 x 8,760 h = 2,102.4 GWh
+        assert "2,102.4 GWh" in str(screen.query_one("#energy-summary").render())
+        screen.query_one("#energy-load-factor").value = "0.5"
+        await pilot.pause()
+        # 300 MW x 0.5 x 8,760 h = 1,314 GWh
+        assert "1,314.0 GWh" in str(screen.query_one("#energy-summary").render())
+        screen.query_one("#energy-price").value = "-1 USD/kWh"
+        await pilot.pause()
+        error = screen.query_one("#energy-error")
+        assert error.has_class("-shown")
+        assert "price: '-1 USD/kWh' must not be negative" in str(error.render())
+        assert not screen.dirty  # panel inputs are not part of the scenario
+
+
+async def test_orbital_panel_by_hand():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        screen = screen_of(app)
+        # 300 MW / (2 x 0.9 x 5.670374e-8 x 300^4) = 362,871 m2 = 0.363 km2
+        assert "0.363 km²" in str(screen.query_one("#orbital-summary").render())
+        screen.query_one("#orbit").value = "leo-550km"
+        await pilot.pause()
+        # eclipse: 300 MW x 0.372 x 95.5 min / 0.4 = 444.1 MWh of battery
+        assert "444 MWh" in str(screen.query_one("#orbital-summary").render())

@@ -10,15 +10,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 import calc
-from tui.widgets import ChainBars, FieldInput, FleetRow, Headline, MethodsTable, ReadingsTable
+from tui.widgets import (
+    ChainBars,
+    EnergyPanel,
+    FieldInput,
+    FleetRow,
+    Headline,
+    MethodsTable,
+    OptionInput,
+    OrbitalPanel,
+    ReadingsTable,
+    UncertaintyPanel,
+)
+
+MC_SAMPLES = 100_000
+"""Samples drawn while editing (about 10 ms); the CLI runs a million on demand."""
+MC_SEED = 0
+"""A fixed seed: the same scenario always shows the same distribution."""
 
 ASSUMPTION_STEPS = {"draw_factor": 0.01, "it_overhead": 0.01, "pue": 0.01, "power_factor": 0.01}
 ERROR_GROUPS = ("power", "basis", "accelerators", "fleet", *ASSUMPTION_STEPS, "headroom",
@@ -33,7 +50,12 @@ class CalculatorScreen(Screen[None]):
     """Edit a claim's inputs; see its verdict, chain, readings and methods."""
 
     BINDINGS = [
-        Binding("ctrl+n", "add_fleet_row", "Add type", tooltip="Add an accelerator type to the fleet."),
+        Binding("ctrl+n", "add_fleet_row", "Add", tooltip="Add an accelerator type to the fleet."),
+        # the tabs show these panels too; the keys are listed in the help screen
+        Binding("f2", "panel('claim')", "Claim", show=False, tooltip="Verdict, chain, readings, methods."),
+        Binding("f3", "panel('uncertainty')", "Uncertainty", show=False, tooltip="Monte Carlo and tornado."),
+        Binding("f4", "panel('energy')", "Energy", show=False, tooltip="Energy, money, carbon, water, capex."),
+        Binding("f5", "panel('orbital')", "Orbital", show=False, tooltip="The same power in orbit."),
     ]
 
     def __init__(self, scenario: calc.Scenario, source: str) -> None:
@@ -104,14 +126,21 @@ class CalculatorScreen(Screen[None]):
                 yield Static("", id="error-headroom", classes="field-error")
                 yield Static("", id="error-redundancy", classes="field-error")
                 yield Static("", id="error-scenario", classes="field-error")
-            with VerticalScroll(id="results"):
-                yield Headline(id="headline")
-                yield ChainBars(id="chain")
-                yield Label("Readings and break-even values", classes="section-title")
-                yield ReadingsTable(id="readings")
-                yield Label("The same claim under each method", classes="section-title")
-                yield MethodsTable(id="methods")
-        yield Footer()
+            with TabbedContent(id="results", initial="claim"):
+                with TabPane("Claim", id="claim"), VerticalScroll():
+                    yield Headline(id="headline")
+                    yield ChainBars(id="chain")
+                    yield Label("Readings and break-even values", classes="section-title")
+                    yield ReadingsTable(id="readings")
+                    yield Label("The same claim under each method", classes="section-title")
+                    yield MethodsTable(id="methods")
+                with TabPane("Uncertainty", id="uncertainty"), VerticalScroll():
+                    yield UncertaintyPanel(id="uncertainty-panel")
+                with TabPane("Energy & money", id="energy"), VerticalScroll():
+                    yield EnergyPanel(id="energy-panel")
+                with TabPane("Orbital", id="orbital"), VerticalScroll():
+                    yield OrbitalPanel(id="orbital-panel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_report()
@@ -134,7 +163,8 @@ class CalculatorScreen(Screen[None]):
 
     def fields(self) -> dict[str, str]:
         """The text of every field, keyed as calc.parse_fields takes them."""
-        values: dict[str, str] = {w.key: w.value for w in self.query(FieldInput)}
+        values: dict[str, str] = {w.key: w.value for w in self.query(FieldInput)
+                                  if not isinstance(w, OptionInput)}
         values["basis"] = str(self.query_one("#basis", Select).value)
         values["method"] = str(self.query_one("#method", Select).value)
         for row in self.query(FleetRow):
@@ -166,7 +196,8 @@ class CalculatorScreen(Screen[None]):
 
     def show_errors(self) -> None:
         for widget in self.query(FieldInput):
-            widget.set_class(widget.key in self.errors, "-invalid")
+            if not isinstance(widget, OptionInput):
+                widget.set_class(widget.key in self.errors, "-invalid")
         for row in self.query(FleetRow):
             row.query_one(".fleet-accelerator", Select).set_class(
                 f"fleet.{row.index}.accelerator" in self.errors, "-invalid")
@@ -182,12 +213,62 @@ class CalculatorScreen(Screen[None]):
         self.query_one(ReadingsTable).show(self.report)
         self.query_one(MethodsTable).show(self.report)
         self.app.sub_title = self.base.name + ("  •  unsaved" if self.dirty else "")
+        self.show_panels()
+
+    # ------------------------------------------------------------------------------ panels
+
+    def show_panels(self) -> None:
+        """Energy and orbital at once (they are quick); the Monte Carlo in a worker."""
+        scenario = self.scenario
+        fleet = dict(scenario.fleet)
+        energy_panel = self.query_one(EnergyPanel)
+        try:
+            energy = calc.annual_energy(self.report.claim.real_power, **energy_panel.options())
+        except calc.CalcError as error:
+            energy_panel.show(None, None, str(error))
+        else:
+            try:
+                cost: calc.CapexResult | str = calc.capex(gpus=scenario.accelerators, fleet=fleet,
+                                                          assumptions=scenario.assumptions)
+            except calc.CalcError as error:
+                cost = str(error)
+            energy_panel.show(energy, cost)
+        orbital_panel = self.query_one(OrbitalPanel)
+        try:
+            orbit = str(self.query_one("#orbit", Select).value)
+            result = calc.orbital(self.report.claim.real_power, orbit=orbit, **orbital_panel.options())
+        except calc.CalcError as error:
+            orbital_panel.show(None, str(error))
+        else:
+            orbital_panel.show(result)
+        self.run_uncertainty(scenario)
+
+    @work(thread=True, exclusive=True, group="uncertainty")
+    def run_uncertainty(self, scenario: calc.Scenario) -> None:
+        """Monte Carlo and tornado off the UI thread; the newest scenario wins."""
+        kwargs = {"fleet": dict(scenario.fleet), "basis": scenario.basis, "method": scenario.method,
+                  "assumptions": scenario.assumptions}
+        result = calc.monte_carlo(scenario.power, scenario.accelerators, samples=MC_SAMPLES,
+                                  seed=MC_SEED, **kwargs)
+        ranking = calc.tornado(scenario.power, scenario.accelerators, **kwargs)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.query_one(UncertaintyPanel).show, result, ranking)
+
+    @on(Select.Changed, "#orbit")
+    def _orbit_changed(self) -> None:
+        self.show_panels()
+
+    def action_panel(self, panel: str) -> None:
+        """Show one of the result panels."""
+        self.query_one(TabbedContent).active = panel
 
     # ------------------------------------------------------------------------------ events
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, FieldInput):
+        if isinstance(event.input, OptionInput):
+            self.show_panels()
+        elif isinstance(event.input, FieldInput):
             self.recompute()
 
     @on(Select.Changed, "#basis")
@@ -205,7 +286,7 @@ class CalculatorScreen(Screen[None]):
         self.base = calc.Scenario.model_validate({**dict(self.base), "method": method, "assumptions": assumptions})
         fields = calc.scenario_fields(self.base)
         for widget in self.query(FieldInput):
-            if _group(widget.key) in (*ASSUMPTION_STEPS, "headroom", "redundancy"):
+            if not isinstance(widget, OptionInput) and _group(widget.key) in (*ASSUMPTION_STEPS, "headroom", "redundancy"):
                 widget.value = fields[widget.key]
         self.recompute()
 
@@ -253,7 +334,7 @@ class CalculatorScreen(Screen[None]):
             for i, (accelerator, _) in enumerate(scenario.fleet)
         )
         for widget in self.query(FieldInput):
-            if widget.key in fields:
+            if widget.key in fields and not isinstance(widget, OptionInput):
                 widget.value = fields[widget.key]
         self.query_one("#basis", Select).value = scenario.basis
         self.query_one("#method", Select).value = scenario.method

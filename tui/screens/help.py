@@ -25,6 +25,7 @@ below it, and the results keep the last good scenario.
 | ctrl+r | export the report as Markdown and JSON |
 | ctrl+n | add an accelerator type to the fleet |
 | ctrl+p | command palette: facilities, methods, actions, themes |
+| f2 / f3 / f4 / f5 | the Claim, Uncertainty, Energy & money and Orbital panels |
 | f1 | this help |
 | ctrl+q | quit (asks first if there are unsaved changes) |
 
@@ -45,6 +46,10 @@ low–high range. **Ample**: more power than the accelerators can use.
 Break-even: the value of one assumption, others central, at which the claim fits exactly;
 ↓ / ↑ mark values below / above the assumption's range, ✗ impossible ones (PUE below 1, a
 negative overhead).
+
+The Uncertainty panel draws 100,000 samples with a fixed seed (the CLI's `dcpower uncertainty`
+draws as many as you ask); Energy & money and Orbital take the claim's power, with their own
+inputs and the sourced defaults of the economics and orbital presets.
 
 Press escape or f1 to close.
 """

@@ -15,9 +15,10 @@ _NUMBER_RE = re.compile(r"^\s*([-+]?[\d,]*\.?\d+(?:[eE][-+]?\d+)?)(.*)$")
 class FieldInput(Input):
     """An Input bound to one scenario field; up/down nudge a number by its step."""
 
+    NUDGE = Binding.Group("Nudge", compact=True)
     BINDINGS = [
-        Binding("up", "nudge(1)", "Nudge up", tooltip="Raise the number in this field by one step."),
-        Binding("down", "nudge(-1)", "Nudge down", tooltip="Lower the number by one step."),
+        Binding("up", "nudge(1)", "Nudge up", group=NUDGE, tooltip="Raise the number in this field by one step."),
+        Binding("down", "nudge(-1)", "Nudge down", group=NUDGE, tooltip="Lower the number by one step."),
     ]
 
     def __init__(self, key: str, value: str, step: float, **kwargs: object) -> None:
