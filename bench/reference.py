@@ -8,8 +8,7 @@ from __future__ import annotations
 
 TDP = 700.0
 SYSTEM_PER_GPU = 10_200.0 / 8
-RANGES = {"draw_factor": (0.70, 0.85, 1.00), "it_overhead": (0.06, 0.10, 0.15),
-          "pue": (1.08, 1.20, 1.50)}
+RANGES = {"draw_factor": (0.70, 0.85, 1.00), "it_overhead": (0.06, 0.10, 0.15), "pue": (1.08, 1.20, 1.50)}
 
 
 def per_gpu(case: int) -> dict[str, float]:
@@ -29,13 +28,21 @@ def check_claim(power_watts: float, gpus: int) -> dict[str, object]:
         low, central, high = (c[basis] for c in cases)
         verdict = "implausible" if implied < low else "ample" if implied > high else "plausible"
         ratio = implied / central
-        evens = {"draw_factor": RANGES["draw_factor"][1] * ratio,
-                 "it_overhead": (1 + RANGES["it_overhead"][1]) * ratio - 1}
+        evens = {
+            "draw_factor": RANGES["draw_factor"][1] * ratio,
+            "it_overhead": (1 + RANGES["it_overhead"][1]) * ratio - 1,
+        }
         if basis == "facility":
             evens["pue"] = RANGES["pue"][1] * ratio
         systems = int(power_watts / (central * 8))
-        readings[basis] = {"verdict": verdict, "low": low, "central": central, "high": high,
-                           "break_even": evens, "supported": systems * 8}
+        readings[basis] = {
+            "verdict": verdict,
+            "low": low,
+            "central": central,
+            "high": high,
+            "break_even": evens,
+            "supported": systems * 8,
+        }
     it, facility = readings["it"]["verdict"], readings["facility"]["verdict"]
     verdict = "implausible" if it == "implausible" else "ample" if facility == "ample" else "plausible"
     return {"implied": implied, "verdict": verdict, "readings": readings}
@@ -60,7 +67,11 @@ def monte_carlo(power_watts: float, gpus: int, samples: int, seed: int) -> dict[
     for name, per in (("it", it), ("facility", facility)):
         p5, p50, p95 = np.percentile(per, (5, 50, 95), method="nearest")
         counts = np.floor(power_watts / np.array([p95, p50, p5]) / 8 + 1e-9) * 8
-        out[name] = {"per": (p5, p50, p95), "mean": per.mean(), "counts": counts,
-                     "fit": np.count_nonzero(per <= implied) / samples}
+        out[name] = {
+            "per": (p5, p50, p95),
+            "mean": per.mean(),
+            "counts": counts,
+            "fit": np.count_nonzero(per <= implied) / samples,
+        }
     out["histogram"] = np.histogram(facility, bins=30)
     return out

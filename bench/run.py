@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import reference  # noqa: E402
+import reference
 
 RESULTS: list[tuple[str, str, str, str, str]] = []
 
@@ -41,13 +41,28 @@ def bench_cli(runs: int = 15) -> None:
     """`dcpower check ...` as a whole process vs the bare stack's start."""
     python = sys.executable
     bare = [python, "-c", "import pint, pydantic; pint.UnitRegistry()"]
-    check = [python, "-m", "tui", "check", "--power", "300 MW", "--gpus", "220000",
-             "--accelerator", "h100-sxm"]
+    check = [
+        python,
+        "-m",
+        "tui",
+        "check",
+        "--power",
+        "300 MW",
+        "--gpus",
+        "220000",
+        "--accelerator",
+        "h100-sxm",
+    ]
     _wall(check, 2)  # warm the page cache and pint's registry cache
     _wall(bare, 2)
     ours, base = _wall(check, runs), _wall(bare, runs)
-    report("cli: dcpower check (process)", f"{ours * 1e3:.0f} ms", f"{base * 1e3:.0f} ms",
-           f"{ours / base:.2f}x", "<= 1.5x and <= 500 ms")
+    report(
+        "cli: dcpower check (process)",
+        f"{ours * 1e3:.0f} ms",
+        f"{base * 1e3:.0f} ms",
+        f"{ours / base:.2f}x",
+        "<= 1.5x and <= 500 ms",
+    )
 
 
 def bench_claim(number: int = 300) -> None:
@@ -66,8 +81,13 @@ def bench_claim(number: int = 300) -> None:
     assert abs(pue - expected["readings"]["facility"]["break_even"]["pue"]) < 1e-12
     t_ours = min(timeit.repeat(ours, number=number, repeat=7)) / number
     t_ref = min(timeit.repeat(floats, number=number * 10, repeat=7)) / (number * 10)
-    report("claim check (in process)", f"{t_ours * 1e3:.3f} ms", f"{t_ref * 1e6:.1f} µs",
-           f"{t_ours / t_ref:.0f}x", "<= 1 ms")
+    report(
+        "claim check (in process)",
+        f"{t_ours * 1e3:.3f} ms",
+        f"{t_ref * 1e6:.1f} µs",
+        f"{t_ours / t_ref:.0f}x",
+        "<= 1 ms",
+    )
 
 
 def _first_screen(*args: str) -> dict[str, float]:
@@ -86,12 +106,18 @@ def bench_tui_start(runs: int = 7) -> None:
     ref = [_first_screen("reference") for _ in range(runs)]
     t_ours = statistics.median(r["seconds"] for r in ours)
     t_ref = statistics.median(r["seconds"] for r in ref)
-    report("tui: first screen (process)", f"{t_ours * 1e3:.0f} ms", f"{t_ref * 1e3:.0f} ms",
-           f"{t_ours / t_ref:.2f}x", "<= 1 s")
+    report(
+        "tui: first screen (process)",
+        f"{t_ours * 1e3:.0f} ms",
+        f"{t_ref * 1e3:.0f} ms",
+        f"{t_ours / t_ref:.2f}x",
+        "<= 1 s",
+    )
     rss = statistics.median(r["max_rss_mb"] for r in ours)
     rss_ref = statistics.median(r["max_rss_mb"] for r in ref)
-    report("tui: memory (max RSS)", f"{rss:.0f} MB", f"{rss_ref:.0f} MB", f"{rss / rss_ref:.2f}x",
-           "<= 150 MB")
+    report(
+        "tui: memory (max RSS)", f"{rss:.0f} MB", f"{rss_ref:.0f} MB", f"{rss / rss_ref:.2f}x", "<= 150 MB"
+    )
 
 
 def bench_tui_key(keys: int = 40) -> None:
@@ -135,8 +161,13 @@ def bench_tui_key(keys: int = 40) -> None:
 
     ours = asyncio.run(measure(DcpowerApp(), lambda app: app.calculator.query_one("#power")))
     ref = asyncio.run(measure(Echo(), lambda app: app.query_one("#power")))
-    report("tui: key to updated screen", f"{ours * 1e3:.1f} ms", f"{ref * 1e3:.1f} ms",
-           f"{ours / ref:.2f}x", "<= 50 ms")
+    report(
+        "tui: key to updated screen",
+        f"{ours * 1e3:.1f} ms",
+        f"{ref * 1e3:.1f} ms",
+        f"{ours / ref:.2f}x",
+        "<= 50 ms",
+    )
 
 
 def bench_monte_carlo(samples: int = 1_000_000, runs: int = 7) -> None:
@@ -155,11 +186,22 @@ def bench_monte_carlo(samples: int = 1_000_000, runs: int = 7) -> None:
     assert facility.accelerators.p50 == expected["facility"]["counts"][1]
     t_ours = statistics.median(timeit.repeat(ours, number=1, repeat=runs))
     t_raw = statistics.median(timeit.repeat(raw, number=1, repeat=runs))
-    report(f"monte carlo, {samples:.0e} samples", f"{t_ours * 1e3:.0f} ms", f"{t_raw * 1e3:.0f} ms",
-           f"{t_ours / t_raw:.2f}x", "<= 150 ms and <= 1.5x")
+    report(
+        f"monte carlo, {samples:.0e} samples",
+        f"{t_ours * 1e3:.0f} ms",
+        f"{t_raw * 1e3:.0f} ms",
+        f"{t_ours / t_raw:.2f}x",
+        "<= 150 ms and <= 1.5x",
+    )
 
 
-BENCHES = {"cli": bench_cli, "mc": bench_monte_carlo, "claim": bench_claim, "tui-start": bench_tui_start, "tui-key": bench_tui_key}
+BENCHES = {
+    "cli": bench_cli,
+    "mc": bench_monte_carlo,
+    "claim": bench_claim,
+    "tui-start": bench_tui_start,
+    "tui-key": bench_tui_key,
+}
 
 
 def main(names: list[str]) -> int:

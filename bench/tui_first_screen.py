@@ -41,8 +41,14 @@ def main() -> None:
 
         app = Timed()
     app.run(headless=True, size=(120, 40))
-    print(json.dumps({"seconds": time.perf_counter() - START,
-                      "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - START,
+                "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -17,10 +17,10 @@ from calc.energy import CapexResult, EnergyResult, annual_energy, average_power,
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.models import (
     ASSUMPTION_NAMES,
-    BASIS_LABELS,
-    RANGE_ASSUMPTIONS,
     BASES,
+    BASIS_LABELS,
     CLAIM_BASES,
+    RANGE_ASSUMPTIONS,
     AcceleratorSpec,
     Assumptions,
     AssumptionSet,
@@ -39,6 +39,7 @@ from calc.models import (
     Source,
     SystemSpec,
 )
+from calc.orbital import OrbitalResult, orbital
 from calc.presets import (
     KINDS,
     list_presets,
@@ -48,8 +49,12 @@ from calc.presets import (
     load_preset,
     load_system,
     preset_origin,
-    reset_catalog as refresh_presets,
     set_preset_dirs,
+)
+from calc.presets import (
+    reset_catalog as refresh_presets,
+)
+from calc.presets import (
     user_config_dir as user_preset_dir,
 )
 from calc.scenario import (
@@ -64,7 +69,6 @@ from calc.scenario import (
     scenario_from_facility,
     write_atomic,
 )
-from calc.orbital import OrbitalResult, orbital
 from calc.solve import SOLVABLE, solve
 from calc.uncertainty import (
     DISTRIBUTIONS,

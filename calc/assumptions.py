@@ -69,13 +69,13 @@ def coerce_assumption(name: str, value: Any) -> Any:
     if isinstance(value, str) and ":" in value:
         parts = value.split(":")
         if len(parts) != 3:
-            raise InputError(
-                f"{name}: {value!r} must be one number or low:central:high, e.g. '1.1:1.2:1.4'"
-            )
+            raise InputError(f"{name}: {value!r} must be one number or low:central:high, e.g. '1.1:1.2:1.4'")
         low, central, high = (_number(name, part) for part in parts)
         if not low <= central <= high:
-            raise InputError(f"{name}: low {low:g}, central {central:g}, high {high:g} are out of "
-                             f"order; they need low <= central <= high")
+            raise InputError(
+                f"{name}: low {low:g}, central {central:g}, high {high:g} are out of "
+                f"order; they need low <= central <= high"
+            )
         return {"low": low, "central": central, "high": high, "source": "set by the user"}
     number = _number(name, value)
     return {"low": number, "central": number, "high": number, "source": "set by the user"}

@@ -61,9 +61,11 @@ def real_power(power: Any, assumptions: Assumptions) -> tuple[Any, Any, tuple[st
         return quoted, quoted.to(MW), ()
     factor = assumptions.power_factor.central
     real = Q_(float(quoted.m_as("VA")) * factor, W).to(MW)
-    note = (f"{quoted.magnitude:g} {quoted.units:~} is apparent power: taken as {format_power(real)} of real power at "
-            f"power factor {factor:g} (range {assumptions.power_factor.low:g}–"
-            f"{assumptions.power_factor.high:g})")
+    note = (
+        f"{quoted.magnitude:g} {quoted.units:~} is apparent power: taken as {format_power(real)} of real power at "
+        f"power factor {factor:g} (range {assumptions.power_factor.low:g}–"
+        f"{assumptions.power_factor.high:g})"
+    )
     return quoted, real, (note,)
 
 
@@ -146,15 +148,22 @@ def capacity(
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
     """
-    context = build_context(accelerator=accelerator, fleet=mix, mix_weights=True,
-                            facility=facility, method=method, assumptions=assumptions)
+    context = build_context(
+        accelerator=accelerator,
+        fleet=mix,
+        mix_weights=True,
+        facility=facility,
+        method=method,
+        assumptions=assumptions,
+    )
     where = check_basis(basis)
     quoted, real, notes = real_power(power, context.assumptions)
     return _capacity(context, quoted, real, where, rack_power_limit, notes)
 
 
-def _capacity(context: Context, quoted: Any, real: Any, basis: Basis, rack_power_limit: Any,
-              notes: tuple[str, ...]) -> CapacityResult:
+def _capacity(
+    context: Context, quoted: Any, real: Any, basis: Basis, rack_power_limit: Any, notes: tuple[str, ...]
+) -> CapacityResult:
     fleet, assumptions = context.fleet, context.assumptions
     watts = float(real.m_as(W))
     central = case_inputs(assumptions, "central")
@@ -163,25 +172,40 @@ def _capacity(context: Context, quoted: Any, real: Any, basis: Basis, rack_power
     for n, item in zip(systems, fleet.items, strict=True):
         per = item_watts(item, central)
         per_rack = systems_per_rack(item, float(per["server"]), rack_power_limit)
-        lines.append(FleetLine(
-            accelerator=item.accelerator.id, system=item.system.id,
-            accelerators=n * item.system.accelerators_per_system, systems=n,
-            racks=_racks(n, per_rack), power_per_accelerator=Q_(float(per[basis]), W),
-        ))
+        lines.append(
+            FleetLine(
+                accelerator=item.accelerator.id,
+                system=item.system.id,
+                accelerators=n * item.system.accelerators_per_system,
+                systems=n,
+                racks=_racks(n, per_rack),
+                power_per_accelerator=Q_(float(per[basis]), W),
+            )
+        )
     counts = {
-        case: sum(n * item.system.accelerators_per_system for n, item in zip(
-            supported(watts, fleet, case_inputs(assumptions, case), basis)[0], fleet.items,
-            strict=True))
+        case: sum(
+            n * item.system.accelerators_per_system
+            for n, item in zip(
+                supported(watts, fleet, case_inputs(assumptions, case), basis)[0], fleet.items, strict=True
+            )
+        )
         for case in ("low", "high")
     }
     return CapacityResult(
-        power=quoted, real_power=real, basis=basis, method=context.method,
+        power=quoted,
+        real_power=real,
+        basis=basis,
+        method=context.method,
         accelerators=sum(line.accelerators for line in lines),
-        systems=sum(systems), racks=_total([line.racks for line in lines]),
+        systems=sum(systems),
+        racks=_total([line.racks for line in lines]),
         stranded_power=Q_(max(watts - used, 0.0), W).to(kW),
         power_per_accelerator=Q_(float(fleet_watts(fleet, central)[basis]), W),
-        accelerators_optimistic=counts["low"], accelerators_conservative=counts["high"],
-        lines=tuple(lines), chain=chain_table(fleet, assumptions), noun=fleet.noun,
+        accelerators_optimistic=counts["low"],
+        accelerators_conservative=counts["high"],
+        lines=tuple(lines),
+        chain=chain_table(fleet, assumptions),
+        noun=fleet.noun,
         notes=(*notes, *context.notes),
     )
 
@@ -215,8 +239,9 @@ def required_power(
     if gpus is not None and accelerator is None and fleet is None and facility is None:
         raise InputError("accelerator: missing; give the accelerator that gpus counts")
     count = parse_count(gpus, "gpus") if gpus is not None else None
-    context = build_context(accelerator=accelerator, fleet=fleet, facility=facility,
-                            method=method, assumptions=assumptions)
+    context = build_context(
+        accelerator=accelerator, fleet=fleet, facility=facility, method=method, assumptions=assumptions
+    )
     resolved = context.fleet
     if count is not None:
         resolved = resolved.scaled_to(count)
@@ -225,8 +250,12 @@ def required_power(
     total = resolved.total
     per_accelerator = chain_table(resolved, context.assumptions)
     power = tuple(
-        CaseValues(basis=row.basis, low=(row.low * total).to(MW),
-                   central=(row.central * total).to(MW), high=(row.high * total).to(MW))
+        CaseValues(
+            basis=row.basis,
+            low=(row.low * total).to(MW),
+            central=(row.central * total).to(MW),
+            high=(row.high * total).to(MW),
+        )
         for row in per_accelerator
     )
     central = case_inputs(context.assumptions, "central")
@@ -234,14 +263,22 @@ def required_power(
     for item in resolved.items:
         per = item_watts(item, central)
         n = math.ceil(item.count / item.system.accelerators_per_system - _FLOOR_TOLERANCE)
-        lines.append(FleetLine(
-            accelerator=item.accelerator.id, system=item.system.id,
-            accelerators=round(item.count), systems=n,
-            racks=_racks(n, systems_per_rack(item, float(per["server"]), rack_power_limit)),
-            power_per_accelerator=Q_(float(per["facility"]), W),
-        ))
+        lines.append(
+            FleetLine(
+                accelerator=item.accelerator.id,
+                system=item.system.id,
+                accelerators=round(item.count),
+                systems=n,
+                racks=_racks(n, systems_per_rack(item, float(per["server"]), rack_power_limit)),
+                power_per_accelerator=Q_(float(per["facility"]), W),
+            )
+        )
     return RequiredPowerResult(
-        accelerators=round(total), method=context.method, power=power,
-        per_accelerator=per_accelerator, lines=tuple(lines), noun=resolved.noun,
+        accelerators=round(total),
+        method=context.method,
+        power=power,
+        per_accelerator=per_accelerator,
+        lines=tuple(lines),
+        noun=resolved.noun,
         notes=context.notes,
     )

@@ -166,8 +166,7 @@ def resolve_item(accelerator_id: str, count: float) -> FleetItem:
     system = load_system(spec.system)
     if system.accelerator != spec.id:
         raise InputError(
-            f"accelerator {spec.id!r}: its system {system.id!r} holds {system.accelerator!r}, "
-            f"not {spec.id!r}"
+            f"accelerator {spec.id!r}: its system {system.id!r} holds {system.accelerator!r}, not {spec.id!r}"
         )
     return FleetItem(spec, system, count)
 
@@ -233,8 +232,7 @@ def fleet_watts(fleet: Fleet, values: Mapping[str, Any]) -> dict[Basis, Any]:
 
 def chain_table(fleet: Fleet, assumptions: Assumptions) -> tuple[CaseValues, ...]:
     """Power per accelerator at every basis for the low, central and high cases. [W]"""
-    cases = {case: fleet_watts(fleet, case_inputs(assumptions, case))
-             for case in ("low", "central", "high")}
+    cases = {case: fleet_watts(fleet, case_inputs(assumptions, case)) for case in ("low", "central", "high")}
     return tuple(
         CaseValues(
             basis=basis,
@@ -279,8 +277,9 @@ def build_context(
             raise InputError("give an accelerator, a fleet (id=count pairs) or a facility")
         resolved = resolve_fleet(fleet=site.fleet, field="facility.fleet", whole=False)
     else:
-        resolved = resolve_fleet(accelerator, fleet, whole=not mix_weights,
-                                 field="mix" if mix_weights else "fleet")
+        resolved = resolve_fleet(
+            accelerator, fleet, whole=not mix_weights, field="mix" if mix_weights else "fleet"
+        )
     method = method or (site.method if site is not None else DEFAULT_METHOD)
     if isinstance(assumptions, Assumptions):
         chosen = assumptions
@@ -317,6 +316,12 @@ def power_chain(
     assumptions: Assumptions | Mapping[str, Any] | None = None,
 ) -> tuple[CaseValues, ...]:
     """Power per accelerator at every basis (chip → supply), low / central / high. [W]"""
-    context = build_context(accelerator=accelerator, fleet=fleet, mix_weights=True,
-                            facility=facility, method=method, assumptions=assumptions)
+    context = build_context(
+        accelerator=accelerator,
+        fleet=fleet,
+        mix_weights=True,
+        facility=facility,
+        method=method,
+        assumptions=assumptions,
+    )
     return chain_table(context.fleet, context.assumptions)

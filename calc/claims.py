@@ -61,17 +61,23 @@ def _describe(item: BreakEven) -> str:
 
 def _reading(context: Context, basis: Basis, implied: float, real_watts: float, noun: str) -> Reading:
     assumptions = context.assumptions
-    per_case = {case: float(fleet_watts(context.fleet, case_inputs(assumptions, case))[basis])
-                for case in ("low", "central", "high")}
+    per_case = {
+        case: float(fleet_watts(context.fleet, case_inputs(assumptions, case))[basis])
+        for case in ("low", "central", "high")
+    }
     verdict = verdict_for(implied, per_case["low"], per_case["high"])
-    evens = tuple(break_even(name, implied, per_case["central"], assumptions)
-                  for name in applicable(basis, assumptions))
+    evens = tuple(
+        break_even(name, implied, per_case["central"], assumptions) for name in applicable(basis, assumptions)
+    )
     systems, _ = supported(real_watts, context.fleet, case_inputs(assumptions, "central"), basis)
-    count = sum(n * item.system.accelerators_per_system
-                for n, item in zip(systems, context.fleet.items, strict=True))
-    span = (f"the model gives {per_accelerator(per_case['low'])}–"
-            f"{per_accelerator(per_case['high'])} per {noun}, central "
-            f"{per_accelerator(per_case['central'])}")
+    count = sum(
+        n * item.system.accelerators_per_system for n, item in zip(systems, context.fleet.items, strict=True)
+    )
+    span = (
+        f"the model gives {per_accelerator(per_case['low'])}–"
+        f"{per_accelerator(per_case['high'])} per {noun}, central "
+        f"{per_accelerator(per_case['central'])}"
+    )
     if verdict == "plausible":
         text = f"fits ({span})"
     elif verdict == "implausible":
@@ -81,9 +87,13 @@ def _reading(context: Context, basis: Basis, implied: float, real_watts: float, 
     if evens:
         text += "; exact fit with " + ", ".join(_describe(e) for e in evens) + ", others central"
     return Reading(
-        basis=basis, verdict=verdict, low=Q_(per_case["low"], W),
-        central=Q_(per_case["central"], W), high=Q_(per_case["high"], W),
-        supported_accelerators=count, break_even=evens,
+        basis=basis,
+        verdict=verdict,
+        low=Q_(per_case["low"], W),
+        central=Q_(per_case["central"], W),
+        high=Q_(per_case["high"], W),
+        supported_accelerators=count,
+        break_even=evens,
         summary=f"read as {BASIS_LABELS[basis]} power: {text}",
     )
 
@@ -102,8 +112,10 @@ def _overall(readings: tuple[Reading, ...], basis: ClaimBasis) -> Verdict:
 def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], basis: ClaimBasis) -> str:
     """One sentence on what would have to hold."""
     if verdict == "ample":
-        return ("the power exceeds what the accelerators can use: the count may be understated, "
-                "or the power includes other loads or later phases")
+        return (
+            "the power exceeds what the accelerators can use: the count may be understated, "
+            "or the power includes other loads or later phases"
+        )
     if verdict == "implausible":
         return "not even the most optimistic assumptions fit: the power is too small for the count"
     fits = []
@@ -112,17 +124,24 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], basis: ClaimBas
             continue
         needed = [e for e in reading.break_even if e.status == "in range"]
         if not needed:
-            condition = ("" if not reading.break_even else
-                         " only with several assumptions beyond central at once (no single one "
-                         "within its range closes the gap)")
+            condition = (
+                ""
+                if not reading.break_even
+                else " only with several assumptions beyond central at once (no single one "
+                "within its range closes the gap)"
+            )
             fits.append(f"as {BASIS_LABELS[reading.basis]} power{condition}")
             continue
-        fits.append(f"as {BASIS_LABELS[reading.basis]} power with " + " or ".join(
-            f"{e.assumption} near {e.value:.3g} (central {e.central:g})" for e in needed))
+        fits.append(
+            f"as {BASIS_LABELS[reading.basis]} power with "
+            + " or ".join(f"{e.assumption} near {e.value:.3g} (central {e.central:g})" for e in needed)
+        )
     if not fits:
         (first, second) = readings
-        return (f"it falls between the readings: more than the {first.basis} reading needs, "
-                f"less than the {second.basis} reading needs")
+        return (
+            f"it falls between the readings: more than the {first.basis} reading needs, "
+            f"less than the {second.basis} reading needs"
+        )
     return "it holds " + "; or ".join(fits)
 
 
@@ -156,8 +175,9 @@ def check_claim(
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
     """
-    context = build_context(accelerator=accelerator, fleet=fleet, facility=facility,
-                            method=method, assumptions=assumptions)
+    context = build_context(
+        accelerator=accelerator, fleet=fleet, facility=facility, method=method, assumptions=assumptions
+    )
     site = context.facility
     if site is not None:
         power = site.power if power is None else power
@@ -180,14 +200,24 @@ def check_claim(
     bases = UNSPECIFIED_READINGS if where == "unspecified" else (where,)
     readings = tuple(_reading(context, b, implied, real_watts, noun) for b in bases)
     verdict = _overall(readings, where)
-    head = (f"{verdict}: {format_power(real)} for {count:,.0f} {noun}s is "
-            f"{per_accelerator(implied)} per {noun}")
+    head = (
+        f"{verdict}: {format_power(real)} for {count:,.0f} {noun}s is {per_accelerator(implied)} per {noun}"
+    )
     conclusion = "So " + _conclusion(verdict, readings, where) + "."
     summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
     return ClaimResult(
-        power=quoted, real_power=real, accelerators=round(count), fleet=context.fleet.entries(),
-        basis=where, method=context.method, implied_power_per_accelerator=Q_(implied, W),
-        verdict=verdict, readings=readings, conclusion=conclusion, summary=summary, noun=noun,
+        power=quoted,
+        real_power=real,
+        accelerators=round(count),
+        fleet=context.fleet.entries(),
+        basis=where,
+        method=context.method,
+        implied_power_per_accelerator=Q_(implied, W),
+        verdict=verdict,
+        readings=readings,
+        conclusion=conclusion,
+        summary=summary,
+        noun=noun,
         notes=(*notes, *context.notes),
     )
 

@@ -20,9 +20,9 @@ from calc.units import (
     Q_,
     Energy,
     Mass,
+    MassPerEnergy,
     Money,
     MoneyPerPower,
-    MassPerEnergy,
     Power,
     PricePerEnergy,
     Volume,
@@ -79,7 +79,9 @@ def load_factor_value(value: Any) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise InputError(f"load_factor: {value!r} is not a number; accepted: a share above 0 and at most 1") from None
+        raise InputError(
+            f"load_factor: {value!r} is not a number; accepted: a share above 0 and at most 1"
+        ) from None
     if isinstance(value, bool) or not math.isfinite(number) or not 0 < number <= 1:
         raise InputError(f"load_factor: {value!r} is outside (0, 1]; it is a share of the year at full power")
     return number
@@ -116,19 +118,29 @@ def annual_energy(
         raise InputError("power: missing; give the power drawn, e.g. '100 MW'")
     drawn = parse_power(power)
     factor = load_factor_value(_default("load_factor", load_factor, figures, "0.8", notes))
-    unit_price = parse_dimensioned(_default("electricity_price", price, figures, "", notes), "price",
-                                   "0.07 USD/kWh", allow_zero=True)
-    intensity = parse_dimensioned(_default("carbon_intensity", carbon, figures, "", notes), "carbon",
-                                  "400 g/kWh", allow_zero=True)
-    water_per_energy = parse_dimensioned(_default("wue", wue, figures, "", notes), "wue", "1.8 L/kWh",
-                                         allow_zero=True)
+    unit_price = parse_dimensioned(
+        _default("electricity_price", price, figures, "", notes), "price", "0.07 USD/kWh", allow_zero=True
+    )
+    intensity = parse_dimensioned(
+        _default("carbon_intensity", carbon, figures, "", notes), "carbon", "400 g/kWh", allow_zero=True
+    )
+    water_per_energy = parse_dimensioned(
+        _default("wue", wue, figures, "", notes), "wue", "1.8 L/kWh", allow_zero=True
+    )
     average = (drawn * factor).to(MW)
     energy = (average * Q_(HOURS_PER_YEAR, _HOUR)).to("GWh")
     return EnergyResult(
-        power=drawn.to(MW), load_factor=factor, average_power=average, annual_energy=energy,
-        electricity_price=unit_price, carbon_intensity=intensity, wue=water_per_energy,
-        cost=(energy * unit_price).to("MUSD"), emissions=(energy * intensity).to("t"),
-        water=(energy * water_per_energy).to("m^3"), notes=tuple(notes),
+        power=drawn.to(MW),
+        load_factor=factor,
+        average_power=average,
+        annual_energy=energy,
+        electricity_price=unit_price,
+        carbon_intensity=intensity,
+        wue=water_per_energy,
+        cost=(energy * unit_price).to("MUSD"),
+        emissions=(energy * intensity).to("t"),
+        water=(energy * water_per_energy).to("m^3"),
+        notes=tuple(notes),
     )
 
 
@@ -195,14 +207,26 @@ def capex(
         InputError: Both or neither of budget and count, no price for a system, bad units.
     """
     if (budget is None) == (gpus is None and not fleet and facility is None):
-        raise InputError("give either a budget or an accelerator count (gpus / fleet), not "
-                         + ("both" if budget is not None else "neither"))
+        raise InputError(
+            "give either a budget or an accelerator count (gpus / fleet), not "
+            + ("both" if budget is not None else "neither")
+        )
     figures = economics(economics_preset)
     notes: list[str] = []
-    context = build_context(accelerator=accelerator, fleet=fleet, facility=facility, method=method,
-                            assumptions=assumptions, mix_weights=budget is not None)
-    per_mw = parse_dimensioned(_default("facility_cost", facility_cost, figures, "", notes), "facility_cost",
-                               "15 MUSD/MW", allow_zero=True)
+    context = build_context(
+        accelerator=accelerator,
+        fleet=fleet,
+        facility=facility,
+        method=method,
+        assumptions=assumptions,
+        mix_weights=budget is not None,
+    )
+    per_mw = parse_dimensioned(
+        _default("facility_cost", facility_cost, figures, "", notes),
+        "facility_cost",
+        "15 MUSD/MW",
+        allow_zero=True,
+    )
     prices: dict[str, Any] = {}
     for item in context.fleet.items:
         system = item.system.id
@@ -211,7 +235,8 @@ def capex(
             if system not in figures.system_prices:
                 raise InputError(
                     f"system_prices: no price for system {system!r}; give one (system_prices, or "
-                    f"--system-price {system}='300000 USD') or add it to an economics preset")
+                    f"--system-price {system}='300000 USD') or add it to an economics preset"
+                )
             parameter = figures.system_prices[system]
             notes.append(f"price of {system}: {parameter.value} ({parameter.confidence}; {parameter.source})")
             given = parameter.value
@@ -220,32 +245,50 @@ def capex(
     it_each = float(fleet_watts(context.fleet, central)["it"])
     facility_each = float(fleet_watts(context.fleet, central)["facility"])
     shares = context.fleet.shares
-    hardware_each = sum(s * float(prices[i.system.id].m_as(_USD)) / i.system.accelerators_per_system
-                        for s, i in zip(shares, context.fleet.items, strict=True))
+    hardware_each = sum(
+        s * float(prices[i.system.id].m_as(_USD)) / i.system.accelerators_per_system
+        for s, i in zip(shares, context.fleet.items, strict=True)
+    )
     site_each = float(per_mw.m_as("USD/W")) * it_each
     each = hardware_each + site_each
     if budget is not None:
         money = parse_dimensioned(budget, "budget", "1.1e12 USD")
         total = float(money.m_as(_USD)) / each
-        systems = [math.floor(total * s / i.system.accelerators_per_system + 1e-9)
-                   for s, i in zip(shares, context.fleet.items, strict=True)]
-        counts = [n * i.system.accelerators_per_system for n, i in zip(systems, context.fleet.items, strict=True)]
+        systems = [
+            math.floor(total * s / i.system.accelerators_per_system + 1e-9)
+            for s, i in zip(shares, context.fleet.items, strict=True)
+        ]
+        counts = [
+            n * i.system.accelerators_per_system for n, i in zip(systems, context.fleet.items, strict=True)
+        ]
     else:
         money = None
-        total = parse_count(gpus, "gpus") if gpus is not None else (
-            context.facility.accelerators if context.facility and not fleet else context.fleet.total)
+        total = (
+            parse_count(gpus, "gpus")
+            if gpus is not None
+            else (context.facility.accelerators if context.facility and not fleet else context.fleet.total)
+        )
         counts = [total * s for s in shares]
-        systems = [math.ceil(c / i.system.accelerators_per_system - 1e-9)
-                   for c, i in zip(counts, context.fleet.items, strict=True)]
+        systems = [
+            math.ceil(c / i.system.accelerators_per_system - 1e-9)
+            for c, i in zip(counts, context.fleet.items, strict=True)
+        ]
     n = sum(counts)
-    hardware = sum(c * float(prices[i.system.id].m_as(_USD)) / i.system.accelerators_per_system
-                   for c, i in zip(counts, context.fleet.items, strict=True))
+    hardware = sum(
+        c * float(prices[i.system.id].m_as(_USD)) / i.system.accelerators_per_system
+        for c, i in zip(counts, context.fleet.items, strict=True)
+    )
     site = site_each * n
     return CapexResult(
-        accelerators=round(n), systems=sum(systems), capex=Q_(hardware + site, _USD).to("GUSD"),
-        hardware=Q_(hardware, _USD).to("GUSD"), facility=Q_(site, _USD).to("GUSD"),
-        it_power=Q_(it_each * n, W).to(MW), facility_power=Q_(facility_each * n, W).to(MW),
-        facility_cost=per_mw.to("MUSD/MW"), capex_per_accelerator=Q_(each, _USD).to("kUSD"),
+        accelerators=round(n),
+        systems=sum(systems),
+        capex=Q_(hardware + site, _USD).to("GUSD"),
+        hardware=Q_(hardware, _USD).to("GUSD"),
+        facility=Q_(site, _USD).to("GUSD"),
+        it_power=Q_(it_each * n, W).to(MW),
+        facility_power=Q_(facility_each * n, W).to(MW),
+        facility_cost=per_mw.to("MUSD/MW"),
+        capex_per_accelerator=Q_(each, _USD).to("kUSD"),
         budget=None if money is None else money.to("GUSD"),
         notes=(*notes, *context.notes),
     )
@@ -258,5 +301,3 @@ def format_money(quantity: Any) -> str:
         if abs(dollars) >= scale:
             return f"${dollars / scale:,.3g} {suffix}"
     return f"${dollars:,.2f}"
-
-

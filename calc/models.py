@@ -24,8 +24,13 @@ Case = Literal["low", "central", "high"]
 
 BASES: tuple[Basis, ...] = ("chip", "server", "it", "facility", "supply")
 CLAIM_BASES: tuple[ClaimBasis, ...] = ("unspecified", *BASES)
-BASIS_LABELS: dict[str, str] = {"chip": "chip", "server": "server", "it": "IT",
-                                "facility": "facility", "supply": "supply"}
+BASIS_LABELS: dict[str, str] = {
+    "chip": "chip",
+    "server": "server",
+    "it": "IT",
+    "facility": "facility",
+    "supply": "supply",
+}
 PresetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 
 
@@ -57,8 +62,7 @@ class Range(CalcModel):
     def _ordered(self) -> Range:
         if not self.low <= self.central <= self.high:
             raise ValueError(
-                f"low <= central <= high is required, got {self.low:g} / {self.central:g} / "
-                f"{self.high:g}"
+                f"low <= central <= high is required, got {self.low:g} / {self.central:g} / {self.high:g}"
             )
         return self
 
@@ -72,8 +76,9 @@ class Range(CalcModel):
         return float(getattr(self, case))
 
 
-_REDUNDANCY_RE = re.compile(r"^\s*(?:(?P<k>\d{1,2})\s*\+\s*1|(?P<scheme>N|2N|4N/3|3N/2|N\+1))\s*$",
-                            re.IGNORECASE)
+_REDUNDANCY_RE = re.compile(
+    r"^\s*(?:(?P<k>\d{1,2})\s*\+\s*1|(?P<scheme>N|2N|4N/3|3N/2|N\+1))\s*$", re.IGNORECASE
+)
 _FIXED_USABLE = {"N": 1.0, "2N": 0.5, "4N/3": 0.75, "3N/2": 2.0 / 3.0}
 REDUNDANCY_HELP = "'N', '2N', '4N/3', '3N/2' or 'k+1' with k load-carrying modules, e.g. '3+1'"
 

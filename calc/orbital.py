@@ -49,10 +49,19 @@ INPUTS: dict[str, tuple[str | None, float, float]] = {
     "payload_per_launch": ("100 t", 1e-3, 1e12),
     "launch_price": ("3000 USD/kg", 0.0, 1e12),
 }
-_SI = {"solar_constant": "W/m^2", "orbit_period": "s", "battery_specific_energy": "J/kg",
-       "array_specific_power": "W/kg", "radiator_temperature": "K", "sink_temperature": "K",
-       "radiator_areal_density": "kg/m^2", "compute_specific_mass": "kg/W", "power_per_satellite": "W",
-       "payload_per_launch": "kg", "launch_price": "USD/kg"}
+_SI = {
+    "solar_constant": "W/m^2",
+    "orbit_period": "s",
+    "battery_specific_energy": "J/kg",
+    "array_specific_power": "W/kg",
+    "radiator_temperature": "K",
+    "sink_temperature": "K",
+    "radiator_areal_density": "kg/m^2",
+    "compute_specific_mass": "kg/W",
+    "power_per_satellite": "W",
+    "payload_per_launch": "kg",
+    "launch_price": "USD/kg",
+}
 
 
 class OrbitalResult(CalcModel):
@@ -90,7 +99,9 @@ class OrbitalResult(CalcModel):
     notes: tuple[str, ...] = ()
 
 
-def orbital_inputs(orbit: str = DEFAULT_ORBIT, overrides: Mapping[str, Any] | None = None) -> tuple[dict[str, float], ParameterSet]:
+def orbital_inputs(
+    orbit: str = DEFAULT_ORBIT, overrides: Mapping[str, Any] | None = None
+) -> tuple[dict[str, float], ParameterSet]:
     """The orbital inputs in SI units: the preset's, with overrides; each checked for range and unit.
 
     Raises:
@@ -108,20 +119,26 @@ def orbital_inputs(orbit: str = DEFAULT_ORBIT, overrides: Mapping[str, Any] | No
             try:
                 number = float(raw)
             except (TypeError, ValueError):
-                raise InputError(f"{name}: {raw!r} is not a number; accepted: {lowest:g} to {highest:g}") from None
+                raise InputError(
+                    f"{name}: {raw!r} is not a number; accepted: {lowest:g} to {highest:g}"
+                ) from None
         else:
-            quantity = parse_dimensioned(raw, name, example, allow_zero=lowest == 0.0,
-                                         allow_negative=name.endswith("temperature"))
+            quantity = parse_dimensioned(
+                raw, name, example, allow_zero=lowest == 0.0, allow_negative=name.endswith("temperature")
+            )
             number = float(quantity.to(_SI[name]).magnitude)
         if not (math.isfinite(number) and lowest <= number <= highest):
             shown = raw if isinstance(raw, str) else f"{raw:g}"
-            raise InputError(f"{name}: {shown} is outside its accepted range {lowest:g} to {highest:g}"
-                             + (f" {_SI[name]}" if name in _SI else ""))
+            raise InputError(
+                f"{name}: {shown} is outside its accepted range {lowest:g} to {highest:g}"
+                + (f" {_SI[name]}" if name in _SI else "")
+            )
         values[name] = number
     if values["radiator_temperature"] <= values["sink_temperature"]:
         raise InputError(
             f"radiator_temperature: {values['radiator_temperature']:g} K must be above the sink "
-            f"temperature {values['sink_temperature']:g} K, or no heat leaves")
+            f"temperature {values['sink_temperature']:g} K, or no heat leaves"
+        )
     if values["cell_efficiency_eol"] > values["cell_efficiency_bol"]:
         raise InputError("cell_efficiency_eol: must not exceed cell_efficiency_bol (cells degrade)")
     return values, preset
@@ -157,8 +174,13 @@ def orbital(
     array_area = array_power / (v["solar_constant"] * v["cell_efficiency_eol"] * v["packing_factor"])
     array_bol = array_area * v["solar_constant"] * v["cell_efficiency_bol"] * v["packing_factor"]
     array_mass = array_bol / v["array_specific_power"]
-    flux = (v["fin_efficiency"] * v["radiator_sides"] * v["emissivity"] * STEFAN_BOLTZMANN
-            * (v["radiator_temperature"] ** 4 - v["sink_temperature"] ** 4))
+    flux = (
+        v["fin_efficiency"]
+        * v["radiator_sides"]
+        * v["emissivity"]
+        * STEFAN_BOLTZMANN
+        * (v["radiator_temperature"] ** 4 - v["sink_temperature"] ** 4)
+    )
     radiator_area = load / flux
     radiator_mass = radiator_area * v["radiator_areal_density"]
     battery_energy = load * f * v["orbit_period"] / v["battery_depth_of_discharge"]
@@ -170,16 +192,26 @@ def orbital(
     if accelerator is not None or fleet:
         result = capacity(Q_(load, ureg.W), accelerator, mix=fleet, basis="it")
         supported = result.accelerators
-        notes.append("accelerators at the IT basis: in orbit there is no facility overhead beyond the "
-                     "radiators, whose pumps and conversion losses are left out")
+        notes.append(
+            "accelerators at the IT basis: in orbit there is no facility overhead beyond the "
+            "radiators, whose pumps and conversion losses are left out"
+        )
     return OrbitalResult(
-        power=Q_(load, ureg.W).to(MW), orbit=preset.id, array_power=Q_(array_power, ureg.W).to(MW),
-        solar_array_area=Q_(array_area, "m^2").to("km^2"), solar_array_mass=Q_(array_mass, "kg").to("t"),
-        radiator_area=Q_(radiator_area, "m^2").to("km^2"), radiator_mass=Q_(radiator_mass, "kg").to("t"),
-        battery_energy=Q_(battery_energy, "J").to("MWh"), battery_mass=Q_(battery_mass, "kg").to("t"),
-        compute_mass=Q_(compute_mass, "kg").to("t"), total_mass=Q_(total, "kg").to("t"),
+        power=Q_(load, ureg.W).to(MW),
+        orbit=preset.id,
+        array_power=Q_(array_power, ureg.W).to(MW),
+        solar_array_area=Q_(array_area, "m^2").to("km^2"),
+        solar_array_mass=Q_(array_mass, "kg").to("t"),
+        radiator_area=Q_(radiator_area, "m^2").to("km^2"),
+        radiator_mass=Q_(radiator_mass, "kg").to("t"),
+        battery_energy=Q_(battery_energy, "J").to("MWh"),
+        battery_mass=Q_(battery_mass, "kg").to("t"),
+        compute_mass=Q_(compute_mass, "kg").to("t"),
+        total_mass=Q_(total, "kg").to("t"),
         satellites=math.ceil(load / v["power_per_satellite"] - 1e-9),
         launches=math.ceil(total / v["payload_per_launch"] - 1e-9),
         launch_cost=Q_(total * v["launch_price"], "USD").to("GUSD"),
-        accelerators=supported, inputs=v, notes=tuple(notes),
+        accelerators=supported,
+        inputs=v,
+        notes=tuple(notes),
     )

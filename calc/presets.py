@@ -32,8 +32,14 @@ MODELS: dict[str, type[BaseModel]] = {
     "economics": ParameterSet,
     "orbital": ParameterSet,
 }
-SINGULAR = {"accelerators": "accelerator", "systems": "system", "facilities": "facility",
-            "assumptions": "assumption set", "economics": "economics set", "orbital": "orbital set"}
+SINGULAR = {
+    "accelerators": "accelerator",
+    "systems": "system",
+    "facilities": "facility",
+    "assumptions": "assumption set",
+    "economics": "economics set",
+    "orbital": "orbital set",
+}
 ENV_VAR = "DCPOWER_PRESET_DIR"
 
 
@@ -116,8 +122,7 @@ class PresetCatalog:
             close = difflib.get_close_matches(str(preset_id), valid, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise PresetError(
-                f"{SINGULAR[kind]}: {preset_id!r} is not a preset; {hint}accepted: "
-                f"{', '.join(valid)}"
+                f"{SINGULAR[kind]}: {preset_id!r} is not a preset; {hint}accepted: {', '.join(valid)}"
             ) from None
 
     def load(self, kind: Kind, preset_id: str) -> Any:
@@ -131,8 +136,10 @@ class PresetCatalog:
         entry = self.entries.get((kind, preset_id))
         if entry is None or entry.overrides is None:
             return None
-        return (f"{SINGULAR[kind]} {preset_id!r} comes from the user preset {entry.path}, "
-                f"which overrides {entry.overrides}")
+        return (
+            f"{SINGULAR[kind]} {preset_id!r} comes from the user preset {entry.path}, "
+            f"which overrides {entry.overrides}"
+        )
 
 
 def load_file(path: Path, kind: Kind, cache: dict[tuple[Path, int], Any] | None = None) -> Any:

@@ -78,9 +78,15 @@ def scenario_from_facility(facility: str | Facility, method: str | None = None) 
     site = facility if isinstance(facility, Facility) else load_facility(facility)
     chosen = method or site.method
     return Scenario(
-        id=site.id, name=site.name, power=site.power, basis=site.basis,
-        accelerators=site.accelerators, fleet=tuple(site.fleet.items()), method=chosen,
-        assumptions=build_assumptions(chosen, site.assumptions), sources=site.sources,
+        id=site.id,
+        name=site.name,
+        power=site.power,
+        basis=site.basis,
+        accelerators=site.accelerators,
+        fleet=tuple(site.fleet.items()),
+        method=chosen,
+        assumptions=build_assumptions(chosen, site.assumptions),
+        sources=site.sources,
         notes=site.notes,
     )
 
@@ -131,14 +137,18 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     basis = fields.get("basis", "unspecified")
     if basis not in CLAIM_BASES:
         errors["basis"] = f"basis: {basis!r} is not accepted; accepted: {', '.join(CLAIM_BASES)}"
-    accelerators = attempt("accelerators", lambda: parse_count(fields.get("accelerators", ""), "accelerators"))
+    accelerators = attempt(
+        "accelerators", lambda: parse_count(fields.get("accelerators", ""), "accelerators")
+    )
     method = fields.get("method", base.method)
     fleet: list[tuple[str, float]] = []
     rows = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
     for row in rows:
         accelerator = fields.get(f"fleet.{row}.accelerator", "")
-        count = attempt(f"fleet.{row}.count",
-                        lambda row=row: parse_count(fields.get(f"fleet.{row}.count", ""), "count", whole=False))
+        count = attempt(
+            f"fleet.{row}.count",
+            lambda row=row: parse_count(fields.get(f"fleet.{row}.count", ""), "count", whole=False),
+        )
         if attempt(f"fleet.{row}.accelerator", lambda a=accelerator: resolve_fleet(a)) is not None and count:
             fleet.append((accelerator, count))
     if not rows:
@@ -172,9 +182,16 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
         return None, errors
     try:
         scenario = Scenario(
-            id=base.id, name=base.name, power=values["power"], basis=basis,
-            accelerators=int(accelerators), fleet=tuple(fleet), method=method,
-            assumptions=assumptions, sources=base.sources, notes=base.notes,
+            id=base.id,
+            name=base.name,
+            power=values["power"],
+            basis=basis,
+            accelerators=int(accelerators),
+            fleet=tuple(fleet),
+            method=method,
+            assumptions=assumptions,
+            sources=base.sources,
+            notes=base.notes,
         )
     except ValidationError as error:
         return None, {"scenario": describe_validation_error(error)}
@@ -184,18 +201,39 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
 def evaluate(scenario: Scenario) -> Report:
     """Check the scenario's claim, its capacity at each reading and under every method."""
     fleet = dict(scenario.fleet)
-    claim = check_claim(scenario.power, scenario.accelerators, fleet=fleet, basis=scenario.basis,
-                        method=scenario.method, assumptions=scenario.assumptions)
+    claim = check_claim(
+        scenario.power,
+        scenario.accelerators,
+        fleet=fleet,
+        basis=scenario.basis,
+        method=scenario.method,
+        assumptions=scenario.assumptions,
+    )
     capacities = tuple(
-        capacity(scenario.power, mix=fleet, basis=reading.basis, method=scenario.method,
-                 assumptions=scenario.assumptions)
+        capacity(
+            scenario.power,
+            mix=fleet,
+            basis=reading.basis,
+            method=scenario.method,
+            assumptions=scenario.assumptions,
+        )
         for reading in claim.readings
     )
     context_fleet = resolve_fleet(fleet=fleet, whole=False)
-    methods = compare_methods(scenario.power, scenario.accelerators, fleet=fleet,
-                              basis=scenario.basis, methods=list_presets("assumptions"))
-    return Report(scenario=scenario, claim=claim, capacity=capacities,
-                  chain=chain_table(context_fleet, scenario.assumptions), methods=methods)
+    methods = compare_methods(
+        scenario.power,
+        scenario.accelerators,
+        fleet=fleet,
+        basis=scenario.basis,
+        methods=list_presets("assumptions"),
+    )
+    return Report(
+        scenario=scenario,
+        claim=claim,
+        capacity=capacities,
+        chain=chain_table(context_fleet, scenario.assumptions),
+        methods=methods,
+    )
 
 
 # ------------------------------------------------------------------------------- saving
@@ -251,10 +289,18 @@ def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
             assumptions[name] = values.model_dump(exclude_none=True)
     sources = scenario.sources or (Source(title="a scenario saved from dcpower"),)
     return Facility(
-        id=preset_id, name=scenario.name, status=f"scenario saved {date.today().isoformat()}",
-        power=scenario.power, basis=scenario.basis, accelerators=scenario.accelerators,
-        fleet=dict(scenario.fleet), method=scenario.method, assumptions=assumptions,
-        confidence="estimate", sources=sources, notes=scenario.notes,
+        id=preset_id,
+        name=scenario.name,
+        status=f"scenario saved {date.today().isoformat()}",
+        power=scenario.power,
+        basis=scenario.basis,
+        accelerators=scenario.accelerators,
+        fleet=dict(scenario.fleet),
+        method=scenario.method,
+        assumptions=assumptions,
+        confidence="estimate",
+        sources=sources,
+        notes=scenario.notes,
     )
 
 
@@ -301,8 +347,10 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
     if target.suffix != ".toml":
         raise InputError(f"save: {str(path)!r} must end in .toml")
     if not _ID_RE.match(target.stem):
-        raise InputError(f"save: {target.name!r}: the file name is the preset id and must be "
-                         f"kebab-case, e.g. 'my-site.toml'")
+        raise InputError(
+            f"save: {target.name!r}: the file name is the preset id and must be "
+            f"kebab-case, e.g. 'my-site.toml'"
+        )
     text = facility_to_toml(scenario_to_facility(scenario, target.stem))
     return write_atomic(target, text)
 
@@ -317,32 +365,57 @@ def report_markdown(report: Report) -> str:
     s, claim = report.scenario, report.claim
     noun = claim.noun
     w = lambda q: format_power(q, "W", 1)  # noqa: E731
-    out = [f"# {s.name}", "",
-           f"**Claim:** {format_power(claim.power)} for {claim.accelerators:,} {noun}s "
-           f"({', '.join(f'{e.accelerator} {e.count:,.0f}' for e in claim.fleet)}); basis "
-           f"{claim.basis}; method {claim.method}.", "",
-           f"**Verdict: {claim.verdict}** — {w(claim.implied_power_per_accelerator)} per {noun}. "
-           f"{claim.conclusion}", "", "## Power per accelerator along the chain", "",
-           "| basis | low | central | high |", "|---|---:|---:|---:|"]
+    out = [
+        f"# {s.name}",
+        "",
+        f"**Claim:** {format_power(claim.power)} for {claim.accelerators:,} {noun}s "
+        f"({', '.join(f'{e.accelerator} {e.count:,.0f}' for e in claim.fleet)}); basis "
+        f"{claim.basis}; method {claim.method}.",
+        "",
+        f"**Verdict: {claim.verdict}** — {w(claim.implied_power_per_accelerator)} per {noun}. "
+        f"{claim.conclusion}",
+        "",
+        "## Power per accelerator along the chain",
+        "",
+        "| basis | low | central | high |",
+        "|---|---:|---:|---:|",
+    ]
     out += [f"| {BASIS_LABELS[r.basis]} | {w(r.low)} | {w(r.central)} | {w(r.high)} |" for r in report.chain]
-    out += ["", "## Readings", "", "| basis | verdict | low–high | supports | break-even (others central) |",
-            "|---|---|---:|---:|---|"]
+    out += [
+        "",
+        "## Readings",
+        "",
+        "| basis | verdict | low–high | supports | break-even (others central) |",
+        "|---|---|---:|---:|---|",
+    ]
     for r in claim.readings:
         evens = ", ".join(f"{e.assumption} {e.value:.3f} ({e.status})" for e in r.break_even) or "–"
-        out.append(f"| {BASIS_LABELS[r.basis]} | {r.verdict} | {w(r.low)}–{w(r.high)} | "
-                   f"{r.supported_accelerators:,} | {evens} |")
+        out.append(
+            f"| {BASIS_LABELS[r.basis]} | {r.verdict} | {w(r.low)}–{w(r.high)} | "
+            f"{r.supported_accelerators:,} | {evens} |"
+        )
     out += ["", "## Capacity", ""]
     for c in report.capacity:
         racks = f", {c.racks:,} racks" if c.racks is not None else ""
-        out.append(f"- at the {BASIS_LABELS[c.basis]} basis: {c.accelerators:,} {noun}s in "
-                   f"{c.systems:,} systems{racks}; {format_power(c.stranded_power)} stranded "
-                   f"(range {c.accelerators_conservative:,}–{c.accelerators_optimistic:,})")
+        out.append(
+            f"- at the {BASIS_LABELS[c.basis]} basis: {c.accelerators:,} {noun}s in "
+            f"{c.systems:,} systems{racks}; {format_power(c.stranded_power)} stranded "
+            f"(range {c.accelerators_conservative:,}–{c.accelerators_optimistic:,})"
+        )
     out += ["", "## Under each method", "", "| method | verdict | readings |", "|---|---|---|"]
     for m in report.methods:
-        readings = "; ".join(f"{BASIS_LABELS[r.basis]} {w(r.low)}–{w(r.high)} ({r.verdict})" for r in m.readings)
+        readings = "; ".join(
+            f"{BASIS_LABELS[r.basis]} {w(r.low)}–{w(r.high)} ({r.verdict})" for r in m.readings
+        )
         out.append(f"| {m.method} | {m.verdict} | {readings} |")
     a = s.assumptions
-    out += ["", "## Assumptions", "", "| assumption | low | central | high | source |", "|---|---:|---:|---:|---|"]
+    out += [
+        "",
+        "## Assumptions",
+        "",
+        "| assumption | low | central | high | source |",
+        "|---|---:|---:|---:|---|",
+    ]
     for name in (*RANGE_ASSUMPTIONS, "server_factor"):
         r = getattr(a, name)
         if r is not None:
@@ -350,7 +423,9 @@ def report_markdown(report: Report) -> str:
     out.append(f"| headroom | | {a.headroom:g} | | |")
     out.append(f"| redundancy | | {a.redundancy.label} (usable {a.redundancy.usable_fraction:.3g}) | | |")
     if s.sources:
-        out += ["", "## Sources", ""] + [f"- {src.title}" + (f" <{src.url}>" if src.url else "") for src in s.sources]
+        out += ["", "## Sources", ""] + [
+            f"- {src.title}" + (f" <{src.url}>" if src.url else "") for src in s.sources
+        ]
     if claim.notes:
         out += ["", "## Notes", ""] + [f"- {n}" for n in claim.notes]
     return "\n".join(out) + "\n"

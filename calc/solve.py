@@ -61,7 +61,8 @@ def assumption_range(name: str, assumptions: Assumptions) -> Range | None:
 def applicable(basis: Basis, assumptions: Assumptions) -> tuple[str, ...]:
     """The assumptions that change the power per accelerator at a basis."""
     return tuple(
-        name for name, (bases, _) in _FORMS.items()
+        name
+        for name, (bases, _) in _FORMS.items()
         if basis in bases and not (name == "server_factor" and assumptions.server_factor is None)
     )
 
@@ -87,8 +88,9 @@ def break_even(name: str, target: float, current: float, assumptions: Assumption
         status = "above range"
     else:
         status = "in range"
-    return BreakEven(assumption=name, value=value, low=values.low, central=values.central,
-                     high=values.high, status=status)
+    return BreakEven(
+        assumption=name, value=value, low=values.low, central=values.central, high=values.high, status=status
+    )
 
 
 def solve(
@@ -123,8 +125,9 @@ def solve(
     if unknown not in SOLVABLE:
         raise InputError(f"for: {unknown!r} cannot be solved for; accepted: {', '.join(SOLVABLE)}")
     where = check_basis(basis, BASES)
-    context = build_context(accelerator=accelerator, fleet=fleet, facility=facility,
-                            method=method, assumptions=assumptions)
+    context = build_context(
+        accelerator=accelerator, fleet=fleet, facility=facility, method=method, assumptions=assumptions
+    )
     site = context.facility
     if site is not None:
         power = site.power if power is None and unknown != "power" else power
@@ -143,41 +146,57 @@ def solve(
         count = parse_count(gpus, "gpus")
         needed = Q_(central * count, W).to(MW)
         return SolveResult(
-            unknown="power", quantity=needed, status="solved", basis=where, method=context.method,
-            summary=(f"{count:,.0f} {noun}s need {format_power(needed)} at the {where} basis "
-                     f"({format_power(Q_(central, W), 'W', 1)} per {noun}, central case)"),
+            unknown="power",
+            quantity=needed,
+            status="solved",
+            basis=where,
+            method=context.method,
+            summary=(
+                f"{count:,.0f} {noun}s need {format_power(needed)} at the {where} basis "
+                f"({format_power(Q_(central, W), 'W', 1)} per {noun}, central case)"
+            ),
             notes=notes,
         )
     if power is None:
         raise InputError(f"power: missing; solving for {unknown} needs the power, e.g. '300 MW'")
-    quoted, real, power_notes = real_power(power, context.assumptions)
+    _, real, power_notes = real_power(power, context.assumptions)
     notes = (*power_notes, *notes)
     if unknown == "gpus":
         if gpus is not None and not fleet:
             raise InputError("gpus: given, but it is the unknown; leave it out")
         count = float(real.m_as(W)) / central
         return SolveResult(
-            unknown="gpus", value=count, status="solved", basis=where, method=context.method,
-            summary=(f"{format_power(real)} at the {where} basis carries {count:,.0f} {noun}s at "
-                     f"{format_power(Q_(central, W), 'W', 1)} each (central case, before rounding to "
-                     f"whole systems)"),
+            unknown="gpus",
+            value=count,
+            status="solved",
+            basis=where,
+            method=context.method,
+            summary=(
+                f"{format_power(real)} at the {where} basis carries {count:,.0f} {noun}s at "
+                f"{format_power(Q_(central, W), 'W', 1)} each (central case, before rounding to "
+                f"whole systems)"
+            ),
             notes=notes,
         )
     if gpus is None:
         raise InputError(f"gpus: missing; solving for {unknown} needs the accelerator count")
     if unknown not in applicable(where, context.assumptions):
         bases = ", ".join(_FORMS[unknown][0])
-        extra = ("; the method sets no server_factor" if unknown == "server_factor" else "")
-        raise InputError(
-            f"for: {unknown} does not enter the {where} basis{extra}; use a basis among {bases}"
-        )
+        extra = "; the method sets no server_factor" if unknown == "server_factor" else ""
+        raise InputError(f"for: {unknown} does not enter the {where} basis{extra}; use a basis among {bases}")
     count = parse_count(gpus, "gpus")
     target = float(real.m_as(W)) / count
     result = break_even(unknown, target, central, context.assumptions)
     return SolveResult(
-        unknown=unknown, value=result.value, status=result.status, basis=where, method=context.method,
-        summary=(f"{format_power(real)} carries {count:,.0f} {noun}s at the {where} basis when "
-                 f"{unknown} = {result.value:.4g} ({result.status}; range {result.low:g}–"
-                 f"{result.high:g}, central {result.central:g}; others central)"),
+        unknown=unknown,
+        value=result.value,
+        status=result.status,
+        basis=where,
+        method=context.method,
+        summary=(
+            f"{format_power(real)} carries {count:,.0f} {noun}s at the {where} basis when "
+            f"{unknown} = {result.value:.4g} ({result.status}; range {result.low:g}–"
+            f"{result.high:g}, central {result.central:g}; others central)"
+        ),
         notes=notes,
     )

@@ -27,7 +27,7 @@ from calc.models import (
     Facility,
     Range,
 )
-from calc.units import MW, Q_, W, Power
+from calc.units import MW, Q_, Power, W
 
 Distribution = Literal["triangular", "uniform", "normal", "fixed"]
 DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform", "normal", "fixed")
@@ -137,9 +137,13 @@ def parse_distributions(items: Mapping[str, str] | list[str] | None) -> dict[str
     for name, kind in pairs:
         name, kind = name.strip(), kind.strip()
         if name not in SAMPLED:
-            raise InputError(f"distribution: {name!r} is not a sampled assumption; accepted: {', '.join(SAMPLED)}")
+            raise InputError(
+                f"distribution: {name!r} is not a sampled assumption; accepted: {', '.join(SAMPLED)}"
+            )
         if kind not in DISTRIBUTIONS:
-            raise InputError(f"distribution: {name}={kind!r} is not a distribution; accepted: {', '.join(DISTRIBUTIONS)}")
+            raise InputError(
+                f"distribution: {name}={kind!r} is not a distribution; accepted: {', '.join(DISTRIBUTIONS)}"
+            )
         chosen[name] = kind
     return chosen
 
@@ -160,8 +164,9 @@ def _percentiles(values: Any) -> tuple[float, float, float, float]:
     return float(p5), float(p50), float(p95), float(np.mean(values))
 
 
-def _power_percentiles(quantiles: tuple[float, float, float, float], unit: Any,
-                       scale: float = 1.0) -> PowerPercentiles:
+def _power_percentiles(
+    quantiles: tuple[float, float, float, float], unit: Any, scale: float = 1.0
+) -> PowerPercentiles:
     p5, p50, p95, mean = (Q_(v * scale, W).to(unit) for v in quantiles)
     return PowerPercentiles(p5=p5, p50=p50, p95=p95, mean=mean)
 
@@ -203,8 +208,14 @@ def monte_carlo(
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
         raise InputError(f"seed: {seed!r} must be a whole number >= 0")
     kinds = parse_distributions(distributions)
-    context = build_context(accelerator=accelerator, fleet=fleet, facility=facility,
-                            method=method, assumptions=assumptions, mix_weights=gpus is None)
+    context = build_context(
+        accelerator=accelerator,
+        fleet=fleet,
+        facility=facility,
+        method=method,
+        assumptions=assumptions,
+        mix_weights=gpus is None,
+    )
     site = context.facility
     if site is not None:
         power = site.power if power is None else power
@@ -214,8 +225,9 @@ def monte_carlo(
         gpus = context.fleet.total
     if power is None and gpus is None:
         raise InputError("give a power, an accelerator count (gpus), or both")
-    where = check_basis(basis or ("unspecified" if power is not None and gpus is not None else "facility"),
-                        CLAIM_BASES)
+    where = check_basis(
+        basis or ("unspecified" if power is not None and gpus is not None else "facility"), CLAIM_BASES
+    )
     bases: tuple[Basis, ...] = UNSPECIFIED_READINGS if where == "unspecified" else (where,)  # type: ignore[assignment]
     count = parse_count(gpus, "gpus") if gpus is not None else None
     notes: tuple[str, ...] = context.notes
@@ -251,17 +263,33 @@ def monte_carlo(
         p5, p50, p95 = main.accelerators.p5, main.accelerators.p50, main.accelerators.p95
     else:
         headline = f"power per accelerator at the {main.basis} basis [W]"
-        p5, p50, p95 = (float(q.m_as(W)) for q in (main.power_per_accelerator.p5,
-                                                   main.power_per_accelerator.p50,
-                                                   main.power_per_accelerator.p95))
+        p5, p50, p95 = (
+            float(q.m_as(W))
+            for q in (
+                main.power_per_accelerator.p5,
+                main.power_per_accelerator.p50,
+                main.power_per_accelerator.p95,
+            )
+        )
     return UncertaintyResult(
-        samples=samples, seed=seed, method=context.method,
-        distributions={n: kinds.get(n, "triangular") for n in SAMPLED
-                       if getattr(context.assumptions, n) is not None},
-        readings=tuple(readings), p5=p5, p50=p50, p95=p95, headline=headline,
+        samples=samples,
+        seed=seed,
+        method=context.method,
+        distributions={
+            n: kinds.get(n, "triangular") for n in SAMPLED if getattr(context.assumptions, n) is not None
+        },
+        readings=tuple(readings),
+        p5=p5,
+        p50=p50,
+        p95=p95,
+        headline=headline,
         claim_fit_probability=main.fit_probability,
-        histogram=Histogram(basis=main.basis, edges=tuple(float(e) for e in edges),
-                            counts=tuple(int(c) for c in counts), implied=implied),
+        histogram=Histogram(
+            basis=main.basis,
+            edges=tuple(float(e) for e in edges),
+            counts=tuple(int(c) for c in counts),
+            implied=implied,
+        ),
         notes=notes,
     )
 
@@ -294,22 +322,41 @@ class TornadoResult(CalcModel):
     notes: tuple[str, ...] = ()
 
 
-def _output(context: Context, values: Mapping[str, Any], basis: Basis, watts: float | None,
-            count: float | None) -> float:
+def _output(
+    context: Context, values: Mapping[str, Any], basis: Basis, watts: float | None, count: float | None
+) -> float:
     per = float(fleet_watts(context.fleet, values)[basis])
     if watts is not None:
         systems, _ = supported(watts, context.fleet, values, basis)
-        return float(sum(n * i.system.accelerators_per_system
-                         for n, i in zip(systems, context.fleet.items, strict=True)))
+        return float(
+            sum(
+                n * i.system.accelerators_per_system
+                for n, i in zip(systems, context.fleet.items, strict=True)
+            )
+        )
     if count is not None:
         return per * count / 1e6
     return per
 
 
-def _resolve(power: Any, gpus: Any, accelerator: str | None, fleet: Any, facility: Any, basis: str | None,
-             method: str | None, assumptions: Any) -> tuple[Context, float | None, float | None, Basis, tuple[str, ...]]:
-    context = build_context(accelerator=accelerator, fleet=fleet, facility=facility,
-                            method=method, assumptions=assumptions, mix_weights=gpus is None)
+def _resolve(
+    power: Any,
+    gpus: Any,
+    accelerator: str | None,
+    fleet: Any,
+    facility: Any,
+    basis: str | None,
+    method: str | None,
+    assumptions: Any,
+) -> tuple[Context, float | None, float | None, Basis, tuple[str, ...]]:
+    context = build_context(
+        accelerator=accelerator,
+        fleet=fleet,
+        facility=facility,
+        method=method,
+        assumptions=assumptions,
+        mix_weights=gpus is None,
+    )
     site = context.facility
     if site is not None:
         power = site.power if power is None else power
@@ -345,8 +392,9 @@ def tornado(
     count needs [MW], else the power per accelerator [W]. An unspecified basis is read as
     facility power.
     """
-    context, watts, count, where, notes = _resolve(power, gpus, accelerator, fleet, facility, basis,
-                                                   method, assumptions)
+    context, watts, count, where, notes = _resolve(
+        power, gpus, accelerator, fleet, facility, basis, method, assumptions
+    )
     central_values = case_inputs(context.assumptions, "central")
     central = _output(context, central_values, where, watts, count)
     bars = []
@@ -356,11 +404,20 @@ def tornado(
         if name in ("usable_fraction", "headroom"):
             continue  # planning choices without a range
         values: Range = getattr(context.assumptions, name)
-        outputs = [_output(context, {**central_values, name: values.value(case)}, where, watts, count)
-                   for case in ("low", "high")]
-        bars.append(TornadoBar(assumption=name, low=values.low, high=values.high,
-                               output_at_low=outputs[0], output_at_high=outputs[1],
-                               swing=abs(outputs[1] - outputs[0])))
+        outputs = [
+            _output(context, {**central_values, name: values.value(case)}, where, watts, count)
+            for case in ("low", "high")
+        ]
+        bars.append(
+            TornadoBar(
+                assumption=name,
+                low=values.low,
+                high=values.high,
+                output_at_low=outputs[0],
+                output_at_high=outputs[1],
+                swing=abs(outputs[1] - outputs[0]),
+            )
+        )
     bars.sort(key=lambda bar: bar.swing, reverse=True)
     if watts is not None:
         output, unit = f"accelerators supported at the {where} basis", "accelerators"
@@ -368,9 +425,16 @@ def tornado(
         output, unit = f"power needed at the {where} basis", "MW"
     else:
         output, unit = f"power per accelerator at the {where} basis", "W"
-    return TornadoResult(output=output, unit=unit, basis=where, method=context.method, central=central,
-                         bars=tuple(bars), most_important=bars[0].assumption if bars and bars[0].swing > 0 else None,
-                         notes=notes)
+    return TornadoResult(
+        output=output,
+        unit=unit,
+        basis=where,
+        method=context.method,
+        central=central,
+        bars=tuple(bars),
+        most_important=bars[0].assumption if bars and bars[0].swing > 0 else None,
+        notes=notes,
+    )
 
 
 class SweepRow(CalcModel):
@@ -406,7 +470,9 @@ def parse_sweep(text: str) -> tuple[str, float, float, int]:
         start, stop = float(parts[0]), float(parts[1])
         steps = int(parts[2])
     except ValueError:
-        raise InputError(f"vary: {text!r} must be NAME=START:STOP:STEPS with numbers, e.g. 'pue=1.05:1.6:12'") from None
+        raise InputError(
+            f"vary: {text!r} must be NAME=START:STOP:STEPS with numbers, e.g. 'pue=1.05:1.6:12'"
+        ) from None
     return name.strip(), start, stop, steps
 
 
@@ -437,8 +503,9 @@ def sweep(
         raise InputError(f"vary: {steps!r} steps; accepted: 2 to 1000")
     if not (math.isfinite(start) and math.isfinite(stop)) or start >= stop:
         raise InputError(f"vary: start {start:g} must be below stop {stop:g}")
-    context, watts, count, where, notes = _resolve(power, gpus, accelerator, fleet, facility, basis,
-                                                   method, assumptions)
+    context, watts, count, where, notes = _resolve(
+        power, gpus, accelerator, fleet, facility, basis, method, assumptions
+    )
     if vary == "server_factor" and context.assumptions.server_factor is None:
         raise InputError("vary: server_factor is not set by this method; use --method epoch or epoch-nested")
     rows = []
@@ -454,12 +521,24 @@ def sweep(
         per = float(fleet_watts(context.fleet, values)[where])
         row: dict[str, Any] = {"value": float(value), "power_per_accelerator": Q_(per, W)}
         if watts is not None:
-            row["accelerators"] = int(_output(context.__class__(context.fleet, chosen, context.method,
-                                                                context.facility, ()), values, where, watts, None))
+            row["accelerators"] = int(
+                _output(
+                    context.__class__(context.fleet, chosen, context.method, context.facility, ()),
+                    values,
+                    where,
+                    watts,
+                    None,
+                )
+            )
         if count is not None:
             row["required_power"] = Q_(per * count, W).to(MW)
         if watts is not None and count is not None:
-            row["verdict"] = check_claim(Q_(watts, W), count, fleet={i.accelerator.id: i.count for i in context.fleet.items},
-                                         basis=where, assumptions=chosen).verdict
+            row["verdict"] = check_claim(
+                Q_(watts, W),
+                count,
+                fleet={i.accelerator.id: i.count for i in context.fleet.items},
+                basis=where,
+                assumptions=chosen,
+            ).verdict
         rows.append(SweepRow(**row))
     return SweepResult(vary=vary, basis=where, method=context.method, rows=tuple(rows), notes=notes)

@@ -98,9 +98,7 @@ def _split(text: str, field: str, example: str) -> tuple[float, str | None]:
         )
     match = _QUANTITY_RE.match(text)
     if match is None:
-        raise UnitError(
-            f"{field}: {text!r} is not a number with a unit; give one such as {example!r}"
-        )
+        raise UnitError(f"{field}: {text!r} is not a number with a unit; give one such as {example!r}")
     number = float(match["number"].replace(",", ""))
     return number, match["unit"]
 
@@ -163,9 +161,7 @@ def parse_quantity(
     elif isinstance(value, bool) or isinstance(value, (int, float)):
         raise UnitError(f"{field}: {value!r} has no unit; give one such as {example!r}")
     else:
-        raise UnitError(
-            f"{field}: {value!r} is not a quantity; give text such as {example!r}"
-        )
+        raise UnitError(f"{field}: {value!r} is not a quantity; give text such as {example!r}")
 
     if quantity.dimensionality != dimension:
         expected = describe_dimension(dimension)
@@ -192,12 +188,14 @@ def dimension_of(unit_text: str) -> Any:
     return ureg.parse_units(unit_text).dimensionality
 
 
-def parse_dimensioned(value: Any, field: str, example: str, *, allow_zero: bool = False,
-                      allow_negative: bool = False) -> pint.Quantity:
+def parse_dimensioned(
+    value: Any, field: str, example: str, *, allow_zero: bool = False, allow_negative: bool = False
+) -> pint.Quantity:
     """Parse a quantity of the dimension of `example` ("0.07 USD/kWh", "400 g/kWh", "300 K")."""
     unit_text = example.split(" ", 1)[1]
-    return parse_quantity(value, field, dimension_of(unit_text), example, allow_zero=allow_zero,
-                          allow_negative=allow_negative)
+    return parse_quantity(
+        value, field, dimension_of(unit_text), example, allow_zero=allow_zero, allow_negative=allow_negative
+    )
 
 
 def parse_power(value: Any, field: str = "power", *, allow_apparent: bool = False) -> pint.Quantity:
@@ -265,9 +263,7 @@ class HasDimension:
     ) -> core_schema.CoreSchema:
         return core_schema.with_info_plain_validator_function(
             self._validate,
-            serialization=core_schema.plain_serializer_function_ser_schema(
-                self._serialize, when_used="json"
-            ),
+            serialization=core_schema.plain_serializer_function_ser_schema(self._serialize, when_used="json"),
         )
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
@@ -289,8 +285,9 @@ PowerOrZero = Annotated[pint.Quantity, HasDimension(_POWER_DIM, "0 W", allow_zer
 
 
 def _quantity_type(example: str, doc_unit: str) -> Any:
-    return Annotated[pint.Quantity, HasDimension(dimension_of(example.split(" ", 1)[1]), example,
-                                                 allow_zero=True)]
+    return Annotated[
+        pint.Quantity, HasDimension(dimension_of(example.split(" ", 1)[1]), example, allow_zero=True)
+    ]
 
 
 Energy = _quantity_type("700.8 GWh", "GWh")
@@ -309,4 +306,3 @@ PricePerEnergy = _quantity_type("0.07 USD/kWh", "USD/kWh")
 MassPerEnergy = _quantity_type("400 g/kWh", "g/kWh")
 VolumePerEnergy = _quantity_type("1.8 L/kWh", "L/kWh")
 MoneyPerPower = _quantity_type("15 MUSD/MW", "USD/W")
-

@@ -19,7 +19,9 @@ class DcpowerApp(App[int]):
     TITLE = "dcpower"
     COMMANDS = App.COMMANDS | {DcpowerCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (asks first if there are unsaved changes)."),
+        Binding(
+            "ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (asks first if there are unsaved changes)."
+        ),
         Binding("f1", "help", "Help", tooltip="Keys and the glossary of power bases."),
         Binding("ctrl+s", "save", "Save", tooltip="Save the scenario as a facility preset."),
         Binding("ctrl+o", "open", "Open", tooltip="Open a saved scenario or a facility preset."),
@@ -78,7 +80,9 @@ class DcpowerApp(App[int]):
             scenario = screen.scenario
             if not screen.save_path and not scenario.name.endswith("(scenario)"):
                 # a saved copy of a bundled facility must not look like the original in the picker
-                scenario = calc.Scenario.model_validate({**dict(scenario), "name": f"{scenario.name} (scenario)"})
+                scenario = calc.Scenario.model_validate(
+                    {**dict(scenario), "name": f"{scenario.name} (scenario)"}
+                )
             try:
                 written = calc.save_scenario(scenario, path)
             except calc.CalcError as error:
@@ -89,8 +93,12 @@ class DcpowerApp(App[int]):
             if then_quit:
                 self.exit(0)
 
-        self.push_screen(PathDialog("Save the scenario as a facility preset (TOML):",
-                                    str(self.default_save_path()), "Save"), save)
+        self.push_screen(
+            PathDialog(
+                "Save the scenario as a facility preset (TOML):", str(self.default_save_path()), "Save"
+            ),
+            save,
+        )
 
     def action_open(self) -> None:
         def open_path(path: str | None) -> None:
@@ -98,14 +106,17 @@ class DcpowerApp(App[int]):
                 self.run_worker(self.open_facility(path), exclusive=True)
 
         start = calc.user_preset_dir() / "facilities"
-        self.push_screen(PathDialog("Open a saved scenario (.toml path) or a facility preset id:",
-                                    f"{start}/", "Open"), open_path)
+        self.push_screen(
+            PathDialog("Open a saved scenario (.toml path) or a facility preset id:", f"{start}/", "Open"),
+            open_path,
+        )
 
     async def open_facility(self, source: str) -> None:
         """Load a facility preset id or a saved scenario file into the calculator."""
         try:
-            scenario = calc.scenario_from_facility(str(Path(source).expanduser()) if source.endswith(".toml")
-                                                   else source)
+            scenario = calc.scenario_from_facility(
+                str(Path(source).expanduser()) if source.endswith(".toml") else source
+            )
         except calc.CalcError as error:
             self.notify(str(error), title="Not opened", severity="error")
             return
@@ -137,8 +148,12 @@ class DcpowerApp(App[int]):
                 return
             self.notify(f"Wrote {target} and {target.with_suffix('.json').name}", title="Exported")
 
-        self.push_screen(PathDialog("Export the report (Markdown, and JSON beside it):",
-                                    f"{screen.base.id}-report.md", "Export"), export)
+        self.push_screen(
+            PathDialog(
+                "Export the report (Markdown, and JSON beside it):", f"{screen.base.id}-report.md", "Export"
+            ),
+            export,
+        )
 
 
 def run_app(facility: str = "colossus-1") -> int:

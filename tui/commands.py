@@ -21,11 +21,17 @@ class DcpowerCommands(Provider):
         commands: list[tuple[str, object, str]] = []
         for preset_id in calc.list_presets("facilities"):
             name = calc.load_facility(preset_id).name
-            commands.append((f"Facility: {name}", partial(app.open_facility, preset_id),
-                             f"Open the {preset_id} preset"))
+            commands.append(
+                (f"Facility: {name}", partial(app.open_facility, preset_id), f"Open the {preset_id} preset")
+            )
         for method in calc.list_presets("assumptions"):
-            commands.append((f"Method: {method}", partial(app.set_method, method),
-                             f"Check the claim with the {method} assumption set"))
+            commands.append(
+                (
+                    f"Method: {method}",
+                    partial(app.set_method, method),
+                    f"Check the claim with the {method} assumption set",
+                )
+            )
         commands += [
             ("Save scenario", app.action_save, "Save as a facility preset (TOML)"),
             ("Open scenario", app.action_open, "Open a saved scenario or a facility preset"),

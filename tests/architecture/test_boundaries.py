@@ -11,16 +11,22 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_calc_and_the_cli_run_without_textual():
-    code = ("import sys, calc, calc.cli; calc.check_claim('300 MW', gpus=220000, accelerator='h100-sxm');"
-            "calc.cli.main(['presets', 'list']);"
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')];"
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, calc, calc.cli; calc.check_claim('300 MW', gpus=220000, accelerator='h100-sxm');"
+        "calc.cli.main(['presets', 'list']);"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def _imports(path: Path) -> list[ast.AST]:
-    return [node for node in ast.walk(ast.parse(path.read_text())) if isinstance(node, (ast.Import, ast.ImportFrom))]
+    return [
+        node
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+    ]
 
 
 def test_calc_source_imports_no_ui():

@@ -32,7 +32,8 @@ def test_single_value_is_a_point():
 
 
 @pytest.mark.parametrize(
-    ("text", "usable"), [("N", 1.0), ("2N", 0.5), ("4N/3", 0.75), ("3N/2", 2 / 3), ("3+1", 0.75), ("4+1", 0.8)]
+    ("text", "usable"),
+    [("N", 1.0), ("2N", 0.5), ("4N/3", 0.75), ("3N/2", 2 / 3), ("3+1", 0.75), ("4+1", 0.8)],
 )
 def test_redundancy_usable_fraction(text, usable):
     assert Redundancy.parse(text).usable_fraction == pytest.approx(usable)
@@ -44,7 +45,10 @@ def test_redundancy_usable_fraction(text, usable):
         (["pue"], "--set: 'pue' must be NAME=VALUE, e.g. 'pue=1.3' or 'pue=1.1:1.25:1.4'"),
         (["foo=1"], "--set: 'foo' is not an assumption; accepted: draw_factor, it_overhead, pue,"),
         (["pue=abc"], "pue: 'abc' is not a number; give e.g. '1.2' or a range"),
-        (["pue=1.4:1.2:1.3"], "pue: low 1.4, central 1.2, high 1.3 are out of order; they need low <= central <= high"),
+        (
+            ["pue=1.4:1.2:1.3"],
+            "pue: low 1.4, central 1.2, high 1.3 are out of order; they need low <= central <= high",
+        ),
         (["pue=1:2"], "pue: '1:2' must be one number or low:central:high"),
         (["redundancy=N+1"], "redundancy: 'N+1' needs the number of load-carrying modules; write e.g. '3+1'"),
         (["redundancy=5N"], "redundancy: '5N' is not a scheme; accepted: 'N', '2N', '4N/3', '3N/2' or 'k+1'"),
@@ -73,7 +77,9 @@ def test_out_of_range_values_are_rejected(layer, message):
 
 
 def test_unknown_method_lists_the_sets():
-    with pytest.raises(calc.PresetError, match=r"assumption set: 'epch' is not a preset; did you mean 'epoch'\?"):
+    with pytest.raises(
+        calc.PresetError, match=r"assumption set: 'epch' is not a preset; did you mean 'epoch'\?"
+    ):
         calc.build_assumptions("epch")
 
 

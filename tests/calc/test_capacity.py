@@ -41,10 +41,12 @@ def test_apparent_power_is_converted_with_the_power_factor_and_said_so():
     result = calc.capacity("300 MVA", "h100-sxm")
     assert result.real_power.m_as("MW") == pytest.approx(285.0)
     assert result.accelerators == 199_224
-    assert result.notes[0] == ("300 MVA is apparent power: taken as 285 MW of real power at "
-                               "power factor 0.95 (range 0.9–0.99)")
+    assert result.notes[0] == (
+        "300 MVA is apparent power: taken as 285 MW of real power at power factor 0.95 (range 0.9–0.99)"
+    )
     assert calc.capacity("300 MVA", "h100-sxm", assumptions={"power_factor": 0.9}).real_power.m_as(
-        "MW") == pytest.approx(270.0)
+        "MW"
+    ) == pytest.approx(270.0)
 
 
 def test_mix_by_weights_rounds_each_type_to_whole_systems():
@@ -65,8 +67,10 @@ def test_rack_power_limit_sets_systems_per_rack():
     assert calc.capacity("300 MW", "h100-sxm", rack_power_limit="20 kW").racks == 13_107
     with pytest.raises(InputError) as caught:
         calc.capacity("300 MW", "h100-sxm", rack_power_limit="5 kW")
-    assert str(caught.value) == ("rack_power_limit: 5 kW holds no dgx-h100 (8.67 kW per system at "
-                                 "the server basis); give at least that much")
+    assert str(caught.value) == (
+        "rack_power_limit: 5 kW holds no dgx-h100 (8.67 kW per system at "
+        "the server basis); give at least that much"
+    )
 
 
 def test_racks_unknown_without_a_rack_count():
@@ -118,7 +122,9 @@ def test_required_power_needs_a_count():
 def test_floor_correctness(watts, accelerator):
     """n systems fit, n + 1 do not."""
     result = calc.capacity(f"{watts!r} W", accelerator)
-    per_system = result.power_per_accelerator.m_as("W") * result.lines[0].accelerators / max(result.systems, 1)
+    per_system = (
+        result.power_per_accelerator.m_as("W") * result.lines[0].accelerators / max(result.systems, 1)
+    )
     if result.systems:
         assert result.systems * per_system <= watts * (1 + 1e-9)
     spec = calc.load_system(calc.load_accelerator(accelerator).system)

@@ -83,7 +83,7 @@ def test_parse_count_rejects_with_one_line(value, message):
 
 
 def test_resolve_fleet_needs_exactly_one_of_accelerator_or_fleet():
-    with pytest.raises(InputError, match="give either accelerator or fleet .* not neither"):
+    with pytest.raises(InputError, match=r"give either accelerator or fleet .* not neither"):
         resolve_fleet()
     with pytest.raises(InputError, match="not both"):
         resolve_fleet("h100-sxm", {"b200": 1})
@@ -93,5 +93,7 @@ def test_unknown_accelerator_lists_the_accepted_ids():
     with pytest.raises(PresetError) as caught:
         resolve_fleet("h100", None)
     message = str(caught.value)
-    assert message.startswith("accelerator: 'h100' is not a preset; did you mean 'h100-sxm'? accepted: a100-sxm,")
+    assert message.startswith(
+        "accelerator: 'h100' is not a preset; did you mean 'h100-sxm'? accepted: a100-sxm,"
+    )
     assert "trainium2" in message

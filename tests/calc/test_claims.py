@@ -48,7 +48,8 @@ def test_headline_summary_says_what_must_hold(headline):
     assert headline.summary.startswith("plausible: 300 MW for 220,000 GPUs is 1,363.6 W per GPU")
     assert headline.conclusion == (
         "So it holds as IT power with draw_factor near 0.972 (central 0.85); or as facility power "
-        "with draw_factor near 0.81 (central 0.85) or pue near 1.14 (central 1.2).")
+        "with draw_factor near 0.81 (central 0.85) or pue near 1.14 (central 1.2)."
+    )
 
 
 def test_implausible_even_as_it_power():
@@ -72,8 +73,10 @@ def test_explicit_basis_gives_one_reading():
     assert [r.basis for r in result.readings] == ["it"]
     assert result.verdict == "plausible"
     # the same power read as facility power would be implausible: 1,000 W < 1,021.73 W
-    assert calc.check_claim("300 MW", gpus=300_000, accelerator="h100-sxm",
-                            basis="facility").verdict == "implausible"
+    assert (
+        calc.check_claim("300 MW", gpus=300_000, accelerator="h100-sxm", basis="facility").verdict
+        == "implausible"
+    )
 
 
 def test_between_the_readings_is_plausible():
@@ -86,8 +89,9 @@ def test_between_the_readings_is_plausible():
 
 
 def test_supply_basis_break_evens_include_headroom_and_usable_fraction():
-    result = calc.check_claim("300 MW", gpus=150_000, accelerator="h100-sxm", basis="supply",
-                              assumptions={"redundancy": "2N"})
+    result = calc.check_claim(
+        "300 MW", gpus=150_000, accelerator="h100-sxm", basis="supply", assumptions={"redundancy": "2N"}
+    )
     # supply central = 1,430.55 / 0.5 = 2,861.1 W; implied 2,000 W; usable = 0.5 x 2,861.1 / 2,000
     evens = {e.assumption: e for e in result.readings[0].break_even}
     assert evens["usable_fraction"].value == pytest.approx(0.5 * 2861.1 / 2000)
@@ -105,8 +109,7 @@ def test_impossible_break_even_is_flagged():
 def test_mixed_fleet_is_checked_as_a_whole():
     # 150,000 H100 + 50,000 H200 at 1,430.55 W (both DGX at 10.2 kW): 286.11 MW facility central;
     # 286.11 MW for 200,000 GPUs is exactly central, so the PUE break-even is 1.2.
-    result = calc.check_claim("286.11 MW", fleet={"h100-sxm": 150_000, "h200-sxm": 50_000},
-                              basis="facility")
+    result = calc.check_claim("286.11 MW", fleet={"h100-sxm": 150_000, "h200-sxm": 50_000}, basis="facility")
     assert result.accelerators == 200_000
     pue = next(e for e in result.readings[0].break_even if e.assumption == "pue")
     assert pue.value == pytest.approx(1.2)

@@ -9,8 +9,9 @@ from calc.errors import InputError, UnitError
 def test_100_mw_at_load_factor_0_8():
     # 100 MW x 0.8 x 8,760 h = 700.8 GWh; x 0.07 USD/kWh = $49.056 M; x 400 g/kWh = 280,320 t;
     # x 1.8 L/kWh = 1,261,440 m3
-    result = annual_energy("100 MW", load_factor=0.8, price="0.07 USD/kWh", carbon="400 g/kWh",
-                           wue="1.8 L/kWh")
+    result = annual_energy(
+        "100 MW", load_factor=0.8, price="0.07 USD/kWh", carbon="400 g/kWh", wue="1.8 L/kWh"
+    )
     assert result.annual_energy.m_as("GWh") == pytest.approx(700.8)
     assert result.average_power.m_as("MW") == pytest.approx(80.0)
     assert result.cost.m_as("USD") == pytest.approx(49.056e6)
@@ -23,7 +24,10 @@ def test_defaults_come_from_the_economics_preset_and_say_so():
     result = annual_energy("100 MW")
     assert result.load_factor == 0.8
     assert result.electricity_price.m_as("USD/kWh") == pytest.approx(0.081)
-    assert any(note.startswith("carbon_intensity: 367 g/kWh from the 'default' economics preset") for note in result.notes)
+    assert any(
+        note.startswith("carbon_intensity: 367 g/kWh from the 'default' economics preset")
+        for note in result.notes
+    )
 
 
 def test_lbnl_conversion_of_annual_energy_to_average_power():

@@ -49,12 +49,24 @@ def test_accelerators_in_orbit_at_the_it_basis():
     ("overrides", "error", "message"),
     [
         ({"emissivity": 1.2}, InputError, "emissivity: 1.2 is outside its accepted range 0.01 to 1"),
-        ({"radiator_temperature": "300 kg"}, UnitError, "radiator_temperature: '300 kg' is a mass, not a temperature"),
-        ({"sink_temperature": "400 K"}, InputError, "radiator_temperature: 300 K must be above the sink temperature 400 K"),
+        (
+            {"radiator_temperature": "300 kg"},
+            UnitError,
+            "radiator_temperature: '300 kg' is a mass, not a temperature",
+        ),
+        (
+            {"sink_temperature": "400 K"},
+            InputError,
+            "radiator_temperature: 300 K must be above the sink temperature 400 K",
+        ),
         ({"launch_price": "-5 USD/kg"}, UnitError, "launch_price: '-5 USD/kg' must not be negative"),
         ({"eclipse_fraction": 1}, InputError, "eclipse_fraction: 1 is outside its accepted range 0 to 0.95"),
         ({"colour": "white"}, InputError, "orbital: 'colour' is not an input"),
-        ({"cell_efficiency_eol": 0.35}, InputError, "cell_efficiency_eol: must not exceed cell_efficiency_bol"),
+        (
+            {"cell_efficiency_eol": 0.35},
+            InputError,
+            "cell_efficiency_eol: must not exceed cell_efficiency_bol",
+        ),
     ],
 )
 def test_bad_orbital_inputs(overrides, error, message):

@@ -13,8 +13,10 @@ def test_pue_at_which_300_mw_carries_220000_h100():
     result = calc.solve("pue", power="300 MW", gpus=220_000, accelerator="h100-sxm")
     assert result.value == pytest.approx(1.14387, abs=1e-4)
     assert result.status == "in range"
-    assert result.summary == ("300 MW carries 220,000 GPUs at the facility basis when pue = 1.144 "
-                              "(in range; range 1.08–1.5, central 1.2; others central)")
+    assert result.summary == (
+        "300 MW carries 220,000 GPUs at the facility basis when pue = 1.144 "
+        "(in range; range 1.08–1.5, central 1.2; others central)"
+    )
 
 
 def test_power_for_a_million_gb200():
@@ -39,7 +41,9 @@ def test_impossible_solution_is_flagged():
 def test_solve_rejects_what_cannot_be_solved():
     with pytest.raises(InputError, match=r"for: 'tdp' cannot be solved for; accepted: power, gpus"):
         calc.solve("tdp", power="300 MW", gpus=1, accelerator="h100-sxm")
-    with pytest.raises(InputError, match="for: pue does not enter the it basis; use a basis among facility, supply"):
+    with pytest.raises(
+        InputError, match="for: pue does not enter the it basis; use a basis among facility, supply"
+    ):
         calc.solve("pue", power="300 MW", gpus=1, accelerator="h100-sxm", basis="it")
     with pytest.raises(InputError, match="basis: 'unspecified' is not accepted here"):
         calc.solve("pue", power="300 MW", gpus=1, accelerator="h100-sxm", basis="unspecified")

@@ -15,7 +15,9 @@ POINT = {"draw_factor": 0.85, "it_overhead": 0.10, "pue": 1.2}
 def test_zero_width_ranges_equal_the_point_estimate():
     # every range a point: every sample is the central chain, so P5 = P50 = P95 = the capacity
     result = monte_carlo("300 MW", accelerator="h100-sxm", assumptions=POINT, samples=2000, seed=1)
-    assert result.p5 == result.p50 == result.p95 == calc.capacity("300 MW", "h100-sxm").accelerators == 209_704
+    assert (
+        result.p5 == result.p50 == result.p95 == calc.capacity("300 MW", "h100-sxm").accelerators == 209_704
+    )
     per = result.readings[0].power_per_accelerator
     assert per.p50.m_as("W") == pytest.approx(1430.55)
 
@@ -41,9 +43,16 @@ def test_colossus_claim_percentiles_and_fit_probability():
 
 def test_fit_probability_of_a_claim_at_the_median_of_a_uniform_pue():
     # only PUE varies, uniformly on 1.1-1.3: the claim fits when pue <= 1.2, half of the time
-    result = monte_carlo("286.11 MW", gpus=200_000, accelerator="h100-sxm", basis="facility", samples=100_000,
-                         seed=3, assumptions={"draw_factor": 0.85, "it_overhead": 0.1, "pue": "1.1:1.2:1.3"},
-                         distributions={"pue": "uniform"})
+    result = monte_carlo(
+        "286.11 MW",
+        gpus=200_000,
+        accelerator="h100-sxm",
+        basis="facility",
+        samples=100_000,
+        seed=3,
+        assumptions={"draw_factor": 0.85, "it_overhead": 0.1, "pue": "1.1:1.2:1.3"},
+        distributions={"pue": "uniform"},
+    )
     # 286.11 MW / 200,000 = 1,430.55 W = the central facility power per GPU
     assert result.claim_fit_probability == pytest.approx(0.5, abs=0.01)
 
@@ -79,7 +88,10 @@ def test_normal_draws_stay_within_physical_limits():
         ({"samples": 0}, "samples: 0 must be a whole number from 1 to 10,000,000"),
         ({"samples": 2.5}, "samples: 2.5 must be a whole number"),
         ({"seed": -1}, "seed: -1 must be a whole number >= 0"),
-        ({"distributions": {"pue": "lognormal"}}, "distribution: pue='lognormal' is not a distribution; accepted: triangular"),
+        (
+            {"distributions": {"pue": "lognormal"}},
+            "distribution: pue='lognormal' is not a distribution; accepted: triangular",
+        ),
         ({"distributions": {"tdp": "normal"}}, "distribution: 'tdp' is not a sampled assumption"),
     ],
 )
@@ -95,7 +107,10 @@ def test_tornado_names_the_assumption_that_matters_most():
     # (x1.39), it_overhead 1.06-1.15 (x1.08): draw_factor swings the count most
     assert result.most_important == "draw_factor"
     assert [bar.assumption for bar in result.bars] == ["draw_factor", "pue", "it_overhead"]
-    assert result.central == calc.capacity("300 MW", mix={"h100-sxm": 150, "h200-sxm": 50, "gb200": 30}).accelerators
+    assert (
+        result.central
+        == calc.capacity("300 MW", mix={"h100-sxm": 150, "h200-sxm": 50, "gb200": 30}).accelerators
+    )
     pue = next(bar for bar in result.bars if bar.assumption == "pue")
     assert pue.output_at_low > result.central > pue.output_at_high
 
@@ -127,8 +142,14 @@ def test_sweep_with_a_claim_gives_verdicts():
     ("call", "message"),
     [
         (lambda: sweep("tdp", 1, 2, 3, "1 MW", accelerator="h100-sxm"), "vary: 'tdp' cannot be varied"),
-        (lambda: sweep("pue", 1.6, 1.1, 3, "1 MW", accelerator="h100-sxm"), "vary: start 1.6 must be below stop 1.1"),
-        (lambda: sweep("pue", 1.1, 1.6, 1, "1 MW", accelerator="h100-sxm"), "vary: 1 steps; accepted: 2 to 1000"),
+        (
+            lambda: sweep("pue", 1.6, 1.1, 3, "1 MW", accelerator="h100-sxm"),
+            "vary: start 1.6 must be below stop 1.1",
+        ),
+        (
+            lambda: sweep("pue", 1.1, 1.6, 1, "1 MW", accelerator="h100-sxm"),
+            "vary: 1 steps; accepted: 2 to 1000",
+        ),
         (lambda: sweep("pue", 0.5, 1.6, 3, "1 MW", accelerator="h100-sxm"), "pue: low 0.5 is outside 1–5"),
         (lambda: parse_sweep("pue=1:2"), "vary: 'pue=1:2' must be NAME=START:STOP:STEPS"),
     ],
@@ -144,6 +165,10 @@ def test_the_chain_is_one_formula_for_samples_and_points():
     context = calc.chain.build_context(accelerator="h100-sxm")
     values = calc.uncertainty.sample_inputs(context.assumptions, 5, rng)
     arrays = calc.chain.fleet_watts(context.fleet, values)["facility"]
-    points = [calc.chain.fleet_watts(context.fleet, {k: (v[i] if isinstance(v, np.ndarray) else v)
-                                                     for k, v in values.items()})["facility"] for i in range(5)]
+    points = [
+        calc.chain.fleet_watts(
+            context.fleet, {k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
+        )["facility"]
+        for i in range(5)
+    ]
     np.testing.assert_allclose(arrays, points)

@@ -43,16 +43,24 @@ def test_parse_power_accepts_power_units(text, watts):
         ("300 xyz", "power: '300 xyz' has an unknown unit 'xyz'; e.g. '300 MW'"),
         ("MW", "power: 'MW' is not a number with a unit; give one such as '300 MW'"),
         ("", "power: '' is not a number with a unit; give one such as '300 MW'"),
-        ("300 MVAr", "power: '300 MVAr' is reactive power, which does no work; give real power (W) "
-                     "or apparent power (VA), e.g. '300 MW'"),
+        (
+            "300 MVAr",
+            "power: '300 MVAr' is reactive power, which does no work; give real power (W) "
+            "or apparent power (VA), e.g. '300 MW'",
+        ),
         ("10**10**10 W", "power: '10**10**10 W' has an unreadable unit; e.g. '300 MW'"),
         ("3 W^9^9^9", "power: '3 W^9^9^9' has an unreadable unit; e.g. '300 MW'"),
         ("300 MW; import os", "power: '300 MW; import os' has an unreadable unit; e.g. '300 MW'"),
-        ("__import__('os')", "power: \"__import__('os')\" is not a number with a unit; give one such "
-                             "as '300 MW'"),
+        (
+            "__import__('os')",
+            "power: \"__import__('os')\" is not a number with a unit; give one such as '300 MW'",
+        ),
         ("1 (((((W)))))", "power: '1 (((((W)))))' has an unreadable unit; e.g. '300 MW'"),
-        ("1e308 GW", "power: 1e+308 GW is more than 1 PW; accepted: up to 1 PW (world electricity "
-                     "generation is about 3.5 TW)"),
+        (
+            "1e308 GW",
+            "power: 1e+308 GW is more than 1 PW; accepted: up to 1 PW (world electricity "
+            "generation is about 3.5 TW)",
+        ),
     ],
 )
 def test_parse_power_rejects_bad_text_in_one_line(text, message):

@@ -10,8 +10,9 @@ from calc.cli import main
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
-                          timeout=60, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=60, env=env
+    )
 
 
 def test_headline_check_as_a_subprocess():
@@ -75,8 +76,23 @@ def test_capacity_mva_note_in_process(capsys):
 
 
 def test_capacity_mix_and_set_in_process(capsys):
-    assert main(["capacity", "--power", "1 GW", "--mix", "gb200=3", "--mix", "h100-sxm=1",
-                 "--set", "pue=1.3", "--json"]) == 0
+    assert (
+        main(
+            [
+                "capacity",
+                "--power",
+                "1 GW",
+                "--mix",
+                "gb200=3",
+                "--mix",
+                "h100-sxm=1",
+                "--set",
+                "pue=1.3",
+                "--json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert [line["accelerator"] for line in data["lines"]] == ["gb200", "h100-sxm"]
 
@@ -96,8 +112,23 @@ def test_power_of_one_type_human_output(capsys):
 
 
 def test_solve_in_process(capsys):
-    assert main(["solve", "--for", "pue", "--power", "300 MW", "--gpus", "220000",
-                 "--accelerator", "h100-sxm", "--json"]) == 0
+    assert (
+        main(
+            [
+                "solve",
+                "--for",
+                "pue",
+                "--power",
+                "300 MW",
+                "--gpus",
+                "220000",
+                "--accelerator",
+                "h100-sxm",
+                "--json",
+            ]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["value"] == pytest.approx(1.14387, abs=1e-4)
 
 
@@ -111,7 +142,13 @@ def test_fail_on_exits_3(capsys):
 def test_method_all_compares_side_by_side(capsys):
     assert main(["check", "--facility", "colossus-1", "--method", "all", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [m["method"] for m in data["methods"]] == ["default", "epoch", "epoch-nested", "nvidia-ra", "semianalysis"]
+    assert [m["method"] for m in data["methods"]] == [
+        "default",
+        "epoch",
+        "epoch-nested",
+        "nvidia-ra",
+        "semianalysis",
+    ]
 
 
 def test_presets_list_and_show(capsys):
@@ -126,18 +163,33 @@ def test_presets_list_and_show(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["check", "--power", "300 MW", "--gpus", "1", "--accelerator", "h100"],
-         "dcpower: error: accelerator: 'h100' is not a preset; did you mean 'h100-sxm'?"),
-        (["check", "--power", "300 MW", "--gpus", "1", "--accelerator", "h100-sxm", "--basis", "grid"],
-         "dcpower: error: argument --basis: invalid choice: 'grid'"),
-        (["check", "--power", "300 MW", "--gpus", "1", "--accelerator", "h100-sxm", "--set", "pue=0.9"],
-         "dcpower: error: pue: low 0.9 is outside 1–5"),
+        (
+            ["check", "--power", "300 MW", "--gpus", "1", "--accelerator", "h100"],
+            "dcpower: error: accelerator: 'h100' is not a preset; did you mean 'h100-sxm'?",
+        ),
+        (
+            ["check", "--power", "300 MW", "--gpus", "1", "--accelerator", "h100-sxm", "--basis", "grid"],
+            "dcpower: error: argument --basis: invalid choice: 'grid'",
+        ),
+        (
+            ["check", "--power", "300 MW", "--gpus", "1", "--accelerator", "h100-sxm", "--set", "pue=0.9"],
+            "dcpower: error: pue: low 0.9 is outside 1–5",
+        ),
         (["capacity", "--accelerator", "h100-sxm"], "dcpower: error: capacity: --power is required"),
-        (["capacity", "--power", "1 GW", "--mix", "gb200"], "dcpower: error: --mix: 'gb200' must be ID=WEIGHT"),
+        (
+            ["capacity", "--power", "1 GW", "--mix", "gb200"],
+            "dcpower: error: --mix: 'gb200' must be ID=WEIGHT",
+        ),
         (["power", "--fleet", "b200=1.5"], "dcpower: error: fleet.b200: '1.5' is not a whole number"),
-        (["presets", "show", "nothing"], "dcpower: error: presets show: 'nothing' is not a preset of any kind"),
+        (
+            ["presets", "show", "nothing"],
+            "dcpower: error: presets show: 'nothing' is not a preset of any kind",
+        ),
         (["frobnicate"], "dcpower: error: argument command: invalid choice: 'frobnicate'"),
-        (["--preset-dir", "/no/such/dir", "presets", "list"], "dcpower: error: preset-dir: '/no/such/dir' is not a directory"),
+        (
+            ["--preset-dir", "/no/such/dir", "presets", "list"],
+            "dcpower: error: preset-dir: '/no/such/dir' is not a directory",
+        ),
         (["tui", "--facility", "nope"], "dcpower: error: facility: 'nope' is not a preset"),
         (["tui"], "dcpower: error: tui: the terminal UI is opened by the installed 'dcpower' command"),
     ],

@@ -23,8 +23,22 @@ def test_uncertainty_for_colossus_is_reproducible(capsys):
 
 def test_uncertainty_writes_a_histogram(capsys, tmp_path):
     chart = tmp_path / "hist.svg"
-    assert main(["uncertainty", "--facility", "colossus-1", "--samples", "2000", "--seed", "1",
-                 "--chart", str(chart)]) == 0
+    assert (
+        main(
+            [
+                "uncertainty",
+                "--facility",
+                "colossus-1",
+                "--samples",
+                "2000",
+                "--seed",
+                "1",
+                "--chart",
+                str(chart),
+            ]
+        )
+        == 0
+    )
     text = chart.read_text()
     assert text.startswith("<svg") and "claim 1,364 W" in text
     assert "claim_fit_probability:" in capsys.readouterr().out
@@ -59,8 +73,18 @@ def test_capex_budget(capsys):
 
 def test_orbital_radiator_by_hand(capsys):
     # 1e9 / (2 x 0.9 x 5.670374419e-8 x 300^4) = 1.2096 km2
-    data = run_json(capsys, "orbital", "--power", "1 GW", "--radiator-temperature", "300 K",
-                    "--emissivity", "0.9", "--sink-temperature", "0 K")
+    data = run_json(
+        capsys,
+        "orbital",
+        "--power",
+        "1 GW",
+        "--radiator-temperature",
+        "300 K",
+        "--emissivity",
+        "0.9",
+        "--sink-temperature",
+        "0 K",
+    )
     assert data["radiator_area"]["unit"] == "km**2"
     assert data["radiator_area"]["value"] == pytest.approx(1.2096, abs=1e-4)
     assert {"solar_array_area", "radiator_area", "total_mass", "satellites", "launches"} <= set(data)
@@ -69,14 +93,38 @@ def test_orbital_radiator_by_hand(capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["energy", "--power", "100 MW", "--price", "-0.07 USD/kWh"], "dcpower: error: price: '-0.07 USD/kWh' must not be negative"),
-        (["energy", "--power", "100 MW", "--load-factor", "2"], "dcpower: error: load_factor: '2' is outside (0, 1]"),
-        (["orbital", "--power", "1 GW", "--emissivity", "1.2"], "dcpower: error: emissivity: 1.2 is outside its accepted range"),
-        (["orbital", "--power", "1 GW", "--radiator-temperature", "300 kg"], "dcpower: error: radiator_temperature: '300 kg' is a mass, not a temperature"),
-        (["uncertainty", "--facility", "colossus-1", "--samples", "0"], "dcpower: error: samples: 0 must be a whole number"),
-        (["uncertainty", "--facility", "colossus-1", "--chart", "out.png"], "dcpower: error: --chart: 'out.png' must end in .svg"),
-        (["sweep", "--facility", "colossus-1", "--vary", "pue"], "dcpower: error: vary: 'pue' must be NAME=START:STOP:STEPS"),
-        (["capex", "--budget", "1e9 USD", "--accelerator", "tpu-v7"], "dcpower: error: system_prices: no price for system 'tpu-v7-rack'"),
+        (
+            ["energy", "--power", "100 MW", "--price", "-0.07 USD/kWh"],
+            "dcpower: error: price: '-0.07 USD/kWh' must not be negative",
+        ),
+        (
+            ["energy", "--power", "100 MW", "--load-factor", "2"],
+            "dcpower: error: load_factor: '2' is outside (0, 1]",
+        ),
+        (
+            ["orbital", "--power", "1 GW", "--emissivity", "1.2"],
+            "dcpower: error: emissivity: 1.2 is outside its accepted range",
+        ),
+        (
+            ["orbital", "--power", "1 GW", "--radiator-temperature", "300 kg"],
+            "dcpower: error: radiator_temperature: '300 kg' is a mass, not a temperature",
+        ),
+        (
+            ["uncertainty", "--facility", "colossus-1", "--samples", "0"],
+            "dcpower: error: samples: 0 must be a whole number",
+        ),
+        (
+            ["uncertainty", "--facility", "colossus-1", "--chart", "out.png"],
+            "dcpower: error: --chart: 'out.png' must end in .svg",
+        ),
+        (
+            ["sweep", "--facility", "colossus-1", "--vary", "pue"],
+            "dcpower: error: vary: 'pue' must be NAME=START:STOP:STEPS",
+        ),
+        (
+            ["capex", "--budget", "1e9 USD", "--accelerator", "tpu-v7"],
+            "dcpower: error: system_prices: no price for system 'tpu-v7-rack'",
+        ),
         (["energy"], "dcpower: error: energy: --power is required"),
     ],
 )

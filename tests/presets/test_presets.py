@@ -9,9 +9,27 @@ import calc
 from calc.presets import KINDS, bundled_dir
 
 REQUIRED_ACCELERATORS = {
-    "a100-sxm", "v100-sxm2", "h100-sxm", "h100-pcie", "h200-sxm", "gh200", "b200", "b300", "gb200",
-    "gb300", "mi250x", "mi300a", "mi300x", "mi325x", "mi355x", "gaudi3", "max-1550", "tpu-v5p",
-    "tpu-v6e", "tpu-v7", "trainium2",
+    "a100-sxm",
+    "v100-sxm2",
+    "h100-sxm",
+    "h100-pcie",
+    "h200-sxm",
+    "gh200",
+    "b200",
+    "b300",
+    "gb200",
+    "gb300",
+    "mi250x",
+    "mi300a",
+    "mi300x",
+    "mi325x",
+    "mi355x",
+    "gaudi3",
+    "max-1550",
+    "tpu-v5p",
+    "tpu-v6e",
+    "tpu-v7",
+    "trainium2",
 }
 ALL = [(kind, preset_id) for kind in KINDS for preset_id in calc.list_presets(kind)]
 
@@ -97,7 +115,11 @@ def test_user_preset_dir_overrides_bundled_and_says_so(tmp_path, monkeypatch):
 
 
 def test_per_user_config_dir_is_read(isolated_presets):
-    _write(isolated_presets / "dcpower" / "presets", "facilities", "my-site", """schema_version = 1
+    _write(
+        isolated_presets / "dcpower" / "presets",
+        "facilities",
+        "my-site",
+        """schema_version = 1
 id = "my-site"
 name = "My site"
 power = "50 MW"
@@ -107,7 +129,8 @@ confidence = "estimate"
 b200 = 30000
 [[sources]]
 title = "planning spreadsheet, 2026"
-""")
+""",
+    )
     calc.presets.reset_catalog()
     assert "my-site" in calc.list_presets("facilities")
     assert calc.check_claim(facility="my-site").accelerators == 30_000
@@ -124,7 +147,10 @@ def test_broken_user_file_names_the_file_and_the_field(tmp_path):
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda t: t.replace('id = "h100-sxm"', 'id = "other"'), "id: 'other' must equal the file name 'h100-sxm'"),
+        (
+            lambda t: t.replace('id = "h100-sxm"', 'id = "other"'),
+            "id: 'other' must equal the file name 'h100-sxm'",
+        ),
         (lambda t: t.replace('tdp = "600 W"\n', ""), "tdp: missing (required)"),
         (lambda t: t.replace('"600 W"', '"600 kg"'), "tdp: '600 kg' is a mass, not a power; e.g. '700 W'"),
         (lambda t: t + "colour = 'green'\n", "colour: Extra inputs are not permitted (got 'green')"),
@@ -142,7 +168,7 @@ def test_user_file_errors(tmp_path, edit, message):
 
 
 def test_preset_dir_must_exist(tmp_path):
-    with pytest.raises(calc.PresetError, match="preset-dir: .* is not a directory"):
+    with pytest.raises(calc.PresetError, match=r"preset-dir: .* is not a directory"):
         calc.set_preset_dirs(tmp_path / "missing")
 
 

@@ -87,7 +87,7 @@ async def test_preset_switch_loads_the_facility():
         await pilot.pause()
         assert screen.scenario.id == "frontier"
         assert screen.report.claim.power.m_as("MW") == pytest.approx(21.1)
-        assert [row for row in screen.query(FleetRow)][0].query_one(Select).value == "mi250x"
+        assert screen.query_one(FleetRow).query_one(Select).value == "mi250x"
         assert len(screen.query(FleetRow)) == 1
         assert screen.query_one("#power", FieldInput).value == "21.1 MW"
         assert not screen.dirty
@@ -285,8 +285,10 @@ async def test_out_of_order_range_names_the_three_values():
         screen = screen_of(app)
         screen.query_one("#it_overhead-low", FieldInput).value = "1.5"
         await pilot.pause()
-        assert screen.errors == {"it_overhead.low": "it_overhead: low 1.5, central 0.1, high 0.15 are out "
-                                                    "of order; they need low <= central <= high"}
+        assert screen.errors == {
+            "it_overhead.low": "it_overhead: low 1.5, central 0.1, high 0.15 are out "
+            "of order; they need low <= central <= high"
+        }
         assert screen.query_one("#it_overhead-low", FieldInput).has_class("-invalid")
 
 

@@ -38,8 +38,16 @@ MC_SEED = 0
 """A fixed seed: the same scenario always shows the same distribution."""
 
 ASSUMPTION_STEPS = {"draw_factor": 0.01, "it_overhead": 0.01, "pue": 0.01, "power_factor": 0.01}
-ERROR_GROUPS = ("power", "basis", "accelerators", "fleet", *ASSUMPTION_STEPS, "headroom",
-                "redundancy", "scenario")
+ERROR_GROUPS = (
+    "power",
+    "basis",
+    "accelerators",
+    "fleet",
+    *ASSUMPTION_STEPS,
+    "headroom",
+    "redundancy",
+    "scenario",
+)
 
 
 def _group(key: str) -> str:
@@ -54,7 +62,9 @@ class CalculatorScreen(Screen[None]):
         # the tabs show these panels too; the keys are listed in the help screen
         Binding("f2", "panel('claim')", "Claim", show=False, tooltip="Verdict, chain, readings, methods."),
         Binding("f3", "panel('uncertainty')", "Uncertainty", show=False, tooltip="Monte Carlo and tornado."),
-        Binding("f4", "panel('energy')", "Energy", show=False, tooltip="Energy, money, carbon, water, capex."),
+        Binding(
+            "f4", "panel('energy')", "Energy", show=False, tooltip="Energy, money, carbon, water, capex."
+        ),
         Binding("f5", "panel('orbital')", "Orbital", show=False, tooltip="The same power in orbit."),
     ]
 
@@ -83,46 +93,97 @@ class CalculatorScreen(Screen[None]):
         with Horizontal(id="body"):
             with VerticalScroll(id="inputs"):
                 yield Label("Facility", classes="field-label")
-                yield Select(self._facility_options(), value=self._facility_value(), prompt="(saved scenario)",
-                             id="facility", compact=True, tooltip="A bundled or user facility preset")
+                yield Select(
+                    self._facility_options(),
+                    value=self._facility_value(),
+                    prompt="(saved scenario)",
+                    id="facility",
+                    compact=True,
+                    tooltip="A bundled or user facility preset",
+                )
                 yield Label("Power and its basis", classes="field-label")
                 with Horizontal(classes="field-row"):
-                    yield FieldInput("power", fields["power"], 1.0, id="power", compact=True,
-                                     tooltip="The quoted power, e.g. 300 MW (kVA/MVA use the power factor)")
-                    yield Select([(b, b) for b in calc.CLAIM_BASES], value=fields["basis"], allow_blank=False,
-                                 id="basis", compact=True, tooltip="Where the power is measured")
+                    yield FieldInput(
+                        "power",
+                        fields["power"],
+                        1.0,
+                        id="power",
+                        compact=True,
+                        tooltip="The quoted power, e.g. 300 MW (kVA/MVA use the power factor)",
+                    )
+                    yield Select(
+                        [(b, b) for b in calc.CLAIM_BASES],
+                        value=fields["basis"],
+                        allow_blank=False,
+                        id="basis",
+                        compact=True,
+                        tooltip="Where the power is measured",
+                    )
                 yield Static("", id="error-power", classes="field-error")
                 yield Static("", id="error-basis", classes="field-error")
                 yield Label("Claimed accelerators", classes="field-label")
-                yield FieldInput("accelerators", fields["accelerators"], 1000.0, id="accelerators",
-                                 compact=True, tooltip="The accelerator count the claim gives")
+                yield FieldInput(
+                    "accelerators",
+                    fields["accelerators"],
+                    1000.0,
+                    id="accelerators",
+                    compact=True,
+                    tooltip="The accelerator count the claim gives",
+                )
                 yield Static("", id="error-accelerators", classes="field-error")
                 yield Label("Fleet mix (count or weight)", classes="field-label")
                 with Vertical(id="fleet"):
                     for index, (accelerator, _) in enumerate(self.scenario.fleet):
-                        yield FleetRow(index, accelerator, fields[f"fleet.{index}.count"], self._accelerator_options())
+                        yield FleetRow(
+                            index, accelerator, fields[f"fleet.{index}.count"], self._accelerator_options()
+                        )
                 yield Button("+ accelerator type", id="add-fleet", compact=True)
                 yield Static("", id="error-fleet", classes="field-error")
                 yield Label("Method", classes="field-label")
-                yield Select([(m, m) for m in calc.list_presets("assumptions")], value=self.scenario.method,
-                             allow_blank=False, id="method", compact=True,
-                             tooltip="The assumption set: default ranges or a published method")
+                yield Select(
+                    [(m, m) for m in calc.list_presets("assumptions")],
+                    value=self.scenario.method,
+                    allow_blank=False,
+                    id="method",
+                    compact=True,
+                    tooltip="The assumption set: default ranges or a published method",
+                )
                 yield Label("Assumptions: low / central / high", classes="field-label")
                 for name in ASSUMPTION_STEPS:
                     with Horizontal(classes="field-row assumption-row"):
                         yield Label(name, classes="assumption-name")
                         for case in ("low", "central", "high"):
-                            yield FieldInput(f"{name}.{case}", fields[f"{name}.{case}"], ASSUMPTION_STEPS[name],
-                                             id=f"{name}-{case}", compact=True, classes="assumption",
-                                             tooltip=f"{name}, {case} case")
+                            yield FieldInput(
+                                f"{name}.{case}",
+                                fields[f"{name}.{case}"],
+                                ASSUMPTION_STEPS[name],
+                                id=f"{name}-{case}",
+                                compact=True,
+                                classes="assumption",
+                                tooltip=f"{name}, {case} case",
+                            )
                     yield Static("", id=f"error-{name}", classes="field-error")
                 with Horizontal(classes="field-row assumption-row"):
                     yield Label("headroom", classes="assumption-name")
-                    yield FieldInput("headroom", fields["headroom"], 0.01, id="headroom", compact=True,
-                                     classes="assumption", tooltip="Share of supply kept unused")
+                    yield FieldInput(
+                        "headroom",
+                        fields["headroom"],
+                        0.01,
+                        id="headroom",
+                        compact=True,
+                        classes="assumption",
+                        tooltip="Share of supply kept unused",
+                    )
                     yield Label("redundancy", classes="assumption-name")
-                    yield FieldInput("redundancy", fields["redundancy"], 1.0, id="redundancy", compact=True,
-                                     classes="assumption", tooltip="N, 2N, 4N/3, 3N/2 or k+1 such as 3+1")
+                    yield FieldInput(
+                        "redundancy",
+                        fields["redundancy"],
+                        1.0,
+                        id="redundancy",
+                        compact=True,
+                        classes="assumption",
+                        tooltip="N, 2N, 4N/3, 3N/2 or k+1 such as 3+1",
+                    )
                 yield Static("", id="error-headroom", classes="field-error")
                 yield Static("", id="error-redundancy", classes="field-error")
                 yield Static("", id="error-scenario", classes="field-error")
@@ -155,16 +216,20 @@ class CalculatorScreen(Screen[None]):
         return [(calc.load_facility(i).name, i) for i in calc.list_presets("facilities")]
 
     def _facility_value(self) -> Any:
-        return self.base.id if self.base.id in calc.list_presets("facilities") and not self.save_path \
+        return (
+            self.base.id
+            if self.base.id in calc.list_presets("facilities") and not self.save_path
             else Select.NULL
+        )
 
     def _accelerator_options(self) -> list[tuple[str, str]]:
         return [(i, i) for i in calc.list_presets("accelerators")]
 
     def fields(self) -> dict[str, str]:
         """The text of every field, keyed as calc.parse_fields takes them."""
-        values: dict[str, str] = {w.key: w.value for w in self.query(FieldInput)
-                                  if not isinstance(w, OptionInput)}
+        values: dict[str, str] = {
+            w.key: w.value for w in self.query(FieldInput) if not isinstance(w, OptionInput)
+        }
         values["basis"] = str(self.query_one("#basis", Select).value)
         values["method"] = str(self.query_one("#method", Select).value)
         for row in self.query(FleetRow):
@@ -200,7 +265,8 @@ class CalculatorScreen(Screen[None]):
                 widget.set_class(widget.key in self.errors, "-invalid")
         for row in self.query(FleetRow):
             row.query_one(".fleet-accelerator", Select).set_class(
-                f"fleet.{row.index}.accelerator" in self.errors, "-invalid")
+                f"fleet.{row.index}.accelerator" in self.errors, "-invalid"
+            )
         for group in ERROR_GROUPS:
             messages = [m for k, m in self.errors.items() if _group(k) == group]
             label = self.query_one(f"#error-{group}", Static)
@@ -228,8 +294,9 @@ class CalculatorScreen(Screen[None]):
             energy_panel.show(None, None, str(error))
         else:
             try:
-                cost: calc.CapexResult | str = calc.capex(gpus=scenario.accelerators, fleet=fleet,
-                                                          assumptions=scenario.assumptions)
+                cost: calc.CapexResult | str = calc.capex(
+                    gpus=scenario.accelerators, fleet=fleet, assumptions=scenario.assumptions
+                )
             except calc.CalcError as error:
                 cost = str(error)
             energy_panel.show(energy, cost)
@@ -246,10 +313,15 @@ class CalculatorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="uncertainty")
     def run_uncertainty(self, scenario: calc.Scenario) -> None:
         """Monte Carlo and tornado off the UI thread; the newest scenario wins."""
-        kwargs = {"fleet": dict(scenario.fleet), "basis": scenario.basis, "method": scenario.method,
-                  "assumptions": scenario.assumptions}
-        result = calc.monte_carlo(scenario.power, scenario.accelerators, samples=MC_SAMPLES,
-                                  seed=MC_SEED, **kwargs)
+        kwargs = {
+            "fleet": dict(scenario.fleet),
+            "basis": scenario.basis,
+            "method": scenario.method,
+            "assumptions": scenario.assumptions,
+        }
+        result = calc.monte_carlo(
+            scenario.power, scenario.accelerators, samples=MC_SAMPLES, seed=MC_SEED, **kwargs
+        )
         ranking = calc.tornado(scenario.power, scenario.accelerators, **kwargs)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one(UncertaintyPanel).show, result, ranking)
@@ -283,10 +355,16 @@ class CalculatorScreen(Screen[None]):
             return
         site = None if self.save_path else calc.load_facility(self.source).assumptions
         assumptions = calc.build_assumptions(method, site)
-        self.base = calc.Scenario.model_validate({**dict(self.base), "method": method, "assumptions": assumptions})
+        self.base = calc.Scenario.model_validate(
+            {**dict(self.base), "method": method, "assumptions": assumptions}
+        )
         fields = calc.scenario_fields(self.base)
         for widget in self.query(FieldInput):
-            if not isinstance(widget, OptionInput) and _group(widget.key) in (*ASSUMPTION_STEPS, "headroom", "redundancy"):
+            if not isinstance(widget, OptionInput) and _group(widget.key) in (
+                *ASSUMPTION_STEPS,
+                "headroom",
+                "redundancy",
+            ):
                 widget.value = fields[widget.key]
         self.recompute()
 

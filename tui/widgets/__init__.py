@@ -4,5 +4,15 @@ from tui.widgets.fields import FieldInput, FleetRow
 from tui.widgets.panels import EnergyPanel, OptionInput, OrbitalPanel, UncertaintyPanel
 from tui.widgets.results import ChainBars, Headline, MethodsTable, ReadingsTable
 
-__all__ = ["ChainBars", "EnergyPanel", "FieldInput", "FleetRow", "Headline", "MethodsTable", "OptionInput",
-           "OrbitalPanel", "ReadingsTable", "UncertaintyPanel"]
+__all__ = [
+    "ChainBars",
+    "EnergyPanel",
+    "FieldInput",
+    "FleetRow",
+    "Headline",
+    "MethodsTable",
+    "OptionInput",
+    "OrbitalPanel",
+    "ReadingsTable",
+    "UncertaintyPanel",
+]

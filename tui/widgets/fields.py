@@ -17,7 +17,9 @@ class FieldInput(Input):
 
     NUDGE = Binding.Group("Nudge", compact=True)
     BINDINGS = [
-        Binding("up", "nudge(1)", "Nudge up", group=NUDGE, tooltip="Raise the number in this field by one step."),
+        Binding(
+            "up", "nudge(1)", "Nudge up", group=NUDGE, tooltip="Raise the number in this field by one step."
+        ),
         Binding("down", "nudge(-1)", "Nudge down", group=NUDGE, tooltip="Lower the number by one step."),
     ]
 
@@ -59,10 +61,27 @@ class FleetRow(Horizontal):
         self._options = options
 
     def compose(self) -> ComposeResult:
-        yield Select(self._options, value=self._accelerator, allow_blank=False, compact=True,
-                     id=f"fleet-{self.index}-accelerator", classes="fleet-accelerator",
-                     tooltip="Accelerator type (a preset)")
-        yield FieldInput(f"fleet.{self.index}.count", self._count, 1000.0, compact=True,
-                         id=f"fleet-{self.index}-count", tooltip="Count, or weight in the mix")
-        yield Button("✕", id=f"fleet-{self.index}-remove", classes="fleet-remove", compact=True,
-                     tooltip="Remove this accelerator type")
+        yield Select(
+            self._options,
+            value=self._accelerator,
+            allow_blank=False,
+            compact=True,
+            id=f"fleet-{self.index}-accelerator",
+            classes="fleet-accelerator",
+            tooltip="Accelerator type (a preset)",
+        )
+        yield FieldInput(
+            f"fleet.{self.index}.count",
+            self._count,
+            1000.0,
+            compact=True,
+            id=f"fleet-{self.index}-count",
+            tooltip="Count, or weight in the mix",
+        )
+        yield Button(
+            "✕",
+            id=f"fleet-{self.index}-remove",
+            classes="fleet-remove",
+            compact=True,
+            tooltip="Remove this accelerator type",
+        )

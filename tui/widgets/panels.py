@@ -32,7 +32,9 @@ def histogram_lines(result: calc.UncertaintyResult, height: int = 6) -> list[str
     edges = result.histogram.edges
     marker = [" "] * len(counts)
     if result.histogram.implied is not None and edges[0] <= result.histogram.implied <= edges[-1]:
-        index = min(int((result.histogram.implied - edges[0]) / (edges[-1] - edges[0]) * len(counts)), len(counts) - 1)
+        index = min(
+            int((result.histogram.implied - edges[0]) / (edges[-1] - edges[0]) * len(counts)), len(counts) - 1
+        )
         marker[index] = "▲"
     rows.append("".join(marker))
     return rows
@@ -48,15 +50,21 @@ class UncertaintyPanel(Vertical):
 
     def show(self, result: calc.UncertaintyResult, ranking: calc.TornadoResult) -> None:
         fp = calc.format_power
-        lines = [f"[b]Monte Carlo[/b], {result.samples:,} samples (seed {result.seed}), "
-                 + ", ".join(f"{k} {v}" for k, v in result.distributions.items())]
+        lines = [
+            f"[b]Monte Carlo[/b], {result.samples:,} samples (seed {result.seed}), "
+            + ", ".join(f"{k} {v}" for k, v in result.distributions.items())
+        ]
         for r in result.readings:
             per = r.power_per_accelerator
-            line = (f"[b]{calc.BASIS_LABELS[r.basis]:<8}[/b] per accelerator P5/P50/P95 "
-                    f"{fp(per.p5, 'W', 0)} / {fp(per.p50, 'W', 0)} / {fp(per.p95, 'W', 0)}")
+            line = (
+                f"[b]{calc.BASIS_LABELS[r.basis]:<8}[/b] per accelerator P5/P50/P95 "
+                f"{fp(per.p5, 'W', 0)} / {fp(per.p50, 'W', 0)} / {fp(per.p95, 'W', 0)}"
+            )
             if r.accelerators is not None:
-                line += (f"\n         supports {r.accelerators.p5:,.0f} / {r.accelerators.p50:,.0f} / "
-                         f"{r.accelerators.p95:,.0f}")
+                line += (
+                    f"\n         supports {r.accelerators.p5:,.0f} / {r.accelerators.p50:,.0f} / "
+                    f"{r.accelerators.p95:,.0f}"
+                )
             if r.fit_probability is not None:
                 line += f"   fits in [b]{r.fit_probability:.0%}[/b] of samples"
             lines.append(line)
@@ -65,13 +73,16 @@ class UncertaintyPanel(Vertical):
         hist = histogram_lines(result)
         hist.append(f"{edges[0]:,.0f} W{' ' * max(1, len(result.histogram.counts) - 16)}{edges[-1]:,.0f} W")
         self.query_one("#mc-histogram", Static).update(
-            f"[b]Power per accelerator ({result.histogram.basis})[/b], ▲ the claim\n" + "\n".join(hist))
+            f"[b]Power per accelerator ({result.histogram.basis})[/b], ▲ the claim\n" + "\n".join(hist)
+        )
         widest = max((bar.swing for bar in ranking.bars), default=0) or 1
         rows = [f"[b]Tornado[/b]: {escape(ranking.output)}, central {ranking.central:,.0f}"]
         for bar in ranking.bars:
             length = round(bar.swing / widest * 24)
-            rows.append(f"{bar.assumption:<12} [$warning]{'█' * length:<24}[/] "
-                        f"{bar.output_at_low:,.0f} → {bar.output_at_high:,.0f}")
+            rows.append(
+                f"{bar.assumption:<12} [$warning]{'█' * length:<24}[/] "
+                f"{bar.output_at_low:,.0f} → {bar.output_at_high:,.0f}"
+            )
         if ranking.most_important:
             rows.append(f"Most important: [b]{ranking.most_important}[/b]")
         self.query_one("#tornado", Static).update("\n".join(rows))
@@ -83,44 +94,65 @@ class EnergyPanel(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="panel-row"):
             yield Label("load factor", classes="assumption-name")
-            yield OptionInput("load_factor", "0.8", 0.01, id="energy-load-factor", compact=True,
-                              tooltip="Average / full power")
+            yield OptionInput(
+                "load_factor",
+                "0.8",
+                0.01,
+                id="energy-load-factor",
+                compact=True,
+                tooltip="Average / full power",
+            )
             yield Label("price", classes="assumption-name")
-            yield OptionInput("price", "0.081 USD/kWh", 0.005, id="energy-price", compact=True,
-                              tooltip="Electricity price, e.g. 0.07 USD/kWh")
+            yield OptionInput(
+                "price",
+                "0.081 USD/kWh",
+                0.005,
+                id="energy-price",
+                compact=True,
+                tooltip="Electricity price, e.g. 0.07 USD/kWh",
+            )
         with Horizontal(classes="panel-row"):
             yield Label("carbon", classes="assumption-name")
-            yield OptionInput("carbon", "367 g/kWh", 10.0, id="energy-carbon", compact=True,
-                              tooltip="Grid carbon intensity")
+            yield OptionInput(
+                "carbon", "367 g/kWh", 10.0, id="energy-carbon", compact=True, tooltip="Grid carbon intensity"
+            )
             yield Label("wue", classes="assumption-name")
-            yield OptionInput("wue", "1.8 L/kWh", 0.1, id="energy-wue", compact=True,
-                              tooltip="Water usage effectiveness")
+            yield OptionInput(
+                "wue", "1.8 L/kWh", 0.1, id="energy-wue", compact=True, tooltip="Water usage effectiveness"
+            )
         yield Static("", id="energy-error", classes="field-error")
         yield Static("", id="energy-summary")
 
     def options(self) -> dict[str, str]:
         return {w.key: w.value for w in self.query(OptionInput)}
 
-    def show(self, energy: calc.EnergyResult | None, cost: calc.CapexResult | str | None, error: str = "") -> None:
+    def show(
+        self, energy: calc.EnergyResult | None, cost: calc.CapexResult | str | None, error: str = ""
+    ) -> None:
         label = self.query_one("#energy-error", Static)
         label.update(escape(error))
         label.set_class(bool(error), "-shown")
         if energy is None:
             return
         fm = calc.format_money
-        lines = [f"[b]{calc.format_power(energy.power)}[/b] at load factor {energy.load_factor:g} "
-                 f"(average {calc.format_power(energy.average_power)}), a year:",
-                 f"  energy     [b]{energy.annual_energy.m_as('GWh'):,.1f} GWh[/b]",
-                 f"  cost       [b]{fm(energy.cost)}[/b]",
-                 f"  emissions  [b]{energy.emissions.m_as('t'):,.0f} t[/b] CO2",
-                 f"  water      [b]{energy.water.m_as('m^3'):,.0f} m³[/b]", ""]
+        lines = [
+            f"[b]{calc.format_power(energy.power)}[/b] at load factor {energy.load_factor:g} "
+            f"(average {calc.format_power(energy.average_power)}), a year:",
+            f"  energy     [b]{energy.annual_energy.m_as('GWh'):,.1f} GWh[/b]",
+            f"  cost       [b]{fm(energy.cost)}[/b]",
+            f"  emissions  [b]{energy.emissions.m_as('t'):,.0f} t[/b] CO2",
+            f"  water      [b]{energy.water.m_as('m^3'):,.0f} m³[/b]",
+            "",
+        ]
         if isinstance(cost, str):
             lines.append(f"[$text-muted]Capital cost: {escape(cost)}[/]")
         elif cost is not None:
-            lines += [f"[b]Capital cost[/b] of {cost.accelerators:,} accelerators: [b]{fm(cost.capex)}[/b]",
-                      f"  {fm(cost.hardware)} hardware + {fm(cost.facility)} facility "
-                      f"({cost.facility_cost.m_as('MUSD/MW'):g} MUSD per MW of IT)",
-                      f"  {fm(cost.capex_per_accelerator)} per accelerator"]
+            lines += [
+                f"[b]Capital cost[/b] of {cost.accelerators:,} accelerators: [b]{fm(cost.capex)}[/b]",
+                f"  {fm(cost.hardware)} hardware + {fm(cost.facility)} facility "
+                f"({cost.facility_cost.m_as('MUSD/MW'):g} MUSD per MW of IT)",
+                f"  {fm(cost.capex_per_accelerator)} per accelerator",
+            ]
         self.query_one("#energy-summary", Static).update("\n".join(lines))
 
 
@@ -130,15 +162,32 @@ class OrbitalPanel(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="panel-row"):
             yield Label("orbit", classes="assumption-name")
-            yield Select([(o, o) for o in calc.list_presets("orbital")], value="dawn-dusk-sso",
-                         allow_blank=False, id="orbit", compact=True)
+            yield Select(
+                [(o, o) for o in calc.list_presets("orbital")],
+                value="dawn-dusk-sso",
+                allow_blank=False,
+                id="orbit",
+                compact=True,
+            )
         with Horizontal(classes="panel-row"):
             yield Label("radiator", classes="assumption-name")
-            yield OptionInput("radiator_temperature", "300 K", 5.0, id="orbit-radiator", compact=True,
-                              tooltip="Radiator temperature")
+            yield OptionInput(
+                "radiator_temperature",
+                "300 K",
+                5.0,
+                id="orbit-radiator",
+                compact=True,
+                tooltip="Radiator temperature",
+            )
             yield Label("emissivity", classes="assumption-name")
-            yield OptionInput("emissivity", "0.9", 0.01, id="orbit-emissivity", compact=True,
-                              tooltip="Radiator emissivity, 0-1")
+            yield OptionInput(
+                "emissivity",
+                "0.9",
+                0.01,
+                id="orbit-emissivity",
+                compact=True,
+                tooltip="Radiator emissivity, 0-1",
+            )
         yield Static("", id="orbital-error", classes="field-error")
         yield Static("", id="orbital-summary")
 
@@ -152,12 +201,14 @@ class OrbitalPanel(Vertical):
         if result is None:
             return
         t = lambda q: f"{q.m_as('t'):,.0f} t"  # noqa: E731
-        lines = [f"[b]{calc.format_power(result.power)}[/b] of compute in orbit ({result.orbit}):",
-                 f"  solar arrays  [b]{result.solar_array_area.m_as('km^2'):,.3f} km²[/b]  {t(result.solar_array_mass)}",
-                 f"  radiators     [b]{result.radiator_area.m_as('km^2'):,.3f} km²[/b]  {t(result.radiator_mass)}",
-                 f"  batteries     {result.battery_energy.m_as('MWh'):,.0f} MWh  {t(result.battery_mass)}",
-                 f"  total mass    [b]{t(result.total_mass)}[/b]",
-                 f"  {result.satellites:,} satellites, {result.launches:,} launches, "
-                 f"{calc.format_money(result.launch_cost)} to launch",
-                 "[$text-muted]Lower bounds: ideal radiators facing deep space.[/]"]
+        lines = [
+            f"[b]{calc.format_power(result.power)}[/b] of compute in orbit ({result.orbit}):",
+            f"  solar arrays  [b]{result.solar_array_area.m_as('km^2'):,.3f} km²[/b]  {t(result.solar_array_mass)}",
+            f"  radiators     [b]{result.radiator_area.m_as('km^2'):,.3f} km²[/b]  {t(result.radiator_mass)}",
+            f"  batteries     {result.battery_energy.m_as('MWh'):,.0f} MWh  {t(result.battery_mass)}",
+            f"  total mass    [b]{t(result.total_mass)}[/b]",
+            f"  {result.satellites:,} satellites, {result.launches:,} launches, "
+            f"{calc.format_money(result.launch_cost)} to launch",
+            "[$text-muted]Lower bounds: ideal radiators facing deep space.[/]",
+        ]
         self.query_one("#orbital-summary", Static).update("\n".join(lines))

@@ -61,8 +61,10 @@ class ChainBars(Static):
         show_range = available >= 64
         width = max(8, available - 22 - (24 if show_range else 0))
         marker = round(implied / top * width)
-        lines = [f"[b]Power per {report.claim.noun}[/b], chip → supply",
-                 "[$text-muted]█ low  ▓ central  ░ high  │ the claim[/]"]
+        lines = [
+            f"[b]Power per {report.claim.noun}[/b], chip → supply",
+            "[$text-muted]█ low  ▓ central  ░ high  │ the claim[/]",
+        ]
         for row in rows:
             low, central, high = (round(q.m_as("W") / top * width) for q in (row.low, row.central, row.high))
             cells = ["█"] * low + ["▓"] * (central - low) + ["░"] * (high - central)
@@ -76,8 +78,12 @@ class ChainBars(Static):
 class ReadingsTable(Static):
     """Each reading of the claim with its verdict and the break-even value of each assumption."""
 
-    STATUS_STYLE = {"in range": "", "below range": "$warning", "above range": "$warning",
-                    "impossible": "$error"}
+    STATUS_STYLE = {
+        "in range": "",
+        "below range": "$warning",
+        "above range": "$warning",
+        "impossible": "$error",
+    }
 
     def show(self, report: calc.Report) -> None:
         lines = []
@@ -86,7 +92,8 @@ class ReadingsTable(Static):
             lines.append(
                 f"[b]{calc.BASIS_LABELS[reading.basis]:<8}[/b] [{style}]{reading.verdict:<11}[/] "
                 f"{watts(reading.low)}–{watts(reading.high)}   supports "
-                f"{reading.supported_accelerators:,}")
+                f"{reading.supported_accelerators:,}"
+            )
             evens = []
             for e in reading.break_even:
                 text = f"{e.assumption} {e.value:.3f}{STATUS_MARK[e.status]}"
@@ -107,5 +114,9 @@ class MethodsTable(DataTable):
         self.clear()
         for result in report.methods:
             spans = {r.basis: f"{watts(r.low)}–{watts(r.high)}" for r in result.readings}
-            self.add_row(result.method, result.verdict, spans.get("it", "–"),
-                         spans.get("facility", spans.get(result.basis, "–")))
+            self.add_row(
+                result.method,
+                result.verdict,
+                spans.get("it", "–"),
+                spans.get("facility", spans.get(result.basis, "–")),
+            )
