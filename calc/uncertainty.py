@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from calc.assumptions import merge_layers
 from calc.capacity import check_basis, real_power, supported
 from calc.chain import Context, build_context, case_inputs, fleet_watts, parse_count
 from calc.claims import UNSPECIFIED_READINGS, check_claim
@@ -27,6 +28,7 @@ from calc.models import (
     Facility,
     Range,
 )
+from calc.solve import applicable
 from calc.units import MW, Q_, Power, W
 
 Distribution = Literal["triangular", "uniform", "normal", "fixed"]
@@ -208,33 +210,15 @@ def monte_carlo(
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
         raise InputError(f"seed: {seed!r} must be a whole number >= 0")
     kinds = parse_distributions(distributions)
-    context = build_context(
-        accelerator=accelerator,
-        fleet=fleet,
-        facility=facility,
-        method=method,
-        assumptions=assumptions,
-        mix_weights=gpus is None,
+    context, watts, count, basis, notes = _inputs(
+        power, gpus, accelerator, fleet, facility, basis, method, assumptions
     )
-    site = context.facility
-    if site is not None:
-        power = site.power if power is None else power
-        gpus = site.accelerators if gpus is None else gpus
-        basis = site.basis if basis is None else basis
-    if gpus is None and fleet:
-        gpus = context.fleet.total
-    if power is None and gpus is None:
+    if watts is None and count is None:
         raise InputError("give a power, an accelerator count (gpus), or both")
     where = check_basis(
-        basis or ("unspecified" if power is not None and gpus is not None else "facility"), CLAIM_BASES
+        basis or ("unspecified" if watts is not None and count is not None else "facility"), CLAIM_BASES
     )
     bases: tuple[Basis, ...] = UNSPECIFIED_READINGS if where == "unspecified" else (where,)  # type: ignore[assignment]
-    count = parse_count(gpus, "gpus") if gpus is not None else None
-    notes: tuple[str, ...] = context.notes
-    watts = None
-    if power is not None:
-        _, real, power_notes = real_power(power, context.assumptions)
-        watts, notes = float(real.m_as(W)), (*power_notes, *notes)
 
     rng = np.random.default_rng(seed)
     chain = fleet_watts(context.fleet, sample_inputs(context.assumptions, samples, rng, kinds))
@@ -339,7 +323,7 @@ def _output(
     return per
 
 
-def _resolve(
+def _inputs(
     power: Any,
     gpus: Any,
     accelerator: str | None,
@@ -348,7 +332,12 @@ def _resolve(
     basis: str | None,
     method: str | None,
     assumptions: Any,
-) -> tuple[Context, float | None, float | None, Basis, tuple[str, ...]]:
+) -> tuple[Context, float | None, float | None, str | None, tuple[str, ...]]:
+    """Resolve the fleet and assumptions; fill power, count and basis from a facility where unset.
+
+    Returns:
+        (context, real power [W] or None, accelerator count or None, basis as given, notes)
+    """
     context = build_context(
         accelerator=accelerator,
         fleet=fleet,
@@ -364,14 +353,20 @@ def _resolve(
         basis = site.basis if basis is None else basis
     if gpus is None and fleet:
         gpus = context.fleet.total
-    chosen = basis or "facility"
-    where: Basis = "facility" if chosen == "unspecified" else check_basis(chosen, BASES)
     notes = context.notes
     watts = None
     if power is not None:
         _, real, power_notes = real_power(power, context.assumptions)
         watts, notes = float(real.m_as(W)), (*power_notes, *notes)
     count = parse_count(gpus, "gpus") if gpus is not None else None
+    return context, watts, count, basis, notes
+
+
+def _resolve(*args: Any) -> tuple[Context, float | None, float | None, Basis, tuple[str, ...]]:
+    """`_inputs` with the basis of a single reading: unspecified is read as facility power."""
+    context, watts, count, basis, notes = _inputs(*args)
+    chosen = basis or "facility"
+    where: Basis = "facility" if chosen == "unspecified" else check_basis(chosen, BASES)
     return context, watts, count, where, notes
 
 
@@ -398,8 +393,6 @@ def tornado(
     central_values = case_inputs(context.assumptions, "central")
     central = _output(context, central_values, where, watts, count)
     bars = []
-    from calc.solve import applicable
-
     for name in applicable(where, context.assumptions):
         if name in ("usable_fraction", "headroom"):
             continue  # planning choices without a range
@@ -508,37 +501,20 @@ def sweep(
     )
     if vary == "server_factor" and context.assumptions.server_factor is None:
         raise InputError("vary: server_factor is not set by this method; use --method epoch or epoch-nested")
-    rows = []
-    from calc.assumptions import merge_layers
-
+    fleet_ids = {item.accelerator.id: item.count for item in context.fleet.items}
     base_layer = context.assumptions.model_dump()
+    rows = []
     for value in np.linspace(start, stop, steps):
-        layer = {**base_layer, vary: float(value)}
-        if vary == "server_factor" or vary in ("draw_factor", "it_overhead", "pue"):
-            layer[vary] = {"low": float(value), "central": float(value), "high": float(value)}
-        chosen = merge_layers(layer)
+        chosen = merge_layers(base_layer, {vary: float(value)})  # a number is a point value
         values = case_inputs(chosen, "central")
         per = float(fleet_watts(context.fleet, values)[where])
         row: dict[str, Any] = {"value": float(value), "power_per_accelerator": Q_(per, W)}
         if watts is not None:
-            row["accelerators"] = int(
-                _output(
-                    context.__class__(context.fleet, chosen, context.method, context.facility, ()),
-                    values,
-                    where,
-                    watts,
-                    None,
-                )
-            )
+            row["accelerators"] = int(_output(context, values, where, watts, None))
         if count is not None:
             row["required_power"] = Q_(per * count, W).to(MW)
         if watts is not None and count is not None:
-            row["verdict"] = check_claim(
-                Q_(watts, W),
-                count,
-                fleet={i.accelerator.id: i.count for i in context.fleet.items},
-                basis=where,
-                assumptions=chosen,
-            ).verdict
+            claim = check_claim(Q_(watts, W), count, fleet=fleet_ids, basis=where, assumptions=chosen)
+            row["verdict"] = claim.verdict
         rows.append(SweepRow(**row))
     return SweepResult(vary=vary, basis=where, method=context.method, rows=tuple(rows), notes=notes)
