@@ -15,7 +15,7 @@ from tui.screens import CalculatorScreen, HelpScreen, PathDialog, QuitDialog
 class DcpowerApp(App[int]):
     """Explore the assumptions behind a datacenter power claim."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere keep the look
     TITLE = "dcpower"
     COMMANDS = App.COMMANDS | {DcpowerCommands}
     BINDINGS = [

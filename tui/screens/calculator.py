@@ -84,6 +84,12 @@ class CalculatorScreen(Screen[None]):
         """Messages of the fields that do not parse, by field key."""
         self.save_path: Path | None = Path(source) if source.endswith(".toml") else None
         self._next_row = len(scenario.fleet)
+        self._last_fields: dict[str, str] | None = None
+        """The fields of the last recompute: Inputs post Changed when mounted and when set
+        in code, and a recompute of the same fields would change nothing."""
+        self._panels_shown: dict[str, object] = {}
+        """Per side panel, the scenario and options it last showed: panels are computed when
+        their tab is visible and their inputs changed, never for a hidden tab."""
 
     # ----------------------------------------------------------------------------- layout
 
@@ -204,6 +210,7 @@ class CalculatorScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._last_fields = self.fields()  # the report of __init__ is for these very fields
         self.show_report()
         self.query_one("#power", FieldInput).focus()
 
@@ -245,9 +252,13 @@ class CalculatorScreen(Screen[None]):
 
     # --------------------------------------------------------------------------- recompute
 
-    def recompute(self) -> None:
+    def recompute(self, force: bool = False) -> None:
         """Parse every field through calc; show the new report, or mark what does not parse."""
-        scenario, errors = calc.parse_fields(self.fields(), self.base)
+        fields = self.fields()
+        if fields == self._last_fields and not force:
+            return
+        self._last_fields = fields
+        scenario, errors = calc.parse_fields(fields, self.base)
         if scenario is not None:
             try:
                 report = calc.evaluate(scenario)
@@ -284,10 +295,29 @@ class CalculatorScreen(Screen[None]):
     # ------------------------------------------------------------------------------ panels
 
     def show_panels(self) -> None:
-        """Energy and orbital at once (they are quick); the Monte Carlo in a worker."""
+        """Bring the visible side panel up to date (the Monte Carlo in a worker)."""
+        active = self.query_one(TabbedContent).active
+        if active == "energy":
+            self._show_energy()
+        elif active == "orbital":
+            self._show_orbital()
+        elif active == "uncertainty":
+            if self._panels_shown.get("uncertainty") is not self.scenario:
+                self._panels_shown["uncertainty"] = self.scenario
+                self.run_uncertainty(self.scenario)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self) -> None:
+        self.show_panels()
+
+    def _show_energy(self) -> None:
         scenario = self.scenario
-        fleet = dict(scenario.fleet)
         energy_panel = self.query_one(EnergyPanel)
+        key = (scenario, tuple(energy_panel.options().items()))
+        if self._panels_shown.get("energy") == key:
+            return
+        self._panels_shown["energy"] = key
+        fleet = dict(scenario.fleet)
         try:
             energy = calc.annual_energy(self.report.claim.real_power, **energy_panel.options())
         except calc.CalcError as error:
@@ -300,15 +330,20 @@ class CalculatorScreen(Screen[None]):
             except calc.CalcError as error:
                 cost = str(error)
             energy_panel.show(energy, cost)
+
+    def _show_orbital(self) -> None:
         orbital_panel = self.query_one(OrbitalPanel)
+        orbit = str(self.query_one("#orbit", Select).value)
+        key = (self.scenario, orbit, tuple(orbital_panel.options().items()))
+        if self._panels_shown.get("orbital") == key:
+            return
+        self._panels_shown["orbital"] = key
         try:
-            orbit = str(self.query_one("#orbit", Select).value)
             result = calc.orbital(self.report.claim.real_power, orbit=orbit, **orbital_panel.options())
         except calc.CalcError as error:
             orbital_panel.show(None, str(error))
         else:
             orbital_panel.show(result)
-        self.run_uncertainty(scenario)
 
     @work(thread=True, exclusive=True, group="uncertainty")
     def run_uncertainty(self, scenario: calc.Scenario) -> None:
@@ -419,7 +454,7 @@ class CalculatorScreen(Screen[None]):
         facility = self.query_one("#facility", Select)
         facility.set_options(self._facility_options())
         facility.value = self._facility_value()
-        self.recompute()
+        self.recompute(force=True)
 
     def saved(self, path: Path, scenario: calc.Scenario) -> None:
         """Record a successful save: the fields are the new clean state."""
