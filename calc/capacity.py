@@ -205,6 +205,7 @@ def _capacity(
         accelerators_conservative=counts["high"],
         lines=tuple(lines),
         chain=chain_table(fleet, assumptions),
+        assumptions=assumptions,
         noun=fleet.noun,
         notes=(*notes, *context.notes),
     )
@@ -278,6 +279,7 @@ def required_power(
         method=context.method,
         power=power,
         per_accelerator=per_accelerator,
+        assumptions=context.assumptions,
         lines=tuple(lines),
         noun=resolved.noun,
         notes=context.notes,

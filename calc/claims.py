@@ -14,7 +14,7 @@ from typing import Any
 
 from calc.assumptions import DEFAULT_METHOD
 from calc.capacity import check_basis, real_power, supported
-from calc.chain import Context, build_context, case_inputs, fleet_watts, parse_count
+from calc.chain import Context, build_context, case_inputs, chain_table, fleet_watts, parse_count
 from calc.errors import InputError
 from calc.models import (
     BASIS_LABELS,
@@ -215,6 +215,8 @@ def check_claim(
         implied_power_per_accelerator=Q_(implied, W),
         verdict=verdict,
         readings=readings,
+        chain=chain_table(context.fleet, context.assumptions),
+        assumptions=context.assumptions,
         conclusion=conclusion,
         summary=summary,
         noun=noun,

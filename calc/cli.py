@@ -299,7 +299,7 @@ def _notes(notes: Sequence[str]) -> str:
     return "".join(f"\nnote: {n}" for n in notes)
 
 
-def _print_check(result: Any, assumptions: Any) -> None:
+def _print_check(result: Any) -> None:
     import calc
 
     fp = calc.format_power
@@ -311,14 +311,7 @@ def _print_check(result: Any, assumptions: Any) -> None:
         f"basis {result.basis}; method {result.method}"
     )
     print(f"Implied: {fp(result.implied_power_per_accelerator, 'W', 1)} per {noun}\n")
-    print(
-        _chain_lines(
-            calc.power_chain(fleet={e.accelerator: e.count for e in result.fleet}, assumptions=assumptions),
-            assumptions,
-            noun,
-            ids,
-        )
-    )
+    print(_chain_lines(result.chain, result.assumptions, noun, ids))
     print("\nReadings:")
     rows = [["basis", "verdict", "model low–high", "central", "supports", "break-even (others central)"]]
     for r in result.readings:
@@ -343,7 +336,7 @@ def _print_check(result: Any, assumptions: Any) -> None:
     print(f"\nVerdict: {result.verdict.upper()}. {result.conclusion}" + _notes(result.notes))
 
 
-def _print_capacity(result: Any, assumptions: Any) -> None:
+def _print_capacity(result: Any) -> None:
     import calc
 
     fp = calc.format_power
@@ -375,10 +368,10 @@ def _print_capacity(result: Any, assumptions: Any) -> None:
         )
     print(_table(rows, "llrrrr") + "\n")
     ids = [line.accelerator for line in result.lines]
-    print(_chain_lines(result.chain, assumptions, result.noun, ids) + _notes(result.notes))
+    print(_chain_lines(result.chain, result.assumptions, result.noun, ids) + _notes(result.notes))
 
 
-def _print_power(result: Any, assumptions: Any) -> None:
+def _print_power(result: Any) -> None:
     import calc
 
     fp = calc.format_power
@@ -400,7 +393,7 @@ def _print_power(result: Any, assumptions: Any) -> None:
         )
     print(_table(rows, "llrrr") + "\n")
     ids = [line.accelerator for line in result.lines]
-    print(_chain_lines(result.per_accelerator, assumptions, result.noun, ids) + _notes(result.notes))
+    print(_chain_lines(result.per_accelerator, result.assumptions, result.noun, ids) + _notes(result.notes))
 
 
 # ---------------------------------------------------------------------------------- commands
@@ -414,16 +407,6 @@ def _context_args(args: argparse.Namespace) -> dict[str, Any]:
         "facility": args.facility,
         "assumptions": calc.parse_settings(args.settings),
     }
-
-
-def _assumptions_for(args: argparse.Namespace, method: str | None = None) -> Any:
-    import calc
-
-    site = calc.load_facility(args.facility) if args.facility else None
-    chosen = method or args.method or (site.method if site else "default")
-    return calc.build_assumptions(
-        chosen, site.assumptions if site else None, calc.parse_settings(args.settings)
-    )
 
 
 def _emit_json(payload: Any) -> None:
@@ -447,7 +430,7 @@ def _cmd_capacity(args: argparse.Namespace) -> int:
     if args.json:
         _emit_json(result.model_dump(mode="json"))
     else:
-        _print_capacity(result, _assumptions_for(args))
+        _print_capacity(result)
     return 0
 
 
@@ -466,7 +449,7 @@ def _cmd_power(args: argparse.Namespace) -> int:
     if args.json:
         _emit_json(result.model_dump(mode="json"))
     else:
-        _print_power(result, _assumptions_for(args))
+        _print_power(result)
     return 0
 
 
@@ -505,7 +488,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.json:
             _emit_json(result.model_dump(mode="json"))
         else:
-            _print_check(result, _assumptions_for(args))
+            _print_check(result)
         verdicts = {result.verdict}
     wanted = {
         "implausible": {"implausible"},

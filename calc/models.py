@@ -380,6 +380,10 @@ class ClaimResult(CalcModel):
     """Real power / accelerators. [W]"""
     verdict: Verdict
     readings: tuple[Reading, ...]
+    chain: tuple[CaseValues, ...]
+    """Power per accelerator at every basis, averaged over the fleet (low / central / high). [W]"""
+    assumptions: Assumptions
+    """The assumptions the claim was checked with, with their sources."""
     conclusion: str
     """What would have to hold for the claim to be true, in one sentence."""
     summary: str
@@ -410,6 +414,8 @@ class CapacityResult(CalcModel):
     lines: tuple[FleetLine, ...]
     chain: tuple[CaseValues, ...]
     """Power per accelerator at every basis, averaged over the mix. [W]"""
+    assumptions: Assumptions
+    """The assumptions used, with their sources."""
     noun: str = "accelerator"
     notes: tuple[str, ...] = ()
 
@@ -423,6 +429,8 @@ class RequiredPowerResult(CalcModel):
     """Total power of the fleet at each basis (low / central / high). [MW]"""
     per_accelerator: tuple[CaseValues, ...]
     """Average power per accelerator at each basis. [W]"""
+    assumptions: Assumptions
+    """The assumptions used, with their sources."""
     lines: tuple[FleetLine, ...]
     noun: str = "accelerator"
     notes: tuple[str, ...] = ()

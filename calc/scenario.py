@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from calc.assumptions import build_assumptions, coerce_assumption
 from calc.capacity import capacity
-from calc.chain import chain_table, parse_count, resolve_fleet
+from calc.chain import parse_count, resolve_fleet
 from calc.claims import check_claim, compare_methods
 from calc.errors import CalcError, InputError
 from calc.models import (
@@ -31,7 +31,6 @@ from calc.models import (
     Assumptions,
     CalcModel,
     CapacityResult,
-    CaseValues,
     ClaimBasis,
     ClaimResult,
     Facility,
@@ -67,8 +66,6 @@ class Report(CalcModel):
     claim: ClaimResult
     capacity: tuple[CapacityResult, ...]
     """Capacity at each basis the claim was read at."""
-    chain: tuple[CaseValues, ...]
-    """Power per accelerator at every basis, averaged over the mix. [W]"""
     methods: tuple[ClaimResult, ...]
     """The same claim under every assumption set."""
 
@@ -219,7 +216,6 @@ def evaluate(scenario: Scenario) -> Report:
         )
         for reading in claim.readings
     )
-    context_fleet = resolve_fleet(fleet=fleet, whole=False)
     methods = compare_methods(
         scenario.power,
         scenario.accelerators,
@@ -231,7 +227,6 @@ def evaluate(scenario: Scenario) -> Report:
         scenario=scenario,
         claim=claim,
         capacity=capacities,
-        chain=chain_table(context_fleet, scenario.assumptions),
         methods=methods,
     )
 
@@ -380,7 +375,9 @@ def report_markdown(report: Report) -> str:
         "| basis | low | central | high |",
         "|---|---:|---:|---:|",
     ]
-    out += [f"| {BASIS_LABELS[r.basis]} | {w(r.low)} | {w(r.central)} | {w(r.high)} |" for r in report.chain]
+    out += [
+        f"| {BASIS_LABELS[r.basis]} | {w(r.low)} | {w(r.central)} | {w(r.high)} |" for r in report.claim.chain
+    ]
     out += [
         "",
         "## Readings",

@@ -227,11 +227,13 @@ def format_power(quantity: pint.Quantity, unit: str | None = None, decimals: int
         unit: W, kW, MW or GW; by default the prefix that keeps the number below 1000.
         decimals: Fixed decimals; by default four significant figures, trailing zeros dropped.
     """
-    watts = float(quantity.m_as(W))
+    apparent = is_apparent_power(quantity)
+    watts = float(quantity.m_as("VA" if apparent else W))
     scales = {"GW": 1e9, "MW": 1e6, "kW": 1e3, "W": 1.0}
     if unit is None:
         unit = next((u for u, scale in scales.items() if abs(watts) >= scale), "W")
-    return f"{format_number(watts / scales[unit], decimals)} {unit}"
+    shown = unit[:-1] + "VA" if apparent else unit  # 300 MVA stays MVA: it is not 300 MW
+    return f"{format_number(watts / scales[unit], decimals)} {shown}"
 
 
 def format_number(number: float, decimals: int | None = None, digits: int = 4) -> str:

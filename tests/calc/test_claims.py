@@ -164,3 +164,10 @@ def test_conclusion_when_no_single_assumption_closes_the_gap():
     result = calc.check_claim("250 MW", facility="colossus-1")
     assert result.readings[1].verdict == "plausible"
     assert "as facility power only with several assumptions beyond central at once" in result.conclusion
+
+
+def test_results_carry_the_chain_and_the_assumptions_they_used(headline):
+    facility = next(row for row in headline.chain if row.basis == "facility")
+    assert facility.central.m_as("W") == pytest.approx(1430.55)
+    assert headline.assumptions.pue.central == 1.2
+    assert "Uptime" in headline.assumptions.pue.source

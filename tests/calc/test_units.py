@@ -106,6 +106,7 @@ def test_quantities_and_json_mappings_are_accepted():
         (Q_(7942.8, "W"), None, None, "7.943 kW"),
         (Q_(0.0, "W"), None, None, "0 W"),
         (Q_(209.7, "MW"), None, None, "209.7 MW"),
+        (Q_(300.0, "MVA"), None, None, "300 MVA"),  # apparent power keeps its unit
     ],
 )
 def test_format_power(quantity, unit, decimals, text):

@@ -54,7 +54,7 @@ class ChainBars(Static):
 
     def show(self, report: calc.Report) -> None:
         self._report = report
-        rows = report.chain
+        rows = report.claim.chain
         implied = report.claim.implied_power_per_accelerator.m_as("W")
         top = max(max(row.high.m_as("W") for row in rows), implied) * 1.02
         available = self.size.width or 80
