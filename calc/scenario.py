@@ -89,17 +89,18 @@ def scenario_from_facility(facility: str | Facility, method: str | None = None) 
 
 
 def _number_text(value: float) -> str:
-    return f"{value:g}" if value == math.floor(value) and abs(value) < 1e15 else repr(value)
+    """A number as text that reads back to the same float: 300 -> "300", 0.1 -> "0.1"."""
+    return f"{value:.0f}" if value == math.floor(value) and abs(value) < 1e15 else repr(value)
 
 
 def scenario_fields(scenario: Scenario) -> dict[str, str]:
     """The scenario as the text of each input field (keys as `parse_fields` takes them)."""
     fields = {
-        "power": f"{scenario.power.magnitude:g} {scenario.power.units:~}",
+        "power": f"{_number_text(scenario.power.magnitude)} {scenario.power.units:~}",
         "basis": scenario.basis,
         "accelerators": str(scenario.accelerators),
         "method": scenario.method,
-        "headroom": f"{scenario.assumptions.headroom:g}",
+        "headroom": _number_text(scenario.assumptions.headroom),
         "redundancy": scenario.assumptions.redundancy.label,
     }
     for index, (accelerator, count) in enumerate(scenario.fleet):
@@ -108,7 +109,7 @@ def scenario_fields(scenario: Scenario) -> dict[str, str]:
     for name in RANGE_ASSUMPTIONS:
         values = getattr(scenario.assumptions, name)
         for case in ("low", "central", "high"):
-            fields[f"{name}.{case}"] = f"{values.value(case):g}"
+            fields[f"{name}.{case}"] = _number_text(values.value(case))
     return fields
 
 
@@ -253,7 +254,7 @@ def facility_to_toml(facility: Facility) -> str:
     lines = []
     for key, value in facility.model_dump(mode="json").items():
         if key == "power":
-            text = f"{facility.power.magnitude:g} {facility.power.units:~}"
+            text = f"{_number_text(facility.power.magnitude)} {facility.power.units:~}"
             lines.append(f"power = {_toml_value(text)}")
         elif not isinstance(value, (dict, list)):
             lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
