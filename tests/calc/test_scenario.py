@@ -39,7 +39,7 @@ def test_evaluate_reports_the_claim_capacity_and_methods(colossus):
     assert report.claim.verdict == "plausible"
     assert [c.basis for c in report.capacity] == ["it", "facility"]
     assert report.capacity[1].accelerators == report.claim.readings[1].supported_accelerators
-    assert [m.method for m in report.methods][0] == "default"
+    assert report.methods[0].method == "default"
 
 
 def test_save_writes_a_facility_preset_that_loads_back_identical(colossus, tmp_path):
