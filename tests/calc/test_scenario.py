@@ -30,7 +30,9 @@ def test_every_bad_field_gets_its_own_message(colossus):
     assert scenario is None
     assert errors["power"] == "power: '300 kg' is a mass, not a power; e.g. '300 MW'"
     assert errors["accelerators"] == "accelerators: '-1' must be greater than zero"
-    assert errors["fleet.1.accelerator"].startswith("accelerator: 'h900' is not a preset; did you mean 'gh200'?")
+    assert errors["fleet.1.accelerator"].startswith(
+        "accelerator: 'h900' is not a preset; did you mean 'gh200'?"
+    )
     assert errors["pue.high"].startswith("pue: 'abc' is not a number")
 
 
@@ -54,15 +56,17 @@ def test_save_writes_a_facility_preset_that_loads_back_identical(colossus, tmp_p
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
 
 
-scenario_values = st.fixed_dictionaries({
-    "power": st.floats(min_value=1e-3, max_value=1e6).map(lambda mw: f"{mw!r} MW"),
-    "basis": st.sampled_from(calc.CLAIM_BASES),
-    "accelerators": st.integers(min_value=1, max_value=10**9),
-    "pue": st.tuples(st.floats(1.0, 2.0), st.floats(0.0, 0.5), st.floats(0.0, 0.5)),
-    "headroom": st.floats(0.0, 0.9),
-    "redundancy": st.sampled_from(["N", "2N", "4N/3", "3N/2", "3+1", "7+1"]),
-    "counts": st.lists(st.floats(min_value=1e-3, max_value=1e9), min_size=1, max_size=3),
-})
+scenario_values = st.fixed_dictionaries(
+    {
+        "power": st.floats(min_value=1e-3, max_value=1e6).map(lambda mw: f"{mw!r} MW"),
+        "basis": st.sampled_from(calc.CLAIM_BASES),
+        "accelerators": st.integers(min_value=1, max_value=10**9),
+        "pue": st.tuples(st.floats(1.0, 2.0), st.floats(0.0, 0.5), st.floats(0.0, 0.5)),
+        "headroom": st.floats(0.0, 0.9),
+        "redundancy": st.sampled_from(["N", "2N", "4N/3", "3N/2", "3+1", "7+1"]),
+        "counts": st.lists(st.floats(min_value=1e-3, max_value=1e9), min_size=1, max_size=3),
+    }
+)
 
 
 @settings(max_examples=25)
@@ -72,14 +76,23 @@ def test_any_valid_scenario_reads_back_identical(tmp_path_factory, colossus, val
     fields = calc.scenario_fields(colossus)
     for key in [k for k in fields if k.startswith("fleet.")]:
         del fields[key]
-    for i, (accelerator, count) in enumerate(zip(["h100-sxm", "gb200", "mi300x"], values["counts"], strict=False)):
+    for i, (accelerator, count) in enumerate(
+        zip(["h100-sxm", "gb200", "mi300x"], values["counts"], strict=False)
+    ):
         fields[f"fleet.{i}.accelerator"] = accelerator
         fields[f"fleet.{i}.count"] = repr(count)
-    fields.update({
-        "power": values["power"], "basis": values["basis"], "accelerators": str(values["accelerators"]),
-        "pue.low": repr(low), "pue.central": repr(low + up1), "pue.high": repr(low + up1 + up2),
-        "headroom": repr(values["headroom"]), "redundancy": values["redundancy"],
-    })
+    fields.update(
+        {
+            "power": values["power"],
+            "basis": values["basis"],
+            "accelerators": str(values["accelerators"]),
+            "pue.low": repr(low),
+            "pue.central": repr(low + up1),
+            "pue.high": repr(low + up1 + up2),
+            "headroom": repr(values["headroom"]),
+            "redundancy": values["redundancy"],
+        }
+    )
     scenario, errors = calc.parse_fields(fields, colossus)
     assert errors == {}
     path = calc.save_scenario(scenario, tmp_path_factory.mktemp("saved") / "round-trip.toml")

@@ -335,3 +335,15 @@ async def test_orbital_panel_by_hand():
         await pilot.pause()
         # eclipse: 300 MW x 0.372 x 95.5 min / 0.4 = 444.1 MWh of battery
         assert "444 MWh" in str(screen.query_one("#orbital-summary").render())
+
+
+async def test_notes_say_when_apparent_power_is_converted():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "300 MVA"
+        await pilot.pause()
+        notes = str(screen.query_one("#notes").render())
+        assert "300 MVA is apparent power: taken as 285 MW of real power at power factor 0.95" in notes
+        # 285 MW / 220,000 = 1,295.5 W per GPU
+        assert screen.report.claim.implied_power_per_accelerator.m_as("W") == pytest.approx(1295.45, abs=0.01)

@@ -26,6 +26,7 @@ from tui.widgets import (
     FleetRow,
     Headline,
     MethodsTable,
+    Notes,
     OptionInput,
     OrbitalPanel,
     ReadingsTable,
@@ -201,6 +202,7 @@ class CalculatorScreen(Screen[None]):
                     yield ReadingsTable(id="readings")
                     yield Label("The same claim under each method", classes="section-title")
                     yield MethodsTable(id="methods")
+                    yield Notes(id="notes")
                 with TabPane("Uncertainty", id="uncertainty"), VerticalScroll():
                     yield UncertaintyPanel(id="uncertainty-panel")
                 with TabPane("Energy & money", id="energy"), VerticalScroll():
@@ -289,6 +291,7 @@ class CalculatorScreen(Screen[None]):
         self.query_one(ChainBars).show(self.report)
         self.query_one(ReadingsTable).show(self.report)
         self.query_one(MethodsTable).show(self.report)
+        self.query_one(Notes).show(self.report)
         self.app.sub_title = self.base.name + ("  •  unsaved" if self.dirty else "")
         self.show_panels()
 

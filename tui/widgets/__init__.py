@@ -2,7 +2,7 @@
 
 from tui.widgets.fields import FieldInput, FleetRow
 from tui.widgets.panels import EnergyPanel, OptionInput, OrbitalPanel, UncertaintyPanel
-from tui.widgets.results import ChainBars, Headline, MethodsTable, ReadingsTable
+from tui.widgets.results import ChainBars, Headline, MethodsTable, Notes, ReadingsTable
 
 __all__ = [
     "ChainBars",
@@ -11,6 +11,7 @@ __all__ = [
     "FleetRow",
     "Headline",
     "MethodsTable",
+    "Notes",
     "OptionInput",
     "OrbitalPanel",
     "ReadingsTable",

@@ -120,3 +120,12 @@ class MethodsTable(DataTable):
                 spans.get("it", "–"),
                 spans.get("facility", spans.get(result.basis, "–")),
             )
+
+
+class Notes(Static):
+    """The core's notes on the claim: estimates used, user presets, unit conversions."""
+
+    def show(self, report: calc.Report) -> None:
+        notes = report.claim.notes
+        self.display = bool(notes)
+        self.update("[b]Notes[/b]\n" + "\n".join(f"• {escape(note)}" for note in notes))
