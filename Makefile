@@ -30,8 +30,10 @@ bench: $(STAMP_TEST)
 	$(BIN)/python bench/run.py
 
 lint: $(STAMP_TEST)
-	$(BIN)/python -m pip install --quiet ruff
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	$(BIN)/python -m ruff check calc tui tests bench
+	$(BIN)/python -m ruff format --check calc tui tests bench
+	$(BIN)/python -m mypy
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -190,7 +190,7 @@ def check_claim(
             raise InputError("gpus: missing; give the claimed number of accelerators")
         gpus = context.fleet.total
     count = parse_count(gpus, "gpus")
-    where: ClaimBasis = check_basis(basis or "unspecified", CLAIM_BASES)  # type: ignore[assignment]
+    where: ClaimBasis = check_basis(basis or "unspecified", CLAIM_BASES)
     fleet_used = context.fleet.scaled_to(count)
     context = Context(fleet_used, context.assumptions, context.method, site, context.notes)
     quoted, real, notes = real_power(power, context.assumptions)

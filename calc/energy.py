@@ -63,7 +63,7 @@ class EnergyResult(CalcModel):
 
 def economics(preset: str = "default") -> ParameterSet:
     """The economics preset (defaults for load factor, price, carbon, water, costs)."""
-    return load_preset("economics", preset)  # type: ignore[no-any-return]
+    return load_preset("economics", preset)
 
 
 def _default(name: str, given: Any, figures: ParameterSet, example: str, notes: list[str]) -> Any:
@@ -251,6 +251,7 @@ def capex(
     )
     site_each = float(per_mw.m_as("USD/W")) * it_each
     each = hardware_each + site_each
+    counts: list[float]
     if budget is not None:
         money = parse_dimensioned(budget, "budget", "1.1e12 USD")
         total = float(money.m_as(_USD)) / each
@@ -259,7 +260,8 @@ def capex(
             for s, i in zip(shares, context.fleet.items, strict=True)
         ]
         counts = [
-            n * i.system.accelerators_per_system for n, i in zip(systems, context.fleet.items, strict=True)
+            float(n * i.system.accelerators_per_system)
+            for n, i in zip(systems, context.fleet.items, strict=True)
         ]
     else:
         money = None

@@ -21,6 +21,7 @@ ClaimBasis = Literal["unspecified", "chip", "server", "it", "facility", "supply"
 Verdict = Literal["implausible", "plausible", "ample"]
 Confidence = Literal["high", "medium", "low", "estimate"]
 Case = Literal["low", "central", "high"]
+RangeStatus = Literal["in range", "below range", "above range", "impossible"]
 
 BASES: tuple[Basis, ...] = ("chip", "server", "it", "facility", "supply")
 CLAIM_BASES: tuple[ClaimBasis, ...] = ("unspecified", *BASES)
@@ -119,7 +120,7 @@ class Redundancy(CalcModel):
                 f"redundancy: {text!r} needs the number of load-carrying modules; "
                 f"write e.g. '3+1' (usable 3/4)"
             )
-        return cls(scheme=scheme)
+        return cls.model_validate({"scheme": scheme})
 
     @property
     def usable_fraction(self) -> float:
@@ -346,7 +347,7 @@ class BreakEven(CalcModel):
     low: float
     central: float
     high: float
-    status: Literal["in range", "below range", "above range", "impossible"]
+    status: RangeStatus
     """Where `value` falls against the assumption's range; impossible means unphysical."""
 
 

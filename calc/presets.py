@@ -231,22 +231,22 @@ def load_preset(kind: Kind, preset_id: str) -> Any:
 
 def load_accelerator(preset_id: str) -> AcceleratorSpec:
     """One accelerator preset."""
-    return load_preset("accelerators", preset_id)  # type: ignore[no-any-return]
+    return load_preset("accelerators", preset_id)
 
 
 def load_system(preset_id: str) -> SystemSpec:
     """One system preset."""
-    return load_preset("systems", preset_id)  # type: ignore[no-any-return]
+    return load_preset("systems", preset_id)
 
 
 def load_facility(preset_id: str) -> Facility:
     """One facility preset, by id or by the path of a saved scenario."""
-    return load_preset("facilities", preset_id)  # type: ignore[no-any-return]
+    return load_preset("facilities", preset_id)
 
 
 def load_assumption_set(preset_id: str) -> AssumptionSet:
     """One assumption set (a method)."""
-    return load_preset("assumptions", preset_id)  # type: ignore[no-any-return]
+    return load_preset("assumptions", preset_id)
 
 
 def preset_origin(kind: Kind, preset_id: str) -> str:

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
@@ -183,7 +183,7 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
             id=base.id,
             name=base.name,
             power=values["power"],
-            basis=basis,
+            basis=cast(ClaimBasis, basis),  # checked against CLAIM_BASES above
             accelerators=int(accelerators),
             fleet=tuple(fleet),
             method=method,

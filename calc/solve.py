@@ -14,7 +14,7 @@ from typing import Any
 from calc.capacity import check_basis, real_power
 from calc.chain import build_context, case_inputs, fleet_watts, parse_count
 from calc.errors import InputError
-from calc.models import BASES, Assumptions, Basis, BreakEven, Facility, Range, SolveResult
+from calc.models import BASES, Assumptions, Basis, BreakEven, Facility, Range, RangeStatus, SolveResult
 from calc.units import MW, Q_, W, format_power
 
 # name: (the bases it enters, how it enters the chain)
@@ -55,7 +55,7 @@ def assumption_range(name: str, assumptions: Assumptions) -> Range | None:
         return Range.point(assumptions.redundancy.usable_fraction)
     if name == "headroom":
         return Range.point(assumptions.headroom)
-    return getattr(assumptions, name)  # type: ignore[no-any-return]
+    return getattr(assumptions, name)
 
 
 def applicable(basis: Basis, assumptions: Assumptions) -> tuple[str, ...]:
@@ -78,6 +78,7 @@ def break_even(name: str, target: float, current: float, assumptions: Assumption
     values = assumption_range(name, assumptions)
     assert values is not None
     value = _SCALE[_FORMS[name][1]](values.central, target / current)
+    status: RangeStatus
     if _impossible(name, value):
         status = "impossible"
     elif name in ("usable_fraction", "headroom"):

@@ -218,7 +218,7 @@ def monte_carlo(
     where = check_basis(
         basis or ("unspecified" if watts is not None and count is not None else "facility"), CLAIM_BASES
     )
-    bases: tuple[Basis, ...] = UNSPECIFIED_READINGS if where == "unspecified" else (where,)  # type: ignore[assignment]
+    bases: tuple[Basis, ...] = UNSPECIFIED_READINGS if where == "unspecified" else (where,)
 
     rng = np.random.default_rng(seed)
     chain = fleet_watts(context.fleet, sample_inputs(context.assumptions, samples, rng, kinds))
