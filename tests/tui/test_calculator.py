@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import Select
 
 import calc
@@ -260,7 +261,10 @@ async def test_command_palette_finds_a_facility():
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"aurora")
-        await pilot.pause(0.3)
+        for _ in range(50):  # the palette searches asynchronously: wait for its hits, up to 5 s
+            await pilot.pause(0.1)
+            if app.screen.query_one(CommandList).option_count:
+                break
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
