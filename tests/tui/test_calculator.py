@@ -171,7 +171,7 @@ async def test_save_and_open_round_trip(tmp_path):
         await pilot.pause()
         app.screen.query_one("#dialog-path").value = str(path)
         await pilot.press("enter")
-        await pilot.pause()
+        await app.workers.wait_for_complete()  # opening runs in a worker
         await pilot.pause()
         assert screen.query_one("#power", FieldInput).value == "280 MW"
         assert screen.report.claim.readings == expected.readings
