@@ -413,6 +413,13 @@ def _emit_json(payload: Any) -> None:
     print(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
+def _as_json(args: argparse.Namespace, result: Any) -> bool:
+    """Print a result model as JSON when --json was given; say whether it was."""
+    if args.json:
+        _emit_json(result.model_dump(mode="json"))
+    return bool(args.json)
+
+
 def _cmd_capacity(args: argparse.Namespace) -> int:
     import calc
 
@@ -427,9 +434,7 @@ def _cmd_capacity(args: argparse.Namespace) -> int:
         rack_power_limit=args.rack_power_limit,
         **_context_args(args),
     )
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
-    else:
+    if not _as_json(args, result):
         _print_capacity(result)
     return 0
 
@@ -446,9 +451,7 @@ def _cmd_power(args: argparse.Namespace) -> int:
         rack_power_limit=args.rack_power_limit,
         **_context_args(args),
     )
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
-    else:
+    if not _as_json(args, result):
         _print_power(result)
     return 0
 
@@ -485,9 +488,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         verdicts = {r.verdict for r in results}
     else:
         result = calc.check_claim(args.power, args.gpus, args.accelerator, method=args.method, **kwargs)
-        if args.json:
-            _emit_json(result.model_dump(mode="json"))
-        else:
+        if not _as_json(args, result):
             _print_check(result)
         verdicts = {result.verdict}
     wanted = {
@@ -510,9 +511,7 @@ def _cmd_solve(args: argparse.Namespace) -> int:
         basis=args.basis,
         **_context_args(args),
     )
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
-    else:
+    if not _as_json(args, result):
         print(result.summary + _notes(result.notes))
     return 0
 
@@ -610,8 +609,7 @@ def _cmd_uncertainty(args: argparse.Namespace) -> int:
         **_claim_kwargs(args), samples=args.samples, seed=args.seed, distributions=args.distribution
     )
     _write_chart(args.chart, histogram_svg(result))
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
+    if _as_json(args, result):
         return 0
     fp = calc.format_power
     print(
@@ -657,8 +655,7 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
     kwargs = _claim_kwargs(args)
     result = calc.tornado(**kwargs)
     _write_chart(args.chart, tornado_svg(result))
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
+    if _as_json(args, result):
         return 0
     shown = "{:,.0f}" if result.unit == "accelerators" else "{:,.1f}"
     print(f"{result.output}: central {shown.format(result.central)} {result.unit} (method {result.method})")
@@ -684,8 +681,7 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
 
     name, start, stop, steps = calc.parse_sweep(args.vary)
     result = calc.sweep(name, start, stop, steps, **_claim_kwargs(args))
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
+    if _as_json(args, result):
         return 0
     rows = [[name, f"per accelerator ({result.basis})", "supports", "needs", "verdict"]]
     for row in result.rows:
@@ -727,8 +723,7 @@ def _cmd_energy(args: argparse.Namespace) -> int:
         wue=args.wue,
         economics_preset=args.economics,
     )
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
+    if _as_json(args, result):
         return 0
     print(
         f"{calc.format_power(result.power)} at a load factor of {result.load_factor:g} "
@@ -764,8 +759,7 @@ def _cmd_capex(args: argparse.Namespace) -> int:
         system_prices=_pairs(args.system_price, "--system-price", "PRICE"),
         economics_preset=args.economics,
     )
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
+    if _as_json(args, result):
         return 0
     fm = calc.format_money
     head = f"{fm(result.budget)} buys" if result.budget is not None else "Capital cost of"
@@ -796,8 +790,7 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
         if getattr(args, name) is not None:
             overrides[name] = getattr(args, name)
     result = calc.orbital(args.power, orbit=args.orbit, accelerator=args.accelerator, **overrides)
-    if args.json:
-        _emit_json(result.model_dump(mode="json"))
+    if _as_json(args, result):
         return 0
     t = lambda q: f"{q.m_as('t'):,.0f} t"  # noqa: E731
     print(f"{calc.format_power(result.power)} of compute in orbit ({result.orbit}) takes:")

@@ -88,15 +88,28 @@ class UncertaintyPanel(Vertical):
         self.query_one("#tornado", Static).update("\n".join(rows))
 
 
+def preset_values(kind: str, preset_id: str) -> dict[str, str]:
+    """The values of a parameter preset as field text (the defaults of a panel's inputs)."""
+    preset = calc.load_preset(kind, preset_id)
+    return {name: str(parameter.value) for name, parameter in preset.parameters.items()}
+
+
+def show_error(label: Static, message: str) -> None:
+    """Show a panel's error line, or hide it when there is none."""
+    label.update(escape(message))
+    label.set_class(bool(message), "-shown")
+
+
 class EnergyPanel(Vertical):
     """A year of the scenario's power, and the capital cost of its accelerators."""
 
     def compose(self) -> ComposeResult:
+        economics = preset_values("economics", "default")
         with Horizontal(classes="panel-row"):
             yield Label("load factor", classes="assumption-name")
             yield OptionInput(
                 "load_factor",
-                "0.8",
+                economics["load_factor"],
                 0.01,
                 id="energy-load-factor",
                 compact=True,
@@ -105,7 +118,7 @@ class EnergyPanel(Vertical):
             yield Label("price", classes="assumption-name")
             yield OptionInput(
                 "price",
-                "0.081 USD/kWh",
+                economics["electricity_price"],
                 0.005,
                 id="energy-price",
                 compact=True,
@@ -114,11 +127,21 @@ class EnergyPanel(Vertical):
         with Horizontal(classes="panel-row"):
             yield Label("carbon", classes="assumption-name")
             yield OptionInput(
-                "carbon", "367 g/kWh", 10.0, id="energy-carbon", compact=True, tooltip="Grid carbon intensity"
+                "carbon",
+                economics["carbon_intensity"],
+                10.0,
+                id="energy-carbon",
+                compact=True,
+                tooltip="Grid carbon intensity",
             )
             yield Label("wue", classes="assumption-name")
             yield OptionInput(
-                "wue", "1.8 L/kWh", 0.1, id="energy-wue", compact=True, tooltip="Water usage effectiveness"
+                "wue",
+                economics["wue"],
+                0.1,
+                id="energy-wue",
+                compact=True,
+                tooltip="Water usage effectiveness",
             )
         yield Static("", id="energy-error", classes="field-error")
         yield Static("", id="energy-summary")
@@ -129,9 +152,7 @@ class EnergyPanel(Vertical):
     def show(
         self, energy: calc.EnergyResult | None, cost: calc.CapexResult | str | None, error: str = ""
     ) -> None:
-        label = self.query_one("#energy-error", Static)
-        label.update(escape(error))
-        label.set_class(bool(error), "-shown")
+        show_error(self.query_one("#energy-error", Static), error)
         if energy is None:
             return
         fm = calc.format_money
@@ -160,6 +181,7 @@ class OrbitalPanel(Vertical):
     """What the scenario's power would take in orbit."""
 
     def compose(self) -> ComposeResult:
+        orbit = preset_values("orbital", "dawn-dusk-sso")
         with Horizontal(classes="panel-row"):
             yield Label("orbit", classes="assumption-name")
             yield Select(
@@ -173,7 +195,7 @@ class OrbitalPanel(Vertical):
             yield Label("radiator", classes="assumption-name")
             yield OptionInput(
                 "radiator_temperature",
-                "300 K",
+                orbit["radiator_temperature"],
                 5.0,
                 id="orbit-radiator",
                 compact=True,
@@ -182,7 +204,7 @@ class OrbitalPanel(Vertical):
             yield Label("emissivity", classes="assumption-name")
             yield OptionInput(
                 "emissivity",
-                "0.9",
+                orbit["emissivity"],
                 0.01,
                 id="orbit-emissivity",
                 compact=True,
@@ -195,9 +217,7 @@ class OrbitalPanel(Vertical):
         return {w.key: w.value for w in self.query(OptionInput)}
 
     def show(self, result: calc.OrbitalResult | None, error: str = "") -> None:
-        label = self.query_one("#orbital-error", Static)
-        label.update(escape(error))
-        label.set_class(bool(error), "-shown")
+        show_error(self.query_one("#orbital-error", Static), error)
         if result is None:
             return
         t = lambda q: f"{q.m_as('t'):,.0f} t"  # noqa: E731
