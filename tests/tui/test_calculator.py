@@ -351,3 +351,18 @@ async def test_notes_say_when_apparent_power_is_converted():
         assert "300 MVA is apparent power: taken as 285 MW of real power at power factor 0.95" in notes
         # 285 MW / 220,000 = 1,295.5 W per GPU
         assert screen.report.claim.implied_power_per_accelerator.m_as("W") == pytest.approx(1295.45, abs=0.01)
+
+
+async def test_opening_a_missing_file_keeps_the_scenario(tmp_path):
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        before = screen.scenario
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        app.screen.query_one("#dialog-path").value = str(tmp_path / "nowhere.toml")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen
+        assert screen.scenario is before
