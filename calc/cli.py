@@ -67,9 +67,21 @@ def _common(parser: argparse.ArgumentParser, *, basis: str | None, bases: Sequen
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
+def _claim_options(parser: argparse.ArgumentParser, basis: str | None, bases: Sequence[str]) -> None:
+    """--power, --gpus, --accelerator, --fleet and the common options: the inputs of a claim."""
+    parser.add_argument("--power", help="the power, e.g. '300 MW' (kVA/MVA use the power factor)")
+    parser.add_argument("--gpus", help="the accelerator count")
+    parser.add_argument("--accelerator", help="accelerator id, e.g. h100-sxm")
+    parser.add_argument(
+        "--fleet", action="append", metavar="ID=COUNT", help="a mixed fleet, e.g. --fleet h100-sxm=150000"
+    )
+    _common(parser, basis=basis, bases=bases)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `dcpower`."""
     from calc.models import BASES, CLAIM_BASES
+    from calc.presets import KINDS
 
     parser = _Parser(
         prog="dcpower",
@@ -113,16 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(pwr, basis=None, bases=BASES)
 
     chk = sub.add_parser("check", help="is 'POWER supports GPUS accelerators' plausible?")
-    chk.add_argument("--power", help="the quoted power, e.g. '300 MW'")
-    chk.add_argument("--gpus", help="the claimed number of accelerators")
-    chk.add_argument("--accelerator", help="accelerator id")
-    chk.add_argument("--fleet", action="append", metavar="ID=COUNT", help="a mixed fleet")
+    _claim_options(chk, None, CLAIM_BASES)
     chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
         help="exit 3 when the verdict matches (not-plausible: implausible or ample)",
     )
-    _common(chk, basis=None, bases=CLAIM_BASES)
 
     slv = sub.add_parser("solve", help="the value of one unknown that makes the claim fit")
     slv.add_argument(
@@ -131,35 +139,20 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="power, gpus, pue, draw_factor, it_overhead, server_factor, headroom, usable_fraction",
     )
-    slv.add_argument("--power", help="the power (unless solving for it)")
-    slv.add_argument("--gpus", help="the accelerator count (unless solving for it)")
-    slv.add_argument("--accelerator", help="accelerator id")
-    slv.add_argument("--fleet", action="append", metavar="ID=COUNT", help="a mixed fleet")
-    _common(slv, basis="facility", bases=BASES)
+    _claim_options(slv, "facility", BASES)
 
     pre = sub.add_parser("presets", help="list or show presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser)
     lst = pre_sub.add_parser("list", help="list preset ids")
-    lst.add_argument(
-        "--kind", choices=("accelerators", "systems", "facilities", "assumptions", "economics", "orbital")
-    )
+    lst.add_argument("--kind", choices=KINDS)
     lst.add_argument("--json", action="store_true")
     shw = pre_sub.add_parser("show", help="show one preset with its sources")
     shw.add_argument("id")
-    shw.add_argument(
-        "--kind", choices=("accelerators", "systems", "facilities", "assumptions", "economics", "orbital")
-    )
+    shw.add_argument("--kind", choices=KINDS)
     shw.add_argument("--json", action="store_true")
 
-    def claim_options(p: argparse.ArgumentParser, default_basis: str | None) -> None:
-        p.add_argument("--power", help="the power, e.g. '300 MW'")
-        p.add_argument("--gpus", help="the accelerator count")
-        p.add_argument("--accelerator", help="accelerator id")
-        p.add_argument("--fleet", action="append", metavar="ID=COUNT", help="a mixed fleet")
-        _common(p, basis=default_basis, bases=CLAIM_BASES)
-
     unc = sub.add_parser("uncertainty", help="Monte Carlo: P5/P50/P95 and the claim-fit probability")
-    claim_options(unc, None)
+    _claim_options(unc, None, CLAIM_BASES)
     unc.add_argument("--samples", type=int, default=100_000, help="number of draws (default 100000)")
     unc.add_argument("--seed", type=int, help="seed: the same seed gives the same numbers")
     unc.add_argument(
@@ -172,11 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
     unc.add_argument("--chart", metavar="FILE.svg", help="write the histogram as an SVG file")
 
     sen = sub.add_parser("sensitivity", help="tornado: which assumption moves the answer most")
-    claim_options(sen, None)
+    _claim_options(sen, None, CLAIM_BASES)
     sen.add_argument("--chart", metavar="FILE.svg", help="write the tornado as an SVG file")
 
     swp = sub.add_parser("sweep", help="vary one assumption over a range, as a table")
-    claim_options(swp, None)
+    _claim_options(swp, None, CLAIM_BASES)
     swp.add_argument(
         "--vary",
         required=True,
@@ -459,14 +452,10 @@ def _cmd_power(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     import calc
 
-    kwargs: dict[str, Any] = {
-        "fleet": _pairs(args.fleet, "--fleet", "COUNT"),
-        "facility": args.facility,
-        "basis": args.basis,
-        "assumptions": calc.parse_settings(args.settings),
-    }
-    if args.method == "all":
-        results = calc.compare_methods(args.power, args.gpus, args.accelerator, **kwargs)
+    kwargs = _claim_kwargs(args)
+    if kwargs["method"] == "all":
+        del kwargs["method"]
+        results = calc.compare_methods(**kwargs)
         if args.json:
             _emit_json({"methods": [r.model_dump(mode="json") for r in results]})
         else:
@@ -487,7 +476,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(_table(rows, "llr" + "r" * len(results[0].readings)))
         verdicts = {r.verdict for r in results}
     else:
-        result = calc.check_claim(args.power, args.gpus, args.accelerator, method=args.method, **kwargs)
+        result = calc.check_claim(**kwargs)
         if not _as_json(args, result):
             _print_check(result)
         verdicts = {result.verdict}
@@ -502,15 +491,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_solve(args: argparse.Namespace) -> int:
     import calc
 
-    result = calc.solve(
-        args.unknown,
-        power=args.power,
-        gpus=args.gpus,
-        accelerator=args.accelerator,
-        fleet=_pairs(args.fleet, "--fleet", "COUNT"),
-        basis=args.basis,
-        **_context_args(args),
-    )
+    result = calc.solve(args.unknown, **_claim_kwargs(args))
     if not _as_json(args, result):
         print(result.summary + _notes(result.notes))
     return 0

@@ -66,7 +66,7 @@ def economics(preset: str = "default") -> ParameterSet:
     return load_preset("economics", preset)
 
 
-def _default(name: str, given: Any, figures: ParameterSet, example: str, notes: list[str]) -> Any:
+def _default(name: str, given: Any, figures: ParameterSet, notes: list[str]) -> Any:
     if given is not None:
         return given
     parameter = figures.parameters[name]
@@ -117,15 +117,15 @@ def annual_energy(
     if power is None:
         raise InputError("power: missing; give the power drawn, e.g. '100 MW'")
     drawn = parse_power(power)
-    factor = load_factor_value(_default("load_factor", load_factor, figures, "0.8", notes))
+    factor = load_factor_value(_default("load_factor", load_factor, figures, notes))
     unit_price = parse_dimensioned(
-        _default("electricity_price", price, figures, "", notes), "price", "0.07 USD/kWh", allow_zero=True
+        _default("electricity_price", price, figures, notes), "price", "0.07 USD/kWh", allow_zero=True
     )
     intensity = parse_dimensioned(
-        _default("carbon_intensity", carbon, figures, "", notes), "carbon", "400 g/kWh", allow_zero=True
+        _default("carbon_intensity", carbon, figures, notes), "carbon", "400 g/kWh", allow_zero=True
     )
     water_per_energy = parse_dimensioned(
-        _default("wue", wue, figures, "", notes), "wue", "1.8 L/kWh", allow_zero=True
+        _default("wue", wue, figures, notes), "wue", "1.8 L/kWh", allow_zero=True
     )
     average = (drawn * factor).to(MW)
     energy = (average * Q_(HOURS_PER_YEAR, _HOUR)).to("GWh")
@@ -222,7 +222,7 @@ def capex(
         mix_weights=budget is not None,
     )
     per_mw = parse_dimensioned(
-        _default("facility_cost", facility_cost, figures, "", notes),
+        _default("facility_cost", facility_cost, figures, notes),
         "facility_cost",
         "15 MUSD/MW",
         allow_zero=True,
