@@ -100,54 +100,55 @@ def show_error(label: Static, message: str) -> None:
     label.set_class(bool(message), "-shown")
 
 
-class EnergyPanel(Vertical):
+class OptionPanel(Vertical):
+    """A panel with its own inputs, whose text `calc` takes as keyword arguments."""
+
+    def options(self) -> dict[str, str]:
+        return {w.key: w.value for w in self.query(OptionInput)}
+
+    @staticmethod
+    def option(label: str, key: str, value: str, step: float, widget_id: str, tooltip: str) -> ComposeResult:
+        """A label and its input, side by side in a panel row."""
+        yield Label(label, classes="assumption-name")
+        yield OptionInput(key, value, step, id=widget_id, compact=True, tooltip=tooltip)
+
+
+class EnergyPanel(OptionPanel):
     """A year of the scenario's power, and the capital cost of its accelerators."""
 
     def compose(self) -> ComposeResult:
         economics = preset_values("economics", "default")
         with Horizontal(classes="panel-row"):
-            yield Label("load factor", classes="assumption-name")
-            yield OptionInput(
+            yield from self.option(
+                "load factor",
                 "load_factor",
                 economics["load_factor"],
                 0.01,
-                id="energy-load-factor",
-                compact=True,
-                tooltip="Average / full power",
+                "energy-load-factor",
+                "Average / full power",
             )
-            yield Label("price", classes="assumption-name")
-            yield OptionInput(
+            yield from self.option(
+                "price",
                 "price",
                 economics["electricity_price"],
                 0.005,
-                id="energy-price",
-                compact=True,
-                tooltip="Electricity price, e.g. 0.07 USD/kWh",
+                "energy-price",
+                "Electricity price, e.g. 0.07 USD/kWh",
             )
         with Horizontal(classes="panel-row"):
-            yield Label("carbon", classes="assumption-name")
-            yield OptionInput(
+            yield from self.option(
+                "carbon",
                 "carbon",
                 economics["carbon_intensity"],
                 10.0,
-                id="energy-carbon",
-                compact=True,
-                tooltip="Grid carbon intensity",
+                "energy-carbon",
+                "Grid carbon intensity",
             )
-            yield Label("wue", classes="assumption-name")
-            yield OptionInput(
-                "wue",
-                economics["wue"],
-                0.1,
-                id="energy-wue",
-                compact=True,
-                tooltip="Water usage effectiveness",
+            yield from self.option(
+                "wue", "wue", economics["wue"], 0.1, "energy-wue", "Water usage effectiveness"
             )
         yield Static("", id="energy-error", classes="field-error")
         yield Static("", id="energy-summary")
-
-    def options(self) -> dict[str, str]:
-        return {w.key: w.value for w in self.query(OptionInput)}
 
     def show(
         self, energy: calc.EnergyResult | None, cost: calc.CapexResult | str | None, error: str = ""
@@ -177,7 +178,7 @@ class EnergyPanel(Vertical):
         self.query_one("#energy-summary", Static).update("\n".join(lines))
 
 
-class OrbitalPanel(Vertical):
+class OrbitalPanel(OptionPanel):
     """What the scenario's power would take in orbit."""
 
     def compose(self) -> ComposeResult:
@@ -192,29 +193,24 @@ class OrbitalPanel(Vertical):
                 compact=True,
             )
         with Horizontal(classes="panel-row"):
-            yield Label("radiator", classes="assumption-name")
-            yield OptionInput(
+            yield from self.option(
+                "radiator",
                 "radiator_temperature",
                 orbit["radiator_temperature"],
                 5.0,
-                id="orbit-radiator",
-                compact=True,
-                tooltip="Radiator temperature",
+                "orbit-radiator",
+                "Radiator temperature",
             )
-            yield Label("emissivity", classes="assumption-name")
-            yield OptionInput(
+            yield from self.option(
+                "emissivity",
                 "emissivity",
                 orbit["emissivity"],
                 0.01,
-                id="orbit-emissivity",
-                compact=True,
-                tooltip="Radiator emissivity, 0-1",
+                "orbit-emissivity",
+                "Radiator emissivity, 0-1",
             )
         yield Static("", id="orbital-error", classes="field-error")
         yield Static("", id="orbital-summary")
-
-    def options(self) -> dict[str, str]:
-        return {w.key: w.value for w in self.query(OptionInput)}
 
     def show(self, result: calc.OrbitalResult | None, error: str = "") -> None:
         show_error(self.query_one("#orbital-error", Static), error)
