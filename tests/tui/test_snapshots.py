@@ -2,22 +2,37 @@
 
 After an intended change of the look: ``pytest tests/tui/test_snapshots.py --snapshot-update``,
 then review the SVGs in tests/tui/__snapshots__/ before committing them.
+
+Every snapshot stops the cursor blink first (posting's ``tests/test_snapshots.py``): the focused
+Input toggles its cursor every half second, and a picture taken in the "off" half differs by one
+cell from one taken in the "on" half.
 """
+
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tui.app import DcpowerApp
 
 
+async def no_cursor_blink(pilot: Pilot) -> None:
+    """Stop the blink of every Input on every screen, so the cursor is always drawn."""
+    for screen in pilot.app.screen_stack:
+        for field in screen.query(Input):
+            field.cursor_blink = False
+    await pilot.pause()
+
+
 def test_colossus_at_80x24(snap_compare):
-    assert snap_compare(DcpowerApp(), terminal_size=(80, 24))
+    assert snap_compare(DcpowerApp(), terminal_size=(80, 24), run_before=no_cursor_blink)
 
 
 def test_colossus_at_120x40(snap_compare):
-    assert snap_compare(DcpowerApp(), terminal_size=(120, 40))
+    assert snap_compare(DcpowerApp(), terminal_size=(120, 40), run_before=no_cursor_blink)
 
 
 def test_invalid_power_keeps_the_last_result(snap_compare):
-    async def type_garbage(pilot):
+    async def type_garbage(pilot: Pilot) -> None:
         pilot.app.calculator.query_one("#power").value = "300 kg"
-        await pilot.pause()
+        await no_cursor_blink(pilot)
 
     assert snap_compare(DcpowerApp(), terminal_size=(100, 30), run_before=type_garbage)
