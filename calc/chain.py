@@ -14,7 +14,6 @@ boundary; inside, everything is a float in W.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -33,9 +32,7 @@ from calc.models import (
     SystemSpec,
 )
 from calc.presets import catalog, load_accelerator, load_facility, load_system
-from calc.units import Q_, W
-
-MAX_COUNT = 10**12
+from calc.units import Q_, W, parse_count
 
 
 def chain_watts(
@@ -69,39 +66,6 @@ def chain_watts(
     facility = it * pue
     supply = facility / (usable_fraction * (1.0 - headroom))
     return {"chip": tdp, "server": server, "it": it, "facility": facility, "supply": supply}
-
-
-def parse_count(value: Any, field: str, *, whole: bool = True) -> float:
-    """A positive accelerator count (or, with ``whole=False``, a positive weight).
-
-    Accepts ints, floats and text such as ``"220000"``, ``"220,000"``, ``"220_000"``, ``"2.2e5"``.
-
-    Raises:
-        InputError: Not a number, not finite, not positive, not whole, or absurdly large.
-    """
-    if isinstance(value, bool):
-        raise InputError(f"{field}: {value!r} is not a count")
-    if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("_", "")
-        if len(text) > 32:
-            raise InputError(f"{field}: {value[:20]!r}… is too long for a count")
-        try:
-            number = float(text)
-        except ValueError:
-            raise InputError(f"{field}: {value!r} is not a number; give e.g. '220000'") from None
-    elif isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        raise InputError(f"{field}: {value!r} is not a count; give e.g. 220000")
-    if not math.isfinite(number):
-        raise InputError(f"{field}: {value!r} is not finite; give e.g. 220000")
-    if number <= 0:
-        raise InputError(f"{field}: {value!r} must be greater than zero")
-    if number > MAX_COUNT:
-        raise InputError(f"{field}: {value!r} is more than {MAX_COUNT:.0e}; accepted: 1 to 1e12")
-    if whole and number != math.floor(number):
-        raise InputError(f"{field}: {value!r} is not a whole number of accelerators")
-    return number
 
 
 @dataclass(frozen=True)

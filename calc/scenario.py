@@ -11,7 +11,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -21,9 +20,10 @@ from pydantic import ValidationError
 
 from calc.assumptions import build_assumptions, coerce_assumption
 from calc.capacity import capacity
-from calc.chain import parse_count, resolve_fleet
+from calc.chain import resolve_fleet
 from calc.claims import check_claim, compare_methods
 from calc.errors import CalcError, InputError
+from calc.files import write_atomic
 from calc.models import (
     BASIS_LABELS,
     CLAIM_BASES,
@@ -37,7 +37,7 @@ from calc.models import (
     Source,
 )
 from calc.presets import describe_validation_error, list_presets, load_facility
-from calc.units import Power, format_power, parse_power
+from calc.units import Power, format_power, parse_count, parse_power
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -298,39 +298,6 @@ def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
         sources=sources,
         notes=scenario.notes,
     )
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write text to a file atomically: a temporary file in the same directory, then a rename.
-
-    Raises:
-        InputError: The directory cannot be created or written (one line, with the path).
-    """
-    target = Path(path).expanduser()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            # mkstemp creates 0600; give the file the mode a plain open() would (or keep the old one)
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise InputError(f"save: {target}: {error.strerror or error}") from None
-    return target
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:

@@ -16,7 +16,7 @@ import pint
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-from calc.errors import UnitError
+from calc.errors import InputError, UnitError
 
 
 def _build_registry() -> pint.UnitRegistry:
@@ -47,6 +47,8 @@ _POWER_DIM: Final = W.dimensionality
 
 MAX_POWER_WATTS: Final = 1e15
 """Largest power accepted: 1 PW, far above any grid, far below a float overflow."""
+MAX_COUNT: Final = 10**12
+"""Largest accelerator count accepted."""
 MAX_TEXT_LENGTH: Final = 64
 """Longest text accepted for one quantity; longer input is rejected before pint sees it."""
 
@@ -308,3 +310,36 @@ PricePerEnergy = _quantity_type("0.07 USD/kWh", "USD/kWh")
 MassPerEnergy = _quantity_type("400 g/kWh", "g/kWh")
 VolumePerEnergy = _quantity_type("1.8 L/kWh", "L/kWh")
 MoneyPerPower = _quantity_type("15 MUSD/MW", "USD/W")
+
+
+def parse_count(value: Any, field: str, *, whole: bool = True) -> float:
+    """A positive accelerator count (or, with ``whole=False``, a positive weight).
+
+    Accepts ints, floats and text such as ``"220000"``, ``"220,000"``, ``"220_000"``, ``"2.2e5"``.
+
+    Raises:
+        InputError: Not a number, not finite, not positive, not whole, or absurdly large.
+    """
+    if isinstance(value, bool):
+        raise InputError(f"{field}: {value!r} is not a count")
+    if isinstance(value, str):
+        text = value.strip().replace(",", "").replace("_", "")
+        if len(text) > 32:
+            raise InputError(f"{field}: {value[:20]!r}… is too long for a count")
+        try:
+            number = float(text)
+        except ValueError:
+            raise InputError(f"{field}: {value!r} is not a number; give e.g. '220000'") from None
+    elif isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        raise InputError(f"{field}: {value!r} is not a count; give e.g. 220000")
+    if not math.isfinite(number):
+        raise InputError(f"{field}: {value!r} is not finite; give e.g. 220000")
+    if number <= 0:
+        raise InputError(f"{field}: {value!r} must be greater than zero")
+    if number > MAX_COUNT:
+        raise InputError(f"{field}: {value!r} is more than {MAX_COUNT:.0e}; accepted: 1 to 1e12")
+    if whole and number != math.floor(number):
+        raise InputError(f"{field}: {value!r} is not a whole number of accelerators")
+    return number
