@@ -2,19 +2,35 @@
 
 Public API: everything in `__all__`. Strings with units (``"300 MW"``) or pint quantities are
 accepted wherever a power is; results are frozen pydantic models (``.model_dump_json()``).
+Every question takes a `Scenario` (build one with `scenario(...)`), or the same inputs as
+keywords:
 
     >>> import calc
     >>> calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm").verdict
     'plausible'
+
+Monte Carlo, sensitivity, sweeps and charts need numpy; they are imported on first use, so a
+one-shot claim check does not pay for it.
 """
 
+from typing import Any
+
 from calc.assumptions import build_assumptions, parse_settings
-from calc.capacity import capacity, required_power
-from calc.chain import chain_watts, power_chain
+from calc.capacity import capacity, power_chain, required_power
+from calc.chain import RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve, whole_systems
 from calc.claims import check_claim, compare_methods
-from calc.cli import main as run_cli
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
+from calc.files import write_atomic
+from calc.inputs import (
+    as_scenario,
+    parse_fields,
+    scenario,
+    scenario_fields,
+    scenario_from_facility,
+    with_basis,
+    with_method,
+)
 from calc.models import (
     ASSUMPTION_NAMES,
     BASES,
@@ -34,7 +50,9 @@ from calc.models import (
     Range,
     Reading,
     Redundancy,
+    Report,
     RequiredPowerResult,
+    Scenario,
     SolveResult,
     Source,
     SystemSpec,
@@ -49,6 +67,7 @@ from calc.presets import (
     load_preset,
     load_system,
     preset_origin,
+    save_scenario,
     set_preset_dirs,
 )
 from calc.presets import (
@@ -57,31 +76,43 @@ from calc.presets import (
 from calc.presets import (
     user_config_dir as user_preset_dir,
 )
-from calc.scenario import (
-    Report,
-    Scenario,
+from calc.report import (
+    Table,
+    as_markdown,
+    as_text,
     evaluate,
-    parse_fields,
+    headline_lines,
+    methods_table,
+    readings_table,
     report_json,
     report_markdown,
-    save_scenario,
-    scenario_fields,
-    scenario_from_facility,
-    write_atomic,
 )
-from calc.solve import SOLVABLE, solve
-from calc.uncertainty import (
-    DISTRIBUTIONS,
-    SWEEPABLE,
-    SweepResult,
-    TornadoResult,
-    UncertaintyResult,
-    monte_carlo,
-    parse_sweep,
-    sweep,
-    tornado,
-)
+from calc.solve import solve
 from calc.units import Q_, format_power, parse_power, quantity_json, ureg
+
+_LAZY = {
+    "DISTRIBUTIONS": "calc.uncertainty",
+    "SweepResult": "calc.uncertainty",
+    "TornadoResult": "calc.uncertainty",
+    "UncertaintyResult": "calc.uncertainty",
+    "monte_carlo": "calc.uncertainty",
+    "parse_sweep": "calc.uncertainty",
+    "sweep": "calc.uncertainty",
+    "tornado": "calc.uncertainty",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The numpy-backed names, imported on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'calc' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ASSUMPTION_NAMES",
@@ -91,8 +122,10 @@ __all__ = [
     "DISTRIBUTIONS",
     "KINDS",
     "Q_",
+    "RANGED",
     "RANGE_ASSUMPTIONS",
     "SOLVABLE",
+    "STEPS",
     "SWEEPABLE",
     "AcceleratorSpec",
     "AssumptionSet",
@@ -120,10 +153,14 @@ __all__ = [
     "Source",
     "SweepResult",
     "SystemSpec",
+    "Table",
     "TornadoResult",
     "UncertaintyResult",
     "UnitError",
     "annual_energy",
+    "as_markdown",
+    "as_scenario",
+    "as_text",
     "average_power",
     "build_assumptions",
     "capacity",
@@ -134,12 +171,14 @@ __all__ = [
     "evaluate",
     "format_money",
     "format_power",
+    "headline_lines",
     "list_presets",
     "load_accelerator",
     "load_assumption_set",
     "load_facility",
     "load_preset",
     "load_system",
+    "methods_table",
     "monte_carlo",
     "orbital",
     "parse_fields",
@@ -149,12 +188,14 @@ __all__ = [
     "power_chain",
     "preset_origin",
     "quantity_json",
+    "readings_table",
     "refresh_presets",
     "report_json",
     "report_markdown",
     "required_power",
-    "run_cli",
+    "resolve",
     "save_scenario",
+    "scenario",
     "scenario_fields",
     "scenario_from_facility",
     "set_preset_dirs",
@@ -163,5 +204,8 @@ __all__ = [
     "tornado",
     "ureg",
     "user_preset_dir",
+    "whole_systems",
+    "with_basis",
+    "with_method",
     "write_atomic",
 ]

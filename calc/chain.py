@@ -1,4 +1,4 @@
-"""The power chain: power per accelerator at each basis, and the fleet it is applied to.
+"""The power chain as one table, the one formula over it, and the one resolver.
 
     chip     = TDP
     server   = system nameplate power / accelerators per system x draw_factor
@@ -7,65 +7,240 @@
     facility = it x pue
     supply   = facility / (usable_fraction x (1 - headroom))
 
-`chain_watts` is the one formula. It works on floats and on numpy arrays alike, so a Monte Carlo
-run calls the same code as a point estimate. Quantities are converted to watts once, at the
-boundary; inside, everything is a float in W.
+`STEPS` holds that table, one row per basis, with the assumptions each step applies and how
+they enter. Everything else derives from it: `chain_watts` folds over it, goal-seek inverts
+its factors, the sampled and sweepable names are read from it, and the CLI's derivation text
+and the TUI's glossary print it. `chain_watts` works on floats and on numpy arrays alike, so
+a Monte Carlo run calls the same code as a point estimate.
+
+`resolve` turns a `Scenario` into what the arithmetic needs (floats in watts, a resolved
+fleet, validated assumptions); every question calls it, so a facility, a method or an
+override means the same everywhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from calc.assumptions import DEFAULT_METHOD, build_assumptions
+from calc.assumptions import build_assumptions
 from calc.errors import InputError
 from calc.models import (
-    BASES,
     AcceleratorSpec,
     Assumptions,
     Basis,
     Case,
     CaseValues,
-    Facility,
     FleetEntry,
+    Range,
+    Scenario,
     SystemSpec,
 )
-from calc.presets import catalog, load_accelerator, load_facility, load_system
-from calc.units import Q_, W, parse_count
+from calc.presets import catalog, load_accelerator, load_system
+from calc.units import MW, Quantity, W, is_apparent_power, power_watts, quantity
+
+CASES: tuple[Case, ...] = ("low", "central", "high")
 
 
-def chain_watts(
-    tdp: Any,
-    system_per_accelerator: Any,
-    draw_factor: Any,
-    it_overhead: Any,
-    pue: Any,
-    usable_fraction: Any,
-    headroom: Any,
-    server_factor: Any = None,
-) -> dict[Basis, Any]:
+# ------------------------------------------------------------------------------ the table
+
+
+@dataclass(frozen=True)
+class Form:
+    """How a factor enters the chain: its effect on a power, and its inverse for goal-seek."""
+
+    apply: Callable[[Any, Any], Any]
+    """(power, value) -> power."""
+    solve: Callable[[float, float], float]
+    """(value, ratio) -> the value that multiplies the power by ratio."""
+    text: str
+    """The factor in a formula, with {name} for its name."""
+
+
+FORMS: dict[str, Form] = {
+    "linear": Form(lambda p, v: p * v, lambda v, r: v * r, "x {name}"),
+    "one_plus": Form(lambda p, v: p * (1.0 + v), lambda v, r: (1.0 + v) * r - 1.0, "x (1 + {name})"),
+    "inverse": Form(lambda p, v: p / v, lambda v, r: v / r, "/ {name}"),
+    "one_minus_inverse": Form(lambda p, v: p / (1.0 - v), lambda v, r: 1.0 - (1.0 - v) / r, "/ (1 - {name})"),
+}
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One assumption as a factor of a chain step."""
+
+    name: str
+    form: str
+    """A key of `FORMS`."""
+    ranged: bool
+    """True for a low / central / high range; False for a planning choice (one value)."""
+    impossible: Callable[[float], bool]
+    """True where a value is unphysical."""
+    meaning: str
+    accepted: tuple[float, float] | None = None
+    """For a planning choice: the values a scenario accepts (a ranged factor has its range)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One basis of the chain and how it follows from the one before."""
+
+    basis: Basis
+    label: str
+    """The basis as people write it ("IT")."""
+    formula: str
+    """Power per accelerator at this basis, in words."""
+    factors: tuple[Factor, ...]
+    glossary: str
+    """What the basis measures."""
+
+
+STEPS: tuple[Step, ...] = (
+    Step("chip", "chip", "TDP", (), "maximum board power of the accelerator"),
+    Step(
+        "server",
+        "server",
+        "system nameplate / accelerators per system x draw_factor",
+        (
+            Factor(
+                "draw_factor", "linear", True, lambda v: v <= 0.0, "provisioned draw / nameplate system power"
+            ),
+            # When a method sets server_factor, it replaces the system preset's nameplate:
+            # server = TDP x server_factor x draw_factor (Epoch AI's form).
+            Factor("server_factor", "linear", True, lambda v: v < 1.0, "server power / accelerator TDP"),
+        ),
+        "what the servers draw",
+    ),
+    Step(
+        "it",
+        "IT",
+        "server x (1 + it_overhead)",
+        (Factor("it_overhead", "one_plus", True, lambda v: v < 0.0, "non-server IT / server power"),),
+        "critical IT: plus network fabric, storage, management",
+    ),
+    Step(
+        "facility",
+        "facility",
+        "IT x pue",
+        (Factor("pue", "linear", True, lambda v: v < 1.0, "facility / IT power"),),
+        "plus cooling, power conversion, lighting",
+    ),
+    Step(
+        "supply",
+        "supply",
+        "facility / (usable_fraction x (1 - headroom))",
+        (
+            Factor(
+                "usable_fraction",
+                "inverse",
+                False,
+                lambda v: not 0.0 < v <= 1.0,
+                "usable share of the supply under its redundancy scheme",
+                (0.0, 1.0),
+            ),
+            Factor(
+                "headroom",
+                "one_minus_inverse",
+                False,
+                lambda v: not 0.0 <= v < 1.0,
+                "share of the supply kept unused",
+                (0.0, 0.9),  # Assumptions.headroom accepts at most 0.9
+            ),
+        ),
+        "what must be contracted or installed: redundancy and headroom",
+    ),
+)
+STEP_OF: dict[Basis, Step] = {step.basis: step for step in STEPS}
+FACTORS: dict[str, Factor] = {f.name: f for step in STEPS for f in step.factors}
+FACTOR_STEP: dict[str, Basis] = {f.name: step.basis for step in STEPS for f in step.factors}
+RANGED: tuple[str, ...] = tuple(name for name, f in FACTORS.items() if f.ranged)
+"""Assumptions with a low / central / high range: what Monte Carlo samples."""
+SWEEPABLE: tuple[str, ...] = (*RANGED, "headroom")
+"""Assumptions a sweep may vary (usable_fraction is set by the redundancy scheme)."""
+SOLVABLE: tuple[str, ...] = ("power", "gpus", *FACTORS)
+"""What goal-seek may solve for."""
+BASIS_INDEX: dict[Basis, int] = {step.basis: i for i, step in enumerate(STEPS)}
+
+
+def enters(name: str, basis: Basis) -> bool:
+    """True when the factor `name` changes the power per accelerator at `basis`."""
+    return BASIS_INDEX[FACTOR_STEP[name]] <= BASIS_INDEX[basis]
+
+
+def chain_watts(tdp: Any, nameplate: Any, **values: Any) -> dict[Basis, Any]:
     """Power per accelerator at each basis, in watts (floats or numpy arrays).
 
     Args:
         tdp: Accelerator maximum board power. [W]
-        system_per_accelerator: System nameplate power / accelerators per system. [W]
-        draw_factor: Provisioned draw / nameplate. [-]
-        it_overhead: Non-server IT / server power. [-]
-        pue: Facility / IT power. [-]
-        usable_fraction: Usable share of the supply under its redundancy scheme. [-]
-        headroom: Share of supply kept unused. [-]
-        server_factor: Server nameplate / TDP; replaces `system_per_accelerator` when given. [-]
+        nameplate: System nameplate power / accelerators per system. [W]
+        values: Each factor of `STEPS` by name (``draw_factor``, ``it_overhead``, ``pue``,
+            ``usable_fraction``, ``headroom``; ``server_factor`` or None). [-]
 
     Returns:
         ``{basis: watts}`` for chip, server, it, facility and supply.
     """
-    nameplate = system_per_accelerator if server_factor is None else tdp * server_factor
-    server = nameplate * draw_factor
-    it = server * (1.0 + it_overhead)
-    facility = it * pue
-    supply = facility / (usable_fraction * (1.0 - headroom))
-    return {"chip": tdp, "server": server, "it": it, "facility": facility, "supply": supply}
+    watts: dict[Basis, Any] = {}
+    power = tdp
+    for step in STEPS:
+        if step.basis == "server":
+            power = nameplate if values.get("server_factor") is None else tdp
+        for factor in step.factors:
+            value = values.get(factor.name)
+            if value is not None:
+                power = FORMS[factor.form].apply(power, value)
+        watts[step.basis] = power
+    return watts
+
+
+def factor_value(assumptions: Assumptions, name: str, case: Case) -> float | None:
+    """The value of one factor in one case (None for an unset server_factor)."""
+    if name == "usable_fraction":
+        return assumptions.redundancy.usable_fraction
+    if name == "headroom":
+        return assumptions.headroom
+    ranged: Range | None = getattr(assumptions, name)
+    return None if ranged is None else ranged.value(case)
+
+
+def factor_range(assumptions: Assumptions, name: str) -> Range | None:
+    """The range of a factor; a point for the planning choices; None for an unset server_factor."""
+    if name in ("usable_fraction", "headroom"):
+        return Range.point(factor_value(assumptions, name, "central"))  # type: ignore[arg-type]
+    return getattr(assumptions, name)
+
+
+def case_inputs(assumptions: Assumptions, case: Case) -> dict[str, Any]:
+    """The factor values of one case, as keyword arguments of `chain_watts`."""
+    return {name: factor_value(assumptions, name, case) for name in FACTORS}
+
+
+# ---------------------------------------------------------------------------- counting
+
+COUNT_TOLERANCE = 1e-9
+"""Relative: a ratio this close below a whole number counts as that number. Unit conversions
+(0.3 GW vs 300 MW) differ in the last bits and must not cost, or add, a whole system."""
+
+
+def whole_systems(accelerators: Any, per_system: float, *, up: bool = False) -> Any:
+    """Whole systems that `accelerators` fill (rounded down) or need (`up`). Scalars or arrays.
+
+    The one counting rule of dcpower: capacity, readings, Monte Carlo, sweeps, capex and orbit
+    all count with it. Returns a float (or an array of floats) holding a whole number.
+    """
+    ratio = accelerators / per_system
+    if up:
+        return -((-ratio * (1.0 - COUNT_TOLERANCE)) // 1.0)
+    return (ratio * (1.0 + COUNT_TOLERANCE)) // 1.0
+
+
+def racks_for(systems: int, per_rack: int | None) -> int | None:
+    """Racks that hold `systems` (rounded up), when the systems per rack are known."""
+    return None if per_rack is None else int(whole_systems(systems, per_rack, up=True))
+
+
+# ------------------------------------------------------------------------------- fleets
 
 
 @dataclass(frozen=True)
@@ -75,21 +250,24 @@ class FleetItem:
     accelerator: AcceleratorSpec
     system: SystemSpec
     count: float
+    tdp: float
+    """Accelerator TDP. [W]"""
+    nameplate: float
+    """System nameplate power per accelerator. [W]"""
 
     @property
-    def system_per_accelerator(self) -> float:
-        """System nameplate power per accelerator. [W]"""
-        return float(self.system.system_power.m_as(W)) / self.system.accelerators_per_system
+    def per_system(self) -> int:
+        """Accelerators per system."""
+        return self.system.accelerators_per_system
 
-    @property
-    def tdp(self) -> float:
-        """Accelerator TDP. [W]"""
-        return float(self.accelerator.tdp.m_as(W))
+    def with_count(self, count: float) -> FleetItem:
+        """The same item with another count."""
+        return FleetItem(self.accelerator, self.system, count, self.tdp, self.nameplate)
 
 
 @dataclass(frozen=True)
 class Fleet:
-    """Resolved accelerator types with counts or weights."""
+    """Resolved accelerator types with counts (or weights, when only the shares matter)."""
 
     items: tuple[FleetItem, ...]
 
@@ -111,181 +289,277 @@ class Fleet:
         return kinds.pop() if len(kinds) == 1 else "accelerator"
 
     def entries(self) -> tuple[FleetEntry, ...]:
-        """The fleet as id -> count entries."""
-        return tuple(FleetEntry(accelerator=i.accelerator.id, count=i.count) for i in self.items)
+        """The fleet as entries with counts."""
+        return tuple(
+            FleetEntry.model_construct(accelerator=i.accelerator.id, system=i.system.id, count=i.count)
+            for i in self.items
+        )
 
     def scaled_to(self, total: float) -> Fleet:
         """The same mix with counts scaled to a total."""
         factor = total / self.total
-        return Fleet(tuple(FleetItem(i.accelerator, i.system, i.count * factor) for i in self.items))
+        return Fleet(tuple(item.with_count(item.count * factor) for item in self.items))
+
+    def watts(self, values: dict[str, Any]) -> dict[Basis, Any]:
+        """Average power per accelerator over the fleet, weighted by count, at each basis. [W]
+
+        The chain is linear in TDP and nameplate power and every type shares the assumptions,
+        so the average is the chain applied to the count-weighted TDP and nameplate: one pass,
+        also for arrays of sampled assumptions.
+        """
+        shares = self.shares
+        tdp = sum(s * item.tdp for s, item in zip(shares, self.items, strict=True))
+        nameplate = sum(s * item.nameplate for s, item in zip(shares, self.items, strict=True))
+        return chain_watts(tdp, nameplate, **values)
+
+    def supported(self, power: float, values: dict[str, Any], basis: Basis) -> tuple[list[int], float]:
+        """Whole systems of each type that a power supports, and the power they use. [W]
+
+        The mix's shares fix how many accelerators of each type; each type is rounded down to
+        whole systems on its own.
+        """
+        per_item = [chain_watts(i.tdp, i.nameplate, **values)[basis] for i in self.items]
+        average = sum(s * p for s, p in zip(self.shares, per_item, strict=True))
+        total = power / average
+        systems = [
+            int(whole_systems(total * share, item.per_system))
+            for share, item in zip(self.shares, self.items, strict=True)
+        ]
+        used = sum(n * item.per_system * p for n, item, p in zip(systems, self.items, per_item, strict=True))
+        return systems, used
+
+    def accelerators_in(self, systems: list[int]) -> int:
+        """Accelerators in whole systems of each type."""
+        return sum(n * item.per_system for n, item in zip(systems, self.items, strict=True))
 
 
-def resolve_item(accelerator_id: str, count: float) -> FleetItem:
-    """An accelerator preset with its default system.
+def fleet_item(accelerator: str, system: str | None = None) -> FleetItem:
+    """An accelerator preset in a system (its default system unless named), count 1.
 
     Raises:
-        PresetError: Unknown id, or a system that holds another accelerator.
+        PresetError: An unknown id.
+        InputError: A system that holds another accelerator.
     """
-    spec = load_accelerator(accelerator_id)
-    system = load_system(spec.system)
-    if system.accelerator != spec.id:
+    cache = catalog().derived
+    key = ("fleet_item", accelerator, system)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    spec = load_accelerator(accelerator)
+    chassis = load_system(system or spec.system)
+    if chassis.accelerator != spec.id:
         raise InputError(
-            f"accelerator {spec.id!r}: its system {system.id!r} holds {system.accelerator!r}, not {spec.id!r}"
+            f"system: {chassis.id!r} holds {chassis.accelerator!r}, not {spec.id!r}; "
+            f"{spec.id!r} ships in {spec.system!r}"
         )
-    return FleetItem(spec, system, count)
+    item = FleetItem(
+        spec,
+        chassis,
+        1.0,
+        power_watts(spec.tdp),
+        power_watts(chassis.system_power) / chassis.accelerators_per_system,
+    )
+    cache[key] = item
+    return item
 
 
-def resolve_fleet(
-    accelerator: str | None = None,
-    fleet: Mapping[str, Any] | None = None,
-    *,
-    field: str = "fleet",
-    whole: bool = True,
-) -> Fleet:
-    """Resolve one accelerator id, or a mapping of ids to counts (weights when not `whole`).
-
-    Raises:
-        InputError: Neither or both given, or a bad count.
-        PresetError: An unknown id (the message lists the accepted ones).
-    """
-    if (accelerator is None) == (not fleet):
-        raise InputError(
-            f"give either accelerator or {field} (id=count pairs), not "
-            f"{'both' if accelerator is not None else 'neither'}"
-        )
-    if accelerator is not None:
-        return Fleet((resolve_item(accelerator, 1.0),))
-    assert fleet is not None
+def resolve_fleet(entries: tuple[FleetEntry, ...]) -> Fleet:
+    """The fleet of a scenario's entries (counts, or weights when an entry has no count)."""
+    if not entries:
+        raise InputError("fleet: empty; give an accelerator, a fleet (id=count pairs) or a facility")
+    seen: set[tuple[str, str | None]] = set()
     items = []
-    for key, value in fleet.items():
-        items.append(resolve_item(key, parse_count(value, f"{field}.{key}", whole=whole)))
+    for entry in entries:
+        key = (entry.accelerator, entry.system)
+        if key in seen:
+            raise InputError(f"fleet: {entry.accelerator!r} is given twice; give each type once")
+        seen.add(key)
+        amount = entry.count if entry.count is not None else entry.weight
+        items.append(fleet_item(entry.accelerator, entry.system).with_count(float(amount or 1.0)))
     return Fleet(tuple(items))
 
 
-def case_inputs(assumptions: Assumptions, case: Case) -> dict[str, Any]:
-    """The assumption values of one case as keyword arguments of `chain_watts`."""
-    return {
-        "draw_factor": assumptions.draw_factor.value(case),
-        "it_overhead": assumptions.it_overhead.value(case),
-        "pue": assumptions.pue.value(case),
-        "usable_fraction": assumptions.redundancy.usable_fraction,
-        "headroom": assumptions.headroom,
-        "server_factor": (
-            None if assumptions.server_factor is None else assumptions.server_factor.value(case)
-        ),
-    }
-
-
-def item_watts(item: FleetItem, values: Mapping[str, Any]) -> dict[Basis, Any]:
-    """Power per accelerator of one fleet item at each basis. [W]"""
-    return chain_watts(item.tdp, item.system_per_accelerator, **values)
-
-
-def fleet_watts(fleet: Fleet, values: Mapping[str, Any]) -> dict[Basis, Any]:
-    """Average power per accelerator over a fleet, weighted by count, at each basis. [W]
-
-    The chain is linear in TDP and nameplate power and every type shares the assumptions, so
-    the average is the chain applied to the count-weighted TDP and nameplate: one pass, also
-    for arrays of sampled assumptions.
-    """
-    shares = fleet.shares
-    tdp = sum(s * item.tdp for s, item in zip(shares, fleet.items, strict=True))
-    nameplate = sum(s * item.system_per_accelerator for s, item in zip(shares, fleet.items, strict=True))
-    return chain_watts(tdp, nameplate, **values)
-
-
-def chain_table(fleet: Fleet, assumptions: Assumptions) -> tuple[CaseValues, ...]:
-    """Power per accelerator at every basis for the low, central and high cases. [W]"""
-    cases = {case: fleet_watts(fleet, case_inputs(assumptions, case)) for case in ("low", "central", "high")}
-    return tuple(
-        CaseValues(
-            basis=basis,
-            low=Q_(float(cases["low"][basis]), W),
-            central=Q_(float(cases["central"][basis]), W),
-            high=Q_(float(cases["high"][basis]), W),
-        )
-        for basis in BASES
-    )
+# ------------------------------------------------------------------------------ resolver
 
 
 @dataclass(frozen=True)
-class Context:
-    """What a calculation needs besides its power and count: fleet, assumptions, provenance."""
+class Inputs:
+    """A scenario resolved for the arithmetic: floats in watts, a fleet, validated assumptions."""
 
+    scenario: Scenario
     fleet: Fleet
+    """Scaled to `count` when the scenario gives one."""
     assumptions: Assumptions
-    method: str
-    facility: Facility | None
+    power: Quantity | None
+    """The power as quoted (real or apparent)."""
+    real_power: Quantity | None
+    """The real power used. [MW]"""
+    watts: float | None
+    """The real power. [W]"""
+    count: float | None
+    """The claimed accelerators, or the fleet's total when its entries are counts."""
     notes: tuple[str, ...]
 
+    @property
+    def method(self) -> str:
+        """The assumption set."""
+        return self.scenario.method
 
-def build_context(
-    *,
-    accelerator: str | None = None,
-    fleet: Mapping[str, Any] | None = None,
-    mix_weights: bool = False,
-    facility: str | Facility | None = None,
-    method: str | None = None,
-    assumptions: Assumptions | Mapping[str, Any] | None = None,
-) -> Context:
-    """Resolve the fleet (from arguments or a facility) and layer the assumptions.
+    def need_power(self, why: str) -> float:
+        """The real power in watts, or an InputError saying it is missing."""
+        if self.watts is None:
+            raise InputError(f"power: missing; {why} needs the power, e.g. '300 MW'")
+        return self.watts
 
-    Layers: the default set, the method, the facility's site facts, then `assumptions` (a
-    mapping of overrides). An `Assumptions` object is taken as it is.
+    def need_count(self, why: str) -> float:
+        """The accelerator count, or an InputError saying it is missing."""
+        if self.count is None:
+            raise InputError(f"gpus: missing; {why} needs the accelerator count, e.g. 220000")
+        return self.count
+
+    def values(self, case: Case = "central") -> dict[str, Any]:
+        """The factor values of one case."""
+        return case_inputs(self.assumptions, case)
+
+    def watts_per_accelerator(self, case: Case = "central") -> dict[Basis, float]:
+        """Average power per accelerator at each basis, one case. [W]"""
+        return self.fleet.watts(self.values(case))
+
+
+def scenario_assumptions(scenario: Scenario) -> Assumptions:
+    """The scenario's assumptions: default set, method, site facts, then its overrides.
+
+    Cached with the preset catalog: building and validating them costs more than the arithmetic.
     """
-    site: Facility | None = None
-    if facility is not None:
-        site = facility if isinstance(facility, Facility) else load_facility(facility)
-    if accelerator is None and not fleet:
-        if site is None:
-            raise InputError("give an accelerator, a fleet (id=count pairs) or a facility")
-        resolved = resolve_fleet(fleet=site.fleet, field="facility.fleet", whole=False)
-    else:
-        resolved = resolve_fleet(
-            accelerator, fleet, whole=not mix_weights, field="mix" if mix_weights else "fleet"
-        )
-    method = method or (site.method if site is not None else DEFAULT_METHOD)
-    if isinstance(assumptions, Assumptions):
-        chosen = assumptions
-    else:
-        chosen = build_assumptions(method, site.assumptions if site else None, assumptions)
-    return Context(resolved, chosen, method, site, _provenance_notes(resolved, method, site))
+    cache = catalog().derived
+    key = (
+        "assumptions",
+        scenario.method,
+        json.dumps(scenario.site, sort_keys=True, default=str),
+        json.dumps(scenario.overrides, sort_keys=True, default=str),
+    )
+    cached = cache.get(key)
+    if cached is None:
+        if len(cache) > 4096:
+            cache.clear()
+        cached = cache[key] = build_assumptions(scenario.method, scenario.site, scenario.overrides)
+    return cached  # type: ignore[no-any-return]
 
 
-def _provenance_notes(fleet: Fleet, method: str, site: Facility | None) -> tuple[str, ...]:
+def resolve(scenario: Scenario) -> Inputs:
+    """What the arithmetic needs from a scenario.
+
+    The fleet's entries are counts; with a claimed count (`accelerators`) they are a mix and
+    are scaled to it. Apparent power (kVA, MVA) is converted with the central power factor.
+
+    Raises:
+        InputError, UnitError, PresetError: Bad input, with a one-line message.
+    """
+    assumptions = scenario_assumptions(scenario)
+    fleet = resolve_fleet(scenario.fleet)
+    count: float | None
+    if scenario.accelerators is not None:
+        count = float(scenario.accelerators)
+        fleet = fleet.scaled_to(count)
+    elif all(entry.count is not None for entry in scenario.fleet):
+        count = fleet.total
+    else:
+        count = None
+    notes: list[str] = []
+    quoted, real, watts = scenario.power, None, None
+    if quoted is not None:
+        if is_apparent_power(quoted):
+            factor = assumptions.power_factor.central
+            watts = power_watts(quoted) * factor
+            real = quantity(watts / 1e6, MW)
+            notes.append(
+                f"{quoted.magnitude:g} {quoted.units:~} is apparent power: taken as "
+                f"{_format_mw(watts)} of real power at power factor {factor:g} (range "
+                f"{assumptions.power_factor.low:g}–{assumptions.power_factor.high:g})"
+            )
+        else:
+            watts = power_watts(quoted)
+            real = quantity(watts / 1e6, MW)
+    notes += provenance_notes(fleet, scenario)
+    return Inputs(scenario, fleet, assumptions, quoted, real, watts, count, tuple(dict.fromkeys(notes)))
+
+
+def _format_mw(watts: float) -> str:
+    from calc.units import format_power
+
+    return format_power(quantity(watts, W))
+
+
+def provenance_notes(fleet: Fleet, scenario: Scenario) -> list[str]:
+    """Notes on estimated presets and on user presets that override bundled ones."""
     notes: list[str] = []
     index = catalog()
-    used: list[tuple[Any, str]] = [("assumptions", method)]
-    if site is not None:
-        used.append(("facilities", site.id))
+    used: list[tuple[Any, str]] = [("assumptions", scenario.method)]
+    if scenario.facility is not None:
+        used.append(("facilities", scenario.facility))
     for item in fleet.items:
         used += [("accelerators", item.accelerator.id), ("systems", item.system.id)]
-        for spec in (item.accelerator, item.system):
+        for spec, figure in ((item.accelerator, "TDP"), (item.system, "system power")):
             if spec.confidence == "estimate":
-                figure = "TDP" if spec is item.accelerator else "system power"
                 notes.append(f"{spec.id}: the {figure} is an estimate (dcpower presets show {spec.id})")
     for kind, preset_id in used:
         note = index.override_note(kind, preset_id)
         if note:
             notes.append(note)
-    return tuple(dict.fromkeys(notes))
+    return notes
 
 
-def power_chain(
-    accelerator: str | None = None,
-    *,
-    fleet: Mapping[str, Any] | None = None,
-    facility: str | Facility | None = None,
-    method: str | None = None,
-    assumptions: Assumptions | Mapping[str, Any] | None = None,
-) -> tuple[CaseValues, ...]:
-    """Power per accelerator at every basis (chip → supply), low / central / high. [W]"""
-    context = build_context(
-        accelerator=accelerator,
-        fleet=fleet,
-        mix_weights=True,
-        facility=facility,
-        method=method,
-        assumptions=assumptions,
+def _values_text(assumptions: Assumptions, name: str) -> str:
+    if name == "usable_fraction":
+        return f"{assumptions.redundancy.usable_fraction:.3g} [{assumptions.redundancy.label}]"
+    values = factor_range(assumptions, name)
+    assert values is not None
+    if values.low == values.high:
+        return f"{values.central:g}"
+    return f"{values.low:g} / {values.central:g} / {values.high:g}"
+
+
+def step_text(step: Step, inputs: Inputs) -> str:
+    """How a step of the chain follows from the one before, with this scenario's values."""
+    if step.basis == "chip":
+        return "TDP"
+    parts = []
+    factors = list(step.factors)
+    if step.basis == "server":
+        # the step starts from the system's nameplate, or from TDP x server_factor
+        server_factor = FACTORS["server_factor"]
+        factors.remove(server_factor)
+        if inputs.assumptions.server_factor is None:
+            parts.append(nameplate_text(inputs.fleet))
+        else:
+            factors.insert(0, server_factor)
+            parts.append("TDP")
+    for factor in factors:
+        label = f"{factor.name} {_values_text(inputs.assumptions, factor.name)}"
+        parts.append(FORMS[factor.form].text.format(name=label))
+    return " ".join(parts)
+
+
+def nameplate_text(fleet: Fleet) -> str:
+    """The server step's starting point: "10.2 kW / 8" for one system, else in words."""
+    from calc.units import format_power
+
+    if len(fleet.items) != 1:
+        return "system power / accelerators per system"
+    system = fleet.items[0].system
+    return f"{format_power(system.system_power)} / {system.accelerators_per_system}"
+
+
+def chain_table(inputs: Inputs) -> tuple[CaseValues, ...]:
+    """Power per accelerator at every basis for the low, central and high cases. [W]"""
+    cases = {case: inputs.watts_per_accelerator(case) for case in CASES}
+    return tuple(
+        CaseValues.model_construct(
+            basis=step.basis,
+            low=quantity(float(cases["low"][step.basis]), W),
+            central=quantity(float(cases["central"][step.basis]), W),
+            high=quantity(float(cases["high"][step.basis]), W),
+            step=step_text(step, inputs),
+        )
+        for step in STEPS
     )
-    return chain_table(context.fleet, context.assumptions)

@@ -9,28 +9,15 @@ if implausible even as IT power, ample only if ample even as facility power.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from calc.assumptions import DEFAULT_METHOD
-from calc.capacity import check_basis, real_power, supported
-from calc.chain import Context, build_context, case_inputs, chain_table, fleet_watts, parse_count
-from calc.errors import InputError
-from calc.models import (
-    BASIS_LABELS,
-    CLAIM_BASES,
-    Assumptions,
-    Basis,
-    BreakEven,
-    ClaimBasis,
-    ClaimResult,
-    Facility,
-    Reading,
-    Verdict,
-)
+from calc.chain import CASES, Inputs, chain_table, resolve
+from calc.inputs import as_scenario, with_method
+from calc.models import BASIS_LABELS, Basis, BreakEven, ClaimBasis, ClaimResult, Reading, Verdict
 from calc.presets import list_presets
 from calc.solve import applicable, break_even
-from calc.units import Q_, W, format_power
+from calc.units import W, format_number, format_power, quantity
 
 _TOLERANCE = 1e-9
 UNSPECIFIED_READINGS: tuple[Basis, ...] = ("it", "facility")
@@ -47,7 +34,7 @@ def verdict_for(implied: float, low: float, high: float) -> Verdict:
 
 def per_accelerator(watts: float) -> str:
     """A power per accelerator, always in watts with one decimal ("1,363.6 W")."""
-    return format_power(Q_(watts, W), "W", 1)
+    return f"{format_number(watts, 1)} W"
 
 
 def _describe(item: BreakEven) -> str:
@@ -59,20 +46,15 @@ def _describe(item: BreakEven) -> str:
     return text
 
 
-def _reading(context: Context, basis: Basis, implied: float, real_watts: float, noun: str) -> Reading:
-    assumptions = context.assumptions
-    per_case = {
-        case: float(fleet_watts(context.fleet, case_inputs(assumptions, case))[basis])
-        for case in ("low", "central", "high")
-    }
+def _reading(inputs: Inputs, basis: Basis, implied: float, noun: str) -> Reading:
+    assumptions = inputs.assumptions
+    per_case = {case: float(inputs.watts_per_accelerator(case)[basis]) for case in CASES}
     verdict = verdict_for(implied, per_case["low"], per_case["high"])
     evens = tuple(
         break_even(name, implied, per_case["central"], assumptions) for name in applicable(basis, assumptions)
     )
-    systems, _ = supported(real_watts, context.fleet, case_inputs(assumptions, "central"), basis)
-    count = sum(
-        n * item.system.accelerators_per_system for n, item in zip(systems, context.fleet.items, strict=True)
-    )
+    systems, _ = inputs.fleet.supported(inputs.need_power("a claim"), inputs.values("central"), basis)
+    count = inputs.fleet.accelerators_in(systems)
     span = (
         f"the model gives {per_accelerator(per_case['low'])}–"
         f"{per_accelerator(per_case['high'])} per {noun}, central "
@@ -86,12 +68,12 @@ def _reading(context: Context, basis: Basis, implied: float, real_watts: float, 
         text = f"more power than the {noun}s use ({span}; even the high end needs less)"
     if evens:
         text += "; exact fit with " + ", ".join(_describe(e) for e in evens) + ", others central"
-    return Reading(
+    return Reading.model_construct(
         basis=basis,
         verdict=verdict,
-        low=Q_(per_case["low"], W),
-        central=Q_(per_case["central"], W),
-        high=Q_(per_case["high"], W),
+        low=quantity(per_case["low"], W),
+        central=quantity(per_case["central"], W),
+        high=quantity(per_case["high"], W),
         supported_accelerators=count,
         break_even=evens,
         summary=f"read as {BASIS_LABELS[basis]} power: {text}",
@@ -146,27 +128,19 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], basis: ClaimBas
 
 
 def check_claim(
-    power: Any = None,
-    gpus: Any = None,
-    accelerator: str | None = None,
-    *,
-    fleet: Mapping[str, Any] | None = None,
-    facility: str | Facility | None = None,
-    basis: str | None = None,
-    method: str | None = None,
-    assumptions: Assumptions | Mapping[str, Any] | None = None,
+    power: Any = None, gpus: Any = None, accelerator: str | None = None, **inputs: Any
 ) -> ClaimResult:
     """Check whether `power` carries `gpus` accelerators.
 
     Args:
-        power: The quoted power, e.g. ``"300 MW"`` (kVA/MVA converted with the power factor).
+        power: The quoted power, e.g. ``"300 MW"`` (kVA/MVA converted with the power factor),
+            or a `Scenario`.
         gpus: The claimed accelerator count. With `fleet`, the fleet's counts are its mix.
         accelerator: The accelerator id, for a single-type claim.
-        fleet: Accelerator ids -> counts, for a mixed fleet checked as a whole.
-        facility: A facility id or path: supplies power, basis, count and fleet mix unless given.
-        basis: unspecified (default), chip, server, it, facility or supply.
-        method: Assumption set id (default, epoch, epoch-nested, semianalysis, nvidia-ra).
-        assumptions: Overrides (name -> value), or a complete `Assumptions`.
+        inputs: The other inputs of `calc.scenario`: ``fleet`` (ids -> counts), ``facility``
+            (supplies power, basis, count and fleet mix unless given), ``basis`` (unspecified,
+            the default, chip, server, it, facility or supply), ``method`` (default, epoch,
+            epoch-nested, semianalysis, nvidia-ra), ``assumptions`` (overrides).
 
     Returns:
         The verdict, the implied power per accelerator, one reading per basis (two for
@@ -175,52 +149,41 @@ def check_claim(
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
     """
-    context = build_context(
-        accelerator=accelerator, fleet=fleet, facility=facility, method=method, assumptions=assumptions
-    )
-    site = context.facility
-    if site is not None:
-        power = site.power if power is None else power
-        gpus = site.accelerators if gpus is None else gpus
-        basis = site.basis if basis is None else basis
-    if power is None:
-        raise InputError("power: missing; give the quoted power, e.g. '300 MW'")
-    if gpus is None:
-        if not fleet:
-            raise InputError("gpus: missing; give the claimed number of accelerators")
-        gpus = context.fleet.total
-    count = parse_count(gpus, "gpus")
-    where: ClaimBasis = check_basis(basis or "unspecified", CLAIM_BASES)
-    fleet_used = context.fleet.scaled_to(count)
-    context = Context(fleet_used, context.assumptions, context.method, site, context.notes)
-    quoted, real, notes = real_power(power, context.assumptions)
-    real_watts = float(real.m_as(W))
+    return claim_of(resolve(as_scenario(power, gpus=gpus, accelerator=accelerator, **inputs)))
+
+
+def claim_of(inputs: Inputs) -> ClaimResult:
+    """The claim check of resolved inputs (see `check_claim`)."""
+    real_watts = inputs.need_power("a claim check")
+    count = inputs.need_count("a claim check")
+    where: ClaimBasis = inputs.scenario.basis or "unspecified"
     implied = real_watts / count
-    noun = context.fleet.noun
+    noun = inputs.fleet.noun
     bases = UNSPECIFIED_READINGS if where == "unspecified" else (where,)
-    readings = tuple(_reading(context, b, implied, real_watts, noun) for b in bases)
+    readings = tuple(_reading(inputs, b, implied, noun) for b in bases)
     verdict = _overall(readings, where)
     head = (
-        f"{verdict}: {format_power(real)} for {count:,.0f} {noun}s is {per_accelerator(implied)} per {noun}"
+        f"{verdict}: {format_power(inputs.real_power)} for {count:,.0f} {noun}s is "
+        f"{per_accelerator(implied)} per {noun}"
     )
     conclusion = "So " + _conclusion(verdict, readings, where) + "."
     summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
-    return ClaimResult(
-        power=quoted,
-        real_power=real,
+    return ClaimResult.model_construct(
+        power=inputs.power,
+        real_power=inputs.real_power,
         accelerators=round(count),
-        fleet=context.fleet.entries(),
+        fleet=inputs.fleet.entries(),
         basis=where,
-        method=context.method,
-        implied_power_per_accelerator=Q_(implied, W),
+        method=inputs.method,
+        implied_power_per_accelerator=quantity(implied, W),
         verdict=verdict,
         readings=readings,
-        chain=chain_table(context.fleet, context.assumptions),
-        assumptions=context.assumptions,
+        chain=chain_table(inputs),
+        assumptions=inputs.assumptions,
         conclusion=conclusion,
         summary=summary,
         noun=noun,
-        notes=(*notes, *context.notes),
+        notes=inputs.notes,
     )
 
 
@@ -230,9 +193,18 @@ def compare_methods(
     accelerator: str | None = None,
     *,
     methods: tuple[str, ...] | None = None,
-    **kwargs: Any,
+    **inputs: Any,
 ) -> tuple[ClaimResult, ...]:
-    """The same claim checked under each method (every assumption set unless named)."""
+    """The same claim checked under each method (every assumption set unless named).
+
+    The scenario's site facts and overrides apply under every method: a user's `--set` holds in
+    each row, as it does in a single check.
+    """
+    scenario = as_scenario(power, gpus=gpus, accelerator=accelerator, **inputs)
+    return tuple(claim_of(resolve(with_method(scenario, m))) for m in method_order(methods))
+
+
+def method_order(methods: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The methods to compare: the default set first, then the others by id."""
     chosen = methods or list_presets("assumptions")
-    ordered = sorted(chosen, key=lambda m: (m != DEFAULT_METHOD, m))
-    return tuple(check_claim(power, gpus, accelerator, method=m, **kwargs) for m in ordered)
+    return tuple(sorted(chosen, key=lambda m: (m != DEFAULT_METHOD, m)))

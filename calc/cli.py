@@ -226,259 +226,81 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# ------------------------------------------------------------------------------ human output
-
-
-def _table(rows: list[list[str]], align: str) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        cells = [
-            cell.rjust(w) if a == "r" else cell.ljust(w)
-            for cell, w, a in zip(row, widths, align, strict=True)
-        ]
-        lines.append("  " + "  ".join(cells).rstrip())
-    return "\n".join(lines)
-
-
-def _server_step(accelerators: Sequence[str]) -> str:
-    import calc
-
-    if len(accelerators) != 1:
-        return "system power / accelerators per system"
-    system = calc.load_system(calc.load_accelerator(accelerators[0]).system)
-    return f"{calc.format_power(system.system_power)} / {system.accelerators_per_system}"
-
-
-def _chain_lines(chain: Sequence[Any], assumptions: Any, noun: str, accelerators: Sequence[str]) -> str:
-    """The derivation chip → supply, low / central / high, with the factor of each step."""
-    import calc
-    from calc.models import BASIS_LABELS
-
-    def trio(values: Any) -> str:
-        if values.low == values.high:
-            return f"{values.central:g}"
-        return f"{values.low:g} / {values.central:g} / {values.high:g}"
-
-    factor_of = {
-        "chip": "TDP",
-        "server": (
-            "x server_factor " + trio(assumptions.server_factor)
-            if assumptions.server_factor is not None
-            else _server_step(accelerators)
-        )
-        + " x draw_factor "
-        + trio(assumptions.draw_factor),
-        "it": "x (1 + it_overhead " + trio(assumptions.it_overhead) + ")",
-        "facility": "x pue " + trio(assumptions.pue),
-        "supply": (
-            f"/ (usable {assumptions.redundancy.usable_fraction:.3g} [{assumptions.redundancy.label}]"
-            f" x (1 - headroom {assumptions.headroom:g}))"
-        ),
-    }
-    rows = [["basis", "low", "central", "high", "step"]]
-    for row in chain:
-        rows.append(
-            [
-                BASIS_LABELS[row.basis],
-                *(calc.format_power(v, "W", 1) for v in (row.low, row.central, row.high)),
-                factor_of[row.basis],
-            ]
-        )
-    return f"Power per {noun} along the chain:\n" + _table(rows, "lrrrl")
-
-
-def _notes(notes: Sequence[str]) -> str:
-    return "".join(f"\nnote: {n}" for n in notes)
-
-
-def _print_check(result: Any) -> None:
-    import calc
-
-    fp = calc.format_power
-    fleet = ", ".join(f"{e.accelerator} {e.count:,.0f}" for e in result.fleet)
-    noun = result.noun
-    ids = [e.accelerator for e in result.fleet]
-    print(
-        f"Claim: {fp(result.power)} for {result.accelerators:,} {noun}s ({fleet}); "
-        f"basis {result.basis}; method {result.method}"
-    )
-    print(f"Implied: {fp(result.implied_power_per_accelerator, 'W', 1)} per {noun}\n")
-    print(_chain_lines(result.chain, result.assumptions, noun, ids))
-    print("\nReadings:")
-    rows = [["basis", "verdict", "model low–high", "central", "supports", "break-even (others central)"]]
-    for r in result.readings:
-        evens = (
-            ", ".join(
-                f"{b.assumption} {b.value:.3f}" + ("" if b.status == "in range" else f" ({b.status})")
-                for b in r.break_even
-            )
-            or "-"
-        )
-        rows.append(
-            [
-                r.basis,
-                r.verdict,
-                f"{fp(r.low, 'W', 1)}–{fp(r.high, 'W', 1)}",
-                fp(r.central, "W", 1),
-                f"{r.supported_accelerators:,}",
-                evens,
-            ]
-        )
-    print(_table(rows, "llrrrl"))
-    print(f"\nVerdict: {result.verdict.upper()}. {result.conclusion}" + _notes(result.notes))
-
-
-def _print_capacity(result: Any) -> None:
-    import calc
-
-    fp = calc.format_power
-    racks = f", {result.racks:,} racks" if result.racks is not None else ""
-    print(
-        f"{fp(result.power)} at the {result.basis} basis (method {result.method}) supports "
-        f"{result.accelerators:,} {result.noun}s in {result.systems:,} whole systems{racks}; "
-        f"{fp(result.stranded_power)} stranded"
-    )
-    print(
-        f"  range: {result.accelerators_conservative:,} (every assumption at its high-power end)"
-        f" to {result.accelerators_optimistic:,} (low-power end)"
-    )
-    print(
-        f"  power per accelerator at the {result.basis} basis: "
-        f"{fp(result.power_per_accelerator, 'W', 1)} (central)\n"
-    )
-    rows = [["accelerator", "system", "accelerators", "systems", "racks", "per accelerator"]]
-    for line in result.lines:
-        rows.append(
-            [
-                line.accelerator,
-                line.system,
-                f"{line.accelerators:,}",
-                f"{line.systems:,}",
-                "-" if line.racks is None else f"{line.racks:,}",
-                fp(line.power_per_accelerator, "W", 1),
-            ]
-        )
-    print(_table(rows, "llrrrr") + "\n")
-    ids = [line.accelerator for line in result.lines]
-    print(_chain_lines(result.chain, result.assumptions, result.noun, ids) + _notes(result.notes))
-
-
-def _print_power(result: Any) -> None:
-    import calc
-
-    fp = calc.format_power
-    print(f"{result.accelerators:,} {result.noun}s need (method {result.method}):")
-    rows = [["basis", "low", "central", "high"]]
-    for row in result.power:
-        rows.append([row.basis, fp(row.low), fp(row.central), fp(row.high)])
-    print(_table(rows, "lrrr") + "\n")
-    rows = [["accelerator", "system", "accelerators", "systems (rounded up)", "racks"]]
-    for line in result.lines:
-        rows.append(
-            [
-                line.accelerator,
-                line.system,
-                f"{line.accelerators:,}",
-                f"{line.systems:,}",
-                "-" if line.racks is None else f"{line.racks:,}",
-            ]
-        )
-    print(_table(rows, "llrrr") + "\n")
-    ids = [line.accelerator for line in result.lines]
-    print(_chain_lines(result.per_accelerator, result.assumptions, result.noun, ids) + _notes(result.notes))
-
-
 # ---------------------------------------------------------------------------------- commands
-
-
-def _context_args(args: argparse.Namespace) -> dict[str, Any]:
-    import calc
-
-    return {
-        "method": args.method,
-        "facility": args.facility,
-        "assumptions": calc.parse_settings(args.settings),
-    }
 
 
 def _emit_json(payload: Any) -> None:
     print(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
-def _as_json(args: argparse.Namespace, result: Any) -> bool:
-    """Print a result model as JSON when --json was given; say whether it was."""
+def _show(args: argparse.Namespace, result: Any, document: Any) -> None:
+    """Print a result: its JSON with --json, else its report as text."""
+    from calc.report import as_text
+
     if args.json:
         _emit_json(result.model_dump(mode="json"))
-    return bool(args.json)
+    else:
+        print(as_text(document(result)))
+
+
+def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
+    """The Scenario of the claim options (a facility fills what is not given)."""
+    import calc
+
+    inputs = {
+        "power": getattr(args, "power", None),
+        "gpus": getattr(args, "gpus", None),
+        "accelerator": getattr(args, "accelerator", None),
+        "fleet": _pairs(getattr(args, "fleet", None), "--fleet", "COUNT"),
+        "mix": _pairs(getattr(args, "mix", None), "--mix", "WEIGHT"),
+        "facility": getattr(args, "facility", None),
+        "basis": getattr(args, "basis", None),
+        "method": None if getattr(args, "method", None) == "all" else getattr(args, "method", None),
+        "assumptions": calc.parse_settings(getattr(args, "settings", [])),
+    }
+    inputs.update(extra)
+    return calc.scenario(**inputs)
 
 
 def _cmd_capacity(args: argparse.Namespace) -> int:
     import calc
+    from calc.report import capacity_document
 
-    if args.power is None and args.facility is None:
+    scenario = _scenario(args)
+    if scenario.power is None:
         raise CliError("capacity: --power is required (or --facility)")
-    power = args.power if args.power is not None else calc.load_facility(args.facility).power
-    result = calc.capacity(
-        power,
-        args.accelerator,
-        mix=_pairs(args.mix, "--mix", "WEIGHT"),
-        basis=args.basis,
-        rack_power_limit=args.rack_power_limit,
-        **_context_args(args),
-    )
-    if not _as_json(args, result):
-        _print_capacity(result)
+    _show(args, calc.capacity(scenario, rack_power_limit=args.rack_power_limit), capacity_document)
     return 0
 
 
 def _cmd_power(args: argparse.Namespace) -> int:
     import calc
+    from calc.report import power_document
 
     if args.basis is not None:
         raise CliError("power: --basis does not apply; every basis is printed")
-    result = calc.required_power(
-        args.accelerator,
-        gpus=args.gpus,
-        fleet=_pairs(args.fleet, "--fleet", "COUNT"),
-        rack_power_limit=args.rack_power_limit,
-        **_context_args(args),
-    )
-    if not _as_json(args, result):
-        _print_power(result)
+    if args.accelerator is not None and args.gpus is None:
+        raise CliError("power: --gpus is required with --accelerator")
+    scenario = _scenario(args)
+    _show(args, calc.required_power(scenario, rack_power_limit=args.rack_power_limit), power_document)
     return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     import calc
+    from calc.report import as_text, claim_document, methods_table
 
-    kwargs = _claim_kwargs(args)
-    if kwargs["method"] == "all":
-        del kwargs["method"]
-        results = calc.compare_methods(**kwargs)
+    scenario = _scenario(args)
+    if args.method == "all":
+        results = calc.compare_methods(scenario)
         if args.json:
             _emit_json({"methods": [r.model_dump(mode="json") for r in results]})
         else:
-            rows = [["method", "verdict", "implied", *(f"{r.basis} low–high" for r in results[0].readings)]]
-            for r in results:
-                rows.append(
-                    [
-                        r.method,
-                        r.verdict,
-                        calc.format_power(r.implied_power_per_accelerator, "W", 1),
-                        *(
-                            f"{calc.format_power(x.low, 'W', 1)}–{calc.format_power(x.high, 'W', 1)}"
-                            f" ({x.verdict})"
-                            for x in r.readings
-                        ),
-                    ]
-                )
-            print(_table(rows, "llr" + "r" * len(results[0].readings)))
+            print(as_text([methods_table(results)]))
         verdicts = {r.verdict for r in results}
     else:
-        result = calc.check_claim(**kwargs)
-        if not _as_json(args, result):
-            _print_check(result)
+        result = calc.check_claim(scenario)
+        _show(args, result, claim_document)
         verdicts = {result.verdict}
     wanted = {
         "implausible": {"implausible"},
@@ -490,10 +312,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_solve(args: argparse.Namespace) -> int:
     import calc
+    from calc.report import solve_document
 
-    result = calc.solve(args.unknown, **_claim_kwargs(args))
-    if not _as_json(args, result):
-        print(result.summary + _notes(result.notes))
+    if args.unknown == "power" and args.power is not None:
+        raise CliError("solve: --power is the unknown; leave it out")
+    if args.unknown == "gpus" and args.gpus is not None:
+        raise CliError("solve: --gpus is the unknown; leave it out")
+    _show(args, calc.solve(args.unknown, _scenario(args)), solve_document)
     return 0
 
 
@@ -552,32 +377,19 @@ def _cmd_tui(args: argparse.Namespace) -> int:
     import calc
 
     calc.load_facility(args.facility)  # fail fast, in one line, before the screen opens
-    if _open_tui is None:
+    if args.open_tui is None:
         raise CliError("tui: the terminal UI is opened by the installed 'dcpower' command")
-    return _open_tui(args.facility)
-
-
-def _claim_kwargs(args: argparse.Namespace) -> dict[str, Any]:
-    import calc
-
-    return {
-        "power": args.power,
-        "gpus": args.gpus,
-        "accelerator": args.accelerator,
-        "fleet": _pairs(args.fleet, "--fleet", "COUNT"),
-        "facility": args.facility,
-        "basis": args.basis,
-        "method": args.method,
-        "assumptions": calc.parse_settings(args.settings),
-    }
+    return int(args.open_tui(args.facility))
 
 
 def _write_chart(path: str | None, svg: str) -> None:
     import calc
 
-    if path:
+    if path is not None:
         if not path.endswith(".svg"):
-            raise CliError(f"--chart: {path!r} must end in .svg")
+            raise CliError(f"--chart: {path[:40]!r} must end in .svg")
+        if path.rsplit("/", 1)[-1] == ".svg":
+            raise CliError(f"--chart: {path[:40]!r} needs a file name before .svg, e.g. 'chart.svg'")
         written = calc.write_atomic(path, svg)
         print(f"chart written to {written}", file=sys.stderr)
 
@@ -585,102 +397,44 @@ def _write_chart(path: str | None, svg: str) -> None:
 def _cmd_uncertainty(args: argparse.Namespace) -> int:
     import calc
     from calc.charts import histogram_svg
+    from calc.report import uncertainty_document
 
     result = calc.monte_carlo(
-        **_claim_kwargs(args), samples=args.samples, seed=args.seed, distributions=args.distribution
+        _scenario(args), samples=args.samples, seed=args.seed, distributions=args.distribution
     )
     _write_chart(args.chart, histogram_svg(result))
-    if _as_json(args, result):
-        return 0
-    fp = calc.format_power
-    print(
-        f"Monte Carlo, {result.samples:,} samples, seed {result.seed}, method {result.method}; "
-        f"distributions: " + ", ".join(f"{k} {v}" for k, v in result.distributions.items())
-    )
-    rows = [
-        ["basis", "per accelerator P5 / P50 / P95", "supports P5 / P50 / P95", "needs P5 / P50 / P95", "fit"]
-    ]
-    for r in result.readings:
-        per = r.power_per_accelerator
-        rows.append(
-            [
-                r.basis,
-                " / ".join(fp(q, "W", 1) for q in (per.p5, per.p50, per.p95)),
-                "-"
-                if r.accelerators is None
-                else " / ".join(
-                    f"{v:,.0f}" for v in (r.accelerators.p5, r.accelerators.p50, r.accelerators.p95)
-                ),
-                "-"
-                if r.required_power is None
-                else " / ".join(
-                    fp(q) for q in (r.required_power.p5, r.required_power.p50, r.required_power.p95)
-                ),
-                "-" if r.fit_probability is None else f"{r.fit_probability:.1%}",
-            ]
-        )
-    print(_table(rows, "lrrrr"))
-    if result.claim_fit_probability is not None:
-        print(
-            f"\nclaim_fit_probability: {result.claim_fit_probability:.1%} (the {result.readings[-1].basis} reading)"
-        )
-    if result.notes:
-        print(_notes(result.notes).lstrip("\n"))
+    _show(args, result, uncertainty_document)
     return 0
 
 
 def _cmd_sensitivity(args: argparse.Namespace) -> int:
     import calc
     from calc.charts import tornado_svg
+    from calc.report import as_text, tornado_document
 
-    kwargs = _claim_kwargs(args)
-    result = calc.tornado(**kwargs)
+    result = calc.tornado(_scenario(args))
     _write_chart(args.chart, tornado_svg(result))
-    if _as_json(args, result):
-        return 0
-    shown = "{:,.0f}" if result.unit == "accelerators" else "{:,.1f}"
-    print(f"{result.output}: central {shown.format(result.central)} {result.unit} (method {result.method})")
-    rows = [["assumption", "low", "high", "at low", "at high", "swing"]]
-    for bar in result.bars:
-        rows.append(
-            [
-                bar.assumption,
-                f"{bar.low:g}",
-                f"{bar.high:g}",
-                shown.format(bar.output_at_low),
-                shown.format(bar.output_at_high),
-                shown.format(bar.swing),
-            ]
-        )
-    print(_table(rows, "lrrrrr"))
-    print(f"most important: {result.most_important}" + _notes(result.notes))
+    if args.json:
+        payload = result.model_dump(mode="json")
+        payload["ranking"] = payload["bars"]  # the documented name; "bars" stays one release
+        _emit_json(payload)
+    else:
+        print(as_text(tornado_document(result)))
     return 0
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
     import calc
+    from calc.report import sweep_document
 
-    name, start, stop, steps = calc.parse_sweep(args.vary)
-    result = calc.sweep(name, start, stop, steps, **_claim_kwargs(args))
-    if _as_json(args, result):
-        return 0
-    rows = [[name, f"per accelerator ({result.basis})", "supports", "needs", "verdict"]]
-    for row in result.rows:
-        rows.append(
-            [
-                f"{row.value:.4g}",
-                calc.format_power(row.power_per_accelerator, "W", 1),
-                "-" if row.accelerators is None else f"{row.accelerators:,}",
-                "-" if row.required_power is None else calc.format_power(row.required_power),
-                row.verdict or "-",
-            ]
-        )
-    print(_table(rows, "rrrrl") + _notes(result.notes))
+    name, start, stop, points = calc.parse_sweep(args.vary)
+    _show(args, calc.sweep(name, start, stop, points, _scenario(args)), sweep_document)
     return 0
 
 
 def _cmd_energy(args: argparse.Namespace) -> int:
     import calc
+    from calc.report import energy_document
 
     if args.annual_energy is not None:
         average = calc.average_power(args.annual_energy)
@@ -691,9 +445,7 @@ def _cmd_energy(args: argparse.Namespace) -> int:
                 f"{args.annual_energy} a year is an average of {calc.format_power(average)} (8,760 h a year)"
             )
         return 0
-    power = args.power
-    if power is None and args.facility:
-        power = calc.load_facility(args.facility).power
+    power = _scenario(args).power
     if power is None:
         raise CliError("energy: --power is required (or --facility, or --annual-energy)")
     result = calc.annual_energy(
@@ -704,60 +456,32 @@ def _cmd_energy(args: argparse.Namespace) -> int:
         wue=args.wue,
         economics_preset=args.economics,
     )
-    if _as_json(args, result):
-        return 0
-    print(
-        f"{calc.format_power(result.power)} at a load factor of {result.load_factor:g} "
-        f"(average {calc.format_power(result.average_power)}), over a year:"
-    )
-    rows = [
-        ["annual_energy", f"{result.annual_energy.m_as('GWh'):,.1f} GWh"],
-        ["cost", f"{calc.format_money(result.cost)} at {result.electricity_price.m_as('USD/kWh'):g} USD/kWh"],
-        [
-            "emissions",
-            f"{result.emissions.m_as('t'):,.0f} t CO2 at {result.carbon_intensity.m_as('g/kWh'):g} g/kWh",
-        ],
-        ["water", f"{result.water.m_as('m^3'):,.0f} m³ at {result.wue.m_as('L/kWh'):g} L/kWh"],
-    ]
-    print(_table(rows, "lr") + _notes(result.notes))
+    _show(args, result, energy_document)
     return 0
 
 
 def _cmd_capex(args: argparse.Namespace) -> int:
     import calc
+    from calc.report import capex_document
 
     if args.basis is not None:
         raise CliError("capex: --basis does not apply")
+    if args.budget is not None and args.gpus is not None:
+        raise CliError("capex: give --budget or --gpus, not both")
     result = calc.capex(
         args.budget,
-        args.accelerator,
-        gpus=args.gpus,
-        fleet=_pairs(args.fleet, "--fleet", "COUNT"),
-        facility=args.facility,
-        method=args.method,
-        assumptions=calc.parse_settings(args.settings),
         facility_cost=args.facility_cost,
         system_prices=_pairs(args.system_price, "--system-price", "PRICE"),
         economics_preset=args.economics,
+        scenario=_scenario(args),
     )
-    if _as_json(args, result):
-        return 0
-    fm = calc.format_money
-    head = f"{fm(result.budget)} buys" if result.budget is not None else "Capital cost of"
-    print(
-        f"{head} {result.accelerators:,} accelerators in {result.systems:,} systems: {fm(result.capex)} "
-        f"({fm(result.hardware)} hardware + {fm(result.facility)} facility at "
-        f"{result.facility_cost.m_as('MUSD/MW'):g} MUSD/MW of IT)"
-    )
-    print(
-        f"  {fm(result.capex_per_accelerator)} per accelerator; IT power {calc.format_power(result.it_power)}, "
-        f"facility power {calc.format_power(result.facility_power)} (central)" + _notes(result.notes)
-    )
+    _show(args, result, capex_document)
     return 0
 
 
 def _cmd_orbital(args: argparse.Namespace) -> int:
     import calc
+    from calc.report import orbital_document
 
     overrides: dict[str, Any] = dict(_pairs(args.input, "--input", "VALUE") or {})
     for name in (
@@ -771,28 +495,7 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
         if getattr(args, name) is not None:
             overrides[name] = getattr(args, name)
     result = calc.orbital(args.power, orbit=args.orbit, accelerator=args.accelerator, **overrides)
-    if _as_json(args, result):
-        return 0
-    t = lambda q: f"{q.m_as('t'):,.0f} t"  # noqa: E731
-    print(f"{calc.format_power(result.power)} of compute in orbit ({result.orbit}) takes:")
-    rows = [
-        ["solar_array_area", f"{result.solar_array_area.m_as('km^2'):,.3f} km²", t(result.solar_array_mass)],
-        ["radiator_area", f"{result.radiator_area.m_as('km^2'):,.3f} km²", t(result.radiator_mass)],
-        ["battery", f"{result.battery_energy.m_as('MWh'):,.0f} MWh", t(result.battery_mass)],
-        ["compute hardware", "", t(result.compute_mass)],
-        ["total", "", t(result.total_mass)],
-    ]
-    print(_table(rows, "lrr"))
-    print(
-        f"  {result.satellites:,} satellites, {result.launches:,} launches, launch cost "
-        f"{calc.format_money(result.launch_cost)}"
-        + (
-            f"; {result.accelerators:,} accelerators at the IT basis"
-            if result.accelerators is not None
-            else ""
-        )
-        + _notes(result.notes)
-    )
+    _show(args, result, orbital_document)
     return 0
 
 
@@ -812,9 +515,6 @@ COMMANDS = {
 }
 
 
-_open_tui: Callable[[str], int] | None = None
-
-
 def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | None = None) -> int:
     """Run `dcpower` and return its exit code.
 
@@ -823,8 +523,6 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
         open_tui: Opens the terminal UI on a facility id; given by the UI's launcher, so that
             calc never imports the UI.
     """
-    global _open_tui
-    _open_tui = open_tui
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
@@ -835,6 +533,7 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
                 parser.print_help(sys.stderr)
                 return EXIT_INPUT
         args = parser.parse_args(arguments)
+        args.open_tui = open_tui
         if args.command is None:
             raise CliError(
                 "a command is required: capacity, power, check, solve, uncertainty, "

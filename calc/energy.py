@@ -11,9 +11,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from calc.chain import build_context, case_inputs, fleet_watts, parse_count
+from calc.chain import resolve, whole_systems
 from calc.errors import InputError
-from calc.models import Assumptions, CalcModel, Facility, ParameterSet
+from calc.inputs import as_scenario
+from calc.models import CalcModel, ParameterSet
 from calc.presets import load_preset
 from calc.units import (
     MW,
@@ -183,52 +184,47 @@ def capex(
     accelerator: str | None = None,
     *,
     gpus: Any = None,
-    fleet: Mapping[str, Any] | None = None,
-    facility: str | Facility | None = None,
-    method: str | None = None,
-    assumptions: Assumptions | Mapping[str, Any] | None = None,
     facility_cost: Any = None,
     system_prices: Mapping[str, Any] | None = None,
     economics_preset: str = "default",
+    scenario: Any = None,
+    **inputs: Any,
 ) -> CapexResult:
     """Capital cost of a fleet, or the accelerators and power a budget buys.
 
     Cost per accelerator = system price / accelerators per system + facility cost per MW of
     critical IT x IT power per accelerator (central case). With a `budget`, the accelerators are
-    rounded down to whole systems.
+    rounded down to whole systems; for a count, systems are rounded up.
 
     Args:
         budget: Capital budget, e.g. ``"1.1e12 USD"`` (the inverse question).
         gpus: How many accelerators (the forward question).
         facility_cost: Cost of the facility per MW of critical IT, e.g. ``"15 MUSD/MW"``.
         system_prices: System id -> price, over the economics preset's.
+        scenario: A `Scenario` whose count and fleet to price, instead of the keyword inputs.
+        inputs: The other inputs of `calc.scenario` (``fleet``, ``facility``, ``method``, ...).
 
     Raises:
         InputError: Both or neither of budget and count, no price for a system, bad units.
     """
-    if (budget is None) == (gpus is None and not fleet and facility is None):
+    if budget is not None and gpus is not None:
+        raise InputError("give either a budget or an accelerator count (gpus), not both")
+    resolved = resolve(as_scenario(scenario, gpus=gpus, accelerator=accelerator, **inputs))
+    if budget is None and resolved.count is None:
         raise InputError(
-            "give either a budget or an accelerator count (gpus / fleet), not "
-            + ("both" if budget is not None else "neither")
+            "give either a budget or an accelerator count (gpus / fleet / facility), not neither"
         )
     figures = economics(economics_preset)
     notes: list[str] = []
-    context = build_context(
-        accelerator=accelerator,
-        fleet=fleet,
-        facility=facility,
-        method=method,
-        assumptions=assumptions,
-        mix_weights=budget is not None,
-    )
     per_mw = parse_dimensioned(
         _default("facility_cost", facility_cost, figures, notes),
         "facility_cost",
         "15 MUSD/MW",
         allow_zero=True,
     )
+    fleet = resolved.fleet
     prices: dict[str, Any] = {}
-    for item in context.fleet.items:
+    for item in fleet.items:
         system = item.system.id
         given = (system_prices or {}).get(system)
         if given is None:
@@ -241,13 +237,12 @@ def capex(
             notes.append(f"price of {system}: {parameter.value} ({parameter.confidence}; {parameter.source})")
             given = parameter.value
         prices[system] = parse_dimensioned(given, f"system_prices.{system}", "300000 USD")
-    central = case_inputs(context.assumptions, "central")
-    it_each = float(fleet_watts(context.fleet, central)["it"])
-    facility_each = float(fleet_watts(context.fleet, central)["facility"])
-    shares = context.fleet.shares
+    per_accelerator = resolved.watts_per_accelerator("central")
+    it_each, facility_each = float(per_accelerator["it"]), float(per_accelerator["facility"])
+    shares = fleet.shares
     hardware_each = sum(
-        s * float(prices[i.system.id].m_as(_USD)) / i.system.accelerators_per_system
-        for s, i in zip(shares, context.fleet.items, strict=True)
+        s * float(prices[i.system.id].m_as(_USD)) / i.per_system
+        for s, i in zip(shares, fleet.items, strict=True)
     )
     site_each = float(per_mw.m_as("USD/W")) * it_each
     each = hardware_each + site_each
@@ -256,29 +251,19 @@ def capex(
         money = parse_dimensioned(budget, "budget", "1.1e12 USD")
         total = float(money.m_as(_USD)) / each
         systems = [
-            math.floor(total * s / i.system.accelerators_per_system + 1e-9)
-            for s, i in zip(shares, context.fleet.items, strict=True)
+            int(whole_systems(total * s, i.per_system)) for s, i in zip(shares, fleet.items, strict=True)
         ]
-        counts = [
-            float(n * i.system.accelerators_per_system)
-            for n, i in zip(systems, context.fleet.items, strict=True)
-        ]
+        counts = [float(n * i.per_system) for n, i in zip(systems, fleet.items, strict=True)]
     else:
         money = None
-        total = (
-            parse_count(gpus, "gpus")
-            if gpus is not None
-            else (context.facility.accelerators if context.facility and not fleet else context.fleet.total)
-        )
-        counts = [total * s for s in shares]
+        counts = [item.count for item in fleet.items]
         systems = [
-            math.ceil(c / i.system.accelerators_per_system - 1e-9)
-            for c, i in zip(counts, context.fleet.items, strict=True)
+            int(whole_systems(c, i.per_system, up=True)) for c, i in zip(counts, fleet.items, strict=True)
         ]
     n = sum(counts)
     hardware = sum(
-        c * float(prices[i.system.id].m_as(_USD)) / i.system.accelerators_per_system
-        for c, i in zip(counts, context.fleet.items, strict=True)
+        c * float(prices[i.system.id].m_as(_USD)) / i.per_system
+        for c, i in zip(counts, fleet.items, strict=True)
     )
     site = site_each * n
     return CapexResult(
@@ -292,7 +277,7 @@ def capex(
         facility_cost=per_mw.to("MUSD/MW"),
         capex_per_accelerator=Q_(each, _USD).to("kUSD"),
         budget=None if money is None else money.to("GUSD"),
-        notes=(*notes, *context.notes),
+        notes=(*notes, *resolved.notes),
     )
 
 

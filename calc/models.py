@@ -269,10 +269,22 @@ class ParameterSet(CalcModel):
 
 
 class FleetEntry(CalcModel):
-    """One accelerator type of a fleet and its count (or weight in a mix)."""
+    """One accelerator type of a fleet: its system, and its count or its weight in a mix."""
 
     accelerator: PresetId
-    count: float = Field(gt=0, le=1e12)
+    system: PresetId | None = None
+    """The system it is installed in; None: the accelerator preset's default system."""
+    count: float | None = Field(default=None, gt=0, le=1e12)
+    """How many; with a claimed total, the counts of a fleet are its mix."""
+    weight: float | None = Field(default=None, gt=0, le=1e12)
+    """Its share of a mix, when no count is known (a capacity question). No count and no
+    weight: weight 1."""
+
+    @model_validator(mode="after")
+    def _count_or_weight(self) -> FleetEntry:
+        if self.count is not None and self.weight is not None:
+            raise ValueError(f"{self.accelerator}: give a count or a weight, not both")
+        return self
 
 
 class Facility(CalcModel):
@@ -314,6 +326,42 @@ class Facility(CalcModel):
         return AssumptionSet._known_names(value)
 
 
+class Scenario(CalcModel):
+    """One question's inputs, each explicit: what every question of calc takes.
+
+    A scenario built from a facility carries the facility's power, basis, count, fleet, method
+    and site facts; what the user gives replaces them. The assumptions are layered when the
+    scenario is resolved: the default set, then `method`, then `site`, then `overrides`.
+    """
+
+    id: str = Field(default="scenario", max_length=64)
+    """The id it is saved under (the file stem)."""
+    name: str = Field(default="scenario", max_length=200)
+    facility: str | None = Field(default=None, max_length=4096)
+    """The facility preset (id or path) the scenario started from, if any."""
+    power: Power | None = None
+    """The quoted power, real or apparent. [MW]"""
+    basis: ClaimBasis | None = None
+    """Where the power is measured; None: the question's default (a claim: unspecified; a
+    capacity, a goal-seek, a sweep: facility)."""
+    accelerators: int | None = Field(default=None, gt=0, le=10**12)
+    """The claimed accelerator count; None: the fleet's counts, where it has them."""
+    fleet: tuple[FleetEntry, ...] = ()
+    method: str = Field(default="default", max_length=4096)
+    """The assumption set (a preset id or a path)."""
+    site: dict[str, Any] = Field(default_factory=dict)
+    """Site facts over the method (a facility's own PUE, redundancy, ...)."""
+    overrides: dict[str, Any] = Field(default_factory=dict)
+    """The user's assumption values over everything else."""
+    sources: tuple[Source, ...] = ()
+    notes: str = ""
+
+    @field_validator("site", "overrides")
+    @classmethod
+    def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return AssumptionSet._known_names(value)
+
+
 # ----------------------------------------------------------------------------------- results
 
 
@@ -324,6 +372,8 @@ class CaseValues(CalcModel):
     low: Power
     central: Power
     high: Power
+    step: str = ""
+    """How this basis follows from the one before, with the values used (chain.STEPS)."""
 
 
 class FleetLine(CalcModel):
@@ -450,3 +500,14 @@ class SolveResult(CalcModel):
     method: str
     summary: str
     notes: tuple[str, ...] = ()
+
+
+class Report(CalcModel):
+    """Everything the UI and the exported reports show for one scenario."""
+
+    scenario: Scenario
+    claim: ClaimResult
+    capacity: tuple[CapacityResult, ...]
+    """Capacity at each basis the claim was read at."""
+    methods: tuple[ClaimResult, ...]
+    """The same claim under every assumption set, with the scenario's own overrides."""

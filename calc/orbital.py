@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from calc.capacity import capacity
+from calc.chain import whole_systems
 from calc.errors import InputError
 from calc.models import CalcModel, ParameterSet
 from calc.presets import load_preset
@@ -208,8 +209,8 @@ def orbital(
         battery_mass=Q_(battery_mass, "kg").to("t"),
         compute_mass=Q_(compute_mass, "kg").to("t"),
         total_mass=Q_(total, "kg").to("t"),
-        satellites=math.ceil(load / v["power_per_satellite"] - 1e-9),
-        launches=math.ceil(total / v["payload_per_launch"] - 1e-9),
+        satellites=int(whole_systems(load, v["power_per_satellite"], up=True)),
+        launches=int(whole_systems(total, v["payload_per_launch"], up=True)),
         launch_cost=Q_(total * v["launch_price"], "USD").to("GUSD"),
         accelerators=supported,
         inputs=v,

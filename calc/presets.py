@@ -11,16 +11,21 @@ bundled one, and every result that uses it says so in its notes.
 from __future__ import annotations
 
 import difflib
+import json
+import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from calc.errors import PresetError
-from calc.models import AcceleratorSpec, AssumptionSet, Facility, ParameterSet, SystemSpec
+from calc.errors import InputError, PresetError
+from calc.files import write_atomic
+from calc.models import AcceleratorSpec, AssumptionSet, Facility, ParameterSet, Scenario, Source, SystemSpec
 
 Kind = Literal["accelerators", "systems", "facilities", "assumptions", "economics", "orbital"]
 KINDS: tuple[Kind, ...] = ("accelerators", "systems", "facilities", "assumptions", "economics", "orbital")
@@ -92,6 +97,9 @@ class PresetCatalog:
     user_dirs: tuple[Path, ...] = ()
     entries: dict[tuple[str, str], PresetEntry] = field(default_factory=dict)
     _cache: dict[tuple[Path, int], Any] = field(default_factory=dict)
+    derived: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    """What the core derives from these presets (resolved fleet items, assumptions): it lives
+    and dies with the catalog, so a changed preset directory never serves a stale value."""
 
     def __post_init__(self) -> None:
         self._scan(bundled_dir(), "bundled")
@@ -254,3 +262,104 @@ def preset_origin(kind: Kind, preset_id: str) -> str:
     if preset_id.endswith(".toml") or os.sep in preset_id:
         return "file"
     return catalog().entry(kind, preset_id).origin
+
+
+# ------------------------------------------------------------------------------ writing
+# The one writer of preset files, beside the one reader: a saved scenario reads back identical.
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def number_text(value: float) -> str:
+    """A number as text that reads back to the same float: 300 -> "300", 0.1 -> "0.1"."""
+    return f"{value:.0f}" if value == math.floor(value) and abs(value) < 1e15 else repr(value)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InputError(f"save: {value!r} cannot be written")
+        return repr(value) if isinstance(value, float) else str(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key)
+
+
+def facility_to_toml(facility: Facility) -> str:
+    """The TOML text of a facility preset (the format `load_facility` reads)."""
+    lines = []
+    for key, value in facility.model_dump(mode="json").items():
+        if key == "power":
+            text = f"{number_text(facility.power.magnitude)} {facility.power.units:~}"
+            lines.append(f"power = {_toml_value(text)}")
+        elif not isinstance(value, (dict, list)):
+            lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
+    lines.append("\n[fleet]")
+    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in facility.fleet.items()]
+    scalars = {k: v for k, v in facility.assumptions.items() if not isinstance(v, dict)}
+    tables = {k: v for k, v in facility.assumptions.items() if isinstance(v, dict)}
+    lines.append("\n[assumptions]")
+    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in scalars.items()]
+    for name, table in tables.items():
+        lines.append(f"\n[assumptions.{_toml_key(name)}]")
+        lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items() if v is not None]
+    for source in facility.sources:
+        lines.append("\n[[sources]]")
+        lines.append(f"title = {_toml_value(source.title)}")
+        if source.url:
+            lines.append(f"url = {_toml_value(source.url)}")
+    return "\n".join(lines) + "\n"
+
+
+def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
+    """The scenario as a facility preset: its method, and its site facts and overrides as the
+    facility's assumptions (so the method can still be switched after it is opened again).
+
+    Raises:
+        InputError: The scenario has no power or no claimed count.
+    """
+    if scenario.power is None or scenario.accelerators is None:
+        raise InputError("save: a scenario needs a power and an accelerator count to be saved")
+    assumptions: dict[str, Any] = {**scenario.site, **scenario.overrides}
+    sources = scenario.sources or (Source(title="a scenario saved from dcpower"),)
+    return Facility(
+        id=preset_id,
+        name=scenario.name,
+        status=f"scenario saved {date.today().isoformat()}",
+        power=scenario.power,
+        basis=scenario.basis or "unspecified",
+        accelerators=scenario.accelerators,
+        fleet={
+            e.accelerator + (f"@{e.system}" if e.system else ""): (
+                e.count if e.count is not None else e.weight or 1.0
+            )
+            for e in scenario.fleet
+        },
+        method=scenario.method,
+        assumptions=assumptions,
+        confidence="estimate",
+        sources=sources,
+        notes=scenario.notes,
+    )
+
+
+def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
+    """Save a scenario as a facility preset at `path` (its id is the file stem).
+
+    Raises:
+        InputError: The file name is not a valid preset id, or the file cannot be written.
+    """
+    target = Path(path).expanduser()
+    if target.suffix != ".toml":
+        raise InputError(f"save: {str(path)!r} must end in .toml")
+    if not _ID_RE.match(target.stem):
+        raise InputError(
+            f"save: {target.name!r}: the file name is the preset id and must be "
+            f"kebab-case, e.g. 'my-site.toml'"
+        )
+    text = facility_to_toml(scenario_to_facility(scenario, target.stem))
+    return write_atomic(target, text)

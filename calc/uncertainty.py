@@ -13,27 +13,19 @@ from typing import Any, Literal
 
 import numpy as np
 
-from calc.assumptions import merge_layers
-from calc.capacity import check_basis, real_power, supported
-from calc.chain import Context, build_context, case_inputs, fleet_watts, parse_count
-from calc.claims import UNSPECIFIED_READINGS, check_claim
+from calc.capacity import single_basis
+from calc.chain import RANGED, SWEEPABLE, Fleet, Inputs, resolve, whole_systems
+from calc.claims import UNSPECIFIED_READINGS, claim_of
 from calc.errors import InputError
-from calc.models import (
-    BASES,
-    CLAIM_BASES,
-    RANGE_LIMITS,
-    Assumptions,
-    Basis,
-    CalcModel,
-    Facility,
-    Range,
-)
+from calc.inputs import as_scenario, with_basis
+from calc.models import RANGE_LIMITS, Assumptions, Basis, CalcModel, Range
 from calc.solve import applicable
-from calc.units import MW, Q_, Power, W
+from calc.units import MW, Power, W, quantity
 
 Distribution = Literal["triangular", "uniform", "normal", "fixed"]
 DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform", "normal", "fixed")
-SAMPLED: tuple[str, ...] = ("draw_factor", "it_overhead", "pue", "server_factor")
+SAMPLED: tuple[str, ...] = RANGED
+"""The assumptions Monte Carlo draws: every ranged factor of the chain."""
 MAX_SAMPLES = 10_000_000
 _Z95 = 1.6448536269514722  # P95 of the standard normal: low / high sit at P5 / P95
 
@@ -120,6 +112,8 @@ def sample_inputs(
     distributions: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Keyword arguments of `chain_watts` with each ranged assumption drawn `n` times."""
+    from calc.chain import case_inputs
+
     kinds = dict(distributions or {})
     values = case_inputs(assumptions, "central")
     for name in SAMPLED:
@@ -150,13 +144,12 @@ def parse_distributions(items: Mapping[str, str] | list[str] | None) -> dict[str
     return chosen
 
 
-def _counts(power_watts: float, context: Context, per_accelerator: Any, basis: Basis) -> Any:
+def _counts(power_watts: float, fleet: Fleet, per_accelerator: Any) -> Any:
     """Whole-system accelerator counts for arrays of average power per accelerator."""
     total = power_watts / per_accelerator
     count = np.zeros_like(per_accelerator)
-    for share, item in zip(context.fleet.shares, context.fleet.items, strict=True):
-        per_system = item.system.accelerators_per_system
-        count += np.floor(total * share / per_system + 1e-9) * per_system
+    for share, item in zip(fleet.shares, fleet.items, strict=True):
+        count += whole_systems(total * share, item.per_system) * item.per_system
     return count
 
 
@@ -169,7 +162,8 @@ def _percentiles(values: Any) -> tuple[float, float, float, float]:
 def _power_percentiles(
     quantiles: tuple[float, float, float, float], unit: Any, scale: float = 1.0
 ) -> PowerPercentiles:
-    p5, p50, p95, mean = (Q_(v * scale, W).to(unit) for v in quantiles)
+    divisor = 1e6 if unit is MW else 1.0
+    p5, p50, p95, mean = (quantity(v * scale / divisor, unit) for v in quantiles)
     return PowerPercentiles(p5=p5, p50=p50, p95=p95, mean=mean)
 
 
@@ -178,50 +172,54 @@ def monte_carlo(
     gpus: Any = None,
     accelerator: str | None = None,
     *,
-    fleet: Mapping[str, Any] | None = None,
-    facility: str | Facility | None = None,
-    basis: str | None = None,
-    method: str | None = None,
-    assumptions: Assumptions | Mapping[str, Any] | None = None,
     samples: int = 100_000,
-    seed: int | None = None,
+    seed: int | None = 0,
     distributions: Mapping[str, str] | None = None,
     bins: int = 30,
+    **inputs: Any,
 ) -> UncertaintyResult:
     """P5 / P50 / P95 of what a power supports, what a fleet needs, and whether a claim fits.
 
     Args:
-        power: The power, e.g. ``"300 MW"``: gives the accelerators it supports.
+        power: The power, e.g. ``"300 MW"``: gives the accelerators it supports. Or a `Scenario`.
         gpus: The accelerator count: gives the power it needs; with `power`, the fit probability.
-        basis: unspecified (both IT and facility readings), or one basis; default facility
-            without a count, unspecified with one.
         samples: Number of draws (1 to 10,000,000).
-        seed: Seed of the random generator: the same seed gives the same numbers.
+        seed: Seed of the random generator (default 0): the same seed gives the same numbers;
+            None draws a fresh one.
         distributions: Assumption -> triangular on low / central / high (default); uniform on
             low–high; normal with its mean at central and standard deviation (high - low) / 3.29
             (so low and high are P5 and P95 when central is midway), clipped to the physical
             limits; or fixed at central.
+        inputs: The other inputs of `calc.scenario`. The basis: unspecified (both IT and
+            facility readings) or one basis; default facility without a count, unspecified
+            with one.
 
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
     """
     if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= MAX_SAMPLES:
         raise InputError(f"samples: {samples!r} must be a whole number from 1 to {MAX_SAMPLES:,}")
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
-        raise InputError(f"seed: {seed!r} must be a whole number >= 0")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63):
+        raise InputError(f"seed: {seed!r} must be a whole number from 0 to 2**63 - 1")
     kinds = parse_distributions(distributions)
-    context, watts, count, basis, notes = _inputs(
-        power, gpus, accelerator, fleet, facility, basis, method, assumptions
-    )
+    resolved = resolve(as_scenario(power, gpus=gpus, accelerator=accelerator, **inputs))
+    watts, count = resolved.watts, resolved.count
     if watts is None and count is None:
         raise InputError("give a power, an accelerator count (gpus), or both")
-    where = check_basis(
-        basis or ("unspecified" if watts is not None and count is not None else "facility"), CLAIM_BASES
+    given = resolved.scenario.basis or (
+        "unspecified" if watts is not None and count is not None else "facility"
     )
-    bases: tuple[Basis, ...] = UNSPECIFIED_READINGS if where == "unspecified" else (where,)
-
+    notes = resolved.notes
+    bases: tuple[Basis, ...]
+    if given == "unspecified" and watts is not None and count is not None:
+        bases = UNSPECIFIED_READINGS
+    else:
+        extra: list[str] = []
+        bases = (single_basis(given, extra),)
+        notes = (*extra, *notes)
+    context = resolved
     rng = np.random.default_rng(seed)
-    chain = fleet_watts(context.fleet, sample_inputs(context.assumptions, samples, rng, kinds))
+    chain = context.fleet.watts(sample_inputs(context.assumptions, samples, rng, kinds))
     implied = watts / count if watts is not None and count is not None else None
     readings = []
     for b in bases:
@@ -232,7 +230,7 @@ def monte_carlo(
             # Whole-system counts fall as power per accelerator rises (a monotone function), so
             # with order statistics the count's P5 is the count at the power's P95, and so on:
             # exact, and it spares a sort of a second array.
-            p95, p50, p5 = _counts(watts, context, np.array(quantiles[:3]), b)
+            p95, p50, p5 = _counts(watts, context.fleet, np.array(quantiles[:3]))
             reading["accelerators"] = Percentiles(p5=float(p5), p50=float(p50), p95=float(p95))
         if count is not None:
             reading["required_power"] = _power_percentiles(quantiles, MW, count)
@@ -306,100 +304,49 @@ class TornadoResult(CalcModel):
     notes: tuple[str, ...] = ()
 
 
-def _output(
-    context: Context, values: Mapping[str, Any], basis: Basis, watts: float | None, count: float | None
-) -> float:
-    per = float(fleet_watts(context.fleet, values)[basis])
-    if watts is not None:
-        systems, _ = supported(watts, context.fleet, values, basis)
-        return float(
-            sum(
-                n * i.system.accelerators_per_system
-                for n, i in zip(systems, context.fleet.items, strict=True)
-            )
-        )
-    if count is not None:
-        return per * count / 1e6
+def _output(inputs: Inputs, values: Mapping[str, Any], basis: Basis) -> float:
+    """The tornado's output: accelerators supported, else power needed [MW], else W each."""
+    fleet = inputs.fleet
+    if inputs.watts is not None:
+        systems, _ = fleet.supported(inputs.watts, dict(values), basis)
+        return float(fleet.accelerators_in(systems))
+    per = float(fleet.watts(dict(values))[basis])
+    if inputs.count is not None:
+        return per * inputs.count / 1e6
     return per
 
 
-def _inputs(
-    power: Any,
-    gpus: Any,
-    accelerator: str | None,
-    fleet: Any,
-    facility: Any,
-    basis: str | None,
-    method: str | None,
-    assumptions: Any,
-) -> tuple[Context, float | None, float | None, str | None, tuple[str, ...]]:
-    """Resolve the fleet and assumptions; fill power, count and basis from a facility where unset.
-
-    Returns:
-        (context, real power [W] or None, accelerator count or None, basis as given, notes)
-    """
-    context = build_context(
-        accelerator=accelerator,
-        fleet=fleet,
-        facility=facility,
-        method=method,
-        assumptions=assumptions,
-        mix_weights=gpus is None,
-    )
-    site = context.facility
-    if site is not None:
-        power = site.power if power is None else power
-        gpus = site.accelerators if gpus is None else gpus
-        basis = site.basis if basis is None else basis
-    if gpus is None and fleet:
-        gpus = context.fleet.total
-    notes = context.notes
-    watts = None
-    if power is not None:
-        _, real, power_notes = real_power(power, context.assumptions)
-        watts, notes = float(real.m_as(W)), (*power_notes, *notes)
-    count = parse_count(gpus, "gpus") if gpus is not None else None
-    return context, watts, count, basis, notes
-
-
-def _resolve(*args: Any) -> tuple[Context, float | None, float | None, Basis, tuple[str, ...]]:
-    """`_inputs` with the basis of a single reading: unspecified is read as facility power."""
-    context, watts, count, basis, notes = _inputs(*args)
-    chosen = basis or "facility"
-    where: Basis = "facility" if chosen == "unspecified" else check_basis(chosen, BASES)
-    return context, watts, count, where, notes
+def _single(scenario_inputs: Inputs) -> tuple[Basis, tuple[str, ...]]:
+    """The one basis a tornado or a sweep reads, and a note when an unspecified basis is read."""
+    notes: list[str] = []
+    where = single_basis(scenario_inputs.scenario.basis, notes)
+    return where, (*notes, *scenario_inputs.notes)
 
 
 def tornado(
-    power: Any = None,
-    gpus: Any = None,
-    accelerator: str | None = None,
-    *,
-    fleet: Mapping[str, Any] | None = None,
-    facility: str | Facility | None = None,
-    basis: str | None = None,
-    method: str | None = None,
-    assumptions: Assumptions | Mapping[str, Any] | None = None,
+    power: Any = None, gpus: Any = None, accelerator: str | None = None, **inputs: Any
 ) -> TornadoResult:
     """Swing each assumption low → high with the others central; rank by the change.
 
     The output is the accelerators a power supports (when a power is given), else the power a
-    count needs [MW], else the power per accelerator [W]. An unspecified basis is read as
-    facility power.
+    count needs [MW], else the power per accelerator [W]. The basis defaults to facility; an
+    unspecified basis is read as facility power, and the result says which basis it read.
+
+    Args:
+        power: The power, or a `Scenario`.
+        inputs: The other inputs of `calc.scenario`.
     """
-    context, watts, count, where, notes = _resolve(
-        power, gpus, accelerator, fleet, facility, basis, method, assumptions
-    )
-    central_values = case_inputs(context.assumptions, "central")
-    central = _output(context, central_values, where, watts, count)
+    resolved = resolve(as_scenario(power, gpus=gpus, accelerator=accelerator, **inputs))
+    where, notes = _single(resolved)
+    central_values = resolved.values("central")
+    central = _output(resolved, central_values, where)
     bars = []
-    for name in applicable(where, context.assumptions):
-        if name in ("usable_fraction", "headroom"):
+    for name in applicable(where, resolved.assumptions):
+        if name not in RANGED:
             continue  # planning choices without a range
-        values: Range = getattr(context.assumptions, name)
+        values: Range = getattr(resolved.assumptions, name)
         outputs = [
-            _output(context, {**central_values, name: values.value(case)}, where, watts, count)
-            for case in ("low", "high")
+            _output(resolved, {**central_values, name: values.value(case)}, where) for case in ("low", "high")
         ]
         bars.append(
             TornadoBar(
@@ -412,9 +359,9 @@ def tornado(
             )
         )
     bars.sort(key=lambda bar: bar.swing, reverse=True)
-    if watts is not None:
+    if resolved.watts is not None:
         output, unit = f"accelerators supported at the {where} basis", "accelerators"
-    elif count is not None:
+    elif resolved.count is not None:
         output, unit = f"power needed at the {where} basis", "MW"
     else:
         output, unit = f"power per accelerator at the {where} basis", "W"
@@ -422,7 +369,7 @@ def tornado(
         output=output,
         unit=unit,
         basis=where,
-        method=context.method,
+        method=resolved.method,
         central=central,
         bars=tuple(bars),
         most_important=bars[0].assumption if bars and bars[0].swing > 0 else None,
@@ -450,71 +397,78 @@ class SweepResult(CalcModel):
     notes: tuple[str, ...] = ()
 
 
-SWEEPABLE: tuple[str, ...] = ("draw_factor", "it_overhead", "pue", "server_factor", "headroom")
-
-
 def parse_sweep(text: str) -> tuple[str, float, float, int]:
-    """Parse ``NAME=START:STOP:STEPS`` (the CLI's ``--vary``)."""
+    """Parse ``NAME=START:STOP:POINTS`` (the CLI's ``--vary``): POINTS values from START to STOP."""
+    if not isinstance(text, str):
+        raise InputError(f"vary: {text!r} must be text NAME=START:STOP:POINTS, e.g. 'pue=1.05:1.6:12'")
+    shown = text if len(text) <= 40 else text[:39] + "…"
     name, _, span = text.partition("=")
     parts = span.split(":")
     if len(parts) != 3:
-        raise InputError(f"vary: {text!r} must be NAME=START:STOP:STEPS, e.g. 'pue=1.05:1.6:12'")
+        raise InputError(f"vary: {shown!r} must be NAME=START:STOP:POINTS, e.g. 'pue=1.05:1.6:12'")
     try:
         start, stop = float(parts[0]), float(parts[1])
-        steps = int(parts[2])
+        points = int(parts[2])
     except ValueError:
         raise InputError(
-            f"vary: {text!r} must be NAME=START:STOP:STEPS with numbers, e.g. 'pue=1.05:1.6:12'"
+            f"vary: {shown!r} must be NAME=START:STOP:POINTS with numbers, e.g. 'pue=1.05:1.6:12'"
         ) from None
-    return name.strip(), start, stop, steps
+    return name.strip(), start, stop, points
 
 
 def sweep(
     vary: str,
     start: float,
     stop: float,
-    steps: int,
+    points: int,
     power: Any = None,
     gpus: Any = None,
     accelerator: str | None = None,
-    *,
-    fleet: Mapping[str, Any] | None = None,
-    facility: str | Facility | None = None,
-    basis: str | None = None,
-    method: str | None = None,
-    assumptions: Assumptions | Mapping[str, Any] | None = None,
+    **inputs: Any,
 ) -> SweepResult:
-    """Vary one assumption from `start` to `stop` in `steps` values (as a point), others as set.
+    """Vary one assumption from `start` to `stop` over `points` values (each a point value).
 
-    Each row gives the power per accelerator, and the accelerators supported (with a power),
-    the power needed (with a count) and the claim's verdict (with both). An unspecified basis
-    is read as facility power.
+    Each row is the scenario with that one assumption set, checked exactly as
+    ``dcpower check --basis BASIS --set NAME=VALUE`` would check it: the power per accelerator,
+    the accelerators supported (with a power), the power needed (with a count) and the claim's
+    verdict (with both). The basis defaults to facility; an unspecified basis is read as
+    facility power, and the result names the basis it read.
+
+    Args:
+        vary: The assumption: draw_factor, it_overhead, pue, server_factor or headroom.
+        power: The power, or a `Scenario`.
+        inputs: The other inputs of `calc.scenario`.
     """
     if vary not in SWEEPABLE:
-        raise InputError(f"vary: {vary!r} cannot be varied; accepted: {', '.join(SWEEPABLE)}")
-    if isinstance(steps, bool) or not 2 <= steps <= 1000:
-        raise InputError(f"vary: {steps!r} steps; accepted: 2 to 1000")
+        shown = vary if isinstance(vary, str) and len(vary) <= 40 else repr(vary)[:40] + "…"
+        raise InputError(f"vary: {shown!r} cannot be varied; accepted: {', '.join(SWEEPABLE)}")
+    for label, number in (("start", start), ("stop", stop)):
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise InputError(f"vary: {label} {number!r} is not a number")
+    if isinstance(points, bool) or not isinstance(points, int) or not 2 <= points <= 1000:
+        raise InputError(f"vary: {points!r} points; accepted: a whole number from 2 to 1000")
     if not (math.isfinite(start) and math.isfinite(stop)) or start >= stop:
         raise InputError(f"vary: start {start:g} must be below stop {stop:g}")
-    context, watts, count, where, notes = _resolve(
-        power, gpus, accelerator, fleet, facility, basis, method, assumptions
-    )
-    if vary == "server_factor" and context.assumptions.server_factor is None:
+    scenario = as_scenario(power, gpus=gpus, accelerator=accelerator, **inputs)
+    resolved = resolve(scenario)
+    where, notes = _single(resolved)
+    if vary == "server_factor" and resolved.assumptions.server_factor is None:
         raise InputError("vary: server_factor is not set by this method; use --method epoch or epoch-nested")
-    fleet_ids = {item.accelerator.id: item.count for item in context.fleet.items}
-    base_layer = context.assumptions.model_dump()
+    at_basis = with_basis(scenario, where)
     rows = []
-    for value in np.linspace(start, stop, steps):
-        chosen = merge_layers(base_layer, {vary: float(value)})  # a number is a point value
-        values = case_inputs(chosen, "central")
-        per = float(fleet_watts(context.fleet, values)[where])
-        row: dict[str, Any] = {"value": float(value), "power_per_accelerator": Q_(per, W)}
-        if watts is not None:
-            row["accelerators"] = int(_output(context, values, where, watts, None))
-        if count is not None:
-            row["required_power"] = Q_(per * count, W).to(MW)
-        if watts is not None and count is not None:
-            claim = check_claim(Q_(watts, W), count, fleet=fleet_ids, basis=where, assumptions=chosen)
-            row["verdict"] = claim.verdict
+    for value in np.linspace(start, stop, points):
+        point = float(value)
+        changed = at_basis.model_validate(
+            {**dict(at_basis), "overrides": {**at_basis.overrides, vary: point}}
+        )
+        row_inputs = resolve(changed)
+        per = float(row_inputs.watts_per_accelerator("central")[where])
+        row: dict[str, Any] = {"value": point, "power_per_accelerator": quantity(per, W)}
+        if row_inputs.watts is not None:
+            row["accelerators"] = int(_output(row_inputs, row_inputs.values("central"), where))
+        if row_inputs.count is not None:
+            row["required_power"] = quantity(per * row_inputs.count / 1e6, MW)
+        if row_inputs.watts is not None and row_inputs.count is not None:
+            row["verdict"] = claim_of(row_inputs).verdict
         rows.append(SweepRow(**row))
-    return SweepResult(vary=vary, basis=where, method=context.method, rows=tuple(rows), notes=notes)
+    return SweepResult(vary=vary, basis=where, method=resolved.method, rows=tuple(rows), notes=notes)

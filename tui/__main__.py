@@ -18,7 +18,7 @@ def open_tui(facility: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dcpower` console script."""
-    from calc import run_cli
+    from calc.cli import main as run_cli
 
     return run_cli(argv, open_tui=open_tui)
 

@@ -91,7 +91,9 @@ def test_facility_site_facts_and_user_overrides_layer_in_order():
 
 
 def test_bad_basis_is_rejected():
-    with pytest.raises(InputError, match=r"basis: 'grid' is not accepted here; accepted: chip, server"):
+    with pytest.raises(
+        InputError, match=r"basis: 'grid' is not accepted; accepted: unspecified, chip, server"
+    ):
         calc.capacity("300 MW", "h100-sxm", basis="grid")
 
 

@@ -42,13 +42,39 @@ def test_solve_rejects_what_cannot_be_solved():
     with pytest.raises(InputError, match=r"for: 'tdp' cannot be solved for; accepted: power, gpus"):
         calc.solve("tdp", power="300 MW", gpus=1, accelerator="h100-sxm")
     with pytest.raises(
-        InputError, match="for: pue does not enter the it basis; use a basis among facility, supply"
+        InputError,
+        match="for: pue enters the chain at the facility step, after the it basis; use a basis among facility, supply",
     ):
         calc.solve("pue", power="300 MW", gpus=1, accelerator="h100-sxm", basis="it")
-    with pytest.raises(InputError, match="basis: 'unspecified' is not accepted here"):
-        calc.solve("pue", power="300 MW", gpus=1, accelerator="h100-sxm", basis="unspecified")
-    with pytest.raises(InputError, match="the method sets no server_factor"):
+    with pytest.raises(InputError, match="basis: 'grid' is not accepted; accepted: unspecified, chip"):
+        calc.solve("pue", power="300 MW", gpus=1, accelerator="h100-sxm", basis="grid")
+    with pytest.raises(
+        InputError, match="for: server_factor is not set by the method 'default'; use a method"
+    ):
         calc.solve("server_factor", power="300 MW", gpus=1, accelerator="h100-sxm")
+
+
+def test_an_unspecified_basis_is_solved_as_facility_power_and_says_so():
+    result = calc.solve("pue", power="300 MW", gpus=220_000, accelerator="h100-sxm", basis="unspecified")
+    assert result.basis == "facility"
+    assert result.value == pytest.approx(1.1438, abs=1e-4)  # 1,363.64 / 1,192.125
+    assert result.notes[0] == "basis unspecified: read as facility power (a claim check reads it both ways)"
+
+
+def test_server_factor_is_solved_at_the_it_basis_under_epoch():
+    # Epoch: 700 W x sf x 1.0 x (1 + 0) = IT; 300 MW / 220,000 = 1,363.64 W -> sf = 1.948
+    result = calc.solve(
+        "server_factor", power="300 MW", gpus=220_000, accelerator="h100-sxm", basis="it", method="epoch"
+    )
+    assert result.value == pytest.approx(1363.636 / 700, rel=1e-4)
+    assert result.status == "above range"
+
+
+def test_headroom_beyond_what_a_scenario_accepts_is_not_in_range():
+    # supply: 300 MW carries 1,000 H100 at any headroom up to 1 - 1,430.55 x 1,000 / 300e6 = 0.995
+    result = calc.solve("headroom", power="300 MW", gpus=1_000, accelerator="h100-sxm", basis="supply")
+    assert result.value == pytest.approx(1 - 1430.55 * 1000 / 300e6, rel=1e-6)
+    assert result.status == "above range"  # --set headroom accepts at most 0.9
 
 
 @given(st.floats(min_value=1.0, max_value=3.0))

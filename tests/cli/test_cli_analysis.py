@@ -119,7 +119,7 @@ def test_orbital_radiator_by_hand(capsys):
         ),
         (
             ["sweep", "--facility", "colossus-1", "--vary", "pue"],
-            "dcpower: error: vary: 'pue' must be NAME=START:STOP:STEPS",
+            "dcpower: error: vary: 'pue' must be NAME=START:STOP:POINTS",
         ),
         (
             ["capex", "--budget", "1e9 USD", "--accelerator", "tpu-v7"],

@@ -140,9 +140,12 @@ class CalculatorScreen(Screen[None]):
                 yield Static("", id="error-accelerators", classes="field-error")
                 yield Label("Fleet mix (count or weight)", classes="field-label")
                 with Vertical(id="fleet"):
-                    for index, (accelerator, _) in enumerate(self.scenario.fleet):
+                    for index, entry in enumerate(self.scenario.fleet):
                         yield FleetRow(
-                            index, accelerator, fields[f"fleet.{index}.count"], self._accelerator_options()
+                            index,
+                            entry.accelerator,
+                            fields[f"fleet.{index}.count"],
+                            self._accelerator_options(),
                         )
                 yield Button("+ accelerator type", id="add-fleet", compact=True)
                 yield Static("", id="error-fleet", classes="field-error")
@@ -320,16 +323,13 @@ class CalculatorScreen(Screen[None]):
         if self._panels_shown.get("energy") == key:
             return
         self._panels_shown["energy"] = key
-        fleet = dict(scenario.fleet)
         try:
             energy = calc.annual_energy(self.report.claim.real_power, **energy_panel.options())
         except calc.CalcError as error:
             energy_panel.show(None, None, str(error))
         else:
             try:
-                cost: calc.CapexResult | str = calc.capex(
-                    gpus=scenario.accelerators, fleet=fleet, assumptions=scenario.assumptions
-                )
+                cost: calc.CapexResult | str = calc.capex(scenario=scenario)
             except calc.CalcError as error:
                 cost = str(error)
             energy_panel.show(energy, cost)
@@ -351,16 +351,8 @@ class CalculatorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="uncertainty")
     def run_uncertainty(self, scenario: calc.Scenario) -> None:
         """Monte Carlo and tornado off the UI thread; the newest scenario wins."""
-        kwargs = {
-            "fleet": dict(scenario.fleet),
-            "basis": scenario.basis,
-            "method": scenario.method,
-            "assumptions": scenario.assumptions,
-        }
-        result = calc.monte_carlo(
-            scenario.power, scenario.accelerators, samples=MC_SAMPLES, seed=MC_SEED, **kwargs
-        )
-        ranking = calc.tornado(scenario.power, scenario.accelerators, **kwargs)
+        result = calc.monte_carlo(scenario, samples=MC_SAMPLES, seed=MC_SEED)
+        ranking = calc.tornado(scenario)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one(UncertaintyPanel).show, result, ranking)
 
@@ -391,12 +383,8 @@ class CalculatorScreen(Screen[None]):
         method = str(event.value)
         if method == self.scenario.method:
             return
-        site = None if self.save_path else calc.load_facility(self.source).assumptions
-        assumptions = calc.build_assumptions(method, site)
-        self.base = calc.Scenario.model_validate(
-            {**dict(self.base), "method": method, "assumptions": assumptions}
-        )
-        fields = calc.scenario_fields(self.base)
+        # site facts and the user's own values stay; the method's values replace the rest
+        fields = calc.scenario_fields(calc.with_method(self.scenario, method))
         for widget in self.query(FieldInput):
             if not isinstance(widget, OptionInput) and _group(widget.key) in (
                 *ASSUMPTION_STEPS,
@@ -447,7 +435,7 @@ class CalculatorScreen(Screen[None]):
         self._next_row = len(scenario.fleet)
         await fleet.mount_all(
             FleetRow(i, accelerator, fields[f"fleet.{i}.count"], self._accelerator_options())
-            for i, (accelerator, _) in enumerate(scenario.fleet)
+            for i, accelerator in enumerate(e.accelerator for e in scenario.fleet)
         )
         for widget in self.query(FieldInput):
             if widget.key in fields and not isinstance(widget, OptionInput):

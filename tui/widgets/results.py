@@ -20,24 +20,13 @@ class Headline(Static):
     """The verdict, the implied power per accelerator, what must hold, and the capacity."""
 
     def show(self, report: calc.Report, stale: bool) -> None:
-        claim = report.claim
-        noun = claim.noun
-        style = VERDICT_STYLE[claim.verdict]
-        for verdict in VERDICT_STYLE:
-            self.set_class(claim.verdict == verdict, f"-{verdict}")
+        verdict = report.claim.verdict
+        for name in VERDICT_STYLE:
+            self.set_class(verdict == name, f"-{name}")
         self.set_class(stale, "-stale")
-        supports = " · ".join(
-            f"[b]{c.accelerators:,}[/b] {noun}s as {calc.BASIS_LABELS[c.basis]} power "
-            f"({c.systems:,} systems" + (f", {c.racks:,} racks" if c.racks is not None else "") + ")"
-            for c in report.capacity
-        )
-        lines = [
-            f"[b {style}]{claim.verdict.upper()}[/]  [b]{watts(claim.implied_power_per_accelerator)}[/b]"
-            f" per {noun} implied ({escape(calc.format_power(claim.real_power))} / "
-            f"{claim.accelerators:,} {noun}s, basis {claim.basis})",
-            escape(claim.conclusion),
-            f"Supports {supports}",
-        ]
+        first, *rest = calc.headline_lines(report)
+        word, _, tail = first.partition("  ")
+        lines = [f"[b {VERDICT_STYLE[verdict]}]{word}[/]  {escape(tail)}", *(escape(line) for line in rest)]
         if stale:
             lines.append("[$warning]Showing the last good result: fix the marked field.[/]")
         self.update("\n".join(lines))
@@ -86,14 +75,12 @@ class ReadingsTable(Static):
     }
 
     def show(self, report: calc.Report) -> None:
+        table = calc.readings_table(report.claim)
         lines = []
-        for reading in report.claim.readings:
+        for reading, row in zip(report.claim.readings, table.rows, strict=True):
+            basis, verdict, span, _central, supports, _evens = row
             style = VERDICT_STYLE[reading.verdict]
-            lines.append(
-                f"[b]{calc.BASIS_LABELS[reading.basis]:<8}[/b] [{style}]{reading.verdict:<11}[/] "
-                f"{watts(reading.low)}–{watts(reading.high)}   supports "
-                f"{reading.supported_accelerators:,}"
-            )
+            lines.append(f"[b]{basis:<8}[/b] [{style}]{verdict:<11}[/] {span}   supports {supports}")
             evens = []
             for e in reading.break_even:
                 text = f"{e.assumption} {e.value:.3f}{STATUS_MARK[e.status]}"
@@ -104,22 +91,17 @@ class ReadingsTable(Static):
 
 
 class MethodsTable(DataTable):
-    """The same claim under each assumption set, side by side."""
+    """The same claim under each assumption set, side by side: one column per reading."""
 
     def on_mount(self) -> None:
         self.cursor_type = "none"
-        self.add_columns("method", "verdict", "IT low–high", "facility low–high")
 
     def show(self, report: calc.Report) -> None:
-        self.clear()
-        for result in report.methods:
-            spans = {r.basis: f"{watts(r.low)}–{watts(r.high)}" for r in result.readings}
-            self.add_row(
-                result.method,
-                result.verdict,
-                spans.get("it", "–"),
-                spans.get("facility", spans.get(result.basis, "–")),
-            )
+        table = calc.methods_table(report.methods)
+        self.clear(columns=True)
+        self.add_columns(*table.header)
+        for row in table.rows:
+            self.add_row(*row)
 
 
 class Notes(Static):

@@ -1,4 +1,4 @@
-"""calc/scenario.py: per-field parsing, evaluation, atomic saving and reports."""
+"""calc/inputs.py and the preset writer: scenarios from keywords and fields, saving, reports."""
 
 import json
 import os
@@ -47,7 +47,7 @@ def test_evaluate_reports_the_claim_capacity_and_methods(colossus):
 def test_save_writes_a_facility_preset_that_loads_back_identical(colossus, tmp_path):
     path = calc.save_scenario(colossus, tmp_path / "my-colossus.toml")
     again = calc.scenario_from_facility(str(path))
-    assert again.model_dump(exclude={"id"}) == colossus.model_dump(exclude={"id"})
+    assert calc.scenario_fields(again) == calc.scenario_fields(colossus)
     assert calc.evaluate(again).claim.readings == calc.evaluate(colossus).claim.readings
     # no temporary file is left behind, and the file has an ordinary mode
     assert [p.name for p in tmp_path.iterdir()] == ["my-colossus.toml"]
@@ -97,7 +97,8 @@ def test_any_valid_scenario_reads_back_identical(tmp_path_factory, colossus, val
     assert errors == {}
     path = calc.save_scenario(scenario, tmp_path_factory.mktemp("saved") / "round-trip.toml")
     again = calc.scenario_from_facility(str(path))
-    assert again.model_dump(exclude={"id", "name"}) == scenario.model_dump(exclude={"id", "name"})
+    assert calc.scenario_fields(again) == calc.scenario_fields(scenario)
+    assert calc.resolve(again).assumptions == calc.resolve(scenario).assumptions
 
 
 def test_save_rejects_bad_names_and_unwritable_places(colossus, tmp_path):
@@ -116,9 +117,69 @@ def test_save_rejects_bad_names_and_unwritable_places(colossus, tmp_path):
 def test_reports_in_markdown_and_json(colossus):
     report = calc.evaluate(colossus)
     markdown = calc.report_markdown(report)
-    assert "**Verdict: plausible** — 1,363.6 W per GPU." in markdown
-    assert "| facility | plausible | 1,080.1 W–2,325.0 W | 198,344 |" in markdown
+    assert "Verdict: PLAUSIBLE. So it holds as IT power with draw_factor near 0.92" in markdown
+    assert "| facility | plausible | 1,080.1 W–2,325.0 W | 1,512.3 W | 198,344 |" in markdown
     assert "| pue | 1.08 | 1.2 | 1.5 | Meta fleet 1.08" in markdown
     data = json.loads(calc.report_json(report))
     assert data["claim"]["verdict"] == "plausible"
     assert calc.Report.model_validate_json(calc.report_json(report)) == report
+
+
+def test_a_method_switch_keeps_site_facts_and_the_users_own_values():
+    # Stargate Abilene with it_overhead set by hand: every method keeps the user's it_overhead
+    base = calc.scenario_from_facility("stargate-abilene")
+    fields = calc.scenario_fields(base)
+    fields.update({"it_overhead.low": "0.06", "it_overhead.central": "0.1", "it_overhead.high": "1.3"})
+    edited, errors = calc.parse_fields(fields, base)
+    assert errors == {}
+    assert edited.overrides == {
+        "it_overhead": {"low": 0.06, "central": 0.1, "high": 1.3, "source": "set by the user"}
+    }
+    switched = calc.with_method(edited, "epoch")
+    assert switched.overrides == edited.overrides and switched.site == base.site
+    assert calc.resolve(switched).assumptions.it_overhead.high == 1.3
+    assert calc.resolve(switched).assumptions.server_factor.central == 1.82  # epoch's own value
+
+
+def test_the_methods_table_applies_the_users_overrides_like_the_cli():
+    # the defect: the TUI's methods table ignored edits while `check --method all --set` applied them
+    scenario = calc.scenario(facility="stargate-abilene", assumptions={"it_overhead": "0.06:0.1:1.3"})
+    report = calc.evaluate(scenario)
+    default = next(m for m in report.methods if m.method == "default")
+    it = next(r for r in default.readings if r.basis == "it")
+    # GB200 NVL72: 132 kW / 72 x 1.0 x (1 + 1.3) = 4,216.7 W per GPU at the high end
+    assert it.high.m_as("W") == pytest.approx(132_000 / 72 * 2.3)
+    cli = calc.compare_methods(scenario)
+    assert [m.model_dump(mode="json") for m in report.methods] == [m.model_dump(mode="json") for m in cli]
+
+
+def test_a_facility_means_the_same_in_every_function():
+    # the defect: calc.capacity(facility=...) raised TypeError; now it takes the facility's power
+    result = calc.capacity(facility="colossus-1")
+    assert result.power.m_as("MW") == 300
+    assert result.basis == "facility"
+    assert result.notes[0] == "basis unspecified: read as facility power (a claim check reads it both ways)"
+    assert result.accelerators == calc.check_claim(facility="colossus-1").readings[1].supported_accelerators
+    assert calc.required_power(facility="colossus-1").accelerators == 220_000
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: calc.capacity("300 MW", accelerator=5),
+            "accelerator: 5 is not text; give an id such as 'h100-sxm'",
+        ),
+        (lambda: calc.capacity("300 MW", mix=[1]), "mix: [1] is not a mapping; give e.g. {'h100-sxm': 1000}"),
+        (lambda: calc.check_claim("300 MW", 1, "h100-sxm", assumptions=2), "assumptions: 2 is not a mapping"),
+        (lambda: calc.check_claim("300 MW", 1, "h100-sxm", basis=3), "basis: 3 is not text"),
+        (
+            lambda: calc.check_claim("300 MW", 1, "h100-sxm", facility=7),
+            "facility: 7 is not a facility id or path",
+        ),
+    ],
+)
+def test_wrong_types_are_refused_in_one_line_naming_the_argument(call, message):
+    with pytest.raises(InputError) as caught:
+        call()
+    assert str(caught.value).startswith(message)

@@ -1,0 +1,396 @@
+"""Scenarios from what people give: keyword arguments, a facility preset, the TUI's text fields.
+
+`scenario` is the one place where the inputs of every question are checked and where a
+facility fills what is not given (its power, basis, count, fleet, method and site facts), so a
+facility means the same in every command and function. The keyword functions of the API
+(`check_claim`, `capacity`, ...) call it through `as_scenario`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from calc.assumptions import _number as parse_number
+from calc.assumptions import coerce_assumption
+from calc.chain import CASES, RANGED, fleet_item, scenario_assumptions
+from calc.errors import CalcError, InputError
+from calc.models import (
+    CLAIM_BASES,
+    RANGE_ASSUMPTIONS,
+    Assumptions,
+    Facility,
+    FleetEntry,
+    Range,
+    Redundancy,
+    Scenario,
+)
+from calc.presets import describe_validation_error, load_assumption_set, load_facility
+from calc.units import parse_count, parse_power
+
+_STRINGS = ("accelerator", "system", "basis", "method", "name")
+
+
+def _check_types(arguments: Mapping[str, Any]) -> None:
+    """Refuse wrong argument types in one line that names the argument."""
+    for name in _STRINGS:
+        value = arguments.get(name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{name}: {_shown(value)} is not text; give an id such as 'h100-sxm'")
+    for name in ("fleet", "mix", "assumptions"):
+        value = arguments.get(name)
+        if value is not None and not isinstance(value, (Mapping, Assumptions)):
+            raise InputError(f"{name}: {_shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}")
+        if name != "assumptions" and isinstance(value, Assumptions):
+            raise InputError(f"{name}: {_shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}")
+    facility = arguments.get("facility")
+    if facility is not None and not isinstance(facility, (str, Facility)):
+        raise InputError(f"facility: {_shown(facility)} is not a facility id or path")
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _entries(
+    accelerator: str | None,
+    system: str | None,
+    fleet: Mapping[str, Any] | None,
+    mix: Mapping[str, Any] | None,
+) -> tuple[FleetEntry, ...] | None:
+    """Fleet entries from exactly one of accelerator, fleet (counts) and mix (weights)."""
+    given = [name for name, value in (("accelerator", accelerator), ("fleet", fleet), ("mix", mix)) if value]
+    if len(given) > 1:
+        raise InputError(f"give one of accelerator, fleet and mix, not {' and '.join(given)}")
+    if system is not None and accelerator is None:
+        raise InputError(f"system: {_shown(system)} needs an accelerator; give both")
+    if accelerator is not None:
+        fleet_item(accelerator, system)  # an unknown id or a mismatched system fails here, in one line
+        return (FleetEntry(accelerator=accelerator, system=system),)
+    pairs, field = (fleet, "fleet") if fleet else (mix, "mix")
+    if not pairs:
+        return None
+    entries = []
+    for key, value in pairs.items():
+        if not isinstance(key, str):
+            raise InputError(f"{field}: {_shown(key)} is not an accelerator id")
+        accelerator_id, _, system_id = key.partition("@")
+        fleet_item(accelerator_id, system_id or None)
+        amount = parse_count(value, f"{field}.{key}", whole=field == "fleet")
+        entry = {"accelerator": accelerator_id, "system": system_id or None}
+        entry["count" if field == "fleet" else "weight"] = amount
+        entries.append(FleetEntry.model_validate(entry))
+    return tuple(entries)
+
+
+def _overrides(assumptions: Mapping[str, Any] | Assumptions | None) -> dict[str, Any]:
+    """An assumption layer: a mapping as given (each value checked), or a complete set."""
+    if assumptions is None:
+        return {}
+    if isinstance(assumptions, Assumptions):
+        return assumptions_layer(assumptions)
+    layer: dict[str, Any] = {}
+    for name, value in assumptions.items():
+        coerced = coerce_assumption(_name(name), value)
+        if isinstance(coerced, Range):
+            coerced = coerced.model_dump(exclude_none=True)
+        elif isinstance(coerced, Redundancy):
+            coerced = coerced.label
+        layer[name] = coerced
+    return layer
+
+
+def _name(name: Any) -> str:
+    if not isinstance(name, str):
+        raise InputError(f"assumptions: {_shown(name)} is not an assumption name")
+    return name
+
+
+def assumptions_layer(assumptions: Assumptions) -> dict[str, Any]:
+    """A complete set of assumptions as a layer (plain values, as a preset writes them)."""
+    layer: dict[str, Any] = {
+        "headroom": assumptions.headroom,
+        "redundancy": assumptions.redundancy.label,
+    }
+    for name in (*RANGE_ASSUMPTIONS, "server_factor"):
+        values = getattr(assumptions, name)
+        if values is not None:
+            layer[name] = values.model_dump(exclude_none=True)
+    return layer
+
+
+def _validated(data: Mapping[str, Any]) -> Scenario:
+    try:
+        return Scenario.model_validate(dict(data))
+    except ValidationError as error:
+        raise InputError(describe_validation_error(error)) from None
+
+
+def scenario_from_facility(facility: str | Facility, method: str | None = None) -> Scenario:
+    """The scenario of a facility preset (by id or path), optionally under another method.
+
+    Raises:
+        PresetError: Unknown facility or method.
+    """
+    site = facility if isinstance(facility, Facility) else load_facility(facility)
+    chosen = method or site.method
+    if method is not None:
+        load_assumption_set(method)
+    return _validated(
+        {
+            "id": site.id,
+            "name": site.name,
+            "facility": facility if isinstance(facility, str) else site.id,
+            "power": site.power,
+            "basis": site.basis,
+            "accelerators": site.accelerators,
+            "fleet": tuple(
+                FleetEntry(
+                    accelerator=key.partition("@")[0], system=key.partition("@")[2] or None, count=count
+                )
+                for key, count in site.fleet.items()
+            ),
+            "method": chosen,
+            "site": site.assumptions,
+            "sources": site.sources,
+            "notes": site.notes,
+        }
+    )
+
+
+def scenario(
+    power: Any = None,
+    gpus: Any = None,
+    accelerator: str | None = None,
+    *,
+    system: str | None = None,
+    fleet: Mapping[str, Any] | None = None,
+    mix: Mapping[str, Any] | None = None,
+    facility: str | Facility | None = None,
+    basis: str | None = None,
+    method: str | None = None,
+    assumptions: Mapping[str, Any] | Assumptions | None = None,
+    name: str | None = None,
+) -> Scenario:
+    """A scenario from keyword inputs; a facility fills whatever is not given.
+
+    Args:
+        power: The quoted power, e.g. ``"300 MW"`` (kVA/MVA are apparent power).
+        gpus: The claimed accelerator count; with a fleet, its counts are a mix scaled to it.
+        accelerator: One accelerator id, e.g. ``"h100-sxm"``.
+        system: The system `accelerator` is installed in (default: its preset's system).
+        fleet: Accelerator ids -> counts; ``"id@system"`` names a system.
+        mix: Accelerator ids -> weights (shares of a mix, no count).
+        facility: A facility id or path: its power, basis, count, fleet, method and site facts.
+        basis: unspecified, chip, server, it, facility or supply.
+        method: Assumption set id (default, epoch, epoch-nested, semianalysis, nvidia-ra).
+        assumptions: Overrides (name -> value, e.g. ``{"pue": "1.1:1.2:1.4"}``), or a
+            complete `Assumptions`.
+        name: What to call the scenario.
+
+    Raises:
+        InputError, UnitError, PresetError: Bad input, with a one-line message.
+    """
+    arguments = locals()
+    _check_types(arguments)
+    base: dict[str, Any] = dict(scenario_from_facility(facility)) if facility is not None else {}
+    if power is not None:
+        base["power"] = parse_power(power, "power", allow_apparent=True)
+    if gpus is not None:
+        base["accelerators"] = int(parse_count(gpus, "gpus"))
+    entries = _entries(accelerator, system, fleet, mix)
+    if entries is not None:
+        base["fleet"] = entries
+    if basis is not None:
+        if basis not in CLAIM_BASES:
+            raise InputError(f"basis: {_shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
+        base["basis"] = basis
+    if method is not None:
+        load_assumption_set(method)
+        base["method"] = method
+    if assumptions is not None:
+        base["overrides"] = _overrides(assumptions)
+    if name is not None:
+        base["name"] = name
+    return _validated(base)
+
+
+def as_scenario(first: Any = None, **inputs: Any) -> Scenario:
+    """`first` when it is a Scenario (with no other inputs), else `scenario(first, **inputs)`."""
+    if isinstance(first, Scenario):
+        given = sorted(k for k, v in inputs.items() if v is not None)
+        if given:
+            raise InputError(f"give a Scenario or keyword inputs, not both (also given: {', '.join(given)})")
+        return first
+    if first is not None:
+        if inputs.get("power") is not None:
+            raise InputError("power: given twice; give it once")
+        inputs["power"] = first
+    return scenario(**inputs)
+
+
+def with_method(current: Scenario, method: str) -> Scenario:
+    """The same scenario under another assumption set; site facts and user overrides are kept.
+
+    Raises:
+        PresetError: Unknown method.
+    """
+    load_assumption_set(method)
+    return _validated({**dict(current), "method": method})
+
+
+def with_basis(current: Scenario, basis: str) -> Scenario:
+    """The same scenario read at another basis."""
+    if basis not in CLAIM_BASES:
+        raise InputError(f"basis: {_shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
+    return _validated({**dict(current), "basis": basis})
+
+
+# --------------------------------------------------------------------------- text fields
+
+
+def number_text(value: float) -> str:
+    """A number as text that reads back to the same float: 300 -> "300", 0.1 -> "0.1"."""
+    return f"{value:.0f}" if value == math.floor(value) and abs(value) < 1e15 else repr(value)
+
+
+def scenario_fields(current: Scenario) -> dict[str, str]:
+    """The scenario as the text of each input field (keys as `parse_fields` takes them).
+
+    Assumptions show their resolved values (method, site facts and overrides applied).
+
+    Raises:
+        CalcError: The scenario's assumptions do not resolve.
+    """
+    assumptions = scenario_assumptions(current)
+    power = current.power
+    fields = {
+        "power": "" if power is None else f"{number_text(power.magnitude)} {power.units:~}",
+        "basis": current.basis or "unspecified",
+        "accelerators": "" if current.accelerators is None else str(current.accelerators),
+        "method": current.method,
+        "headroom": number_text(assumptions.headroom),
+        "redundancy": assumptions.redundancy.label,
+    }
+    for index, entry in enumerate(current.fleet):
+        amount = entry.count if entry.count is not None else entry.weight
+        fields[f"fleet.{index}.accelerator"] = entry.accelerator
+        fields[f"fleet.{index}.count"] = number_text(amount if amount is not None else 1.0)
+    for name in RANGE_ASSUMPTIONS:
+        values = getattr(assumptions, name)
+        for case in CASES:
+            fields[f"{name}.{case}"] = number_text(values.value(case))
+    return fields
+
+
+def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | None, dict[str, str]]:
+    """Validate every field; return the scenario, or None and a message per bad field.
+
+    An assumption becomes an override only where its fields differ from what the method and
+    the site facts give, so that switching the method keeps the user's own values and nothing
+    else.
+
+    Args:
+        fields: Field text by key (see `scenario_fields`); fleet rows are ``fleet.N.accelerator``
+            and ``fleet.N.count``.
+        base: The scenario being edited (its id, name, facility, site facts and sources carry
+            over).
+    """
+    errors: dict[str, str] = {}
+
+    def attempt(key: str, parse: Any) -> Any:
+        try:
+            return parse()
+        except CalcError as error:
+            errors[key] = str(error)
+            return None
+
+    power = attempt("power", lambda: parse_power(fields.get("power", ""), allow_apparent=True))
+    basis = fields.get("basis", "unspecified")
+    if basis not in CLAIM_BASES:
+        errors["basis"] = f"basis: {_shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}"
+    accelerators = attempt(
+        "accelerators", lambda: parse_count(fields.get("accelerators", ""), "accelerators")
+    )
+    method = fields.get("method", base.method)
+    attempt("method", lambda: load_assumption_set(method))
+    entries: list[FleetEntry] = []
+    rows = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
+    for row in rows:
+        accelerator = fields.get(f"fleet.{row}.accelerator", "")
+        count = attempt(
+            f"fleet.{row}.count",
+            lambda row=row: parse_count(
+                fields.get(f"fleet.{row}.count", ""), f"fleet row {row + 1}: count", whole=False
+            ),
+        )
+        known = attempt(f"fleet.{row}.accelerator", lambda a=accelerator: fleet_item(a))
+        if known is not None and count is not None:
+            entries.append(FleetEntry(accelerator=accelerator, count=count))
+    if not rows:
+        errors["fleet"] = "fleet: add at least one accelerator type"
+    elif len({e.accelerator for e in entries}) != len(entries):
+        errors["fleet"] = "fleet: each accelerator type may appear once"
+    if errors.get("method") is not None:
+        return None, errors
+
+    reference = scenario_assumptions(_validated({**dict(base), "method": method, "overrides": {}}))
+    overrides: dict[str, Any] = {}
+    for name in RANGE_ASSUMPTIONS:
+        texts = [fields.get(f"{name}.{case}", "") for case in CASES]
+        numbers = [
+            attempt(f"{name}.{case}", lambda n=name, t=text: parse_number(n, t))
+            for case, text in zip(CASES, texts, strict=True)
+        ]
+        if any(n is None for n in numbers):
+            continue
+        given = getattr(reference, name)
+        if numbers != [given.low, given.central, given.high]:
+            text = ":".join(repr(float(n)) for n in numbers)
+            overrides[name] = attempt(f"{name}.low", lambda n=name, t=text: coerce_assumption(n, t))
+    for name in ("headroom", "redundancy"):
+        value = attempt(name, lambda n=name: coerce_assumption(n, fields.get(n, "")))
+        if value is None:
+            continue
+        if name == "headroom" and value != reference.headroom:
+            overrides[name] = value
+        if name == "redundancy" and value.label != reference.redundancy.label:
+            overrides[name] = value.label
+    if errors or power is None or accelerators is None:
+        return None, errors
+    candidate = {
+        **dict(base),
+        "power": power,
+        "basis": basis,
+        "accelerators": int(accelerators),
+        "fleet": tuple(entries),
+        "method": method,
+        "overrides": overrides,
+    }
+    try:
+        parsed = _validated(candidate)
+        scenario_assumptions(parsed)
+    except CalcError as error:
+        message = str(error)
+        name = message.split(":", 1)[0]
+        key = f"{name}.central" if name in RANGE_ASSUMPTIONS else name
+        return None, {key if key in fields else "scenario": message}
+    return parsed, {}
+
+
+__all__ = [
+    "RANGED",
+    "as_scenario",
+    "assumptions_layer",
+    "number_text",
+    "parse_fields",
+    "scenario",
+    "scenario_fields",
+    "scenario_from_facility",
+    "with_basis",
+    "with_method",
+]

@@ -1,0 +1,543 @@
+"""Results as lines and tables, written once: the CLI's text, the Markdown export and the TUI
+render what these functions return, and nothing that renders computes.
+
+A document is a sequence of items: a `str` is a line of text ("" a blank line), a `Table` is a
+titled table of cells. `as_text` lays it out for a terminal, `as_markdown` for a file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from calc.capacity import capacity_at
+from calc.chain import resolve
+from calc.claims import claim_of, method_order
+from calc.energy import format_money
+from calc.inputs import with_method
+from calc.models import (
+    BASIS_LABELS,
+    RANGE_ASSUMPTIONS,
+    CapacityResult,
+    ClaimResult,
+    Reading,
+    Report,
+    RequiredPowerResult,
+    Scenario,
+    SolveResult,
+)
+from calc.units import format_power
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of text cells, with a title line and the alignment of each column."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: str
+    """One letter per column: "l" or "r"."""
+
+
+Item = str | Table
+Document = list[Item]
+
+
+def watts(quantity: Any) -> str:
+    """A power per accelerator: always in watts, one decimal ("1,363.6 W")."""
+    return format_power(quantity, "W", 1)
+
+
+def _notes(notes: Sequence[str]) -> list[str]:
+    return [f"note: {note}" for note in notes]
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def table_lines(table: Table) -> list[str]:
+    """A table as aligned text lines, two spaces in from the margin."""
+    rows = [table.header, *table.rows] if table.header else list(table.rows)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.align))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(w) if a == "r" else cell.ljust(w)
+            for cell, w, a in zip(row, widths, table.align, strict=True)
+        ]
+        lines.append("  " + "  ".join(cells).rstrip())
+    return lines
+
+
+def as_text(document: Iterable[Item]) -> str:
+    """The document for a terminal: lines as they are, tables aligned under their titles."""
+    lines: list[str] = []
+    for item in document:
+        if isinstance(item, Table):
+            if item.title:
+                lines.append(item.title)
+            lines += table_lines(item)
+        else:
+            lines.append(item)
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def as_markdown(document: Iterable[Item]) -> str:
+    """The document as Markdown: tables become pipe tables under a heading."""
+    out: list[str] = []
+    for item in document:
+        if isinstance(item, Table):
+            if item.title:
+                out += [f"## {item.title.rstrip(':')}", ""]
+            header = item.header or ("",) * len(item.align)
+            out.append("| " + " | ".join(_cell(h) for h in header) + " |")
+            out.append("|" + "|".join("---:" if a == "r" else "---" for a in item.align) + "|")
+            out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in item.rows]
+            out.append("")
+        elif item.startswith("note: "):
+            out.append("- " + item.removeprefix("note: "))
+        else:
+            out.append(item)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# ------------------------------------------------------------------------------- claims
+
+
+def chain_table(chain: Sequence[Any], noun: str) -> Table:
+    """Power per accelerator at every basis, low / central / high, with each step's factors."""
+    rows = tuple(
+        (BASIS_LABELS[row.basis], watts(row.low), watts(row.central), watts(row.high), row.step)
+        for row in chain
+    )
+    return Table(
+        f"Power per {noun} along the chain:", ("basis", "low", "central", "high", "step"), rows, "lrrrl"
+    )
+
+
+def break_even_text(reading: Reading) -> str:
+    """The break-even values of a reading, with their status where not in range."""
+    return (
+        ", ".join(
+            f"{b.assumption} {b.value:.3f}" + ("" if b.status == "in range" else f" ({b.status})")
+            for b in reading.break_even
+        )
+        or "-"
+    )
+
+
+def readings_table(result: ClaimResult) -> Table:
+    """Each reading of a claim: verdict, the model's range, what the power supports, break-evens."""
+    rows = tuple(
+        (
+            BASIS_LABELS[r.basis],
+            r.verdict,
+            f"{watts(r.low)}–{watts(r.high)}",
+            watts(r.central),
+            f"{r.supported_accelerators:,}",
+            break_even_text(r),
+        )
+        for r in result.readings
+    )
+    return Table(
+        "Readings:",
+        ("basis", "verdict", "model low–high", "central", "supports", "break-even (others central)"),
+        rows,
+        "llrrrl",
+    )
+
+
+def claim_head(result: ClaimResult) -> str:
+    """The claim as it was read: power, count, fleet, basis, method."""
+    fleet = ", ".join(f"{e.accelerator} {e.count:,.0f}" for e in result.fleet)
+    return (
+        f"Claim: {format_power(result.power)} for {result.accelerators:,} {result.noun}s ({fleet}); "
+        f"basis {result.basis}; method {result.method}"
+    )
+
+
+def verdict_line(result: ClaimResult) -> str:
+    """The verdict and what would have to hold, in one line."""
+    return f"Verdict: {result.verdict.upper()}. {result.conclusion}"
+
+
+def claim_document(result: ClaimResult) -> Document:
+    """A claim check: the claim, the implied power, the chain, the readings and the verdict."""
+    return [
+        claim_head(result),
+        f"Implied: {watts(result.implied_power_per_accelerator)} per {result.noun}",
+        "",
+        chain_table(result.chain, result.noun),
+        "",
+        readings_table(result),
+        "",
+        verdict_line(result),
+        *_notes(result.notes),
+    ]
+
+
+def methods_table(results: Sequence[ClaimResult]) -> Table:
+    """The same claim under each method: one column per reading the claim has."""
+    bases = [r.basis for r in results[0].readings]
+    header = ("method", "verdict", "implied", *(f"{BASIS_LABELS[b]} low–high" for b in bases))
+    rows = tuple(
+        (
+            r.method,
+            r.verdict,
+            watts(r.implied_power_per_accelerator),
+            *(f"{watts(x.low)}–{watts(x.high)} ({x.verdict})" for x in r.readings),
+        )
+        for r in results
+    )
+    return Table("", header, rows, "llr" + "r" * len(bases))
+
+
+# ----------------------------------------------------------------------------- capacity
+
+
+def capacity_document(result: CapacityResult) -> Document:
+    """Capacity: accelerators, systems, racks, stranded power, the range and the chain."""
+    racks = f", {result.racks:,} racks" if result.racks is not None else ""
+    rows = tuple(
+        (
+            line.accelerator,
+            line.system,
+            f"{line.accelerators:,}",
+            f"{line.systems:,}",
+            "-" if line.racks is None else f"{line.racks:,}",
+            watts(line.power_per_accelerator),
+        )
+        for line in result.lines
+    )
+    return [
+        f"{format_power(result.power)} at the {result.basis} basis (method {result.method}) supports "
+        f"{result.accelerators:,} {result.noun}s in {result.systems:,} whole systems{racks}; "
+        f"{format_power(result.stranded_power)} stranded",
+        f"  range: {result.accelerators_conservative:,} (every assumption at its high-power end)"
+        f" to {result.accelerators_optimistic:,} (low-power end)",
+        f"  power per accelerator at the {result.basis} basis: {watts(result.power_per_accelerator)} (central)",
+        "",
+        Table(
+            "",
+            ("accelerator", "system", "accelerators", "systems", "racks", "per accelerator"),
+            rows,
+            "llrrrr",
+        ),
+        "",
+        chain_table(result.chain, result.noun),
+        *_notes(result.notes),
+    ]
+
+
+def capacity_line(result: CapacityResult, noun: str) -> str:
+    """One capacity in a line: "209,704 GPUs as facility power (26,213 systems)"."""
+    racks = f", {result.racks:,} racks" if result.racks is not None else ""
+    return (
+        f"{result.accelerators:,} {noun}s as {BASIS_LABELS[result.basis]} power "
+        f"({result.systems:,} systems{racks})"
+    )
+
+
+def power_document(result: RequiredPowerResult) -> Document:
+    """Required power: the fleet's power at every basis, its systems, and the chain."""
+    power_rows = tuple(
+        (row.basis, format_power(row.low), format_power(row.central), format_power(row.high))
+        for row in result.power
+    )
+    line_rows = tuple(
+        (
+            line.accelerator,
+            line.system,
+            f"{line.accelerators:,}",
+            f"{line.systems:,}",
+            "-" if line.racks is None else f"{line.racks:,}",
+        )
+        for line in result.lines
+    )
+    return [
+        f"{result.accelerators:,} {result.noun}s need (method {result.method}):",
+        Table("", ("basis", "low", "central", "high"), power_rows, "lrrr"),
+        "",
+        Table(
+            "",
+            ("accelerator", "system", "accelerators", "systems (rounded up)", "racks"),
+            line_rows,
+            "llrrr",
+        ),
+        "",
+        chain_table(result.per_accelerator, result.noun),
+        *_notes(result.notes),
+    ]
+
+
+def solve_document(result: SolveResult) -> Document:
+    """A goal-seek result in words."""
+    return [result.summary, *_notes(result.notes)]
+
+
+# ------------------------------------------------------------------- uncertainty and more
+
+
+def uncertainty_document(result: Any) -> Document:
+    """Monte Carlo percentiles per reading and the fit probability."""
+
+    def trio(values: Any, show: Any) -> str:
+        return " / ".join(show(v) for v in (values.p5, values.p50, values.p95))
+
+    rows = tuple(
+        (
+            r.basis,
+            trio(r.power_per_accelerator, watts),
+            "-" if r.accelerators is None else trio(r.accelerators, lambda v: f"{v:,.0f}"),
+            "-" if r.required_power is None else trio(r.required_power, format_power),
+            "-" if r.fit_probability is None else f"{r.fit_probability:.1%}",
+        )
+        for r in result.readings
+    )
+    seed = "a fresh seed" if result.seed is None else f"seed {result.seed}"
+    document: Document = [
+        f"Monte Carlo, {result.samples:,} samples, {seed}, method {result.method}; "
+        "distributions: " + ", ".join(f"{k} {v}" for k, v in result.distributions.items()),
+        Table(
+            "",
+            (
+                "basis",
+                "per accelerator P5 / P50 / P95",
+                "supports P5 / P50 / P95",
+                "needs P5 / P50 / P95",
+                "fit",
+            ),
+            rows,
+            "lrrrr",
+        ),
+    ]
+    if result.claim_fit_probability is not None:
+        document += [
+            "",
+            f"claim_fit_probability: {result.claim_fit_probability:.1%} (the {result.readings[-1].basis} reading)",
+        ]
+    return document + _notes(result.notes)
+
+
+def tornado_document(result: Any) -> Document:
+    """Assumptions ranked by how much they move the output."""
+    shown = "{:,.0f}" if result.unit == "accelerators" else "{:,.1f}"
+    rows = tuple(
+        (
+            bar.assumption,
+            f"{bar.low:g}",
+            f"{bar.high:g}",
+            shown.format(bar.output_at_low),
+            shown.format(bar.output_at_high),
+            shown.format(bar.swing),
+        )
+        for bar in result.bars
+    )
+    return [
+        f"{result.output}: central {shown.format(result.central)} {result.unit} (method {result.method})",
+        Table("", ("assumption", "low", "high", "at low", "at high", "swing"), rows, "lrrrrr"),
+        f"most important: {result.most_important}",
+        *_notes(result.notes),
+    ]
+
+
+def sweep_document(result: Any) -> Document:
+    """A sweep as a table; the verdict column names the basis it read."""
+    rows = tuple(
+        (
+            f"{row.value:.4g}",
+            watts(row.power_per_accelerator),
+            "-" if row.accelerators is None else f"{row.accelerators:,}",
+            "-" if row.required_power is None else format_power(row.required_power),
+            row.verdict or "-",
+        )
+        for row in result.rows
+    )
+    label = BASIS_LABELS[result.basis]
+    return [
+        Table(
+            "",
+            (result.vary, f"per accelerator ({label})", "supports", "needs", f"verdict ({label} reading)"),
+            rows,
+            "rrrrl",
+        ),
+        *_notes(result.notes),
+    ]
+
+
+def energy_document(result: Any) -> Document:
+    """A year at a load factor: energy, cost, emissions, water."""
+    rows = (
+        ("annual_energy", f"{result.annual_energy.m_as('GWh'):,.1f} GWh"),
+        ("cost", f"{format_money(result.cost)} at {result.electricity_price.m_as('USD/kWh'):g} USD/kWh"),
+        (
+            "emissions",
+            f"{result.emissions.m_as('t'):,.0f} t CO2 at {result.carbon_intensity.m_as('g/kWh'):g} g/kWh",
+        ),
+        ("water", f"{result.water.m_as('m^3'):,.0f} m³ at {result.wue.m_as('L/kWh'):g} L/kWh"),
+    )
+    return [
+        f"{format_power(result.power)} at a load factor of {result.load_factor:g} "
+        f"(average {format_power(result.average_power)}), over a year:",
+        Table("", (), rows, "lr"),
+        *_notes(result.notes),
+    ]
+
+
+def capex_document(result: Any) -> Document:
+    """Capital cost of a fleet, or what a budget buys."""
+    fm = format_money
+    head = f"{fm(result.budget)} buys" if result.budget is not None else "Capital cost of"
+    return [
+        f"{head} {result.accelerators:,} accelerators in {result.systems:,} systems: {fm(result.capex)} "
+        f"({fm(result.hardware)} hardware + {fm(result.facility)} facility at "
+        f"{result.facility_cost.m_as('MUSD/MW'):g} MUSD/MW of IT)",
+        f"  {fm(result.capex_per_accelerator)} per accelerator; IT power {format_power(result.it_power)}, "
+        f"facility power {format_power(result.facility_power)} (central)",
+        *_notes(result.notes),
+    ]
+
+
+def orbital_document(result: Any) -> Document:
+    """What a power of compute takes in orbit."""
+
+    def tonnes(q: Any) -> str:
+        return f"{q.m_as('t'):,.0f} t"
+
+    rows = (
+        (
+            "solar_array_area",
+            f"{result.solar_array_area.m_as('km^2'):,.3f} km²",
+            tonnes(result.solar_array_mass),
+        ),
+        ("radiator_area", f"{result.radiator_area.m_as('km^2'):,.3f} km²", tonnes(result.radiator_mass)),
+        ("battery", f"{result.battery_energy.m_as('MWh'):,.0f} MWh", tonnes(result.battery_mass)),
+        ("compute hardware", "", tonnes(result.compute_mass)),
+        ("total", "", tonnes(result.total_mass)),
+    )
+    supported = (
+        f"; {result.accelerators:,} accelerators at the IT basis" if result.accelerators is not None else ""
+    )
+    return [
+        f"{format_power(result.power)} of compute in orbit ({result.orbit}) takes:",
+        Table("", (), rows, "lrr"),
+        f"  {result.satellites:,} satellites, {result.launches:,} launches, launch cost "
+        f"{format_money(result.launch_cost)}{supported}",
+        *_notes(result.notes),
+    ]
+
+
+# ------------------------------------------------------------------------- the report
+
+
+def evaluate(scenario: Scenario) -> Report:
+    """Check a scenario's claim, its capacity at each reading, and the claim under every method.
+
+    Every method row keeps the scenario's site facts and overrides, as ``check --method all``
+    does with ``--set``.
+    """
+    inputs = resolve(scenario)
+    claim = claim_of(inputs)
+    capacities = tuple(capacity_at(inputs, reading.basis) for reading in claim.readings)
+    methods = tuple(
+        claim if m == scenario.method else claim_of(resolve(with_method(scenario, m))) for m in method_order()
+    )
+    return Report.model_construct(scenario=scenario, claim=claim, capacity=capacities, methods=methods)
+
+
+def headline_lines(report: Report) -> list[str]:
+    """The verdict with the implied power, what must hold, and what the power supports."""
+    claim = report.claim
+    return [
+        f"{claim.verdict.upper()}  {watts(claim.implied_power_per_accelerator)} per {claim.noun} implied "
+        f"({format_power(claim.real_power)} / {claim.accelerators:,} {claim.noun}s, basis {claim.basis})",
+        claim.conclusion,
+        "Supports " + " · ".join(capacity_line(c, claim.noun) for c in report.capacity),
+    ]
+
+
+def report_document(report: Report) -> Document:
+    """The whole report: the claim, its chain, readings, capacity, methods and assumptions."""
+    s, claim = report.scenario, report.claim
+    a = claim.assumptions
+    assumption_rows = (
+        *tuple(
+            (name, f"{r.low:g}", f"{r.central:g}", f"{r.high:g}", r.source or "")
+            for name in (*RANGE_ASSUMPTIONS, "server_factor")
+            if (r := getattr(a, name)) is not None
+        ),
+        ("headroom", "", f"{a.headroom:g}", "", ""),
+        ("redundancy", "", f"{a.redundancy.label} (usable {a.redundancy.usable_fraction:.3g})", "", ""),
+    )
+    document: Document = [
+        f"# {s.name}",
+        "",
+        claim_head(claim),
+        "",
+        verdict_line(claim),
+        f"Implied: {watts(claim.implied_power_per_accelerator)} per {claim.noun}.",
+        "",
+        chain_table(claim.chain, claim.noun),
+        readings_table(claim),
+        Table(
+            "Capacity:",
+            ("basis", "accelerators", "systems", "racks", "stranded", "range"),
+            tuple(
+                (
+                    BASIS_LABELS[c.basis],
+                    f"{c.accelerators:,}",
+                    f"{c.systems:,}",
+                    "-" if c.racks is None else f"{c.racks:,}",
+                    format_power(c.stranded_power),
+                    f"{c.accelerators_conservative:,}–{c.accelerators_optimistic:,}",
+                )
+                for c in report.capacity
+            ),
+            "lrrrrr",
+        ),
+        Table("Under each method:", *_methods_parts(report.methods)),
+        Table("Assumptions:", ("assumption", "low", "central", "high", "source"), assumption_rows, "lrrrl"),
+    ]
+    if s.sources:
+        document += (
+            ["## Sources", ""]
+            + [f"- {src.title}" + (f" <{src.url}>" if src.url else "") for src in s.sources]
+            + [""]
+        )
+    if claim.notes:
+        document += ["## Notes", "", *_notes(claim.notes)]
+    return document
+
+
+def _methods_parts(results: Sequence[ClaimResult]) -> tuple[Any, ...]:
+    table = methods_table(results)
+    return table.header, table.rows, table.align
+
+
+def report_markdown(report: Report) -> str:
+    """The report as Markdown."""
+    return as_markdown(report_document(report))
+
+
+def report_json(report: Report) -> str:
+    """The report as JSON (quantities as ``{"value", "unit"}``)."""
+    return report.model_dump_json(indent=2)
+
+
+__all__ = [
+    "Document",
+    "Table",
+    "as_markdown",
+    "as_text",
+    "evaluate",
+    "format_money",
+    "headline_lines",
+    "report_json",
+    "report_markdown",
+]
