@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from calc.assumptions import build_assumptions
@@ -271,12 +272,12 @@ class Fleet:
 
     items: tuple[FleetItem, ...]
 
-    @property
+    @cached_property
     def total(self) -> float:
         """Sum of the counts (or weights)."""
         return sum(item.count for item in self.items)
 
-    @property
+    @cached_property
     def shares(self) -> tuple[float, ...]:
         """Each type's share of the accelerators."""
         total = self.total
@@ -419,11 +420,20 @@ class Inputs:
 
     def values(self, case: Case = "central") -> dict[str, Any]:
         """The factor values of one case."""
-        return case_inputs(self.assumptions, case)
+        return dict(self._cases[case][0])
 
     def watts_per_accelerator(self, case: Case = "central") -> dict[Basis, float]:
         """Average power per accelerator at each basis, one case. [W]"""
-        return self.fleet.watts(self.values(case))
+        return self._cases[case][1]
+
+    @cached_property
+    def _cases(self) -> dict[Case, tuple[dict[str, Any], dict[Basis, float]]]:
+        """Each case's factor values and power per accelerator, computed once."""
+        cases = {}
+        for case in CASES:
+            values = case_inputs(self.assumptions, case)
+            cases[case] = (values, self.fleet.watts(values))
+        return cases
 
 
 def scenario_assumptions(scenario: Scenario) -> Assumptions:

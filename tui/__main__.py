@@ -8,6 +8,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+NUMPY_COMMANDS = frozenset({"uncertainty", "sensitivity", "sweep", "tui"})
+"""Subcommands that draw samples or open the UI: they need numpy."""
+
 
 def open_tui(facility: str) -> int:
     """Open the terminal UI on a facility preset (id or saved scenario path)."""
@@ -16,11 +19,29 @@ def open_tui(facility: str) -> int:
     return run_app(facility=facility)
 
 
+def _import_pint_without_numpy() -> None:
+    """Import pint so that it does not import numpy (about a third of a one-shot command's start).
+
+    pint imports numpy when it can, only to support arrays; the one-shot commands use scalars.
+    A None in sys.modules makes that import fail, and pint falls back to plain floats.
+    """
+    if "numpy" in sys.modules or "pint" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        import pint  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `dcpower` console script."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments and not NUMPY_COMMANDS.intersection(arguments):
+        _import_pint_without_numpy()
     from calc.cli import main as run_cli
 
-    return run_cli(argv, open_tui=open_tui)
+    return run_cli(arguments, open_tui=open_tui)
 
 
 if __name__ == "__main__":

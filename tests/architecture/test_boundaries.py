@@ -48,3 +48,18 @@ def test_tui_uses_only_public_calc_names_and_no_pint():
             if isinstance(node, ast.Import):
                 assert not any(a.name.split(".")[0] == "pint" for a in node.names), path
                 assert not any(a.name.startswith("calc.") for a in node.names), path
+
+
+def test_a_one_shot_check_imports_neither_textual_nor_numpy():
+    # in the style of harlequin's tests/unit_tests/test_import_hygiene.py: the command as a user
+    # runs it, in a fresh interpreter, and what it left in sys.modules
+    code = (
+        "import sys; from tui.__main__ import main;"
+        "code = main(['check', '--power', '300 MW', '--gpus', '220000', '--accelerator', 'h100-sxm']);"
+        "bad = sorted({m.split('.')[0] for m in sys.modules} & {'numpy', 'textual', 'rich'});"
+        "print('imported:', bad); sys.exit(code or (1 if bad else 0))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stdout[-300:] + done.stderr
+    assert "Verdict: PLAUSIBLE" in done.stdout
+    assert done.stdout.rstrip().endswith("imported: []")
