@@ -5,6 +5,7 @@ Importing this module imports no Textual: the one-shot commands stay as fast as 
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 
@@ -29,7 +30,8 @@ def _import_pint_without_numpy() -> None:
         return
     sys.modules["numpy"] = None  # type: ignore[assignment]
     try:
-        import pint  # noqa: F401
+        # by name: the UI itself never uses pint; this only decides how pint is first loaded
+        importlib.import_module("pint")
     finally:
         del sys.modules["numpy"]
 
