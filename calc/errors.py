@@ -20,3 +20,22 @@ class UnitError(InputError):
 
 class PresetError(CalcError):
     """A preset is unknown, unreadable or invalid."""
+
+
+MAX_MESSAGE_LENGTH = 300
+"""Longest error line: every message fits on one line of a terminal log."""
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value as it is echoed in an error message: its repr on one line, cut to `limit` characters.
+
+    The repr escapes newlines, control characters and lone surrogates, so a hostile value can
+    neither break the one-line rule nor flood the line: ``shown("a" * 100)`` is ``'aaa…'`` (40
+    characters with the ellipsis).
+    """
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not replace the error being reported
+        text = f"<{type(value).__name__}>"
+    text = text.replace("\n", "\\n").replace("\r", "\\r")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
