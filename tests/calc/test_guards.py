@@ -178,3 +178,12 @@ def test_settings_refuse_in_one_short_line(items, message):
         parse_settings(items)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value) and len(str(caught.value)) <= 300
+
+
+def test_every_error_message_is_one_line_of_at_most_300_characters():
+    # the first 199 characters, an ellipsis, the last 100 (the end says what is accepted);
+    # the head is 12 characters and 187 x, the tail 81 x and 19 characters
+    error = InputError("field: 'a\nb" + "x" * 1000 + "'; accepted: 1 to 2")
+    text = str(error)
+    assert text == "field: 'a\\nb" + "x" * 187 + "…" + "x" * 81 + "'; accepted: 1 to 2"
+    assert len(text) == 300
