@@ -8,13 +8,12 @@ scheme such as ``"N"`` or ``"3+1"``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
-from calc.errors import InputError
+from calc.errors import InputError, shown
 from calc.models import (
     ASSUMPTION_NAMES,
     REDUNDANCY_HELP,
@@ -24,28 +23,14 @@ from calc.models import (
     Redundancy,
 )
 from calc.presets import describe_validation_error, load_assumption_set
+from calc.units import parse_number
 
 DEFAULT_METHOD = "default"
 
 
 def _number(name: str, text: Any) -> float:
-    if isinstance(text, bool):
-        raise InputError(f"{name}: {text!r} is not a number")
-    if isinstance(text, (int, float)):
-        value = float(text)
-    else:
-        cleaned = str(text).strip()
-        percent = cleaned.endswith("%")
-        try:
-            value = float(cleaned.rstrip("%").strip()) / (100.0 if percent else 1.0)
-        except ValueError:
-            raise InputError(
-                f"{name}: {text!r} is not a number; give e.g. '1.2' or a range "
-                f"'low:central:high' such as '1.1:1.2:1.4'"
-            ) from None
-    if not math.isfinite(value):
-        raise InputError(f"{name}: {text!r} is not a finite number")
-    return value
+    # The shared parser: '120%' is 1.2 here as in the TUI; non-ASCII digits and inf are refused.
+    return parse_number(text, name, hint=" or a range 'low:central:high' such as '1.1:1.2:1.4'")
 
 
 def coerce_assumption(name: str, value: Any) -> Any:
@@ -55,12 +40,12 @@ def coerce_assumption(name: str, value: Any) -> Any:
         InputError: Unknown name or unreadable value (the message names both).
     """
     if name not in ASSUMPTION_NAMES:
-        raise InputError(f"{name!r} is not an assumption; accepted: {', '.join(ASSUMPTION_NAMES)}")
+        raise InputError(f"{shown(name)} is not an assumption; accepted: {', '.join(ASSUMPTION_NAMES)}")
     if name == "redundancy":
         if isinstance(value, (Redundancy, Mapping)):
             return value
         if not isinstance(value, str):
-            raise InputError(f"redundancy: {value!r} is not a scheme; accepted: {REDUNDANCY_HELP}")
+            raise InputError(f"redundancy: {shown(value)} is not a scheme; accepted: {REDUNDANCY_HELP}")
         return Redundancy.parse(value)
     if name == "headroom":
         return _number(name, value)
@@ -69,7 +54,9 @@ def coerce_assumption(name: str, value: Any) -> Any:
     if isinstance(value, str) and ":" in value:
         parts = value.split(":")
         if len(parts) != 3:
-            raise InputError(f"{name}: {value!r} must be one number or low:central:high, e.g. '1.1:1.2:1.4'")
+            raise InputError(
+                f"{name}: {shown(value)} must be one number or low:central:high, e.g. '1.1:1.2:1.4'"
+            )
         low, central, high = (_number(name, part) for part in parts)
         if not low <= central <= high:
             raise InputError(
@@ -130,13 +117,19 @@ def parse_settings(items: list[str] | tuple[str, ...]) -> dict[str, Any]:
     Raises:
         InputError: An item has no ``=`` or names no assumption.
     """
+    if not isinstance(items, (list, tuple)):
+        raise InputError(f"--set: {shown(items)} is not a list of NAME=VALUE texts, e.g. ['pue=1.3']")
     layer: dict[str, Any] = {}
     for item in items:
+        if not isinstance(item, str):
+            raise InputError(f"--set: {shown(item)} is not NAME=VALUE text, e.g. 'pue=1.3'")
         name, sep, value = item.partition("=")
         name = name.strip()
         if not sep or not name or not value.strip():
-            raise InputError(f"--set: {item!r} must be NAME=VALUE, e.g. 'pue=1.3' or 'pue=1.1:1.25:1.4'")
+            raise InputError(f"--set: {shown(item)} must be NAME=VALUE, e.g. 'pue=1.3' or 'pue=1.1:1.25:1.4'")
         if name not in ASSUMPTION_NAMES:
-            raise InputError(f"--set: {name!r} is not an assumption; accepted: {', '.join(ASSUMPTION_NAMES)}")
+            raise InputError(
+                f"--set: {shown(name)} is not an assumption; accepted: {', '.join(ASSUMPTION_NAMES)}"
+            )
         layer[name] = coerce_assumption(name, value.strip())
     return layer

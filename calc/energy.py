@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from calc.chain import resolve, whole_systems
-from calc.errors import InputError
+from calc.errors import InputError, PresetError, shown
 from calc.inputs import as_scenario
 from calc.models import CalcModel, ParameterSet
-from calc.presets import load_preset
+from calc.presets import load_preset, preset_path
 from calc.units import (
+    MAX_COUNT,
     MW,
     Q_,
     Energy,
@@ -38,6 +39,23 @@ HOURS_PER_YEAR = 8760.0
 """Hours in the 365-day year of annual energy figures (LBNL 2024: TWh/yr <-> average GW)."""
 _HOUR = ureg.hour
 _USD = ureg.USD
+# Generous caps on inputs that scale a result: each keeps every result finite at 1 PW for a year.
+MAX_PRICE = 1000.0
+"""Highest electricity price accepted. [USD/kWh] (retail prices are near 0.1)"""
+MAX_CARBON = 10000.0
+"""Highest grid carbon intensity accepted. [g/kWh] (coal is about 1,000)"""
+MAX_WUE = 1000.0
+"""Highest water usage effectiveness accepted. [L/kWh] (averages are near 2)"""
+MAX_ANNUAL_ENERGY = 8.76e6
+"""Highest annual energy accepted: 1 PW for a year. [TWh]"""
+MAX_FACILITY_COST = 1000.0
+"""Highest facility cost accepted. [MUSD/MW] (about 15 today)"""
+MAX_SYSTEM_PRICE = 1e10
+"""Highest price of one system accepted. [USD] (an NVL72 rack is about 3e6)"""
+MAX_BUDGET = 1e15
+"""Highest budget accepted. [USD] (world GDP is about 1e14)"""
+PARAMETERS: tuple[str, ...] = ("load_factor", "electricity_price", "carbon_intensity", "wue", "facility_cost")
+"""The parameters an economics preset must give (checked when the preset is read)."""
 
 
 class EnergyResult(CalcModel):
@@ -70,9 +88,37 @@ def economics(preset: str = "default") -> ParameterSet:
 def _default(name: str, given: Any, figures: ParameterSet, notes: list[str]) -> Any:
     if given is not None:
         return given
-    parameter = figures.parameters[name]
+    parameter = figures.parameters.get(name)
+    if parameter is None:  # presets.py checks this on reading; a model built in code may lack it
+        raise InputError(
+            f"{name}: missing from the {figures.id!r} economics preset; give it, or add it there"
+        )
     notes.append(f"{name}: {parameter.value} from the {figures.id!r} economics preset ({parameter.source})")
     return parameter.value
+
+
+def _said(value: Any, quantity: Any) -> str:
+    """A value as the user gave it, for a message."""
+    return shown(value.strip() if isinstance(value, str) else f"{quantity:~}")
+
+
+def _check_finite(question: str, results: Any, inputs: str) -> None:
+    """Refuse inputs whose results overflow: every number dcpower prints is finite."""
+    if not all(math.isfinite(float(q.magnitude)) for q in results):
+        raise InputError(f"{question}: the result is too large to compute for these inputs ({inputs})")
+
+
+def _figure(name: str, given: Any, figures: ParameterSet, notes: list[str], parse: Any) -> Any:
+    """A figure given, or the preset's, parsed; a bad value from the preset names its file."""
+    value = _default(name, given, figures, notes)
+    try:
+        return parse(value)
+    except InputError as error:
+        if given is not None:
+            raise
+        raise PresetError(
+            f"{preset_path('economics', figures.id)}: parameters.{name}.value: {error}"
+        ) from None
 
 
 def load_factor_value(value: Any) -> float:
@@ -118,18 +164,36 @@ def annual_energy(
     if power is None:
         raise InputError("power: missing; give the power drawn, e.g. '100 MW'")
     drawn = parse_power(power)
-    factor = load_factor_value(_default("load_factor", load_factor, figures, notes))
-    unit_price = parse_dimensioned(
-        _default("electricity_price", price, figures, notes), "price", "0.07 USD/kWh", allow_zero=True
+    factor = _figure("load_factor", load_factor, figures, notes, load_factor_value)
+    unit_price = _figure(
+        "electricity_price",
+        price,
+        figures,
+        notes,
+        lambda v: parse_dimensioned(v, "price", "0.07 USD/kWh", allow_zero=True, maximum=MAX_PRICE),
     )
-    intensity = parse_dimensioned(
-        _default("carbon_intensity", carbon, figures, notes), "carbon", "400 g/kWh", allow_zero=True
+    intensity = _figure(
+        "carbon_intensity",
+        carbon,
+        figures,
+        notes,
+        lambda v: parse_dimensioned(v, "carbon", "400 g/kWh", allow_zero=True, maximum=MAX_CARBON),
     )
-    water_per_energy = parse_dimensioned(
-        _default("wue", wue, figures, notes), "wue", "1.8 L/kWh", allow_zero=True
+    water_per_energy = _figure(
+        "wue",
+        wue,
+        figures,
+        notes,
+        lambda v: parse_dimensioned(v, "wue", "1.8 L/kWh", allow_zero=True, maximum=MAX_WUE),
     )
     average = (drawn * factor).to(MW)
     energy = (average * Q_(HOURS_PER_YEAR, _HOUR)).to("GWh")
+    cost = (energy * unit_price).to("MUSD")
+    emissions = (energy * intensity).to("t")
+    water = (energy * water_per_energy).to("m^3")
+    _check_finite(
+        "energy", (average, energy, cost, emissions, water), "power, load_factor, price, carbon, wue"
+    )
     return EnergyResult(
         power=drawn.to(MW),
         load_factor=factor,
@@ -138,9 +202,9 @@ def annual_energy(
         electricity_price=unit_price,
         carbon_intensity=intensity,
         wue=water_per_energy,
-        cost=(energy * unit_price).to("MUSD"),
-        emissions=(energy * intensity).to("t"),
-        water=(energy * water_per_energy).to("m^3"),
+        cost=cost,
+        emissions=emissions,
+        water=water,
         notes=tuple(notes),
     )
 
@@ -151,8 +215,10 @@ def average_power(annual: Any) -> Any:
     Raises:
         UnitError: Not an energy.
     """
-    energy = parse_dimensioned(annual, "annual_energy", "176 TWh")
-    return (energy / Q_(HOURS_PER_YEAR, _HOUR)).to("GW")
+    energy = parse_dimensioned(annual, "annual_energy", "176 TWh", maximum=MAX_ANNUAL_ENERGY)
+    average = (energy / Q_(HOURS_PER_YEAR, _HOUR)).to("GW")
+    _check_finite("energy", (average,), "annual_energy")
+    return average
 
 
 class CapexResult(CalcModel):
@@ -216,11 +282,14 @@ def capex(
         )
     figures = economics(economics_preset)
     notes: list[str] = []
-    per_mw = parse_dimensioned(
-        _default("facility_cost", facility_cost, figures, notes),
+    per_mw = _figure(
         "facility_cost",
-        "15 MUSD/MW",
-        allow_zero=True,
+        facility_cost,
+        figures,
+        notes,
+        lambda v: parse_dimensioned(
+            v, "facility_cost", "15 MUSD/MW", allow_zero=True, maximum=MAX_FACILITY_COST
+        ),
     )
     fleet = resolved.fleet
     prices: dict[str, Any] = {}
@@ -236,7 +305,15 @@ def capex(
             parameter = figures.system_prices[system]
             notes.append(f"price of {system}: {parameter.value} ({parameter.confidence}; {parameter.source})")
             given = parameter.value
-        prices[system] = parse_dimensioned(given, f"system_prices.{system}", "300000 USD")
+        try:
+            prices[system] = parse_dimensioned(
+                given, f"system_prices.{system}", "300000 USD", maximum=MAX_SYSTEM_PRICE
+            )
+        except InputError as error:
+            if (system_prices or {}).get(system) is not None:
+                raise
+            where = preset_path("economics", figures.id)
+            raise PresetError(f"{where}: system_prices.{system}.value: {error}") from None
     per_accelerator = resolved.watts_per_accelerator("central")
     it_each, facility_each = float(per_accelerator["it"]), float(per_accelerator["facility"])
     shares = fleet.shares
@@ -248,8 +325,13 @@ def capex(
     each = hardware_each + site_each
     counts: list[float]
     if budget is not None:
-        money = parse_dimensioned(budget, "budget", "1.1e12 USD")
+        money = parse_dimensioned(budget, "budget", "1.1e12 USD", maximum=MAX_BUDGET)
         total = float(money.m_as(_USD)) / each
+        if not total <= MAX_COUNT:
+            raise InputError(
+                f"budget: {_said(budget, money)} buys more than 1e12 accelerators at {each:.3g} USD "
+                f"each; accepted: a budget for up to 1e12 accelerators"
+            )
         systems = [
             int(whole_systems(total * s, i.per_system)) for s, i in zip(shares, fleet.items, strict=True)
         ]
@@ -260,12 +342,26 @@ def capex(
         systems = [
             int(whole_systems(c, i.per_system, up=True)) for c, i in zip(counts, fleet.items, strict=True)
         ]
+    if budget is not None and sum(systems) == 0:
+        one = min(
+            float(prices[i.system.id].m_as(_USD)) + site_each * i.system.accelerators_per_system
+            for i in fleet.items
+        )
+        raise InputError(
+            f"budget: {_said(budget, money)} buys no whole system; one costs "
+            f"{format_money(Q_(one, _USD))} with its share of the facility"
+        )
     n = sum(counts)
     hardware = sum(
         c * float(prices[i.system.id].m_as(_USD)) / i.per_system
         for c, i in zip(counts, fleet.items, strict=True)
     )
     site = site_each * n
+    _check_finite(
+        "capex",
+        (Q_(hardware + site, _USD), Q_(each, _USD)),
+        "budget, gpus, facility_cost, system_prices",
+    )
     return CapexResult(
         accelerators=round(n),
         systems=sum(systems),

@@ -7,7 +7,16 @@ the TUI shows it by the field. Nothing else should reach a user.
 
 
 class CalcError(Exception):
-    """Base for every error dcpower raises on purpose."""
+    """Base for every error dcpower raises on purpose.
+
+    A message is kept to one line of at most `MAX_MESSAGE_LENGTH` characters (`one_line`): a
+    safety net under the messages themselves, which cut the values they echo with `shown`.
+    """
+
+    def __init__(self, *args: object) -> None:
+        if len(args) == 1 and isinstance(args[0], str):
+            args = (one_line(args[0]),)
+        super().__init__(*args)
 
 
 class InputError(CalcError, ValueError):
@@ -20,3 +29,34 @@ class UnitError(InputError):
 
 class PresetError(CalcError):
     """A preset is unknown, unreadable or invalid."""
+
+
+MAX_MESSAGE_LENGTH = 300
+"""Longest error line: every message fits on one line of a terminal log."""
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value as it is echoed in an error message: its repr on one line, cut to `limit` characters.
+
+    The repr escapes newlines, control characters and lone surrogates, so a hostile value can
+    neither break the one-line rule nor flood the line: ``shown("a" * 100)`` is ``'aaa…'`` (40
+    characters with the ellipsis).
+    """
+    try:
+        text = repr(value)
+    except Exception:  # a hostile __repr__ must not replace the error being reported
+        text = f"<{type(value).__name__}>"
+    text = text.replace("\n", "\\n").replace("\r", "\\r")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_line(message: str, limit: int = MAX_MESSAGE_LENGTH) -> str:
+    """A message on one line of at most `limit` characters: line breaks escaped, the middle cut.
+
+    The middle goes, not the end: the end says what is accepted.
+    """
+    text = message.replace("\r", "\\r").replace("\n", "\\n")
+    if len(text) <= limit:
+        return text
+    tail = limit // 3
+    return text[: limit - tail - 1] + "…" + text[-tail:]

@@ -18,10 +18,22 @@ from typing import Any
 
 from calc.capacity import capacity
 from calc.chain import whole_systems
-from calc.errors import InputError
+from calc.errors import InputError, PresetError, shown
 from calc.models import CalcModel, ParameterSet
-from calc.presets import load_preset
-from calc.units import MW, Q_, Area, Energy, Mass, Money, Power, parse_dimensioned, parse_power, ureg
+from calc.presets import load_preset, preset_path
+from calc.units import (
+    MW,
+    Q_,
+    Area,
+    Energy,
+    Mass,
+    Money,
+    Power,
+    parse_dimensioned,
+    parse_number,
+    parse_power,
+    ureg,
+)
 
 STEFAN_BOLTZMANN = 5.670374419e-8
 """sigma [W m^-2 K^-4], exact since the 2019 SI (CODATA 2018)."""
@@ -115,25 +127,34 @@ def orbital_inputs(
         raise InputError(f"orbital: {unknown[0]!r} is not an input; accepted: {', '.join(INPUTS)}")
     values: dict[str, float] = {}
     for name, (example, lowest, highest) in INPUTS.items():
-        raw = given[name] if given.get(name) is not None else preset.parameters[name].value
-        if example is None:
-            try:
-                number = float(raw)
-            except (TypeError, ValueError):
-                raise InputError(
-                    f"{name}: {raw!r} is not a number; accepted: {lowest:g} to {highest:g}"
-                ) from None
-        else:
-            quantity = parse_dimensioned(
-                raw, name, example, allow_zero=lowest == 0.0, allow_negative=name.endswith("temperature")
-            )
-            number = float(quantity.to(_SI[name]).magnitude)
-        if not (math.isfinite(number) and lowest <= number <= highest):
-            shown = raw if isinstance(raw, str) else f"{raw:g}"
+        if given.get(name) is not None:
+            raw = given[name]
+        elif name in preset.parameters:
+            raw = preset.parameters[name].value
+        else:  # presets.py checks this on reading; a model built in code may lack it
             raise InputError(
-                f"{name}: {shown} is outside its accepted range {lowest:g} to {highest:g}"
-                + (f" {_SI[name]}" if name in _SI else "")
+                f"{name}: missing from the {preset.id!r} orbital preset; give it, or add it there"
             )
+        try:
+            if example is None:
+                number = parse_number(raw, name, example=f"{(lowest + highest) / 2:g}")
+            else:
+                quantity = parse_dimensioned(
+                    raw, name, example, allow_zero=lowest == 0.0, allow_negative=name.endswith("temperature")
+                )
+                number = float(quantity.to(_SI[name]).magnitude)
+            if not (math.isfinite(number) and lowest <= number <= highest):
+                text = raw.strip() if isinstance(raw, str) else f"{number:g}"
+                echo = text if len(text) <= 40 and text.isprintable() else shown(text)
+                raise InputError(
+                    f"{name}: {echo} is outside its accepted range {lowest:g} to {highest:g}"
+                    + (f" {_SI[name]}" if name in _SI else "")
+                )
+        except InputError as error:
+            if given.get(name) is not None:
+                raise
+            # the preset's own value is bad: name its file
+            raise PresetError(f"{preset_path('orbital', orbit)}: parameters.{name}.value: {error}") from None
         values[name] = number
     if values["radiator_temperature"] <= values["sink_temperature"]:
         raise InputError(

@@ -15,6 +15,7 @@ import json
 import math
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,9 +24,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from calc.errors import InputError, PresetError
+from calc.errors import InputError, PresetError, shown
 from calc.files import write_atomic
 from calc.models import AcceleratorSpec, AssumptionSet, Facility, ParameterSet, Scenario, Source, SystemSpec
+from calc.units import INPUT_CONTEXT
 
 Kind = Literal["accelerators", "systems", "facilities", "assumptions", "economics", "orbital"]
 KINDS: tuple[Kind, ...] = ("accelerators", "systems", "facilities", "assumptions", "economics", "orbital")
@@ -46,6 +48,37 @@ SINGULAR = {
     "orbital": "orbital set",
 }
 ENV_VAR = "DCPOWER_PRESET_DIR"
+MAX_PRESET_BYTES = 1_000_000
+"""Largest preset file read: the bundled ones are under 5 kB; a bigger file is a mistake."""
+_MAX_SHOWN_PATH = 120
+_MAX_SHOWN_IDS = 180
+
+
+def where(path: str | os.PathLike[str], limit: int = _MAX_SHOWN_PATH) -> str:
+    """A file name as shown in a message: on one line (escapes kept), its last `limit` characters."""
+    text = os.fspath(path)
+    if not text.isprintable():  # a newline, DEL or a lone surrogate in a file name
+        text = repr(text)[1:-1]
+    return text if len(text) <= limit else "…" + text[-(limit - 1) :]
+
+
+def is_path(preset_id: str) -> bool:
+    """True when an id option clearly names a file: it has a path separator or ends in .toml."""
+    separators = (os.sep, "/") + ((os.altsep,) if os.altsep else ())
+    return preset_id.endswith(".toml") or any(sep in preset_id for sep in separators)
+
+
+def _accepted(ids: tuple[str, ...], limit: int = _MAX_SHOWN_IDS) -> str:
+    """The accepted ids, cut to keep the message on one short line."""
+    text = ", ".join(ids)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(", ", 1)[0]
+    return f"{cut}, … ({len(ids)} in all; see 'dcpower presets list')"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def bundled_dir() -> Path:
@@ -69,11 +102,13 @@ def describe_validation_error(error: ValidationError) -> str:
     if parts and message.startswith((parts[-1] + ":", parts[-1] + ".")):
         parts = parts[:-1]  # our own messages already start with the field name
     location = ".".join(parts)
+    if len(location) > 60 or not location.isprintable():  # keys come from the user's file
+        location = shown(location, 60)
     if first["type"] == "missing":
         return f"{location}: missing (required)"
+    message = " ".join(message.split())  # pydantic's own texts may hold newlines
     if first["type"] != "value_error":
-        shown = repr(first.get("input"))
-        message = f"{message} (got {shown[:37] + '...' if len(shown) > 40 else shown})"
+        message = f"{message} (got {shown(first.get('input'))})"
     return f"{location}: {message}" if location else message
 
 
@@ -96,7 +131,9 @@ class PresetCatalog:
 
     user_dirs: tuple[Path, ...] = ()
     entries: dict[tuple[str, str], PresetEntry] = field(default_factory=dict)
-    _cache: dict[tuple[Path, int], Any] = field(default_factory=dict)
+    _cache: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    """Directories or files that could not be listed, one line each (shown by `presets list`)."""
     derived: dict[tuple[str, ...], Any] = field(default_factory=dict)
     """What the core derives from these presets (resolved fleet items, assumptions): it lives
     and dies with the catalog, so a changed preset directory never serves a stale value."""
@@ -109,9 +146,20 @@ class PresetCatalog:
     def _scan(self, directory: Path, origin: str) -> None:
         for kind in KINDS:
             folder = directory / kind
-            if not folder.is_dir():
+            try:
+                if not folder.is_dir():
+                    continue
+                paths = sorted(folder.glob("*.toml"))
+            except OSError as error:  # an unreadable directory: say so, never skip it silently
+                self.problems.append(f"{where(folder, 60)}: cannot be listed ({error.strerror or error})")
                 continue
-            for path in sorted(folder.glob("*.toml")):
+            if not paths and not os.access(folder, os.R_OK | os.X_OK):
+                self.problems.append(f"{where(folder, 60)}: cannot be listed (permission denied)")
+                continue
+            for path in paths:
+                if not path.stem.isprintable() or not _encodable(path.name):
+                    self.problems.append(f"{where(path, 60)}: skipped: the file name is not a preset id")
+                    continue
                 previous = self.entries.get((kind, path.stem))
                 self.entries[(kind, path.stem)] = PresetEntry(
                     kind, path.stem, path, origin, previous.path if previous else None
@@ -129,13 +177,20 @@ class PresetCatalog:
             valid = self.ids(kind)
             close = difflib.get_close_matches(str(preset_id), valid, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
+            # a directory that could not be listed may hold the id: say so rather than stay silent
+            note = f"; note: {self.problems[0]}" if self.problems else ""
+            accepted = _accepted(valid, 80 if note else _MAX_SHOWN_IDS)
             raise PresetError(
-                f"{SINGULAR[kind]}: {preset_id!r} is not a preset; {hint}accepted: {', '.join(valid)}"
+                f"{SINGULAR[kind]}: {shown(preset_id)} is not a preset; {hint}accepted: {accepted}{note}"
             ) from None
 
     def load(self, kind: Kind, preset_id: str) -> Any:
         """Load and validate one preset by id, or by a path to a ``.toml`` file."""
-        if preset_id.endswith(".toml") or os.sep in preset_id:
+        if not isinstance(preset_id, str):
+            raise PresetError(
+                f"{SINGULAR[kind]}: {shown(preset_id)} is not a preset id; give text such as 'h100-sxm'"
+            )
+        if is_path(preset_id):
             return load_file(Path(preset_id), kind, self._cache)
         return load_file(self.entry(kind, preset_id).path, kind, self._cache)
 
@@ -150,30 +205,160 @@ class PresetCatalog:
         )
 
 
-def load_file(path: Path, kind: Kind, cache: dict[tuple[Path, int], Any] | None = None) -> Any:
-    """Read and validate one preset file of a kind; errors name the file and the field."""
+def _encodable(name: str) -> bool:
     try:
-        stat = path.stat()
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a non-UTF-8 byte in a file name, kept as a lone surrogate
+        return False
+    return True
+
+
+def read_preset_text(path: Path) -> tuple[str, os.stat_result]:
+    """The text of a preset file, read only if it is a regular ``.toml`` file under the size cap.
+
+    The file is checked with `os.stat` before it is opened, so a FIFO is never opened (which
+    would wait for a writer) and ``/dev/zero`` is never read; the read itself is bounded.
+
+    Raises:
+        PresetError: No such file, a directory, not a regular file, not ``.toml``, too large,
+            unreadable, or not UTF-8 (one line naming the file).
+    """
+    name = where(path)
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        raise PresetError(f"{name}: no such file") from None
+    except OSError as error:  # too long a name, no permission, a symlink loop
+        raise PresetError(f"{name}: cannot be read ({error.strerror or error})") from None
+    except ValueError:  # a NUL, or a surrogate that is no byte
+        raise PresetError(f"{name}: is not a usable file name") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise PresetError(f"{name}: is a directory; give a .toml file")
+    if not stat.S_ISREG(info.st_mode):
+        raise PresetError(f"{name}: is not a regular file (a device, FIFO or socket); give a .toml file")
+    if path.suffix != ".toml":
+        raise PresetError(f"{name}: is not a .toml file; a preset is a TOML file named ID.toml")
+    if info.st_size > MAX_PRESET_BYTES:
+        raise PresetError(
+            f"{name}: is too large ({info.st_size:,} bytes); a preset is at most 1,000,000 bytes"
+        )
+    try:
+        # O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening does not wait
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(handle, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise PresetError(f"{name}: is not a regular file; give a .toml file")
+            data = stream.read(MAX_PRESET_BYTES + 1)
     except OSError as error:
-        raise PresetError(f"{path}: cannot be read ({error.strerror or error})") from None
-    key = (path.resolve(), stat.st_mtime_ns)
+        raise PresetError(f"{name}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_PRESET_BYTES:
+        raise PresetError(f"{name}: is too large (over 1,000,000 bytes); a preset is at most 1,000,000 bytes")
+    try:
+        return data.decode("utf-8"), info
+    except UnicodeDecodeError as error:
+        raise PresetError(f"{name}: is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+
+
+def _other_kind(data: Any, kind: Kind) -> Kind | None:
+    """The kind a file that failed as `kind` would validate as, if any (to name the mistake)."""
+    for other in KINDS:
+        if MODELS[other] is MODELS[kind]:
+            continue
+        try:
+            MODELS[other].model_validate(data, context=INPUT_CONTEXT)
+        except (ValidationError, RecursionError):
+            continue
+        return other
+    return None
+
+
+def _required_parameters(kind: Kind) -> tuple[str, ...]:
+    # Imported here: energy and orbital read presets through this module.
+    if kind == "economics":
+        from calc.energy import PARAMETERS
+
+        return PARAMETERS
+    if kind == "orbital":
+        from calc.orbital import INPUTS
+
+        return tuple(INPUTS)
+    return ()
+
+
+def _check_assumptions(model: Facility | AssumptionSet, name: str) -> None:
+    """Check a preset's assumption values over the default set, so a bad one names the file."""
+    from calc.assumptions import DEFAULT_METHOD, merge_layers  # assumptions reads presets here
+    from calc.errors import InputError
+
+    layers: tuple[Any, ...] = (model.assumptions,)
+    if model.id != DEFAULT_METHOD or isinstance(model, Facility):
+        layers = (load_assumption_set(DEFAULT_METHOD).assumptions, model.assumptions)
+    try:
+        merge_layers(*layers)
+    except InputError as error:
+        raise PresetError(f"{name}: assumptions.{error}") from None
+
+
+def preset_path(kind: Kind, preset_id: str) -> str:
+    """The file of a preset id (or the path given), as shown in messages."""
+    if is_path(preset_id):
+        return where(preset_id)
+    return where(catalog().entry(kind, preset_id).path)
+
+
+def _validate(data: Any, kind: Kind, path: Path) -> Any:
+    """The model of one preset's data, or a PresetError naming the file and the field."""
+    name = where(path)
+    try:
+        model = MODELS[kind].model_validate(data, context=INPUT_CONTEXT)
+    except ValidationError as error:
+        problem = describe_validation_error(error)
+        other = _other_kind(data, kind)
+        if other is not None:
+            raise PresetError(
+                f"{name}: is not {_a(SINGULAR[kind])} (it reads as {_a(SINGULAR[other])} preset); {problem}"
+            ) from None
+        raise PresetError(f"{name}: {problem}") from None
+    except RecursionError:
+        raise PresetError(f"{name}: is nested too deeply to be a preset") from None
+    if model.id != path.stem:  # type: ignore[attr-defined]
+        raise PresetError(
+            f"{name}: id: {shown(model.id)} must equal the file name {shown(path.stem)}"  # type: ignore[attr-defined]
+        )
+    if isinstance(model, (Facility, AssumptionSet)) and model.assumptions:
+        _check_assumptions(model, name)
+    if isinstance(model, ParameterSet):
+        required = _required_parameters(kind)
+        missing = [p for p in required if p not in model.parameters]
+        if missing:
+            raise PresetError(
+                f"{name}: parameters.{missing[0]}: missing (required for {_a(SINGULAR[kind])})"
+                + (f"; {len(missing) - 1} more missing" if len(missing) > 1 else "")
+            )
+        unknown = sorted(set(model.parameters) - set(required))
+        if kind == "orbital" and unknown:
+            raise PresetError(f"{name}: parameters.{shown(unknown[0])}: not an orbital input")
+    return model
+
+
+def load_file(path: Path, kind: Kind, cache: dict[tuple[Any, ...], Any] | None = None) -> Any:
+    """Read and validate one preset file of a kind; errors name the file and the field.
+
+    Raises:
+        PresetError: See `read_preset_text`; not TOML, nested too deeply, invalid for its kind.
+    """
+    text, info = read_preset_text(path)
+    # The kind is part of the key: the same file asked for as another kind must fail again.
+    key = (kind, os.path.realpath(path), info.st_mtime_ns, info.st_size)
     if cache is not None and key in cache:
         return cache[key]
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise PresetError(f"{path}: not valid TOML: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PresetError(f"{path}: cannot be read ({error})") from None
-    try:
-        model = MODELS[kind].model_validate(data)
-    except ValidationError as error:
-        raise PresetError(f"{path}: {describe_validation_error(error)}") from None
-    if model.id != path.stem:  # type: ignore[attr-defined]
-        raise PresetError(
-            f"{path}: id: {model.id!r} must equal the file name {path.stem!r}"  # type: ignore[attr-defined]
-        )
+        raise PresetError(f"{where(path)}: not valid TOML: {' '.join(str(error).split())}") from None
+    except RecursionError:
+        raise PresetError(f"{where(path)}: is nested too deeply to be a preset") from None
+    model = _validate(data, kind, path)
     if cache is not None:
         cache[key] = model
     return model
@@ -194,9 +379,26 @@ def set_preset_dirs(*dirs: str | os.PathLike[str]) -> None:
     """Add preset directories with the highest priority (the CLI's ``--preset-dir``)."""
     global _catalog, _cli_dirs
     for directory in dirs:
-        if not Path(directory).is_dir():
-            raise PresetError(f"preset-dir: {str(directory)!r} is not a directory")
-    _cli_dirs = tuple(Path(d) for d in dirs)
+        text = os.fspath(directory)
+        if not text.strip():
+            raise PresetError("preset-dir: '' is empty; give a directory such as '~/my-presets'")
+        try:
+            info = os.stat(text)
+        except (FileNotFoundError, NotADirectoryError):
+            raise PresetError(
+                f"preset-dir: {shown(text, 80)} is not a directory (no such directory)"
+            ) from None
+        except OSError as error:  # 'File name too long' for a 100,000-character path
+            raise PresetError(
+                f"preset-dir: {shown(text, 80)} cannot be read ({error.strerror or error})"
+            ) from None
+        except ValueError:
+            raise PresetError(f"preset-dir: {shown(text, 80)} is not a usable directory name") from None
+        if not stat.S_ISDIR(info.st_mode):
+            raise PresetError(f"preset-dir: {shown(text, 80)} is not a directory")
+        if not os.access(text, os.R_OK | os.X_OK):
+            raise PresetError(f"preset-dir: {shown(text, 80)} cannot be read (permission denied)")
+    _cli_dirs = tuple(Path(os.path.expanduser(os.fspath(d))) for d in dirs)
     _catalog = None
 
 
@@ -221,7 +423,7 @@ def list_presets(kind: Kind) -> tuple[str, ...]:
         PresetError: `kind` is not one of the four kinds.
     """
     if kind not in KINDS:
-        raise PresetError(f"kind: {kind!r} is not a preset kind; accepted: {', '.join(KINDS)}")
+        raise PresetError(f"kind: {shown(kind)} is not a preset kind; accepted: {', '.join(KINDS)}")
     return catalog().ids(kind)
 
 
@@ -232,8 +434,8 @@ def load_preset(kind: Kind, preset_id: str) -> Any:
         PresetError: Unknown kind or id (the message lists the accepted ones), or an invalid file
             (the message names the file and the field).
     """
-    if kind not in KINDS:
-        raise PresetError(f"kind: {kind!r} is not a preset kind; accepted: {', '.join(KINDS)}")
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise PresetError(f"kind: {shown(kind)} is not a preset kind; accepted: {', '.join(KINDS)}")
     return catalog().load(kind, preset_id)
 
 
@@ -259,7 +461,7 @@ def load_assumption_set(preset_id: str) -> AssumptionSet:
 
 def preset_origin(kind: Kind, preset_id: str) -> str:
     """'bundled', 'user' or 'file' for a preset id or path."""
-    if preset_id.endswith(".toml") or os.sep in preset_id:
+    if isinstance(preset_id, str) and is_path(preset_id):
         return "file"
     return catalog().entry(kind, preset_id).origin
 

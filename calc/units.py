@@ -16,7 +16,7 @@ import pint
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-from calc.errors import InputError, UnitError
+from calc.errors import InputError, UnitError, shown
 
 
 def _build_registry() -> pint.UnitRegistry:
@@ -47,6 +47,10 @@ _POWER_DIM: Final = W.dimensionality
 
 MAX_POWER_WATTS: Final = 1e15
 """Largest power accepted: 1 PW, far above any grid, far below a float overflow."""
+MIN_POWER_WATTS: Final = 1e-3
+"""Smallest power given as input (a power, a preset's TDP): 1 mW, so that dividing by it stays finite."""
+MIN_RESULT_POWER_WATTS: Final = 1e-18
+"""Smallest nonzero `Power` a model holds: 1 mW over the 1e12 count cap is 1e-15 W."""
 MAX_COUNT: Final = 10**12
 """Largest accelerator count accepted."""
 MAX_TEXT_LENGTH: Final = 64
@@ -136,12 +140,17 @@ def _split(text: str, field: str, example: str) -> tuple[float, str | None]:
     """Split guarded text into a float and the unit text (None when there is none)."""
     if len(text) > MAX_TEXT_LENGTH:
         raise UnitError(
-            f"{field}: {text[:20]!r}… is {len(text)} characters long; "
+            f"{field}: {shown(text, 22)} is {len(text)} characters long; "
             f"at most {MAX_TEXT_LENGTH} are accepted, e.g. {example!r}"
         )
     match = _QUANTITY_RE.match(text)
     if match is None:
-        raise UnitError(f"{field}: {text!r} is not a number with a unit; give one such as {example!r}")
+        raise UnitError(f"{field}: {shown(text)} is not a number with a unit; give one such as {example!r}")
+    if not match["number"].isascii():  # float() reads '３００' and '٣٠٠' as 300
+        raise UnitError(
+            f"{field}: {shown(text)} has digits other than 0-9; write the number in ASCII digits, "
+            f"e.g. {example!r}"
+        )
     number = float(match["number"].replace(",", ""))
     return number, match["unit"]
 
@@ -173,7 +182,10 @@ def parse_quantity(
             of sign.
     """
     if isinstance(value, dict) and set(value) == {"value", "unit"}:
-        value = f"{value['value']} {value['unit']}"
+        try:
+            value = f"{value['value']} {value['unit']}"
+        except ValueError:  # str() of an int of more than 4,300 digits
+            raise UnitError(f"{field}: {shown(value)} is not a quantity; e.g. {example!r}") from None
     if isinstance(value, pint.Quantity):
         magnitude = value.magnitude
         if type(magnitude) is float and isinstance(value, _QUANTITY_CLASS):
@@ -185,46 +197,46 @@ def parse_quantity(
             ):
                 return value
         if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
-            raise UnitError(f"{field}: {value!r} must have a single number as magnitude")
+            raise UnitError(f"{field}: {shown(value)} must have a single number as magnitude")
         parsed = Q_(float(magnitude), value.units)
-        shown = f"{value:~}"
+        echo = f"{value:~}"
     elif isinstance(value, str):
         number, unit_text = _split(value, field, example)
-        shown = value.strip()
+        echo = value.strip()
         if unit_text is None:
             if not math.isfinite(number):
-                raise UnitError(f"{field}: {shown!r} is not a finite number; e.g. {example!r}")
-            raise UnitError(f"{field}: {shown!r} has no unit; give one such as {example!r}")
+                raise UnitError(f"{field}: {echo!r} is not a finite number; e.g. {example!r}")
+            raise UnitError(f"{field}: {echo!r} has no unit; give one such as {example!r}")
         if unit_text.lower() in {"var", "kvar", "mvar", "gvar", "vars"}:
             raise UnitError(
-                f"{field}: {shown!r} is reactive power, which does no work; "
+                f"{field}: {echo!r} is reactive power, which does no work; "
                 f"give real power (W) or apparent power (VA), e.g. {example!r}"
             )
         if not _UNIT_CHARS_RE.match(unit_text) or _BAD_EXPONENT_RE.search(unit_text):
-            raise UnitError(f"{field}: {shown!r} has an unreadable unit; e.g. {example!r}")
+            raise UnitError(f"{field}: {echo!r} has an unreadable unit; e.g. {example!r}")
         try:
             units = _parse_units(unit_text)
         except Exception:  # pint raises many kinds here, AssertionError among them
             raise UnitError(
-                f"{field}: {shown!r} has an unknown unit {unit_text!r}; e.g. {example!r}"
+                f"{field}: {echo!r} has an unknown unit {unit_text!r}; e.g. {example!r}"
             ) from None
         parsed = quantity(number, units)
     elif isinstance(value, bool) or isinstance(value, (int, float)):
-        raise UnitError(f"{field}: {value!r} has no unit; give one such as {example!r}")
+        raise UnitError(f"{field}: {shown(value)} has no unit; give one such as {example!r}")
     else:
-        raise UnitError(f"{field}: {value!r} is not a quantity; give text such as {example!r}")
+        raise UnitError(f"{field}: {shown(value)} is not a quantity; give text such as {example!r}")
 
     if _dimension(parsed) != dimension:
         expected = describe_dimension(dimension)
         got = describe_dimension(_dimension(parsed))
-        raise UnitError(f"{field}: {shown!r} is {got}, not {expected}; e.g. {example!r}")
+        raise UnitError(f"{field}: {echo!r} is {got}, not {expected}; e.g. {example!r}")
     magnitude = parsed.magnitude
     if not math.isfinite(magnitude):
-        raise UnitError(f"{field}: {shown!r} is not finite; e.g. {example!r}")
+        raise UnitError(f"{field}: {echo!r} is not finite; e.g. {example!r}")
     if magnitude == 0 and not allow_zero:
-        raise UnitError(f"{field}: {shown!r} must be greater than zero; e.g. {example!r}")
+        raise UnitError(f"{field}: {echo!r} must be greater than zero; e.g. {example!r}")
     if magnitude < 0 and not allow_negative:
-        raise UnitError(f"{field}: {shown!r} must not be negative; e.g. {example!r}")
+        raise UnitError(f"{field}: {echo!r} must not be negative; e.g. {example!r}")
     return parsed
 
 
@@ -246,21 +258,48 @@ def dimension_of(unit_text: str) -> Any:
     return ureg.parse_units(unit_text).dimensionality
 
 
+def _echo(value: Any, quantity: pint.Quantity) -> str:
+    """How a parsed value is shown in a message: the user's text, else the quantity."""
+    return shown(value.strip() if isinstance(value, str) else f"{quantity:~}")
+
+
 def parse_dimensioned(
-    value: Any, field: str, example: str, *, allow_zero: bool = False, allow_negative: bool = False
+    value: Any,
+    field: str,
+    example: str,
+    *,
+    allow_zero: bool = False,
+    allow_negative: bool = False,
+    maximum: float | None = None,
 ) -> pint.Quantity:
-    """Parse a quantity of the dimension of `example` ("0.07 USD/kWh", "400 g/kWh", "300 K")."""
+    """Parse a quantity of the dimension of `example` ("0.07 USD/kWh", "400 g/kWh", "300 K").
+
+    Args:
+        maximum: The largest magnitude accepted, in the unit of `example`; a generous cap that
+            keeps every result computed from the value finite.
+
+    Raises:
+        UnitError: As `parse_quantity`, or a magnitude above `maximum`.
+    """
     unit_text = example.split(" ", 1)[1]
-    return parse_quantity(
+    quantity = parse_quantity(
         value, field, dimension_of(unit_text), example, allow_zero=allow_zero, allow_negative=allow_negative
     )
+    if maximum is not None and not abs(float(quantity.m_as(unit_text))) <= maximum:
+        lowest = f"-{maximum:g}" if allow_negative else "0"
+        raise UnitError(
+            f"{field}: {_echo(value, quantity)} is more than {maximum:g} {unit_text}; "
+            f"accepted: {lowest} to {maximum:g} {unit_text}"
+        )
+    return quantity
 
 
 def parse_power(value: Any, field: str = "power", *, allow_apparent: bool = False) -> pint.Quantity:
-    """Parse a power (W … GW, BTU/h, hp; kVA/MVA only where `allow_apparent`).
+    """Parse a power (W … GW, BTU/h, hp; kVA/MVA only where `allow_apparent`), from 1 mW to 1 PW.
 
     Raises:
-        UnitError: As `parse_quantity`, or apparent power where it is not accepted.
+        UnitError: As `parse_quantity`, apparent power where it is not accepted, or a power
+            outside 1 mW to 1 PW.
     """
     quantity = parse_quantity(value, field, _POWER_DIM, "300 MW")
     watts = power_watts(quantity)
@@ -269,6 +308,8 @@ def parse_power(value: Any, field: str = "power", *, allow_apparent: bool = Fals
             f"{field}: {quantity.magnitude:g} {quantity.units:~} is more than 1 PW; "
             f"accepted: up to 1 PW (world electricity generation is about 3.5 TW)"
         )
+    if watts < MIN_POWER_WATTS:  # 1e-320 W is a subnormal float: 1 / it overflows
+        raise UnitError(f"{field}: {_echo(value, quantity)} is less than 1 mW; accepted: 1 mW to 1 PW")
     if is_apparent_power(quantity) and not allow_apparent:
         raise UnitError(
             f"{field}: {quantity.magnitude:g} {quantity.units:~} is apparent power (VA); this field takes real power "
@@ -290,8 +331,8 @@ def format_power(quantity: pint.Quantity, unit: str | None = None, decimals: int
     scales = {"GW": 1e9, "MW": 1e6, "kW": 1e3, "W": 1.0}
     if unit is None:
         unit = next((u for u, scale in scales.items() if abs(watts) >= scale), "W")
-    shown = unit[:-1] + "VA" if apparent else unit  # 300 MVA stays MVA: it is not 300 MW
-    return f"{format_number(watts / scales[unit], decimals)} {shown}"
+    label = unit[:-1] + "VA" if apparent else unit  # 300 MVA stays MVA: it is not 300 MW
+    return f"{format_number(watts / scales[unit], decimals)} {label}"
 
 
 def format_number(number: float, decimals: int | None = None, digits: int = 4) -> str:
@@ -310,13 +351,36 @@ def quantity_json(quantity: pint.Quantity) -> dict[str, Any]:
     return {"value": float(quantity.magnitude), "unit": f"{quantity.units:~C}"}
 
 
-class HasDimension:
-    """`Annotated` marker: a Quantity of one dimension; JSON as ``{"value", "unit"}``."""
+INPUT_CONTEXT: Final = {"dcpower_input": True}
+"""Pydantic validation context for data read from outside (preset files, saved scenarios):
+quantity types then apply their input floors (`MIN_POWER_WATTS` for a power)."""
 
-    def __init__(self, dimension: Any, example: str, *, allow_zero: bool = False) -> None:
+
+class HasDimension:
+    """`Annotated` marker: a Quantity of one dimension; JSON as ``{"value", "unit"}``.
+
+    Args:
+        floor: Smallest nonzero magnitude accepted, in SI base units (for every model).
+        input_floor: Smallest nonzero magnitude accepted when validating with `INPUT_CONTEXT`.
+        floor_text: The floors as people read them, e.g. ``("1e-18 W", "1 mW")``.
+    """
+
+    def __init__(
+        self,
+        dimension: Any,
+        example: str,
+        *,
+        allow_zero: bool = False,
+        floor: float = 0.0,
+        input_floor: float = 0.0,
+        floor_text: tuple[str, str] = ("", ""),
+    ) -> None:
         self.dimension = dimension
         self.example = example
         self.allow_zero = allow_zero
+        self.floor = floor
+        self.input_floor = input_floor
+        self.floor_text = floor_text
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -331,17 +395,36 @@ class HasDimension:
 
     def _validate(self, value: Any, info: Any) -> pint.Quantity:
         field = info.field_name or "value"
-        return parse_quantity(value, field, self.dimension, self.example, allow_zero=self.allow_zero)
+        quantity = parse_quantity(value, field, self.dimension, self.example, allow_zero=self.allow_zero)
+        from_input = bool(isinstance(info.context, dict) and info.context.get("dcpower_input"))
+        floor, text = (
+            (self.input_floor, self.floor_text[1]) if from_input else (self.floor, self.floor_text[0])
+        )
+        if floor and quantity.magnitude != 0 and abs(float(quantity.to_base_units().magnitude)) < floor:
+            # a subnormal TDP (5e-324 W) turns a division into inf or a ZeroDivisionError
+            raise UnitError(
+                f"{field}: {_echo(value, quantity)} is less than {text}; accepted: at least {text}"
+            )
+        return quantity
 
     @staticmethod
     def _serialize(value: pint.Quantity) -> dict[str, Any]:
         return quantity_json(value)
 
 
-Power = Annotated[pint.Quantity, HasDimension(_POWER_DIM, "700 W")]
-"""Real or apparent power, strictly with a unit. [W]"""
+Power = Annotated[
+    pint.Quantity,
+    HasDimension(
+        _POWER_DIM,
+        "700 W",
+        floor=MIN_RESULT_POWER_WATTS,
+        input_floor=MIN_POWER_WATTS,
+        floor_text=("1e-18 W", "1 mW"),
+    ),
+]
+"""Real or apparent power, strictly with a unit; at least 1 mW in files read. [W]"""
 PowerOrZero = Annotated[pint.Quantity, HasDimension(_POWER_DIM, "0 W", allow_zero=True)]
-"""A power that may be zero (stranded power after rounding). [W]"""
+"""A power that may be zero (stranded power after rounding); no floor: a rounding residue is tiny. [W]"""
 
 
 def _quantity_type(example: str, doc_unit: str) -> Any:
@@ -368,34 +451,137 @@ VolumePerEnergy = _quantity_type("1.8 L/kWh", "L/kWh")
 MoneyPerPower = _quantity_type("15 MUSD/MW", "USD/W")
 
 
+_COUNT_RE: Final = re.compile(
+    r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:_\d{3})+|\d+)?(?:\.\d*)?(?:[eE][-+]?\d+)?$"
+)
+"""A count as text: digits, grouped by thousands with ',' or '_' (every three digits), a
+fraction and an exponent; checked before float(), which reads '1,5' nowhere and '1_5' as 15."""
+_MAX_NUMBER_TEXT: Final = 32
+
+
 def parse_count(value: Any, field: str, *, whole: bool = True) -> float:
     """A positive accelerator count (or, with ``whole=False``, a positive weight).
 
-    Accepts ints, floats and text such as ``"220000"``, ``"220,000"``, ``"220_000"``, ``"2.2e5"``.
+    Accepts ints, floats and text such as ``"220000"``, ``"220,000"``, ``"220_000"``, ``"2.2e5"``;
+    a thousands separator must sit every three digits (``"1,5"`` is refused, not read as 15).
 
     Raises:
-        InputError: Not a number, not finite, not positive, not whole, or absurdly large.
+        InputError: Not a number, not ASCII digits, a misplaced separator, not finite, not
+            positive, not whole, or above `MAX_COUNT`.
     """
     if isinstance(value, bool):
         raise InputError(f"{field}: {value!r} is not a count")
     if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("_", "")
-        if len(text) > 32:
-            raise InputError(f"{field}: {value[:20]!r}… is too long for a count")
+        text = value.strip()
+        if len(text) > _MAX_NUMBER_TEXT:
+            raise InputError(f"{field}: {shown(value, 22)} is too long for a count")
+        if not text.isascii():  # float() reads '３００' and '٣٠٠' as 300
+            raise InputError(f"{field}: {shown(value)} has digits other than 0-9; give e.g. '220000'")
+        if ("," in text or "_" in text) and not _COUNT_RE.match(text):
+            raise InputError(
+                f"{field}: {shown(value)} has a misplaced thousands separator; "
+                f"one sits every three digits, e.g. '220,000'"
+            )
         try:
-            number = float(text)
+            number = float(text.replace(",", "").replace("_", ""))
         except ValueError:
-            raise InputError(f"{field}: {value!r} is not a number; give e.g. '220000'") from None
+            raise InputError(f"{field}: {shown(value)} is not a number; give e.g. '220000'") from None
     elif isinstance(value, (int, float)):
-        number = float(value)
+        # an int above 1.8e308 does not fit a float: it is above the cap all the same
+        number = (
+            float(value)
+            if not isinstance(value, int) or abs(value) <= MAX_COUNT
+            else value / abs(value) * 1e300
+        )
     else:
-        raise InputError(f"{field}: {value!r} is not a count; give e.g. 220000")
+        raise InputError(f"{field}: {shown(value)} is not a count; give e.g. 220000")
     if not math.isfinite(number):
-        raise InputError(f"{field}: {value!r} is not finite; give e.g. 220000")
+        raise InputError(f"{field}: {shown(value)} is not finite; give e.g. 220000")
     if number <= 0:
-        raise InputError(f"{field}: {value!r} must be greater than zero")
+        raise InputError(f"{field}: {shown(value)} must be greater than zero")
     if number > MAX_COUNT:
-        raise InputError(f"{field}: {value!r} is more than {MAX_COUNT:.0e}; accepted: 1 to 1e12")
+        raise InputError(f"{field}: {shown(value)} is more than {MAX_COUNT:.0e}; accepted: 1 to 1e12")
     if whole and number != math.floor(number):
-        raise InputError(f"{field}: {value!r} is not a whole number of accelerators")
+        raise InputError(f"{field}: {shown(value)} is not a whole number of accelerators")
     return number
+
+
+def parse_number(
+    value: Any,
+    field: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    example: str = "1.2",
+    hint: str = "",
+) -> float:
+    """A plain number from user text, where a percent is a number: ``"150%"`` is 1.5.
+
+    The one number parser for fields without a unit (assumptions, shares, factors), shared by
+    the CLI, the API and the TUI, so that ``"120%"`` means the same in each.
+
+    Args:
+        value: Text such as ``"1.2"``, ``"85%"``, ``"1e-3"``, or an int or float.
+        field: The field name used in error messages.
+        low: The smallest value accepted, if any (after the percent is applied).
+        high: The largest value accepted, if any.
+        example: A valid value shown in error messages.
+        hint: Words added after the example, e.g. ``" or a range '1.1:1.2:1.4'"``.
+
+    Raises:
+        InputError: Not a number, not ASCII digits, not finite, or outside `low`..`high`.
+    """
+    if isinstance(value, bool):
+        raise InputError(f"{field}: {value!r} is not a number; give e.g. {example!r}{hint}")
+    if isinstance(value, (int, float)):
+        try:
+            number = float(value)
+        except OverflowError:  # an int above 1.8e308
+            raise InputError(
+                f"{field}: {shown(value)} is not a finite number; give e.g. {example!r}{hint}"
+            ) from None
+    elif isinstance(value, str):
+        text = value.strip()
+        if len(text) > _MAX_NUMBER_TEXT:
+            raise InputError(
+                f"{field}: {shown(value, 22)} is too long for a number; give e.g. {example!r}{hint}"
+            )
+        if not text.isascii():
+            raise InputError(
+                f"{field}: {shown(value)} has digits other than 0-9; give e.g. {example!r}{hint}"
+            )
+        percent = text.endswith("%")
+        digits = text.removesuffix("%").strip()
+        if "_" in digits:  # float() reads '1_5' as 15
+            raise InputError(f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}")
+        try:
+            number = float(digits) / (100.0 if percent else 1.0)
+        except ValueError:
+            raise InputError(
+                f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}"
+            ) from None
+    else:
+        raise InputError(f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}")
+    if not math.isfinite(number):
+        raise InputError(f"{field}: {shown(value)} is not a finite number; give e.g. {example!r}{hint}")
+    if (low is not None and number < low) or (high is not None and number > high):
+        lowest = "" if low is None else f"{low:g}"
+        highest = "" if high is None else f"{high:g}"
+        accepted = (
+            f"{lowest} to {highest}"
+            if lowest and highest
+            else f"at least {lowest}"
+            if lowest
+            else f"at most {highest}"
+        )
+        raise InputError(f"{field}: {shown(value)} is {number:g}, outside its range; accepted: {accepted}")
+    return number
+
+
+def parse_fraction(value: Any, field: str, *, low: float = 0.0, high: float | None = None) -> float:
+    """A share or factor given as a number or a percent (``"85%"`` = 0.85, ``"150%"`` = 1.5).
+
+    Raises:
+        InputError: As `parse_number`; below `low` (0 by default) or above `high`.
+    """
+    return parse_number(value, field, low=low, high=high, example="0.85")
