@@ -27,13 +27,13 @@ def single_basis(basis: str | None, notes: list[str] | None = None) -> Basis:
         return "facility"
     if basis not in BASES:
         raise InputError(f"basis: {basis!r} is not accepted here; accepted: {', '.join(BASES)}")
-    return basis  # type: ignore[return-value]
+    return basis  # checked against BASES above
 
 
 def systems_per_rack(system: Any, server_watts: float, rack_power_limit: Any) -> int | None:
     """Systems in one rack: from a rack power limit if given, else the system preset."""
     if rack_power_limit is None:
-        return system.systems_per_rack  # type: ignore[no-any-return]
+        return system.systems_per_rack
     limit = power_watts(parse_power(rack_power_limit, "rack_power_limit"))
     per_system = server_watts * system.accelerators_per_system
     fits = int(whole_systems(limit, per_system))

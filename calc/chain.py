@@ -345,7 +345,7 @@ def fleet_item(accelerator: str, system: str | None = None) -> FleetItem:
     key = ("fleet_item", accelerator, system)
     cached = cache.get(key)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     spec = load_accelerator(accelerator)
     chassis = load_system(system or spec.system)
     if chassis.accelerator != spec.id:
@@ -412,6 +412,13 @@ class Inputs:
             raise InputError(f"power: missing; {why} needs the power, e.g. '300 MW'")
         return self.watts
 
+    @property
+    def real_quantity(self) -> Quantity:
+        """The real power, which a question that has checked for it can rely on. [MW]"""
+        if self.real_power is None:
+            raise InputError("power: missing; give the power, e.g. '300 MW'")
+        return self.real_power
+
     def need_count(self, why: str) -> float:
         """The accelerator count, or an InputError saying it is missing."""
         if self.count is None:
@@ -453,7 +460,7 @@ def scenario_assumptions(scenario: Scenario) -> Assumptions:
         if len(cache) > 4096:
             cache.clear()
         cached = cache[key] = build_assumptions(scenario.method, scenario.site, scenario.overrides)
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def resolve(scenario: Scenario) -> Inputs:

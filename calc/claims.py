@@ -163,7 +163,7 @@ def claim_of(inputs: Inputs) -> ClaimResult:
     readings = tuple(_reading(inputs, b, implied, noun) for b in bases)
     verdict = _overall(readings, where)
     head = (
-        f"{verdict}: {format_power(inputs.real_power)} for {count:,.0f} {noun}s is "
+        f"{verdict}: {format_power(inputs.real_quantity)} for {count:,.0f} {noun}s is "
         f"{per_accelerator(implied)} per {noun}"
     )
     conclusion = "So " + _conclusion(verdict, readings, where) + "."

@@ -247,7 +247,7 @@ def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
     """The Scenario of the claim options (a facility fills what is not given)."""
     import calc
 
-    inputs = {
+    inputs: dict[str, Any] = {
         "power": getattr(args, "power", None),
         "gpus": getattr(args, "gpus", None),
         "accelerator": getattr(args, "accelerator", None),

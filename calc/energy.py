@@ -165,26 +165,21 @@ def annual_energy(
         raise InputError("power: missing; give the power drawn, e.g. '100 MW'")
     drawn = parse_power(power)
     factor = _figure("load_factor", load_factor, figures, notes, load_factor_value)
-    unit_price = _figure(
-        "electricity_price",
-        price,
-        figures,
-        notes,
-        lambda v: parse_dimensioned(v, "price", "0.07 USD/kWh", allow_zero=True, maximum=MAX_PRICE),
-    )
-    intensity = _figure(
-        "carbon_intensity",
-        carbon,
-        figures,
-        notes,
-        lambda v: parse_dimensioned(v, "carbon", "400 g/kWh", allow_zero=True, maximum=MAX_CARBON),
-    )
-    water_per_energy = _figure(
-        "wue",
-        wue,
-        figures,
-        notes,
-        lambda v: parse_dimensioned(v, "wue", "1.8 L/kWh", allow_zero=True, maximum=MAX_WUE),
+    # preset parameter, the argument's value, its field, an example with the unit, the largest accepted
+    rates = {
+        "electricity_price": (price, "price", "0.07 USD/kWh", MAX_PRICE),
+        "carbon_intensity": (carbon, "carbon", "400 g/kWh", MAX_CARBON),
+        "wue": (wue, "wue", "1.8 L/kWh", MAX_WUE),
+    }
+    unit_price, intensity, water_per_energy = (
+        _figure(
+            name,
+            given,
+            figures,
+            notes,
+            lambda v, f=field, e=example, m=maximum: parse_dimensioned(v, f, e, allow_zero=True, maximum=m),
+        )
+        for name, (given, field, example, maximum) in rates.items()
     )
     average = (drawn * factor).to(MW)
     energy = (average * Q_(HOURS_PER_YEAR, _HOUR)).to("GWh")

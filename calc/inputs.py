@@ -14,10 +14,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from calc.assumptions import _number as parse_number
 from calc.assumptions import coerce_assumption
 from calc.chain import CASES, RANGED, fleet_item, scenario_assumptions
-from calc.errors import CalcError, InputError
+from calc.errors import CalcError, InputError, shown
 from calc.models import (
     CLAIM_BASES,
     RANGE_ASSUMPTIONS,
@@ -29,7 +28,7 @@ from calc.models import (
     Scenario,
 )
 from calc.presets import describe_validation_error, load_assumption_set, load_facility
-from calc.units import parse_count, parse_power
+from calc.units import parse_count, parse_number, parse_power
 
 _STRINGS = ("accelerator", "system", "basis", "method", "name")
 
@@ -39,21 +38,16 @@ def _check_types(arguments: Mapping[str, Any]) -> None:
     for name in _STRINGS:
         value = arguments.get(name)
         if value is not None and not isinstance(value, str):
-            raise InputError(f"{name}: {_shown(value)} is not text; give an id such as 'h100-sxm'")
+            raise InputError(f"{name}: {shown(value)} is not text; give an id such as 'h100-sxm'")
     for name in ("fleet", "mix", "assumptions"):
         value = arguments.get(name)
         if value is not None and not isinstance(value, (Mapping, Assumptions)):
-            raise InputError(f"{name}: {_shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}")
+            raise InputError(f"{name}: {shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}")
         if name != "assumptions" and isinstance(value, Assumptions):
-            raise InputError(f"{name}: {_shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}")
+            raise InputError(f"{name}: {shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}")
     facility = arguments.get("facility")
     if facility is not None and not isinstance(facility, (str, Facility)):
-        raise InputError(f"facility: {_shown(facility)} is not a facility id or path")
-
-
-def _shown(value: Any, limit: int = 40) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        raise InputError(f"facility: {shown(facility)} is not a facility id or path")
 
 
 def _entries(
@@ -67,7 +61,7 @@ def _entries(
     if len(given) > 1:
         raise InputError(f"give one of accelerator, fleet and mix, not {' and '.join(given)}")
     if system is not None and accelerator is None:
-        raise InputError(f"system: {_shown(system)} needs an accelerator; give both")
+        raise InputError(f"system: {shown(system)} needs an accelerator; give both")
     if accelerator is not None:
         fleet_item(accelerator, system)  # an unknown id or a mismatched system fails here, in one line
         return (FleetEntry(accelerator=accelerator, system=system),)
@@ -77,11 +71,11 @@ def _entries(
     entries = []
     for key, value in pairs.items():
         if not isinstance(key, str):
-            raise InputError(f"{field}: {_shown(key)} is not an accelerator id")
+            raise InputError(f"{field}: {shown(key)} is not an accelerator id")
         accelerator_id, _, system_id = key.partition("@")
         fleet_item(accelerator_id, system_id or None)
         amount = parse_count(value, f"{field}.{key}", whole=field == "fleet")
-        entry = {"accelerator": accelerator_id, "system": system_id or None}
+        entry: dict[str, Any] = {"accelerator": accelerator_id, "system": system_id or None}
         entry["count" if field == "fleet" else "weight"] = amount
         entries.append(FleetEntry.model_validate(entry))
     return tuple(entries)
@@ -106,7 +100,7 @@ def _overrides(assumptions: Mapping[str, Any] | Assumptions | None) -> dict[str,
 
 def _name(name: Any) -> str:
     if not isinstance(name, str):
-        raise InputError(f"assumptions: {_shown(name)} is not an assumption name")
+        raise InputError(f"assumptions: {shown(name)} is not an assumption name")
     return name
 
 
@@ -207,7 +201,7 @@ def scenario(
         base["fleet"] = entries
     if basis is not None:
         if basis not in CLAIM_BASES:
-            raise InputError(f"basis: {_shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
+            raise InputError(f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
         base["basis"] = basis
     if method is not None:
         load_assumption_set(method)
@@ -246,7 +240,7 @@ def with_method(current: Scenario, method: str) -> Scenario:
 def with_basis(current: Scenario, basis: str) -> Scenario:
     """The same scenario read at another basis."""
     if basis not in CLAIM_BASES:
-        raise InputError(f"basis: {_shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
+        raise InputError(f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
     return _validated({**dict(current), "basis": basis})
 
 
@@ -312,7 +306,7 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     power = attempt("power", lambda: parse_power(fields.get("power", ""), allow_apparent=True))
     basis = fields.get("basis", "unspecified")
     if basis not in CLAIM_BASES:
-        errors["basis"] = f"basis: {_shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}"
+        errors["basis"] = f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}"
     accelerators = attempt(
         "accelerators", lambda: parse_count(fields.get("accelerators", ""), "accelerators")
     )
@@ -343,7 +337,7 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     for name in RANGE_ASSUMPTIONS:
         texts = [fields.get(f"{name}.{case}", "") for case in CASES]
         numbers = [
-            attempt(f"{name}.{case}", lambda n=name, t=text: parse_number(n, t))
+            attempt(f"{name}.{case}", lambda n=name, t=text: parse_number(t, n))
             for case, text in zip(CASES, texts, strict=True)
         ]
         if any(n is None for n in numbers):

@@ -134,7 +134,7 @@ class PresetCatalog:
     _cache: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     """Directories or files that could not be listed, one line each (shown by `presets list`)."""
-    derived: dict[tuple[str, ...], Any] = field(default_factory=dict)
+    derived: dict[tuple[str | None, ...], Any] = field(default_factory=dict)
     """What the core derives from these presets (resolved fleet items, assumptions): it lives
     and dies with the catalog, so a changed preset directory never serves a stale value."""
 

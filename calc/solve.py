@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from calc.chain import FACTOR_STEP, FACTORS, FORMS, SOLVABLE, Inputs, enters, factor_range, resolve
-from calc.errors import InputError
+from calc.chain import FACTOR_STEP, FACTORS, FORMS, SOLVABLE, STEPS, Inputs, enters, factor_range, resolve
+from calc.errors import InputError, shown
 from calc.inputs import as_scenario
 from calc.models import Assumptions, Basis, BreakEven, RangeStatus, SolveResult
 from calc.units import MW, W, format_power, quantity
@@ -76,8 +76,7 @@ def solve(unknown: str, scenario: Any = None, **inputs: Any) -> SolveResult:
             enter the basis.
     """
     if unknown not in SOLVABLE:
-        shown = unknown if isinstance(unknown, str) and len(unknown) <= 40 else repr(unknown)[:40] + "…"
-        raise InputError(f"for: {shown!r} cannot be solved for; accepted: {', '.join(SOLVABLE)}")
+        raise InputError(f"for: {shown(unknown)} cannot be solved for; accepted: {', '.join(SOLVABLE)}")
     if unknown == "power" and inputs.get("power") is not None:
         raise InputError("power: given, but it is the unknown; leave it out")
     if unknown == "gpus" and inputs.get("gpus") is not None:
@@ -94,7 +93,7 @@ def solve_for(unknown: str, inputs: Inputs) -> SolveResult:
     central = float(inputs.watts_per_accelerator("central")[where])
     noun = inputs.fleet.noun
     all_notes = (*notes, *inputs.notes)
-    common = {"basis": where, "method": inputs.method, "notes": all_notes}
+    common: dict[str, Any] = {"basis": where, "method": inputs.method, "notes": all_notes}
 
     if unknown == "power":
         count = inputs.need_count("solving for power")
@@ -117,7 +116,7 @@ def solve_for(unknown: str, inputs: Inputs) -> SolveResult:
             value=count,
             status="solved",
             summary=(
-                f"{format_power(inputs.real_power)} at the {where} basis carries {count:,.0f} {noun}s at "
+                f"{format_power(inputs.real_quantity)} at the {where} basis carries {count:,.0f} {noun}s at "
                 f"{format_power(quantity(central, W), 'W', 1)} each (central case, before rounding to "
                 f"whole systems)"
             ),
@@ -130,7 +129,7 @@ def solve_for(unknown: str, inputs: Inputs) -> SolveResult:
             f"it (epoch, epoch-nested) or --set server_factor=VALUE"
         )
     if not enters(unknown, where):
-        later = [b for b in ("chip", "server", "it", "facility", "supply") if enters(unknown, b)]  # type: ignore[arg-type]
+        later = [step.basis for step in STEPS if enters(unknown, step.basis)]
         raise InputError(
             f"for: {unknown} enters the chain at the {FACTOR_STEP[unknown]} step, after the {where} "
             f"basis; use a basis among {', '.join(later)}"
@@ -141,7 +140,7 @@ def solve_for(unknown: str, inputs: Inputs) -> SolveResult:
         value=result.value,
         status=result.status,
         summary=(
-            f"{format_power(inputs.real_power)} carries {count:,.0f} {noun}s at the {where} basis when "
+            f"{format_power(inputs.real_quantity)} carries {count:,.0f} {noun}s at the {where} basis when "
             f"{unknown} = {result.value:.4g} ({result.status}; range {result.low:g}–"
             f"{result.high:g}, central {result.central:g}; others central)"
         ),

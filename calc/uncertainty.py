@@ -16,7 +16,7 @@ import numpy as np
 from calc.capacity import single_basis
 from calc.chain import RANGED, SWEEPABLE, Fleet, Inputs, resolve, whole_systems
 from calc.claims import UNSPECIFIED_READINGS, claim_of
-from calc.errors import InputError
+from calc.errors import InputError, shown
 from calc.inputs import as_scenario, with_basis
 from calc.models import RANGE_LIMITS, Assumptions, Basis, CalcModel, Range
 from calc.solve import applicable
@@ -401,17 +401,17 @@ def parse_sweep(text: str) -> tuple[str, float, float, int]:
     """Parse ``NAME=START:STOP:POINTS`` (the CLI's ``--vary``): POINTS values from START to STOP."""
     if not isinstance(text, str):
         raise InputError(f"vary: {text!r} must be text NAME=START:STOP:POINTS, e.g. 'pue=1.05:1.6:12'")
-    shown = text if len(text) <= 40 else text[:39] + "…"
+    echo = shown(text)
     name, _, span = text.partition("=")
     parts = span.split(":")
     if len(parts) != 3:
-        raise InputError(f"vary: {shown!r} must be NAME=START:STOP:POINTS, e.g. 'pue=1.05:1.6:12'")
+        raise InputError(f"vary: {echo} must be NAME=START:STOP:POINTS, e.g. 'pue=1.05:1.6:12'")
     try:
         start, stop = float(parts[0]), float(parts[1])
         points = int(parts[2])
     except ValueError:
         raise InputError(
-            f"vary: {shown!r} must be NAME=START:STOP:POINTS with numbers, e.g. 'pue=1.05:1.6:12'"
+            f"vary: {echo} must be NAME=START:STOP:POINTS with numbers, e.g. 'pue=1.05:1.6:12'"
         ) from None
     return name.strip(), start, stop, points
 
@@ -440,8 +440,7 @@ def sweep(
         inputs: The other inputs of `calc.scenario`.
     """
     if vary not in SWEEPABLE:
-        shown = vary if isinstance(vary, str) and len(vary) <= 40 else repr(vary)[:40] + "…"
-        raise InputError(f"vary: {shown!r} cannot be varied; accepted: {', '.join(SWEEPABLE)}")
+        raise InputError(f"vary: {shown(vary)} cannot be varied; accepted: {', '.join(SWEEPABLE)}")
     for label, number in (("start", start), ("stop", stop)):
         if isinstance(number, bool) or not isinstance(number, (int, float)):
             raise InputError(f"vary: {label} {number!r} is not a number")

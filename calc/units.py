@@ -111,29 +111,34 @@ def quantity(magnitude: float, unit: pint.Unit) -> pint.Quantity:
     return made
 
 
-_TO_WATTS: dict[Any, float] = {}
+_UNIT_FACTS: dict[Any, tuple[Any, bool, float]] = {}
+
+
+def _unit_facts(value: pint.Quantity) -> tuple[Any, bool, float]:
+    """(dimensionality, is apparent power, factor to W or VA) of a quantity's unit, cached per unit.
+
+    Each costs pint 5-50 µs a call; a scenario asks for them on every resolve.
+    """
+    units = value._units
+    facts = _UNIT_FACTS.get(units)
+    if facts is None:
+        dimension = value.dimensionality
+        apparent = "volt_ampere" in str(value.units)
+        factor = (
+            float(Q_(1.0, value.units).m_as("VA" if apparent else W)) if dimension == _POWER_DIM else math.nan
+        )
+        facts = _UNIT_FACTS[units] = (dimension, apparent, factor)
+    return facts
 
 
 def power_watts(power: pint.Quantity) -> float:
-    """A power (or an apparent power, in VA) in watts, as a float; unit factors are cached."""
-    units = power._units
-    factor = _TO_WATTS.get(units)
-    if factor is None:
-        reference = "VA" if is_apparent_power(power) else W
-        factor = _TO_WATTS[units] = float(Q_(1.0, power.units).m_as(reference))
-    return float(power.magnitude) * factor
-
-
-_DIMENSIONS: dict[Any, Any] = {}
+    """A power (or an apparent power, in VA) in watts, as a float."""
+    return float(power.magnitude) * _unit_facts(power)[2]
 
 
 def _dimension(value: pint.Quantity) -> Any:
-    """The dimensionality of a quantity, cached per unit."""
-    units = value._units
-    dimension = _DIMENSIONS.get(units)
-    if dimension is None:
-        dimension = _DIMENSIONS[units] = value.dimensionality
-    return dimension
+    """The dimensionality of a quantity."""
+    return _unit_facts(value)[0]
 
 
 def _split(text: str, field: str, example: str) -> tuple[float, str | None]:
@@ -240,16 +245,9 @@ def parse_quantity(
     return parsed
 
 
-_APPARENT: dict[Any, bool] = {}
-
-
 def is_apparent_power(quantity: pint.Quantity) -> bool:
     """True when the quantity is in volt-amperes (kVA, MVA), i.e. apparent power."""
-    units = quantity._units
-    apparent = _APPARENT.get(units)
-    if apparent is None:
-        apparent = _APPARENT[units] = "volt_ampere" in str(quantity.units)
-    return apparent
+    return _unit_facts(quantity)[1]
 
 
 @lru_cache(maxsize=64)
