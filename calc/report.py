@@ -201,20 +201,25 @@ def methods_table(results: Sequence[ClaimResult]) -> Table:
 # ----------------------------------------------------------------------------- capacity
 
 
-def capacity_document(result: CapacityResult) -> Document:
-    """Capacity: accelerators, systems, racks, stranded power, the range and the chain."""
-    racks = f", {result.racks:,} racks" if result.racks is not None else ""
-    rows = tuple(
+def fleet_rows(lines: Sequence[Any], *, with_power: bool) -> tuple[tuple[str, ...], ...]:
+    """Each type of a fleet: accelerator, system, counts, racks (and its power per accelerator)."""
+    return tuple(
         (
             line.accelerator,
             line.system,
             f"{line.accelerators:,}",
             f"{line.systems:,}",
             "-" if line.racks is None else f"{line.racks:,}",
-            watts(line.power_per_accelerator),
+            *((watts(line.power_per_accelerator),) if with_power else ()),
         )
-        for line in result.lines
+        for line in lines
     )
+
+
+def capacity_document(result: CapacityResult) -> Document:
+    """Capacity: accelerators, systems, racks, stranded power, the range and the chain."""
+    racks = f", {result.racks:,} racks" if result.racks is not None else ""
+    rows = fleet_rows(result.lines, with_power=True)
     return [
         f"{format_power(result.power)} at the {result.basis} basis (method {result.method}) supports "
         f"{result.accelerators:,} {result.noun}s in {result.systems:,} whole systems{racks}; "
@@ -247,19 +252,10 @@ def capacity_line(result: CapacityResult, noun: str) -> str:
 def power_document(result: RequiredPowerResult) -> Document:
     """Required power: the fleet's power at every basis, its systems, and the chain."""
     power_rows = tuple(
-        (row.basis, format_power(row.low), format_power(row.central), format_power(row.high))
+        (BASIS_LABELS[row.basis], format_power(row.low), format_power(row.central), format_power(row.high))
         for row in result.power
     )
-    line_rows = tuple(
-        (
-            line.accelerator,
-            line.system,
-            f"{line.accelerators:,}",
-            f"{line.systems:,}",
-            "-" if line.racks is None else f"{line.racks:,}",
-        )
-        for line in result.lines
-    )
+    line_rows = fleet_rows(result.lines, with_power=False)
     return [
         f"{result.accelerators:,} {result.noun}s need (method {result.method}):",
         Table("", ("basis", "low", "central", "high"), power_rows, "lrrr"),
@@ -292,7 +288,7 @@ def uncertainty_document(result: Any) -> Document:
 
     rows = tuple(
         (
-            r.basis,
+            BASIS_LABELS[r.basis],
             trio(r.power_per_accelerator, watts),
             "-" if r.accelerators is None else trio(r.accelerators, lambda v: f"{v:,.0f}"),
             "-" if r.required_power is None else trio(r.required_power, format_power),
