@@ -40,7 +40,7 @@ from calc.models import (
     SystemSpec,
 )
 from calc.presets import catalog, load_accelerator, load_system
-from calc.units import MW, Quantity, W, is_apparent_power, power_watts, quantity
+from calc.units import MW, Quantity, W, format_power, is_apparent_power, power_watts, quantity
 
 CASES: tuple[Case, ...] = ("low", "central", "high")
 
@@ -255,6 +255,8 @@ class FleetItem:
     """Accelerator TDP. [W]"""
     nameplate: float
     """System nameplate power per accelerator. [W]"""
+    nameplate_text: str = ""
+    """The nameplate as the chain's derivation writes it ("10.2 kW / 8")."""
 
     @property
     def per_system(self) -> int:
@@ -263,7 +265,7 @@ class FleetItem:
 
     def with_count(self, count: float) -> FleetItem:
         """The same item with another count."""
-        return FleetItem(self.accelerator, self.system, count, self.tdp, self.nameplate)
+        return FleetItem(self.accelerator, self.system, count, self.tdp, self.nameplate, self.nameplate_text)
 
 
 @dataclass(frozen=True)
@@ -359,6 +361,7 @@ def fleet_item(accelerator: str, system: str | None = None) -> FleetItem:
         1.0,
         power_watts(spec.tdp),
         power_watts(chassis.system_power) / chassis.accelerators_per_system,
+        f"{format_power(chassis.system_power)} / {chassis.accelerators_per_system}",
     )
     cache[key] = item
     return item
@@ -502,8 +505,6 @@ def resolve(scenario: Scenario) -> Inputs:
 
 
 def _format_mw(watts: float) -> str:
-    from calc.units import format_power
-
     return format_power(quantity(watts, W))
 
 
@@ -559,12 +560,9 @@ def step_text(step: Step, inputs: Inputs) -> str:
 
 def nameplate_text(fleet: Fleet) -> str:
     """The server step's starting point: "10.2 kW / 8" for one system, else in words."""
-    from calc.units import format_power
-
     if len(fleet.items) != 1:
         return "system power / accelerators per system"
-    system = fleet.items[0].system
-    return f"{format_power(system.system_power)} / {system.accelerators_per_system}"
+    return fleet.items[0].nameplate_text
 
 
 def chain_table(inputs: Inputs) -> tuple[CaseValues, ...]:

@@ -325,7 +325,7 @@ def format_power(quantity: pint.Quantity, unit: str | None = None, decimals: int
         decimals: Fixed decimals; by default four significant figures, trailing zeros dropped.
     """
     apparent = is_apparent_power(quantity)
-    watts = float(quantity.m_as("VA" if apparent else W))
+    watts = power_watts(quantity)  # in VA for apparent power
     scales = {"GW": 1e9, "MW": 1e6, "kW": 1e3, "W": 1.0}
     if unit is None:
         unit = next((u for u, scale in scales.items() if abs(watts) >= scale), "W")
