@@ -73,9 +73,9 @@ def histogram_svg(result: UncertaintyResult, width: int = 640, height: int = 320
 def tornado_svg(result: TornadoResult, width: int = 640, row: int = 34) -> str:
     """Each assumption's low-to-high swing of the output, largest first, around the central value."""
     left, right, top = 120, 30, 40
-    height = top + row * max(len(result.bars), 1) + 40
+    height = top + row * max(len(result.ranking), 1) + 40
     plot_w = width - left - right
-    values = [v for bar in result.bars for v in (bar.output_at_low, bar.output_at_high)] + [result.central]
+    values = [v for bar in result.ranking for v in (bar.output_at_low, bar.output_at_high)] + [result.central]
     lo, hi = min(values), max(values)
     span = (hi - lo) or 1.0
 
@@ -83,7 +83,7 @@ def tornado_svg(result: TornadoResult, width: int = 640, row: int = 34) -> str:
         return left + plot_w * (value - lo) / span
 
     body = []
-    for i, bar in enumerate(result.bars):
+    for i, bar in enumerate(result.ranking):
         y = top + i * row
         a, b = sorted((bar.output_at_low, bar.output_at_high))
         body.append(
@@ -102,7 +102,7 @@ def tornado_svg(result: TornadoResult, width: int = 640, row: int = 34) -> str:
         )
     cx = x(result.central)
     body.append(
-        f'<line x1="{cx:.1f}" y1="{top}" x2="{cx:.1f}" y2="{top + row * len(result.bars)}" stroke="black"/>'
+        f'<line x1="{cx:.1f}" y1="{top}" x2="{cx:.1f}" y2="{top + row * len(result.ranking)}" stroke="black"/>'
     )
     body.append(
         f'<text x="{width / 2}" y="{height - 12}" text-anchor="middle" {_FONT}>{escape(result.output)} '

@@ -25,62 +25,260 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (argparse prints usage plus the error by default)."""
 
     def error(self, message: str) -> NoReturn:
-        raise CliError(f"{message} (see '{self.prog} --help')")
+        from calc.errors import one_line
+
+        raise CliError(one_line(f"{message} (see '{self.prog} --help')"))
 
 
 def _pairs(items: Sequence[str] | None, flag: str, what: str) -> dict[str, str] | None:
+    from calc.errors import shown
+
     if not items:
         return None
     pairs: dict[str, str] = {}
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise CliError(f"{flag}: {item!r} must be ID={what}, e.g. 'h100-sxm=150000'")
+            raise CliError(f"{flag}: {shown(item)} must be ID={what}, e.g. 'h100-sxm=150000'")
         if key.strip() in pairs:
-            raise CliError(f"{flag}: {key.strip()!r} is given twice")
+            raise CliError(f"{flag}: {shown(key.strip())} is given twice")
         pairs[key.strip()] = value.strip()
     return pairs
 
 
-def _common(parser: argparse.ArgumentParser, *, basis: str | None, bases: Sequence[str]) -> None:
-    parser.add_argument(
-        "--method",
-        default=None,
-        help="assumption set: default, epoch, epoch-nested, semianalysis, nvidia-ra "
-        "(default: the facility's, else default)",
+# ------------------------------------------------------------------------------- options
+# Each option is declared once, here, and every subcommand that takes it shares the declaration.
+
+
+def _defaults_of_set() -> str:
+    """The names --set accepts, with the default set's low / central / high (from its preset)."""
+    import calc
+
+    default = calc.build_assumptions("default")
+    ranges = ", ".join(
+        f"{name} {r.low:g}/{r.central:g}/{r.high:g}"
+        for name in calc.RANGE_ASSUMPTIONS
+        if (r := getattr(default, name)) is not None
     )
+    return (
+        f"override an assumption, a point (pue=1.3) or low:central:high (pue=1.1:1.25:1.4); "
+        f"defaults {ranges}; also headroom (share of supply kept unused, default "
+        f"{default.headroom:g}), redundancy (N, 2N, 4N/3, 3N/2 or k+1 such as 3+1; default "
+        f"{default.redundancy.label}), server_factor (server power / TDP, set by epoch methods)"
+    )
+
+
+def _preset_default(kind: str, preset: str, name: str) -> str:
+    """A parameter's default value as its preset gives it, for help texts."""
+    import calc
+
+    return str(calc.load_preset(kind, preset).parameters[name].value)
+
+
+BASIS_HELP = (
+    "where the power is measured: chip (accelerator TDP), server, it (critical IT: servers, "
+    "network, storage), facility (IT x PUE), supply (the grid or contracted capacity), or "
+    "unspecified (read both as it and as facility)"
+)
+
+
+def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
+    """Every option of dcpower: name -> (flags, argparse keywords)."""
+    import calc
+
+    return {
+        "power": (
+            ("--power",),
+            {
+                "help": "the power, e.g. '300 MW' (W…GW, BTU/h; kVA/MVA are apparent power, converted at the power factor)"
+            },
+        ),
+        "gpus": (
+            ("--gpus",),
+            {"help": "the accelerator count, e.g. 220000 (with --fleet: the total, the fleet a mix)"},
+        ),
+        "accelerator": (
+            ("--accelerator",),
+            {"help": "accelerator id, e.g. h100-sxm (see 'dcpower presets list --kind accelerators')"},
+        ),
+        "system": (
+            ("--system",),
+            {"help": "the system --accelerator is installed in (default: its preset's system)"},
+        ),
+        "fleet": (
+            ("--fleet",),
+            {
+                "action": "append",
+                "metavar": "ID=COUNT",
+                "help": "a fleet by count, repeatable: --fleet h100-sxm=150000 --fleet h200-sxm=50000 (ID@SYSTEM names a system)",
+            },
+        ),
+        "mix": (
+            ("--mix",),
+            {
+                "action": "append",
+                "metavar": "ID=WEIGHT",
+                "help": "a fleet by share, repeatable: --mix gb200=3 --mix h100-sxm=1",
+            },
+        ),
+        "facility": (
+            ("--facility",),
+            {
+                "help": "facility preset id or saved scenario .toml: its power, basis, count, fleet and site facts fill what is not given"
+            },
+        ),
+        "method": (
+            ("--method",),
+            {
+                "help": f"assumption set: {', '.join(calc.list_presets('assumptions'))} (default: the facility's, else default)"
+            },
+        ),
+        "method_all": (
+            ("--method",),
+            {
+                "help": f"assumption set: {', '.join(calc.list_presets('assumptions'))}, or all to compare them (default: the facility's, else default)"
+            },
+        ),
+        "settings": (
+            ("--set",),
+            {
+                "dest": "settings",
+                "action": "append",
+                "default": [],
+                "metavar": "NAME=VALUE",
+                "help": _defaults_of_set(),
+            },
+        ),
+        "basis": (
+            ("--basis",),
+            {
+                "choices": calc.CLAIM_BASES,
+                "help": BASIS_HELP + " (default: the facility's, else unspecified)",
+            },
+        ),
+        "basis_single": (
+            ("--basis",),
+            {
+                "choices": calc.CLAIM_BASES,
+                "help": BASIS_HELP + " (default: facility; unspecified is read as facility)",
+            },
+        ),
+        "rack_power_limit": (
+            ("--rack-power-limit",),
+            {"help": "power one rack may draw, e.g. '130 kW' (sets systems per rack)"},
+        ),
+        "json": (
+            ("--json",),
+            {"action": "store_true", "help": "print JSON (its schema: 'dcpower schema COMMAND')"},
+        ),
+        "chart": (("--chart",), {"metavar": "FILE.svg", "help": "also write the chart as an SVG file"}),
+        "economics": (
+            ("--economics",),
+            {"default": "default", "help": "economics preset for the defaults (default: default)"},
+        ),
+    }
+
+
+def _add(parser: argparse.ArgumentParser, *names: str) -> None:
+    options = _options()
+    for name in names:
+        flags, keywords = options[name]
+        parser.add_argument(*flags, **keywords)
+
+
+CLAIM = ("power", "gpus", "accelerator", "system", "fleet", "mix", "facility", "settings")
+
+EXAMPLES = {
+    "capacity": [
+        "dcpower capacity --power '300 MW' --accelerator h100-sxm",
+        "dcpower capacity --power '1 GW' --mix gb200=3 --mix h100-sxm=1 --basis it",
+        "dcpower capacity --facility colossus-1 --rack-power-limit '130 kW'",
+    ],
+    "power": [
+        "dcpower power --gpus 100000 --accelerator h100-sxm",
+        "dcpower power --fleet h100-sxm=150000 --fleet gb200=30000 --set pue=1.15",
+    ],
+    "check": [
+        "dcpower check --power '300 MW' --gpus 220000 --accelerator h100-sxm",
+        "dcpower check --facility colossus-1 --method all",
+        "dcpower check --facility stargate-abilene --set pue=1.1:1.2:1.3 --fail-on implausible",
+    ],
+    "solve": [
+        "dcpower solve --for pue --power '300 MW' --gpus 220000 --accelerator h100-sxm",
+        "dcpower solve --for power --gpus 100000 --accelerator gb200 --basis supply --set redundancy=2N",
+    ],
+    "uncertainty": [
+        "dcpower uncertainty --facility colossus-1 --samples 1000000",
+        "dcpower uncertainty --power '300 MW' --gpus 220000 --accelerator h100-sxm --distribution pue=normal",
+    ],
+    "sensitivity": ["dcpower sensitivity --facility colossus-1 --chart tornado.svg"],
+    "sweep": ["dcpower sweep --facility colossus-1 --vary pue=1.05:1.6:12"],
+    "energy": ["dcpower energy --power '100 MW'", "dcpower energy --annual-energy '176 TWh'"],
+    "capex": [
+        "dcpower capex --gpus 100000 --accelerator h100-sxm",
+        "dcpower capex --budget '1.1e12 USD' --accelerator gb200",
+    ],
+    "orbital": [
+        "dcpower orbital --power '1 GW' --accelerator h100-sxm",
+        "dcpower orbital --power '100 MW' --orbit leo-550km",
+    ],
+    "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
+    "schema": ["dcpower schema check > check.schema.json"],
+    "tui": ["dcpower tui --facility stargate-abilene"],
+}
+
+DESCRIPTIONS = {
+    "capacity": "How many accelerators a power supports at one basis, in whole systems and racks.",
+    "power": "The power N accelerators (or a fleet) need at every basis, chip to supply.",
+    "check": "Is 'POWER supports COUNT accelerators' plausible? The verdict, the implied power per accelerator, and what must hold.",
+    "solve": "The value of one unknown (power, gpus or an assumption) that makes the claim fit exactly.",
+    "uncertainty": "Monte Carlo over the assumption ranges: P5 / P50 / P95 and the share of draws in which the claim fits.",
+    "sensitivity": "Tornado: which assumption moves the answer most, each swung low to high with the others central.",
+    "sweep": "Vary one assumption over a range and check the claim at each value.",
+    "energy": "Annual energy, electricity cost, emissions and water of a power.",
+    "capex": "Capital cost of a fleet with its share of the facility, or what a budget buys.",
+    "orbital": "Solar arrays, radiators, batteries, satellites and launches for a power of compute in orbit (lower bounds).",
+    "presets": "List the presets or show one with its sources.",
+    "schema": "Print the JSON Schema of a command's --json output.",
+    "tui": "Open the terminal UI.",
+}
+
+SCHEMAS = {
+    "capacity": "CapacityResult",
+    "power": "RequiredPowerResult",
+    "check": "ClaimResult",
+    "solve": "SolveResult",
+    "uncertainty": "UncertaintyResult",
+    "sensitivity": "TornadoResult",
+    "sweep": "SweepResult",
+    "energy": "EnergyResult",
+    "capex": "CapexResult",
+    "orbital": "OrbitalResult",
+}
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """--preset-dir, accepted before or after the subcommand."""
     parser.add_argument(
-        "--set",
-        dest="settings",
+        "--preset-dir",
         action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="override an assumption: pue=1.3, or a range pue=1.1:1.25:1.4",
+        default=argparse.SUPPRESS if suppress else [],
+        metavar="DIR",
+        help="extra preset directory, repeatable (its presets override bundled ones of the same id)",
     )
-    parser.add_argument("--facility", help="facility preset id, or a saved scenario .toml")
-    parser.add_argument(
-        "--basis",
-        default=basis,
-        choices=bases,
-        help=f"where the power is measured (default: {basis or 'from the facility, else unspecified'})",
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _claim_options(parser: argparse.ArgumentParser, basis: str | None, bases: Sequence[str]) -> None:
-    """--power, --gpus, --accelerator, --fleet and the common options: the inputs of a claim."""
-    parser.add_argument("--power", help="the power, e.g. '300 MW' (kVA/MVA use the power factor)")
-    parser.add_argument("--gpus", help="the accelerator count")
-    parser.add_argument("--accelerator", help="accelerator id, e.g. h100-sxm")
-    parser.add_argument(
-        "--fleet", action="append", metavar="ID=COUNT", help="a mixed fleet, e.g. --fleet h100-sxm=150000"
-    )
-    _common(parser, basis=basis, bases=bases)
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dcpower")
+    except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `dcpower`."""
-    from calc.models import BASES, CLAIM_BASES
     from calc.presets import KINDS
 
     parser = _Parser(
@@ -89,140 +287,177 @@ def build_parser() -> argparse.ArgumentParser:
             "Datacenter power and accelerator capacity: how many accelerators a power supports, "
             "the power a fleet needs, and whether a public claim is plausible."
         ),
+        epilog="Run 'dcpower COMMAND --help' for a command's options and examples.",
     )
-    parser.add_argument(
-        "--preset-dir",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="extra preset directory (overrides bundled presets of the same id)",
-    )
-    parser.add_argument("--version", action="version", version="dcpower 0.1.0")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    _global_options(parser, suppress=False)
+    parser.add_argument("--version", action="version", version=f"dcpower {_version()}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND", title="commands")
 
-    cap = sub.add_parser("capacity", help="power -> accelerators, in whole systems")
-    cap.add_argument("--power", help="the power budget, e.g. '300 MW' (kVA/MVA use the power factor)")
-    cap.add_argument("--accelerator", help="accelerator id, e.g. h100-sxm")
-    cap.add_argument(
-        "--mix",
-        action="append",
-        metavar="ID=WEIGHT",
-        help="share of accelerators of each type, e.g. --mix gb200=3 --mix h100-sxm=1",
-    )
-    cap.add_argument("--rack-power-limit", help="power one rack may draw, e.g. '130 kW'")
-    _common(cap, basis="facility", bases=BASES)
+    def command(name: str) -> argparse.ArgumentParser:
+        examples = "\n".join(f"  {line}" for line in EXAMPLES[name])
+        made = sub.add_parser(
+            name,
+            help=DESCRIPTIONS[name],
+            description=DESCRIPTIONS[name],
+            epilog=f"examples:\n{examples}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        _global_options(made, suppress=True)
+        return made
 
-    pwr = sub.add_parser("power", help="accelerators -> power at every basis")
-    pwr.add_argument("--gpus", help="number of accelerators of --accelerator")
-    pwr.add_argument("--accelerator", help="accelerator id")
-    pwr.add_argument(
-        "--fleet",
-        action="append",
-        metavar="ID=COUNT",
-        help="a mixed fleet, e.g. --fleet h100-sxm=150000 --fleet h200-sxm=50000",
-    )
-    pwr.add_argument("--rack-power-limit", help="power one rack may draw, e.g. '130 kW'")
-    _common(pwr, basis=None, bases=BASES)
+    cap = command("capacity")
+    _add(cap, *CLAIM, "basis_single", "method", "rack_power_limit", "json")
 
-    chk = sub.add_parser("check", help="is 'POWER supports GPUS accelerators' plausible?")
-    _claim_options(chk, None, CLAIM_BASES)
+    pwr = command("power")
+    _add(pwr, *CLAIM, "method", "rack_power_limit", "json")
+
+    chk = command("check")
+    _add(chk, *CLAIM, "basis", "method_all", "json")
     chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
-        help="exit 3 when the verdict matches (not-plausible: implausible or ample)",
+        help="exit 3 when the verdict matches (not-plausible: implausible or ample; with --method all, any method)",
     )
 
-    slv = sub.add_parser("solve", help="the value of one unknown that makes the claim fit")
+    slv = command("solve")
     slv.add_argument(
         "--for",
         dest="unknown",
         required=True,
-        help="power, gpus, pue, draw_factor, it_overhead, server_factor, headroom, usable_fraction",
+        metavar="NAME",
+        help="the unknown: power, gpus, pue, draw_factor, it_overhead, server_factor, headroom or usable_fraction",
     )
-    _claim_options(slv, "facility", BASES)
+    _add(slv, *CLAIM, "basis_single", "method", "json")
 
-    pre = sub.add_parser("presets", help="list or show presets")
-    pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser)
-    lst = pre_sub.add_parser("list", help="list preset ids")
-    lst.add_argument("--kind", choices=KINDS)
-    lst.add_argument("--json", action="store_true")
-    shw = pre_sub.add_parser("show", help="show one preset with its sources")
-    shw.add_argument("id")
-    shw.add_argument("--kind", choices=KINDS)
-    shw.add_argument("--json", action="store_true")
-
-    unc = sub.add_parser("uncertainty", help="Monte Carlo: P5/P50/P95 and the claim-fit probability")
-    _claim_options(unc, None, CLAIM_BASES)
-    unc.add_argument("--samples", type=int, default=100_000, help="number of draws (default 100000)")
-    unc.add_argument("--seed", type=int, help="seed: the same seed gives the same numbers")
+    unc = command("uncertainty")
+    _add(unc, *CLAIM, "basis", "method", "json", "chart")
+    unc.add_argument(
+        "--samples", type=int, default=100_000, help="number of draws, 1 to 10,000,000 (default 100000)"
+    )
+    unc.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="seed of the draws: the same seed gives the same numbers (default 0)",
+    )
     unc.add_argument(
         "--distribution",
         action="append",
         default=[],
         metavar="NAME=KIND",
-        help="triangular (default), uniform, normal or fixed, e.g. pue=normal",
+        help="per assumption: triangular on low/central/high (default), uniform, normal or fixed; e.g. pue=normal",
     )
-    unc.add_argument("--chart", metavar="FILE.svg", help="write the histogram as an SVG file")
 
-    sen = sub.add_parser("sensitivity", help="tornado: which assumption moves the answer most")
-    _claim_options(sen, None, CLAIM_BASES)
-    sen.add_argument("--chart", metavar="FILE.svg", help="write the tornado as an SVG file")
+    sen = command("sensitivity")
+    _add(sen, *CLAIM, "basis_single", "method", "json", "chart")
 
-    swp = sub.add_parser("sweep", help="vary one assumption over a range, as a table")
-    _claim_options(swp, None, CLAIM_BASES)
+    swp = command("sweep")
     swp.add_argument(
         "--vary",
         required=True,
-        metavar="NAME=START:STOP:STEPS",
-        help="e.g. pue=1.05:1.6:12 (draw_factor, it_overhead, pue, server_factor, headroom)",
+        metavar="NAME=START:STOP:POINTS",
+        help="POINTS values of one assumption from START to STOP, e.g. pue=1.05:1.6:12 "
+        "(draw_factor, server_factor, it_overhead, pue or headroom)",
     )
+    _add(swp, *CLAIM, "basis_single", "method", "json")
 
-    eng = sub.add_parser("energy", help="annual energy, electricity cost, emissions and water")
-    eng.add_argument("--power", help="the power at full load, e.g. '100 MW'")
-    eng.add_argument("--facility", help="facility preset: its quoted power")
+    eng = command("energy")
+    _add(eng, "power", "facility")
     eng.add_argument(
         "--annual-energy", help="instead: an energy per year to turn into average power, e.g. '176 TWh'"
     )
-    eng.add_argument("--load-factor", help="average / full power, in (0, 1]")
-    eng.add_argument("--price", help="electricity price, e.g. '0.07 USD/kWh'")
-    eng.add_argument("--carbon", help="grid carbon intensity, e.g. '400 g/kWh'")
-    eng.add_argument("--wue", help="water usage effectiveness, e.g. '1.8 L/kWh'")
-    eng.add_argument("--economics", default="default", help="economics preset for the defaults")
-    eng.add_argument("--json", action="store_true", help="print JSON")
-
-    cpx = sub.add_parser("capex", help="capital cost of a fleet, or what a budget buys")
-    cpx.add_argument("--budget", help="capital budget, e.g. '1.1e12 USD'")
-    cpx.add_argument("--gpus", help="number of accelerators (instead of a budget)")
-    cpx.add_argument("--accelerator", help="accelerator id")
-    cpx.add_argument("--fleet", action="append", metavar="ID=COUNT", help="a fleet (a mix, with a budget)")
-    cpx.add_argument("--facility-cost", help="facility cost per MW of critical IT, e.g. '15 MUSD/MW'")
-    cpx.add_argument("--system-price", action="append", metavar="ID=PRICE", help="e.g. dgx-h100='350000 USD'")
-    cpx.add_argument("--economics", default="default", help="economics preset for the defaults")
-    _common(cpx, basis=None, bases=BASES)
-
-    orb = sub.add_parser(
-        "orbital", help="solar arrays, radiators, batteries and launches for compute in orbit"
+    eng.add_argument(
+        "--load-factor",
+        help=f"average / full power, in (0, 1] (default {_preset_default('economics', 'default', 'load_factor')})",
     )
-    orb.add_argument("--power", required=True, help="compute power in orbit, e.g. '1 GW'")
-    orb.add_argument("--orbit", default="dawn-dusk-sso", help="orbital preset: dawn-dusk-sso or leo-550km")
-    orb.add_argument("--radiator-temperature", help="e.g. '300 K'")
-    orb.add_argument("--sink-temperature", help="e.g. '0 K'")
-    orb.add_argument("--emissivity", help="radiator emissivity, 0-1")
-    orb.add_argument("--fin-efficiency", help="radiator fin efficiency, 0-1")
-    orb.add_argument("--eclipse-fraction", help="share of the orbit in shadow")
-    orb.add_argument("--launch-price", help="e.g. '200 USD/kg'")
+    eng.add_argument(
+        "--price",
+        help=f"electricity price (default {_preset_default('economics', 'default', 'electricity_price')})",
+    )
+    eng.add_argument(
+        "--carbon",
+        help=f"grid carbon intensity (default {_preset_default('economics', 'default', 'carbon_intensity')})",
+    )
+    eng.add_argument(
+        "--wue",
+        help=f"water usage effectiveness, on-site water per energy (default {_preset_default('economics', 'default', 'wue')})",
+    )
+    _add(eng, "economics", "json")
+
+    cpx = command("capex")
+    cpx.add_argument("--budget", help="capital budget, e.g. '1.1e12 USD' (instead of a count)")
+    _add(cpx, *CLAIM[1:], "method")
+    cpx.add_argument(
+        "--facility-cost",
+        help=f"facility cost per MW of critical IT (default {_preset_default('economics', 'default', 'facility_cost')})",
+    )
+    cpx.add_argument(
+        "--system-price",
+        action="append",
+        metavar="ID=PRICE",
+        help="price of one system, e.g. dgx-h100='350000 USD'",
+    )
+    _add(cpx, "economics", "json")
+
+    orb = command("orbital")
+    _add(orb, "power", "accelerator")
+    orb.add_argument(
+        "--orbit",
+        default="dawn-dusk-sso",
+        help="orbital preset: dawn-dusk-sso (default, no eclipse) or leo-550km",
+    )
+    for option, name, what in (
+        ("--radiator-temperature", "radiator_temperature", "radiator temperature"),
+        ("--sink-temperature", "sink_temperature", "temperature of the space the radiators face"),
+        ("--emissivity", "emissivity", "radiator emissivity, 0-1"),
+        ("--fin-efficiency", "fin_efficiency", "radiator fin efficiency, 0-1"),
+        ("--eclipse-fraction", "eclipse_fraction", "share of the orbit in shadow"),
+        ("--launch-price", "launch_price", "launch price per kg"),
+    ):
+        orb.add_argument(
+            option,
+            help=f"{what} (default {_preset_default('orbital', 'dawn-dusk-sso', name)} for dawn-dusk-sso)",
+        )
     orb.add_argument(
         "--input",
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="any other orbital input, e.g. array_specific_power='500 W/kg'",
+        help="any other orbital input, e.g. array_specific_power='500 W/kg' (see 'dcpower presets show dawn-dusk-sso')",
     )
-    orb.add_argument("--accelerator", help="also: the accelerators this power supports")
-    orb.add_argument("--json", action="store_true", help="print JSON")
+    _add(orb, "json")
 
-    tui = sub.add_parser("tui", help="open the terminal UI")
-    tui.add_argument("--facility", default="colossus-1", help="facility to open (default colossus-1)")
+    pre = command("presets")
+    pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
+    lst = pre_sub.add_parser(
+        "list",
+        help="list preset ids by kind",
+        description="List preset ids by kind, with where user presets come from.",
+    )
+    lst.add_argument("--kind", choices=KINDS, help="only this kind")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+    _global_options(lst, suppress=True)
+    shw = pre_sub.add_parser(
+        "show",
+        help="show one preset with its sources",
+        description="Show one preset: its file, with every figure's source.",
+    )
+    shw.add_argument("id", help="the preset id, e.g. colossus-1")
+    shw.add_argument("--kind", choices=KINDS, help="the kind, when two kinds share the id")
+    shw.add_argument("--json", action="store_true", help="print JSON")
+    _global_options(shw, suppress=True)
+
+    sch = command("schema")
+    sch.add_argument(
+        "name", metavar="COMMAND", choices=sorted(SCHEMAS), help=f"one of {', '.join(sorted(SCHEMAS))}"
+    )
+
+    tui = command("tui")
+    tui.add_argument(
+        "--facility",
+        default="colossus-1",
+        help="facility preset id or saved scenario to open (default colossus-1)",
+    )
     return parser
 
 
@@ -251,6 +486,7 @@ def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
         "power": getattr(args, "power", None),
         "gpus": getattr(args, "gpus", None),
         "accelerator": getattr(args, "accelerator", None),
+        "system": getattr(args, "system", None),
         "fleet": _pairs(getattr(args, "fleet", None), "--fleet", "COUNT"),
         "mix": _pairs(getattr(args, "mix", None), "--mix", "WEIGHT"),
         "facility": getattr(args, "facility", None),
@@ -277,8 +513,6 @@ def _cmd_power(args: argparse.Namespace) -> int:
     import calc
     from calc.report import power_document
 
-    if args.basis is not None:
-        raise CliError("power: --basis does not apply; every basis is printed")
     if args.accelerator is not None and args.gpus is None:
         raise CliError("power: --gpus is required with --accelerator")
     scenario = _scenario(args)
@@ -410,16 +644,11 @@ def _cmd_uncertainty(args: argparse.Namespace) -> int:
 def _cmd_sensitivity(args: argparse.Namespace) -> int:
     import calc
     from calc.charts import tornado_svg
-    from calc.report import as_text, tornado_document
+    from calc.report import tornado_document
 
     result = calc.tornado(_scenario(args))
     _write_chart(args.chart, tornado_svg(result))
-    if args.json:
-        payload = result.model_dump(mode="json")
-        payload["ranking"] = payload["bars"]  # the documented name; "bars" stays one release
-        _emit_json(payload)
-    else:
-        print(as_text(tornado_document(result)))
+    _show(args, result, tornado_document)
     return 0
 
 
@@ -464,8 +693,6 @@ def _cmd_capex(args: argparse.Namespace) -> int:
     import calc
     from calc.report import capex_document
 
-    if args.basis is not None:
-        raise CliError("capex: --basis does not apply")
     if args.budget is not None and args.gpus is not None:
         raise CliError("capex: give --budget or --gpus, not both")
     result = calc.capex(
@@ -499,6 +726,21 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import calc
+
+    model = getattr(calc, SCHEMAS[args.name])
+    schema = model.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"dcpower {args.name} --json"
+    if args.name == "check":
+        schema["description"] = (
+            'One claim check. With --method all the output is {"methods": [one such object per method]}.'
+        )
+    _emit_json(schema)
+    return 0
+
+
 COMMANDS = {
     "capacity": _cmd_capacity,
     "power": _cmd_power,
@@ -512,6 +754,7 @@ COMMANDS = {
     "energy": _cmd_energy,
     "capex": _cmd_capex,
     "orbital": _cmd_orbital,
+    "schema": _cmd_schema,
 }
 
 
@@ -532,20 +775,26 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
             else:
                 parser.print_help(sys.stderr)
                 return EXIT_INPUT
-        args = parser.parse_args(arguments)
-        args.open_tui = open_tui
+        args, extra = parser.parse_known_args(arguments)
         if args.command is None:
+            raise CliError(f"a command is required: {', '.join(COMMANDS)} (see 'dcpower --help')")
+        if extra:
+            from calc.errors import shown
+
             raise CliError(
-                "a command is required: capacity, power, check, solve, uncertainty, "
-                "sensitivity, sweep, energy, capex, orbital, presets or tui"
+                f"unrecognized arguments: {' '.join(shown(e, 30) for e in extra)} "
+                f"(see 'dcpower {args.command} --help')"
             )
+        args.open_tui = open_tui
         import calc
 
         if args.preset_dir:
             calc.set_preset_dirs(*args.preset_dir)
         return COMMANDS[args.command](args)
     except CliError as error:
-        print(f"dcpower: error: {error}", file=sys.stderr)
+        from calc.errors import one_line
+
+        print(f"dcpower: error: {one_line(str(error))}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

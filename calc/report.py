@@ -333,7 +333,7 @@ def tornado_document(result: Any) -> Document:
             shown.format(bar.output_at_high),
             shown.format(bar.swing),
         )
-        for bar in result.bars
+        for bar in result.ranking
     )
     return [
         f"{result.output}: central {shown.format(result.central)} {result.unit} (method {result.method})",

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 import numpy as np
+from pydantic import computed_field
 
 from calc.capacity import single_basis
 from calc.chain import RANGED, SWEEPABLE, Fleet, Inputs, resolve, whole_systems
@@ -297,11 +298,19 @@ class TornadoResult(CalcModel):
     output: str
     unit: str
     basis: Basis
+    """The basis the output was read at (an unspecified basis is read as facility)."""
     method: str
     central: float
-    bars: tuple[TornadoBar, ...]
+    ranking: tuple[TornadoBar, ...]
+    """The assumptions, the one that moves the output most first."""
     most_important: str | None
     notes: tuple[str, ...] = ()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def bars(self) -> tuple[TornadoBar, ...]:
+        """The same as `ranking`, under the name of dcpower 0.1; it goes in a later release."""
+        return self.ranking
 
 
 def _output(inputs: Inputs, values: Mapping[str, Any], basis: Basis) -> float:
@@ -371,7 +380,7 @@ def tornado(
         basis=where,
         method=resolved.method,
         central=central,
-        bars=tuple(bars),
+        ranking=tuple(bars),
         most_important=bars[0].assumption if bars and bars[0].swing > 0 else None,
         notes=notes,
     )

@@ -106,12 +106,12 @@ def test_tornado_names_the_assumption_that_matters_most():
     # facility reading of the Colossus mix: draw_factor spans 0.70-1.00 (x1.43), pue 1.08-1.50
     # (x1.39), it_overhead 1.06-1.15 (x1.08): draw_factor swings the count most
     assert result.most_important == "draw_factor"
-    assert [bar.assumption for bar in result.bars] == ["draw_factor", "pue", "it_overhead"]
+    assert [bar.assumption for bar in result.ranking] == ["draw_factor", "pue", "it_overhead"]
     assert (
         result.central
         == calc.capacity("300 MW", mix={"h100-sxm": 150, "h200-sxm": 50, "gb200": 30}).accelerators
     )
-    pue = next(bar for bar in result.bars if bar.assumption == "pue")
+    pue = next(bar for bar in result.ranking if bar.assumption == "pue")
     assert pue.output_at_low > result.central > pue.output_at_high
 
 
@@ -119,7 +119,7 @@ def test_tornado_of_a_single_type_by_hand():
     # 300 MW of H100 at the facility: pue 1.08 -> 1,192.125 x 1.08 = 1,287.5 W -> 233,009.7 ->
     # 29,126 systems = 233,008; pue 1.5 -> 1,788.19 W -> 20,970 systems = 167,760
     result = tornado("300 MW", accelerator="h100-sxm")
-    pue = next(bar for bar in result.bars if bar.assumption == "pue")
+    pue = next(bar for bar in result.ranking if bar.assumption == "pue")
     assert (pue.output_at_low, pue.output_at_high) == (233_008, 167_760)
 
 

@@ -185,7 +185,7 @@ def test_presets_list_and_show(capsys):
             ["presets", "show", "nothing"],
             "dcpower: error: presets show: 'nothing' is not a preset of any kind",
         ),
-        (["frobnicate"], "dcpower: error: argument command: invalid choice: 'frobnicate'"),
+        (["frobnicate"], "dcpower: error: argument COMMAND: invalid choice: 'frobnicate'"),
         (
             ["--preset-dir", "/no/such/dir", "presets", "list"],
             "dcpower: error: preset-dir: '/no/such/dir' is not a directory",

@@ -75,9 +75,9 @@ class UncertaintyPanel(Vertical):
         self.query_one("#mc-histogram", Static).update(
             f"[b]Power per accelerator ({result.histogram.basis})[/b], ▲ the claim\n" + "\n".join(hist)
         )
-        widest = max((bar.swing for bar in ranking.bars), default=0) or 1
+        widest = max((bar.swing for bar in ranking.ranking), default=0) or 1
         rows = [f"[b]Tornado[/b]: {escape(ranking.output)}, central {ranking.central:,.0f}"]
-        for bar in ranking.bars:
+        for bar in ranking.ranking:
             length = round(bar.swing / widest * 24)
             rows.append(
                 f"{bar.assumption:<12} [$warning]{'█' * length:<24}[/] "
