@@ -31,8 +31,8 @@ class PresetError(CalcError):
     """A preset is unknown, unreadable or invalid."""
 
 
-MAX_MESSAGE_LENGTH = 300
-"""Longest error line: every message fits on one line of a terminal log."""
+MAX_MESSAGE_LENGTH = 280
+"""Longest error message: with the CLI's ``dcpower: error: `` it fits one line of 300 characters."""
 
 
 def shown(value: object, limit: int = 40) -> str:
@@ -50,12 +50,18 @@ def shown(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Every character str.splitlines() breaks at, written as its escape.
+_LINE_BREAKS = {
+    ord(c): c.encode("unicode_escape").decode() for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+}
+
+
 def one_line(message: str, limit: int = MAX_MESSAGE_LENGTH) -> str:
     """A message on one line of at most `limit` characters: line breaks escaped, the middle cut.
 
     The middle goes, not the end: the end says what is accepted.
     """
-    text = message.replace("\r", "\\r").replace("\n", "\\n")
+    text = message.translate(_LINE_BREAKS)
     if len(text) <= limit:
         return text
     tail = limit // 3

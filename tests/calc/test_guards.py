@@ -180,10 +180,14 @@ def test_settings_refuse_in_one_short_line(items, message):
     assert "\n" not in str(caught.value) and len(str(caught.value)) <= 300
 
 
-def test_every_error_message_is_one_line_of_at_most_300_characters():
-    # the first 199 characters, an ellipsis, the last 100 (the end says what is accepted);
-    # the head is 12 characters and 187 x, the tail 81 x and 19 characters
+def test_every_error_message_is_one_line_of_at_most_280_characters():
+    # 280 characters: the first 186, an ellipsis, the last 93 (the end says what is accepted);
+    # the head is 12 characters and 174 x, the tail 74 x and 19 characters
     error = InputError("field: 'a\nb" + "x" * 1000 + "'; accepted: 1 to 2")
     text = str(error)
-    assert text == "field: 'a\\nb" + "x" * 187 + "…" + "x" * 81 + "'; accepted: 1 to 2"
-    assert len(text) == 300
+    assert text == "field: 'a\\nb" + "x" * 174 + "…" + "x" * 74 + "'; accepted: 1 to 2"
+    assert len(text) == 280
+
+
+def test_a_message_never_breaks_where_splitlines_would():
+    assert str(InputError("a\x1eb\u2028c\rd")) == "a\\x1eb\\u2028c\\rd"

@@ -1,0 +1,54 @@
+"""Hypothesis strategies for hostile input at dcpower's boundary: text, numbers, wrong types."""
+
+import math
+
+from hypothesis import settings
+from hypothesis import strategies as st
+
+UNITS = ["W", "kW", "MW", "GW", "TW", "PW", "mW", "kVA", "MVA", "BTU/h", "hp", "MWh", "kg", "USD", "USD/kWh",
+         "g/kWh", "L/kWh", "MUSD/MW", "TWh", "K", "%", "", "W**2**2", "J/s"]  # fmt: skip
+NON_ASCII_DIGITS = ["３００", "٣٠٠", "३००", "𝟑𝟎𝟎", "³"]
+
+
+def _number_text(x: float) -> str:
+    return repr(x) if math.isfinite(x) else str(x)
+
+
+numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(min_value=-1e-300, max_value=1e-300),
+    st.sampled_from([0.0, -0.0, 5e-324, 1e-320, 1e308, 1e300, 1e15, 1e12, 1e12 + 1, 1e-3, 0.999e-3]),
+    st.integers(min_value=-(10**15), max_value=10**15).map(float),
+)
+number_texts = st.one_of(
+    numbers.map(_number_text),
+    st.integers(min_value=0, max_value=10**13).map(lambda n: f"{n:,}"),
+    st.from_regex(r"\A[0-9]{1,4}([,_][0-9]{1,4}){0,3}(\.[0-9]{0,3})?(e[-+]?[0-9]{1,3})?%?\Z"),
+    st.sampled_from(NON_ASCII_DIGITS),
+)
+quantity_texts = st.one_of(
+    st.builds(
+        lambda n, u, sep: f"{n}{sep}{u}", number_texts, st.sampled_from(UNITS), st.sampled_from(["", " "])
+    ),
+    st.text(max_size=80),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=60, max_size=2000),
+    st.sampled_from(
+        ["10**10**10 W", "1e-320 W", "nan W", "inf MW", "300 MW\n", "\x00", "300 var", "__import__('os')"]
+    ),
+)
+wrong_types = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+    st.just(10**400),
+)
+values = st.one_of(quantity_texts, number_texts, wrong_types)
+
+
+def examples(n: int) -> settings:
+    """`n` examples in the fast profiles (the suite stays quick); the profile's own in `fuzz`."""
+    profile = settings.default.max_examples
+    return settings(max_examples=n if profile < 1000 else profile)
