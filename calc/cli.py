@@ -68,7 +68,7 @@ def _defaults_of_set() -> str:
     )
 
 
-def _preset_default(kind: str, preset: str, name: str) -> str:
+def _preset_default(kind: Any, preset: str, name: str) -> str:
     """A parameter's default value as its preset gives it, for help texts."""
     import calc
 

@@ -81,11 +81,34 @@ def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
-def bundled_dir() -> Path:
-    """The directory of the presets shipped with dcpower."""
-    import presets
+def bundled_dir(package_dir: Path | None = None) -> Path:
+    """The directory of the presets shipped with dcpower, found by where `calc` is.
 
-    return Path(presets.__file__).resolve().parent
+    Never by importing a package named ``presets``: any directory on ``sys.path`` with its own
+    ``presets/`` (a script's folder, the working directory of ``python -c``) would shadow it.
+
+    Args:
+        package_dir: the directory of the `calc` package [path]; this module's own by default.
+
+    Returns:
+        ``calc/_presets`` in an installed wheel, where the build puts the data; else the
+        repository's ``presets/`` beside ``calc/`` in a source or editable checkout (one with
+        ``pyproject.toml`` at its top).
+
+    Raises:
+        PresetError: neither exists (a broken install).
+    """
+    package_dir = Path(__file__).resolve().parent if package_dir is None else package_dir
+    installed = package_dir / "_presets"
+    checkout = package_dir.parent / "presets"
+    if installed.is_dir():
+        return installed
+    if checkout.is_dir() and (package_dir.parent / "pyproject.toml").is_file():
+        return checkout
+    raise PresetError(
+        f"bundled presets: not found at {installed} (an installed wheel) nor at {checkout} "
+        "(a source checkout); reinstall dcpower"
+    )
 
 
 def user_config_dir() -> Path:

@@ -1,0 +1,104 @@
+"""Nothing on sys.path shadows dcpower's data: the API and the CLI run from a directory holding
+decoy ``presets/`` and ``tui/`` packages and still find the bundled presets."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import calc
+from calc.errors import PresetError
+from calc.presets import bundled_dir
+
+DECOY = 'raise ImportError("decoy {name}/__init__.py was imported from the working directory")\n'
+# 300 MW / 220,000 GPUs = 1,363.636... W per GPU
+API = (
+    "import calc\n"
+    "claim = calc.check_claim('300 MW', gpus=220000, accelerator='h100-sxm')\n"
+    "print(claim.verdict, f'{claim.implied_power_per_accelerator.to(\"W\").magnitude:.1f}')\n"
+)
+
+
+@pytest.fixture
+def decoy_dir(tmp_path: Path) -> Path:
+    """A working directory with packages named like dcpower's that fail loudly if imported."""
+    for name in ("presets", "tui"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text(DECOY.format(name=name))
+    return tmp_path
+
+
+def test_the_decoys_are_importable_from_there(decoy_dir):
+    # The premise of the tests below: `python -c` puts the working directory first on sys.path.
+    done = subprocess.run(
+        [sys.executable, "-c", "import presets"], cwd=decoy_dir, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert "ImportError: decoy presets/__init__.py was imported" in done.stderr
+
+
+def test_api_beside_decoys(decoy_dir):
+    done = subprocess.run(
+        [sys.executable, "-c", API], cwd=decoy_dir, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "plausible 1363.6\n"
+
+
+def test_cli_beside_decoys(decoy_dir):
+    # The console script of this environment; a console script puts its own bin/ first on
+    # sys.path, not the working directory (which is why `python -m tui` is not used here).
+    script = Path(sys.executable).parent / "dcpower"
+    assert script.is_file(), f"no dcpower console script beside {sys.executable}"
+    done = subprocess.run(
+        [str(script), "check", "--facility", "colossus-1", "--json"],
+        cwd=decoy_dir,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["verdict"] == "plausible"
+    assert data["implied_power_per_accelerator"] == {"value": pytest.approx(1363.636, abs=1e-3), "unit": "W"}
+
+
+def test_bundled_presets_of_this_install():
+    found = bundled_dir()
+    assert (found / "accelerators" / "h100-sxm.toml").is_file()
+    assert found.name in ("_presets", "presets")  # an installed wheel or a source checkout
+    assert Path(calc.__file__).resolve().parent in (found.parent, found.parent / "calc")
+
+
+def test_bundled_dir_in_a_wheel_layout(tmp_path):
+    package = tmp_path / "site-packages" / "calc"
+    (package / "_presets" / "accelerators").mkdir(parents=True)
+    assert bundled_dir(package) == package / "_presets"
+
+
+def test_bundled_dir_in_a_source_checkout(tmp_path):
+    (tmp_path / "calc").mkdir()
+    (tmp_path / "presets" / "accelerators").mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("")
+    assert bundled_dir(tmp_path / "calc") == tmp_path / "presets"
+
+
+def test_bundled_dir_prefers_the_data_inside_the_package(tmp_path):
+    (tmp_path / "calc" / "_presets").mkdir(parents=True)
+    (tmp_path / "presets").mkdir()
+    (tmp_path / "pyproject.toml").write_text("")
+    assert bundled_dir(tmp_path / "calc") == tmp_path / "calc" / "_presets"
+
+
+def test_bundled_dir_ignores_a_foreign_presets_beside_an_installed_calc(tmp_path):
+    # site-packages/presets from some other distribution is not ours: no pyproject.toml there
+    (tmp_path / "calc").mkdir()
+    (tmp_path / "presets" / "accelerators").mkdir(parents=True)
+    with pytest.raises(PresetError) as error:
+        bundled_dir(tmp_path / "calc")
+    assert str(error.value) == (
+        f"bundled presets: not found at {tmp_path / 'calc' / '_presets'} (an installed wheel) "
+        f"nor at {tmp_path / 'presets'} (a source checkout); reinstall dcpower"
+    )

@@ -1,0 +1,116 @@
+"""The README's and docs' examples are real: each ```console block that starts with `$ dcpower`
+prints exactly the output shown, and each ```pycon block passes as a doctest.
+
+A block right after a ``<!-- no-check -->`` line is skipped (for output that cannot be
+reproduced, such as the terminal UI). Commands run in process through the `dcpower` entry point.
+"""
+
+import doctest
+import itertools
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tui.__main__ import main
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BLOCK = re.compile(
+    r"^(?P<marker><!-- no-check -->\n)?```(?P<lang>console|pycon)\n(?P<body>.*?)^```$", re.M | re.S
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    document: Path
+    line: int
+    lang: str
+    command: str
+    """The command after `$ ` (console), or the whole block (pycon)."""
+    output: str
+
+    def __str__(self) -> str:
+        return f"{self.document.relative_to(ROOT)}:{self.line}"
+
+
+def examples_in(text: str, document: Path) -> list[Example]:
+    """The checked examples of one Markdown text: console commands with shown output, pycon blocks."""
+    found = []
+    for block in BLOCK.finditer(text):
+        if block["marker"]:
+            continue
+        first_line = text.count("\n", 0, block.start("body")) + 1
+        if block["lang"] == "pycon":
+            found.append(Example(document, first_line, "pycon", block["body"], ""))
+            continue
+        lines = block["body"].splitlines()
+        if not lines or not lines[0].startswith("$ dcpower"):
+            continue
+        starts = [i for i, line in enumerate(lines) if line.startswith("$ ")] + [len(lines)]
+        for start, end in itertools.pairwise(starts):
+            output = "\n".join(lines[start + 1 : end])
+            if output:
+                found.append(Example(document, first_line + start, "console", lines[start][2:], output))
+    return found
+
+
+EXAMPLES = [example for document in DOCUMENTS for example in examples_in(document.read_text(), document)]
+
+
+def normalized(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.rstrip().splitlines())
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.lang == "console"], ids=str)
+def test_console_example(example, capsys):
+    argv = shlex.split(example.command)
+    assert argv[0] == "dcpower"
+    try:
+        status = main(argv[1:])
+    except SystemExit as exit:  # argparse exits on bad usage
+        status = exit.code
+    out, err = capsys.readouterr()
+    assert normalized(out + err) == normalized(example.output)
+    assert status == (2 if "dcpower: error:" in example.output else 0)
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.lang == "pycon"], ids=str)
+def test_python_example(example):
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(example.command, {}, str(example), str(example.document), example.line)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    report: list[str] = []
+    runner.run(test, out=report.append)
+    assert runner.failures == 0, "".join(report)
+
+
+def test_the_headline_examples_are_checked():
+    readme = {e.command for e in EXAMPLES if e.document.name == "README.md"}
+    assert 'dcpower check --power "300 MW" --gpus 220000 --accelerator h100-sxm' in readme
+    assert any(e.lang == "pycon" for e in EXAMPLES if e.document.name == "README.md")
+
+
+def test_examples_are_found_and_skipped_as_marked():
+    text = (
+        "```console\n$ dcpower presets list --kind orbital\norbital:\n  dawn-dusk-sso\n"
+        "$ dcpower --version\n```\n"
+        "<!-- no-check -->\n```console\n$ dcpower tui\n(a screen)\n```\n"
+        "```console\n$ make run\nsomething\n```\n"
+        "```sh\ndcpower check\n```\n"
+    )
+    found = examples_in(text, ROOT / "README.md")
+    # the second command of the first block shows no output, the others are skipped
+    assert [(e.line, e.command, e.output) for e in found] == [
+        (2, "dcpower presets list --kind orbital", "orbital:\n  dawn-dusk-sso")
+    ]
+
+
+def test_a_wrong_output_fails(capsys):
+    example = Example(
+        ROOT / "README.md", 1, "console", "dcpower presets list --kind orbital", "orbital:\n  x"
+    )
+    with pytest.raises(AssertionError):
+        test_console_example(example, capsys)
