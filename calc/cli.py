@@ -557,53 +557,38 @@ def _cmd_solve(args: argparse.Namespace) -> int:
 
 
 def _cmd_presets(args: argparse.Namespace) -> int:
-    import calc
-    from calc.presets import KINDS, SINGULAR, catalog
+    from calc.presets import describe_preset, preset_listing, preset_problems
 
     if args.presets_command is None:
-        raise CliError("presets: give 'list' or 'show ID'")
-    index = catalog()
+        raise CliError("presets: give 'list' or 'show ID' (see 'dcpower presets --help')")
     if args.presets_command == "list":
-        kinds = [args.kind] if args.kind else list(KINDS)
-        listing = {
-            k: [
-                {"id": i, "origin": index.entry(k, i).origin, "path": str(index.entry(k, i).path)}
-                for i in index.ids(k)
-            ]
-            for k in kinds
-        }
+        listing = preset_listing(args.kind)
         if args.json:
             _emit_json(listing)
             return 0
-        for kind in kinds:
+        for kind, items in listing.items():
             print(f"{kind}:")
-            for item in listing[kind]:
+            for item in items:
                 tag = "" if item["origin"] == "bundled" else f"  (user: {item['path']})"
                 print(f"  {item['id']}{tag}")
+        for problem in preset_problems():
+            print(f"note: {problem}", file=sys.stderr)
         return 0
-    kinds = [args.kind] if args.kind else [k for k in KINDS if (k, args.id) in index.entries]
-    if not kinds:
-        raise calc.PresetError(
-            f"presets show: {args.id!r} is not a preset of any kind; see 'dcpower presets list'"
-        )
-    kind = kinds[0]
-    model = calc.load_preset(kind, args.id)
-    entry = index.entry(kind, args.id)
+    shown = describe_preset(args.id, args.kind)
     if args.json:
         _emit_json(
             {
-                "kind": kind,
-                "origin": entry.origin,
-                "path": str(entry.path),
-                "preset": model.model_dump(mode="json"),
+                "kind": shown["kind"],
+                "origin": shown["origin"],
+                "path": str(shown["path"]),
+                "preset": shown["preset"].model_dump(mode="json"),
             }
         )
         return 0
-    print(f"{SINGULAR[kind]} {args.id} ({entry.origin}: {entry.path})")
-    note = index.override_note(kind, args.id)
-    if note:
-        print(f"note: {note}")
-    print(entry.path.read_text(encoding="utf-8").rstrip())
+    print(f"{shown['singular']} {args.id} ({shown['origin']}: {shown['path']})")
+    if shown["note"]:
+        print(f"note: {shown['note']}")
+    print(shown["text"].rstrip())
     return 0
 
 

@@ -287,6 +287,12 @@ def capex(
         ),
     )
     fleet = resolved.fleet
+    unknown = sorted(set(system_prices or {}) - {item.system.id for item in fleet.items})
+    if unknown:
+        raise InputError(
+            f"system_prices: {shown(unknown[0])} is not a system of this fleet; accepted: "
+            + ", ".join(sorted({item.system.id for item in fleet.items}))
+        )
     prices: dict[str, Any] = {}
     for item in fleet.items:
         system = item.system.id

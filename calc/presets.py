@@ -450,6 +450,58 @@ def list_presets(kind: Kind) -> tuple[str, ...]:
     return catalog().ids(kind)
 
 
+def preset_listing(kind: Kind | None = None) -> dict[str, list[dict[str, str]]]:
+    """Every preset id by kind (one kind if given), with its origin and file.
+
+    Returns:
+        ``{kind: [{"id", "origin", "path"}, ...]}``, ids sorted.
+
+    Raises:
+        PresetError: `kind` is not a preset kind.
+    """
+    if kind is not None and kind not in KINDS:
+        raise PresetError(f"kind: {shown(kind)} is not a preset kind; accepted: {', '.join(KINDS)}")
+    index = catalog()
+    return {
+        k: [
+            {"id": i, "origin": index.entry(k, i).origin, "path": str(index.entry(k, i).path)}
+            for i in index.ids(k)
+        ]
+        for k in ([kind] if kind else KINDS)
+    }
+
+
+def preset_problems() -> tuple[str, ...]:
+    """Preset directories or files that could not be listed, one line each."""
+    return tuple(catalog().problems)
+
+
+def describe_preset(preset_id: str, kind: Kind | None = None) -> dict[str, Any]:
+    """One preset by id: its kind, origin, file, override note, text and validated model.
+
+    Raises:
+        PresetError: No preset of that id (of that kind, if given), or an invalid file.
+    """
+    index = catalog()
+    kinds = [kind] if kind else [k for k in KINDS if (k, preset_id) in index.entries]
+    if not kinds:
+        raise PresetError(
+            f"presets show: {shown(preset_id)} is not a preset of any kind; see 'dcpower presets list'"
+        )
+    chosen = kinds[0]
+    model = load_preset(chosen, preset_id)
+    entry = index.entry(chosen, preset_id)
+    return {
+        "kind": chosen,
+        "singular": SINGULAR[chosen],
+        "origin": entry.origin,
+        "path": entry.path,
+        "note": index.override_note(chosen, preset_id),
+        "text": entry.path.read_text(encoding="utf-8"),
+        "preset": model,
+    }
+
+
 def load_preset(kind: Kind, preset_id: str) -> Any:
     """Load one preset by kind and id (or a path to a TOML file).
 

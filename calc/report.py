@@ -7,14 +7,18 @@ titled table of cells. `as_text` lays it out for a terminal, `as_markdown` for a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from calc.capacity import capacity_at
 from calc.chain import resolve
 from calc.claims import claim_of, method_order
 from calc.energy import format_money
+from calc.errors import InputError, shown
+from calc.files import write_atomic
 from calc.inputs import with_method
 from calc.models import (
     BASIS_LABELS,
@@ -521,6 +525,25 @@ def report_markdown(report: Report) -> str:
     return as_markdown(report_document(report))
 
 
+def export_report(report: Report, path: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """Write the report as Markdown at `path` (``.md`` added if missing) and as JSON beside it.
+
+    Both files are written atomically.
+
+    Raises:
+        InputError: The path names no file (``/``, a directory, an empty name) or cannot be written.
+    """
+    target = Path(path).expanduser()
+    if not target.name or target.name in (".", "..") or target.is_dir():
+        raise InputError(
+            f"export: {shown(str(path))} is a directory; give a file name, e.g. 'colossus-report.md'"
+        )
+    if target.suffix != ".md":
+        target = target.with_name(target.name + ".md") if target.suffix else target.with_suffix(".md")
+    markdown = write_atomic(target, report_markdown(report))
+    return markdown, write_atomic(target.with_suffix(".json"), report_json(report))
+
+
 def report_json(report: Report) -> str:
     """The report as JSON (quantities as ``{"value", "unit"}``)."""
     return report.model_dump_json(indent=2)
@@ -532,6 +555,7 @@ __all__ = [
     "as_markdown",
     "as_text",
     "evaluate",
+    "export_report",
     "format_money",
     "headline_lines",
     "report_json",

@@ -135,11 +135,11 @@ def parse_distributions(items: Mapping[str, str] | list[str] | None) -> dict[str
         name, kind = name.strip(), kind.strip()
         if name not in SAMPLED:
             raise InputError(
-                f"distribution: {name!r} is not a sampled assumption; accepted: {', '.join(SAMPLED)}"
+                f"distribution: {shown(name)} is not a sampled assumption; accepted: {', '.join(SAMPLED)}"
             )
         if kind not in DISTRIBUTIONS:
             raise InputError(
-                f"distribution: {name}={kind!r} is not a distribution; accepted: {', '.join(DISTRIBUTIONS)}"
+                f"distribution: {shown(name)}={shown(kind)} is not a distribution; accepted: {', '.join(DISTRIBUTIONS)}"
             )
         chosen[name] = kind
     return chosen

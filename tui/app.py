@@ -137,16 +137,12 @@ class DcpowerApp(App[int]):
         def export(path: str | None) -> None:
             if path is None:
                 return
-            target = Path(path).expanduser()
-            if target.suffix != ".md":
-                target = target.with_suffix(".md")
             try:
-                calc.write_atomic(target, calc.report_markdown(screen.report))
-                calc.write_atomic(target.with_suffix(".json"), calc.report_json(screen.report))
+                markdown, data = calc.export_report(screen.report, path)
             except calc.CalcError as error:
                 self.notify(str(error), title="Not exported", severity="error")
                 return
-            self.notify(f"Wrote {target} and {target.with_suffix('.json').name}", title="Exported")
+            self.notify(f"Wrote {markdown} and {data.name}", title="Exported")
 
         self.push_screen(
             PathDialog(

@@ -183,3 +183,13 @@ def test_wrong_types_are_refused_in_one_line_naming_the_argument(call, message):
     with pytest.raises(InputError) as caught:
         call()
     assert str(caught.value).startswith(message)
+
+
+def test_export_writes_markdown_and_json_and_refuses_a_directory(colossus, tmp_path):
+    report = calc.evaluate(colossus)
+    markdown, data = calc.export_report(report, tmp_path / "colossus")
+    assert (markdown.name, data.name) == ("colossus.md", "colossus.json")
+    assert calc.Report.model_validate_json(data.read_text()).claim == report.claim
+    for where in ("/", str(tmp_path)):
+        with pytest.raises(InputError, match="is a directory; give a file name"):
+            calc.export_report(report, where)

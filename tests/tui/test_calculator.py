@@ -366,3 +366,41 @@ async def test_opening_a_missing_file_keeps_the_scenario(tmp_path):
         await pilot.pause()
         assert app.is_running and app.screen is screen
         assert screen.scenario is before
+
+
+async def test_a_percent_in_an_assumption_is_a_number_not_a_crash():
+    # the defect: '150%' in pue central passed the field check and a later float() ended the app
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#pue-high", FieldInput).value = "160%"
+        screen.query_one("#pue-central", FieldInput).value = "150%"
+        screen.query_one("#draw_factor-high", FieldInput).value = "100%"
+        await pilot.pause()
+        assert app.is_running
+        assert screen.errors == {}
+        pue = calc.resolve(screen.scenario).assumptions.pue
+        assert (pue.central, pue.high) == (1.5, 1.6)
+
+
+async def test_a_subnormal_power_is_refused_by_the_field():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "1e-320 W"
+        await pilot.pause()
+        assert app.is_running
+        assert screen.errors == {"power": "power: '1e-320 W' is less than 1 mW; accepted: 1 mW to 1 PW"}
+        assert screen.report.claim.power.m_as("MW") == 300  # the last good result stays
+
+
+async def test_exporting_to_the_root_directory_is_an_error_not_a_crash():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#dialog-path").value = "/"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        assert [n.title for n in app._notifications] == ["Not exported"]
