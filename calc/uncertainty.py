@@ -139,7 +139,7 @@ def parse_distributions(items: Mapping[str, str] | list[str] | None) -> dict[str
             )
         if kind not in DISTRIBUTIONS:
             raise InputError(
-                f"distribution: {shown(name)}={shown(kind)} is not a distribution; accepted: {', '.join(DISTRIBUTIONS)}"
+                f"distribution: {name}={shown(kind)} is not a distribution; accepted: {', '.join(DISTRIBUTIONS)}"
             )
         chosen[name] = kind
     return chosen

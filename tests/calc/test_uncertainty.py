@@ -90,7 +90,7 @@ def test_normal_draws_stay_within_physical_limits():
         ({"seed": -1}, "seed: -1 must be a whole number from 0 to 2**63 - 1"),
         (
             {"distributions": {"pue": "lognormal"}},
-            "distribution: 'pue'='lognormal' is not a distribution; accepted: triangular",
+            "distribution: pue='lognormal' is not a distribution; accepted: triangular",
         ),
         ({"distributions": {"tdp": "normal"}}, "distribution: 'tdp' is not a sampled assumption"),
     ],
