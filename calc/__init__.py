@@ -18,7 +18,7 @@ from typing import Any
 from calc.assumptions import build_assumptions, parse_settings
 from calc.capacity import capacity, power_chain, required_power
 from calc.chain import RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve, whole_systems
-from calc.claims import check_claim, compare_methods
+from calc.claims import bounded_verdict, check_claim, compare_methods, implied_range
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
@@ -36,6 +36,8 @@ from calc.models import (
     BASES,
     BASIS_LABELS,
     CLAIM_BASES,
+    COUNT_BOUNDS,
+    POWER_BOUNDS,
     RANGE_ASSUMPTIONS,
     AcceleratorSpec,
     Assumptions,
@@ -120,8 +122,10 @@ __all__ = [
     "BASES",
     "BASIS_LABELS",
     "CLAIM_BASES",
+    "COUNT_BOUNDS",
     "DISTRIBUTIONS",
     "KINDS",
+    "POWER_BOUNDS",
     "Q_",
     "RANGED",
     "RANGE_ASSUMPTIONS",
@@ -163,6 +167,7 @@ __all__ = [
     "as_scenario",
     "as_text",
     "average_power",
+    "bounded_verdict",
     "build_assumptions",
     "capacity",
     "capex",
@@ -174,6 +179,7 @@ __all__ = [
     "format_money",
     "format_power",
     "headline_lines",
+    "implied_range",
     "list_presets",
     "load_accelerator",
     "load_assumption_set",

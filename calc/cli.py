@@ -163,6 +163,21 @@ def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
                 "help": BASIS_HELP + " (default: facility; unspecified is read as facility)",
             },
         ),
+        "power_bound": (
+            ("--power-bound",),
+            {
+                "choices": calc.POWER_BOUNDS,
+                "help": "how the power was stated: exact (default), at-least ('more than 300 MW'), "
+                "at-most ('up to'), about ('roughly', within 10 %%)",
+            },
+        ),
+        "gpus_bound": (
+            ("--gpus-bound",),
+            {
+                "choices": calc.POWER_BOUNDS,
+                "help": "how the count was stated: exact (default), at-least ('over 220,000'), at-most, about",
+            },
+        ),
         "rack_power_limit": (
             ("--rack-power-limit",),
             {"help": "power one rack may draw, e.g. '130 kW' (sets systems per rack)"},
@@ -202,6 +217,7 @@ EXAMPLES = {
         "dcpower check --power '300 MW' --gpus 220000 --accelerator h100-sxm",
         "dcpower check --facility colossus-1 --method all",
         "dcpower check --facility stargate-abilene --set pue=1.1:1.2:1.3 --fail-on implausible",
+        "dcpower check --power '300 MW' --power-bound at-least --gpus 220000 --gpus-bound at-least --accelerator h100-sxm",
     ],
     "solve": [
         "dcpower solve --for pue --power '300 MW' --gpus 220000 --accelerator h100-sxm",
@@ -312,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add(pwr, *CLAIM, "method", "rack_power_limit", "json")
 
     chk = command("check")
-    _add(chk, *CLAIM, "basis", "method_all", "json")
+    _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "json")
     chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
@@ -493,6 +509,8 @@ def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
         "basis": getattr(args, "basis", None),
         "method": None if getattr(args, "method", None) == "all" else getattr(args, "method", None),
         "assumptions": calc.parse_settings(getattr(args, "settings", [])),
+        "power_bound": getattr(args, "power_bound", None),
+        "gpus_bound": getattr(args, "gpus_bound", None),
     }
     inputs.update(extra)
     return calc.scenario(**inputs)

@@ -22,6 +22,13 @@ Verdict = Literal["implausible", "plausible", "ample"]
 Confidence = Literal["high", "medium", "low", "estimate"]
 Case = Literal["low", "central", "high"]
 RangeStatus = Literal["in range", "below range", "above range", "impossible"]
+PowerBound = Literal["exact", "at-least", "at-most", "about"]
+"""How a power was stated: exactly, as a lower bound ("more than", "over", "200+"), as an upper
+bound ("up to", "under") or roughly ("about", "~"; within `calc.claims.ABOUT`)."""
+CountBound = Literal["exact", "at-least", "at-most", "about", "between"]
+"""How a count was stated: as a power is, or as a range ("4 million or 5 million")."""
+POWER_BOUNDS: tuple[PowerBound, ...] = ("exact", "at-least", "at-most", "about")
+COUNT_BOUNDS: tuple[CountBound, ...] = ("exact", "at-least", "at-most", "about", "between")
 
 BASES: tuple[Basis, ...] = ("chip", "server", "it", "facility", "supply")
 CLAIM_BASES: tuple[ClaimBasis, ...] = ("unspecified", *BASES)
@@ -346,6 +353,13 @@ class Scenario(CalcModel):
     capacity, a goal-seek, a sweep: facility)."""
     accelerators: int | None = Field(default=None, gt=0, le=10**12)
     """The claimed accelerator count; None: the fleet's counts, where it has them."""
+    power_bound: PowerBound = "exact"
+    """How the power was stated: exact, at-least, at-most or about."""
+    count_bound: CountBound = "exact"
+    """How the count was stated: exact, at-least, at-most, about, or between `accelerators` and
+    `accelerators_high`."""
+    accelerators_high: int | None = Field(default=None, gt=0, le=10**12)
+    """The upper end of a stated count range; only with count_bound 'between'."""
     fleet: tuple[FleetEntry, ...] = ()
     method: str = Field(default="default", max_length=4096)
     """The assumption set (a preset id or a path)."""
@@ -360,6 +374,18 @@ class Scenario(CalcModel):
     @classmethod
     def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
         return AssumptionSet._known_names(value)
+
+    @model_validator(mode="after")
+    def _count_range(self) -> Scenario:
+        if (self.count_bound == "between") != (self.accelerators_high is not None):
+            raise ValueError("gpus_high: a count range needs gpus_bound 'between' and its upper end, both")
+        if self.accelerators_high is not None:
+            if self.accelerators is None or self.accelerators_high < self.accelerators:
+                raise ValueError(
+                    f"gpus_high: {self.accelerators_high} must be at least the count "
+                    f"({self.accelerators if self.accelerators is not None else 'missing'})"
+                )
+        return self
 
 
 # ----------------------------------------------------------------------------------- results
@@ -442,6 +468,17 @@ class ClaimResult(CalcModel):
     noun: str = "accelerator"
     """What one accelerator is called in this fleet ("GPU", "chip", ...)."""
     notes: tuple[str, ...] = ()
+    power_bound: PowerBound = "exact"
+    """How the power was stated (see `Scenario.power_bound`)."""
+    count_bound: CountBound = "exact"
+    """How the count was stated (see `Scenario.count_bound`)."""
+    implied_low: PowerOrZero | None = None
+    """The least power per accelerator the stated bounds allow; None: exact. [W]"""
+    implied_high: Power | None = None
+    """The most power per accelerator the stated bounds allow; None: exact or no upper end. [W]"""
+    stated: str = ""
+    """The claim with its bounds and the power per accelerator they allow, in words; empty when
+    power and count are exact."""
 
 
 class CapacityResult(CalcModel):
@@ -511,3 +548,4 @@ class Report(CalcModel):
     """Capacity at each basis the claim was read at."""
     methods: tuple[ClaimResult, ...]
     """The same claim under every assumption set, with the scenario's own overrides."""
+
