@@ -16,6 +16,8 @@ one-shot claim check does not pay for it.
 from typing import Any
 
 from calc.assumptions import build_assumptions, parse_settings
+from calc.batch import check_row, check_rows, read_rows
+from calc.batch import failed as batch_failed
 from calc.capacity import capacity, power_chain, required_power
 from calc.chain import RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve, whole_systems
 from calc.claims import bounded_verdict, check_claim, compare_methods, implied_range
@@ -42,6 +44,7 @@ from calc.models import (
     AcceleratorSpec,
     Assumptions,
     AssumptionSet,
+    BatchRow,
     BreakEven,
     CapacityResult,
     CaseValues,
@@ -49,14 +52,17 @@ from calc.models import (
     Facility,
     FleetEntry,
     FleetLine,
+    ParsedClaim,
     Range,
     Reading,
     Redundancy,
     Report,
     RequiredPowerResult,
     Scenario,
+    SentenceCheck,
     SolveResult,
     Source,
+    Span,
     SystemSpec,
 )
 from calc.orbital import OrbitalResult, orbital
@@ -90,6 +96,7 @@ from calc.report import (
     report_json,
     report_markdown,
 )
+from calc.sentences import check_sentence, parse_claim, sentence_scenario
 from calc.solve import solve
 from calc.units import Q_, format_power, parse_power, quantity_json, ureg
 
@@ -135,6 +142,7 @@ __all__ = [
     "AcceleratorSpec",
     "AssumptionSet",
     "Assumptions",
+    "BatchRow",
     "BreakEven",
     "CalcError",
     "CapacityResult",
@@ -147,6 +155,7 @@ __all__ = [
     "FleetLine",
     "InputError",
     "OrbitalResult",
+    "ParsedClaim",
     "PresetError",
     "Range",
     "Reading",
@@ -154,8 +163,10 @@ __all__ = [
     "Report",
     "RequiredPowerResult",
     "Scenario",
+    "SentenceCheck",
     "SolveResult",
     "Source",
+    "Span",
     "SweepResult",
     "SystemSpec",
     "Table",
@@ -167,12 +178,16 @@ __all__ = [
     "as_scenario",
     "as_text",
     "average_power",
+    "batch_failed",
     "bounded_verdict",
     "build_assumptions",
     "capacity",
     "capex",
     "chain_watts",
     "check_claim",
+    "check_row",
+    "check_rows",
+    "check_sentence",
     "compare_methods",
     "evaluate",
     "export_report",
@@ -189,6 +204,7 @@ __all__ = [
     "methods_table",
     "monte_carlo",
     "orbital",
+    "parse_claim",
     "parse_fields",
     "parse_power",
     "parse_settings",
@@ -196,6 +212,7 @@ __all__ = [
     "power_chain",
     "preset_origin",
     "quantity_json",
+    "read_rows",
     "readings_table",
     "refresh_presets",
     "report_json",
@@ -206,6 +223,7 @@ __all__ = [
     "scenario",
     "scenario_fields",
     "scenario_from_facility",
+    "sentence_scenario",
     "set_preset_dirs",
     "solve",
     "sweep",

@@ -238,6 +238,16 @@ EXAMPLES = {
         "dcpower orbital --power '1 GW' --accelerator h100-sxm",
         "dcpower orbital --power '100 MW' --orbit leo-550km",
     ],
+    "claim": [
+        "dcpower claim 'This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) within the month.'",
+        "dcpower claim 'Oracle will install about 400,000 GB200 chips in a 1.2 GW campus' --json",
+        "dcpower claim 'Up to one million TPUs and well over a gigawatt' --accelerator tpu-v7 --basis facility",
+    ],
+    "batch": [
+        "dcpower batch claims.csv",
+        "dcpower batch claims.jsonl --format jsonl --methods all --fail-on implausible",
+        "dcpower batch claims.csv --format markdown > verdicts.md",
+    ],
     "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
     "schema": ["dcpower schema check > check.schema.json"],
     "tui": ["dcpower tui --facility stargate-abilene"],
@@ -254,6 +264,8 @@ DESCRIPTIONS = {
     "energy": "Annual energy, electricity cost, emissions and water of a power.",
     "capex": "Capital cost of a fleet with its share of the facility, or what a budget buys.",
     "orbital": "Solar arrays, radiators, batteries, satellites and launches for a power of compute in orbit (lower bounds).",
+    "claim": "Read a claim from its sentence (power, count, accelerator, basis, bounds; shown with the text each came from) and check it.",
+    "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, accelerator or fleet, basis, power_bound, count_bound, method, text): one result per row.",
     "presets": "List the presets or show one with its sources.",
     "schema": "Print the JSON Schema of a command's --json output.",
     "tui": "Open the terminal UI.",
@@ -270,6 +282,7 @@ SCHEMAS = {
     "energy": "EnergyResult",
     "capex": "CapexResult",
     "orbital": "OrbitalResult",
+    "claim": "SentenceCheck",
 }
 
 
@@ -443,6 +456,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add(orb, "json")
 
+    clm = command("claim")
+    clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published")
+    clm.add_argument("--accelerator", help="the accelerator, instead of the one the sentence names")
+    clm.add_argument(
+        "--basis", choices=calc_bases(), help=BASIS_HELP + " (default: the sentence's hint, else unspecified)"
+    )
+    _add(clm, "method", "settings", "json")
+    clm.add_argument(
+        "--fail-on",
+        choices=("implausible", "ample", "not-plausible"),
+        help="exit 3 when the verdict matches (not-plausible: implausible or ample)",
+    )
+
+    bat = command("batch")
+    bat.add_argument("file", metavar="FILE", help="a .csv file with a header line, or a .jsonl file")
+    bat.add_argument(
+        "--format", choices=("csv", "jsonl", "markdown"), default="csv", help="output format (default csv)"
+    )
+    bat.add_argument(
+        "--methods",
+        metavar="all|ID,ID",
+        help="also the verdict under each method: all, or ids separated by commas",
+    )
+    bat.add_argument(
+        "--fail-on",
+        choices=("implausible", "ample", "not-plausible", "error"),
+        help="exit 3 when any row's verdict matches (error: a row could not be checked)",
+    )
+
     pre = command("presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
     lst = pre_sub.add_parser(
@@ -572,6 +614,74 @@ def _cmd_solve(args: argparse.Namespace) -> int:
         raise CliError("solve: --gpus is the unknown; leave it out")
     _show(args, calc.solve(args.unknown, _scenario(args)), solve_document)
     return 0
+
+
+def calc_bases() -> tuple[str, ...]:
+    import calc
+
+    return tuple(calc.CLAIM_BASES)
+
+
+def _fails(fail_on: str | None, verdicts: set[str]) -> bool:
+    wanted = {
+        "implausible": {"implausible"},
+        "ample": {"ample"},
+        "not-plausible": {"implausible", "ample"},
+    }.get(fail_on or "", set())
+    return bool(verdicts & wanted)
+
+
+def _cmd_claim(args: argparse.Namespace) -> int:
+    import calc
+    from calc.claim_report import sentence_document
+
+    result = calc.check_sentence(
+        args.text,
+        accelerator=args.accelerator,
+        basis=args.basis,
+        method=args.method,
+        assumptions=calc.parse_settings(args.settings) or None,
+    )
+    _show(args, result, sentence_document)
+    return EXIT_VERDICT if _fails(args.fail_on, {result.claim.verdict}) else 0
+
+
+PROGRESS_ROWS = 1000
+"""A batch longer than this shows a progress line on stderr, when stderr is a terminal."""
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    import calc
+    from calc import claim_report
+
+    rows = calc.read_rows(args.file)
+    methods: tuple[str, ...] = ()
+    if args.methods:
+        chosen = None if args.methods == "all" else tuple(m.strip() for m in args.methods.split(","))
+        for method in chosen or ():
+            calc.load_assumption_set(method)
+        from calc.claims import method_order
+
+        methods = method_order(chosen)
+    if args.format == "csv":
+        print(claim_report.batch_csv_header(methods))
+    elif args.format == "markdown":
+        print("\n".join(claim_report.batch_markdown_header(methods)))
+    progress = sys.stderr.isatty() and len(rows) > PROGRESS_ROWS
+    results = []
+    for result in calc.check_rows(rows, methods):
+        results.append(result)
+        if args.format == "csv":
+            print(claim_report.batch_csv_line(result, methods))
+        elif args.format == "markdown":
+            print(claim_report.batch_markdown_line(result, methods))
+        else:
+            print(claim_report.batch_json_line(result))
+        if progress and result.row % 500 == 0:
+            print(f"\rbatch: row {result.row:,} of {len(rows):,}", end="", file=sys.stderr, flush=True)
+    if progress:
+        print(f"\rbatch: {len(rows):,} rows checked", file=sys.stderr)
+    return EXIT_VERDICT if calc.batch_failed(results, args.fail_on) else 0
 
 
 def _cmd_presets(args: argparse.Namespace) -> int:
@@ -758,6 +868,8 @@ COMMANDS = {
     "capex": _cmd_capex,
     "orbital": _cmd_orbital,
     "schema": _cmd_schema,
+    "claim": _cmd_claim,
+    "batch": _cmd_batch,
 }
 
 

@@ -549,3 +549,72 @@ class Report(CalcModel):
     methods: tuple[ClaimResult, ...]
     """The same claim under every assumption set, with the scenario's own overrides."""
 
+
+# ------------------------------------------------------------------------------- sentences
+
+
+class Span(CalcModel):
+    """Where in a sentence a figure was read: character offsets and the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class ParsedClaim(CalcModel):
+    """A claim as read from its sentence (calc.parse_claim); a figure not found is None."""
+
+    text: str
+    power: Power | None = None
+    """The power the sentence names (the largest, when it names several). [MW]"""
+    power_bound: PowerBound = "exact"
+    power_span: Span | None = None
+    count: int | None = None
+    """The accelerator count (the largest named; the lower end of a range)."""
+    count_high: int | None = None
+    """The upper end of a count range ("4 million or 5 million")."""
+    count_bound: CountBound = "exact"
+    count_span: Span | None = None
+    accelerator: str | None = None
+    """The accelerator preset the sentence's first model name maps to."""
+    accelerator_span: Span | None = None
+    basis: ClaimBasis | None = None
+    """The basis a hint gives ("critical IT": it, "grid": supply, "campus": facility)."""
+    basis_span: Span | None = None
+    notes: tuple[str, ...] = ()
+    """How ambiguous words were read."""
+
+
+class SentenceCheck(CalcModel):
+    """A sentence read, and its claim checked with its bounds (calc.check_sentence)."""
+
+    reading: ParsedClaim
+    claim: ClaimResult
+
+
+class BatchRow(CalcModel):
+    """One row of a batch (calc.batch): the claim as checked, or the row's error."""
+
+    row: int
+    """The row's number among the data rows, from 1."""
+    text: str = ""
+    power: Power | None = None
+    power_bound: PowerBound = "exact"
+    count: int | None = None
+    count_bound: CountBound = "exact"
+    count_high: int | None = None
+    fleet: str = ""
+    """Accelerator ids with their counts, as ``id=count;id=count``."""
+    basis: ClaimBasis | None = None
+    method: str = ""
+    verdict: Verdict | None = None
+    implied_power_per_accelerator: Power | None = None
+    """Power / count, as stated. [W]"""
+    implied_low: PowerOrZero | None = None
+    """The least power per accelerator the bounds allow; None: exact. [W]"""
+    implied_high: Power | None = None
+    """The most power per accelerator the bounds allow; None: exact or no upper end. [W]"""
+    methods: dict[str, Verdict] = Field(default_factory=dict)
+    """The verdict under each method, when asked for."""
+    error: str = ""
+    """Why the row could not be checked (one line); empty when it was."""

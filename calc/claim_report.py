@@ -1,0 +1,140 @@
+"""Documents (see `calc.report`) for claims as people meet them: a sentence read and checked,
+a batch of claims, the ledger of announced deals and a site's energization timeline.
+
+Nothing here computes: each function lays out a result model as lines and tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from calc.models import BatchRow, ParsedClaim, SentenceCheck, Span
+from calc.report import Document, Table, claim_document
+from calc.units import format_power
+
+BOUND_WORDS = {"exact": "", "at-least": "at least ", "at-most": "up to ", "about": "about ", "between": ""}
+
+
+def _where(span: Span | None) -> str:
+    return "" if span is None else f"chars {span.start}–{span.end}"
+
+
+def _quoted(span: Span | None) -> str:
+    return "" if span is None else repr(span.text)
+
+
+def reading_table(reading: ParsedClaim) -> Table:
+    """What was read from a sentence, each figure with its span."""
+    power = (
+        "not found"
+        if reading.power is None
+        else BOUND_WORDS[reading.power_bound] + format_power(reading.power)
+    )
+    if reading.count is None:
+        count = "not found"
+    elif reading.count_high is not None:
+        count = f"{reading.count:,}–{reading.count_high:,}"
+    else:
+        count = BOUND_WORDS[reading.count_bound] + f"{reading.count:,}"
+    accelerator = reading.accelerator or "not named (read as the generic default)"
+    basis = reading.basis or "unspecified (no hint)"
+    rows = (
+        ("power", power, _where(reading.power_span), _quoted(reading.power_span)),
+        ("count", count, _where(reading.count_span), _quoted(reading.count_span)),
+        ("accelerator", accelerator, _where(reading.accelerator_span), _quoted(reading.accelerator_span)),
+        ("basis", basis, _where(reading.basis_span), _quoted(reading.basis_span)),
+    )
+    return Table("Read from the sentence:", ("", "value", "where", "text"), rows, "llll")
+
+
+def sentence_document(result: SentenceCheck) -> Document:
+    """A sentence read (with the spans) and its claim checked."""
+    notes = [f"note: {note}" for note in result.reading.notes]
+    return [reading_table(result.reading), *notes, "", *claim_document(result.claim)]
+
+
+# ------------------------------------------------------------------------------------ batch
+
+BATCH_COLUMNS = (
+    "row",
+    "verdict",
+    "power",
+    "power_bound",
+    "count",
+    "count_bound",
+    "count_high",
+    "fleet",
+    "basis",
+    "method",
+    "implied_w",
+    "implied_low_w",
+    "implied_high_w",
+)
+
+
+def _watts_cell(value: Any) -> str:
+    return "" if value is None else f"{value.m_as('W'):.1f}"
+
+
+def batch_cells(result: BatchRow, methods: Sequence[str]) -> tuple[str, ...]:
+    """One result as the cells of a CSV or Markdown row (columns: `batch_header`)."""
+    return (
+        str(result.row),
+        result.verdict or "error",
+        "" if result.power is None else format_power(result.power),
+        result.power_bound if result.power is not None else "",
+        "" if result.count is None else str(result.count),
+        result.count_bound if result.count is not None else "",
+        "" if result.count_high is None else str(result.count_high),
+        result.fleet,
+        result.basis or "",
+        result.method,
+        _watts_cell(result.implied_power_per_accelerator),
+        _watts_cell(result.implied_low),
+        _watts_cell(result.implied_high),
+        *(result.methods.get(m, "") for m in methods),
+        result.error,
+        result.text,
+    )
+
+
+def batch_header(methods: Sequence[str]) -> tuple[str, ...]:
+    """The columns of a batch's CSV or Markdown output."""
+    return (*BATCH_COLUMNS, *(f"verdict_{m}" for m in methods), "error", "text")
+
+
+def batch_csv_header(methods: Sequence[str]) -> str:
+    """The header line of a batch's CSV output."""
+    return _csv_line(batch_header(methods))
+
+
+def batch_csv_line(result: BatchRow, methods: Sequence[str]) -> str:
+    """One result as a CSV line."""
+    return _csv_line(batch_cells(result, methods))
+
+
+def _csv_line(cells: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(cells)
+    return buffer.getvalue()
+
+
+def batch_json_line(result: BatchRow) -> str:
+    """One result as a JSON line."""
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+
+
+def batch_markdown_header(methods: Sequence[str]) -> list[str]:
+    """The header lines of a batch's Markdown table."""
+    header = batch_header(methods)
+    return ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+
+
+def batch_markdown_line(result: BatchRow, methods: Sequence[str]) -> str:
+    """One result as a Markdown table row."""
+    cells = (c.replace("|", "\\|").replace("\n", " ") for c in batch_cells(result, methods))
+    return "| " + " | ".join(cells) + " |"
