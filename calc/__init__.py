@@ -33,6 +33,7 @@ from calc.inputs import (
     with_basis,
     with_method,
 )
+from calc.ledger import answer_claim, check_ledger, load_claim
 from calc.models import (
     ASSUMPTION_NAMES,
     BASES,
@@ -52,6 +53,9 @@ from calc.models import (
     Facility,
     FleetEntry,
     FleetLine,
+    LedgerClaim,
+    LedgerReport,
+    LedgerResult,
     ParsedClaim,
     Range,
     Reading,
@@ -63,6 +67,7 @@ from calc.models import (
     SolveResult,
     Source,
     Span,
+    Support,
     SystemSpec,
 )
 from calc.orbital import OrbitalResult, orbital
@@ -154,6 +159,9 @@ __all__ = [
     "FleetEntry",
     "FleetLine",
     "InputError",
+    "LedgerClaim",
+    "LedgerReport",
+    "LedgerResult",
     "OrbitalResult",
     "ParsedClaim",
     "PresetError",
@@ -167,6 +175,7 @@ __all__ = [
     "SolveResult",
     "Source",
     "Span",
+    "Support",
     "SweepResult",
     "SystemSpec",
     "Table",
@@ -174,6 +183,7 @@ __all__ = [
     "UncertaintyResult",
     "UnitError",
     "annual_energy",
+    "answer_claim",
     "as_markdown",
     "as_scenario",
     "as_text",
@@ -185,6 +195,7 @@ __all__ = [
     "capex",
     "chain_watts",
     "check_claim",
+    "check_ledger",
     "check_row",
     "check_rows",
     "check_sentence",
@@ -198,6 +209,7 @@ __all__ = [
     "list_presets",
     "load_accelerator",
     "load_assumption_set",
+    "load_claim",
     "load_facility",
     "load_preset",
     "load_system",

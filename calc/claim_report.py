@@ -12,7 +12,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from calc.models import BatchRow, ParsedClaim, SentenceCheck, Span
+from calc.energy import format_money
+from calc.models import BatchRow, LedgerClaim, LedgerReport, ParsedClaim, SentenceCheck, Span
 from calc.report import Document, Table, claim_document
 from calc.units import format_power
 
@@ -138,3 +139,49 @@ def batch_markdown_line(result: BatchRow, methods: Sequence[str]) -> str:
     """One result as a Markdown table row."""
     cells = (c.replace("|", "\\|").replace("\n", " ") for c in batch_cells(result, methods))
     return "| " + " | ".join(cells) + " |"
+
+
+# ----------------------------------------------------------------------------------- ledger
+
+
+def _stated(claim: LedgerClaim) -> tuple[str, str]:
+    power = "" if claim.power is None else BOUND_WORDS[claim.power_bound] + format_power(claim.power)
+    if claim.orbital:
+        power += " in orbit"
+    if claim.count_high is not None and claim.count is not None:
+        count = f"{claim.count:,}–{claim.count_high:,}"
+    elif claim.count is not None:
+        count = BOUND_WORDS[claim.count_bound] + f"{claim.count:,}"
+    else:
+        count = ""
+    return power, count
+
+
+def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
+    """The ledger's claims as stated: date, id, power, count, accelerator or money."""
+    rows = []
+    for claim in claims:
+        power, count = _stated(claim)
+        what = ", ".join(f"{k} {v:,.0f}" for k, v in claim.fleet.items()) or (claim.accelerator or "")
+        money = "" if claim.budget is None else format_money(claim.budget)
+        rows.append((claim.date, claim.id, power, count, what, money))
+    return Table("", ("date", "id", "power", "count", "accelerator", "money"), tuple(rows), "llrrll")
+
+
+def ledger_document(report: LedgerReport) -> Document:
+    """The ledger's claims answered: a verdict table, then each answer with its source."""
+    rows = tuple((r.date, r.id, r.kind, r.verdict or "-") for r in report.claims)
+    lines: Document = [Table("", ("date", "id", "kind", "verdict"), rows, "llll"), ""]
+    for result in report.claims:
+        lines.append(f"{result.id} ({result.date}): {result.answer}")
+        lines.append(f"  source: {result.url}")
+    counts = {
+        v: sum(1 for r in report.claims if r.verdict == v) for v in ("implausible", "plausible", "ample")
+    }
+    answered = sum(1 for r in report.claims if r.verdict is None)
+    lines += [
+        "",
+        f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''}: {counts['plausible']} plausible, {counts['implausible']} implausible, "
+        f"{counts['ample']} ample; {answered} answered with what their power, count or money supports",
+    ]
+    return lines

@@ -248,6 +248,11 @@ EXAMPLES = {
         "dcpower batch claims.jsonl --format jsonl --methods all --fail-on implausible",
         "dcpower batch claims.csv --format markdown > verdicts.md",
     ],
+    "claims": [
+        "dcpower claims list",
+        "dcpower claims check colossus-1-lease",
+        "dcpower claims check --all --json",
+    ],
     "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
     "schema": ["dcpower schema check > check.schema.json"],
     "tui": ["dcpower tui --facility stargate-abilene"],
@@ -266,6 +271,7 @@ DESCRIPTIONS = {
     "orbital": "Solar arrays, radiators, batteries, satellites and launches for a power of compute in orbit (lower bounds).",
     "claim": "Read a claim from its sentence (power, count, accelerator, basis, bounds; shown with the text each came from) and check it.",
     "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, accelerator or fleet, basis, power_bound, count_bound, method, text): one result per row.",
+    "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
     "presets": "List the presets or show one with its sources.",
     "schema": "Print the JSON Schema of a command's --json output.",
     "tui": "Open the terminal UI.",
@@ -283,6 +289,7 @@ SCHEMAS = {
     "capex": "CapexResult",
     "orbital": "OrbitalResult",
     "claim": "SentenceCheck",
+    "claims": "LedgerReport",
 }
 
 
@@ -485,6 +492,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 3 when any row's verdict matches (error: a row could not be checked)",
     )
 
+    cls = command("claims")
+    cls_sub = cls.add_subparsers(dest="claims_command", parser_class=_Parser, metavar="list|check")
+    cls_list = cls_sub.add_parser(
+        "list", help="list the ledger's claims as stated", description="List the ledger's claims as stated."
+    )
+    cls_list.add_argument("--json", action="store_true", help="print JSON")
+    _global_options(cls_list, suppress=True)
+    cls_check = cls_sub.add_parser(
+        "check",
+        help="check claims: a verdict, or what a power, count or budget supports",
+        description="Check ledger claims: a verdict for a power and a count, else what the power, count or money supports.",
+    )
+    cls_check.add_argument("ids", nargs="*", metavar="ID", help="claim ids (see 'dcpower claims list')")
+    cls_check.add_argument("--all", action="store_true", help="every claim, by date")
+    cls_check.add_argument(
+        "--json", action="store_true", help="print JSON (its schema: 'dcpower schema claims')"
+    )
+    _global_options(cls_check, suppress=True)
+
     pre = command("presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
     lst = pre_sub.add_parser(
@@ -684,6 +710,28 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_VERDICT if calc.batch_failed(results, args.fail_on) else 0
 
 
+def _cmd_claims(args: argparse.Namespace) -> int:
+    import calc
+    from calc.claim_report import ledger_document, ledger_list_table
+    from calc.report import as_text
+
+    if args.claims_command is None:
+        raise CliError("claims: give 'list' or 'check ID' (see 'dcpower claims --help')")
+    if args.claims_command == "list":
+        claims = sorted(
+            (calc.load_claim(i) for i in calc.list_presets("claims")), key=lambda c: (c.date, c.id)
+        )
+        if args.json:
+            _emit_json([c.model_dump(mode="json") for c in claims])
+        else:
+            print(as_text([ledger_list_table(claims)]))
+        return 0
+    if bool(args.ids) == bool(args.all):
+        raise CliError("claims check: give claim ids or --all, not both or neither")
+    _show(args, calc.check_ledger(tuple(args.ids) or None), ledger_document)
+    return 0
+
+
 def _cmd_presets(args: argparse.Namespace) -> int:
     from calc.presets import describe_preset, preset_listing, preset_problems
 
@@ -870,6 +918,7 @@ COMMANDS = {
     "schema": _cmd_schema,
     "claim": _cmd_claim,
     "batch": _cmd_batch,
+    "claims": _cmd_claims,
 }
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calc.errors import InputError
-from calc.units import Power, PowerOrZero
+from calc.units import Money, Power, PowerOrZero
 
 Basis = Literal["chip", "server", "it", "facility", "supply"]
 """A point in the power chain where a figure of power is measured."""
@@ -618,3 +618,91 @@ class BatchRow(CalcModel):
     """The verdict under each method, when asked for."""
     error: str = ""
     """Why the row could not be checked (one line); empty when it was."""
+
+
+# ---------------------------------------------------------------------------------- ledger
+
+
+class LedgerClaim(CalcModel):
+    """An announced deal or site as published: one entry of the claims ledger (presets/claims/).
+
+    A claim gives a power and a count, or only a power, only a count, only money, or a power
+    in orbit; what it does not state stays empty. The quote is the source's own words.
+    """
+
+    schema_version: Literal[1] = 1
+    id: PresetId
+    name: str
+    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    """When it was announced or reported (YYYY-MM-DD, or YYYY-MM when only the month is known)."""
+    quote: str = Field(min_length=10, max_length=2000)
+    """The source's words ("…" where a passage is left out)."""
+    url: str = Field(pattern=r"^https?://")
+    """Where the quote was read."""
+    power: Power | None = None
+    """The power stated. [MW]"""
+    power_bound: PowerBound = "exact"
+    count: int | None = Field(default=None, gt=0, le=10**12)
+    count_bound: CountBound = "exact"
+    count_high: int | None = Field(default=None, gt=0, le=10**12)
+    fleet: dict[str, float] = Field(default_factory=dict)
+    """Accelerator id -> count, where the source gives the split."""
+    accelerator: PresetId | None = None
+    """The accelerator named (or read for a generic name; see notes)."""
+    basis: ClaimBasis = "unspecified"
+    budget: Money | None = None
+    """The money stated, for a claim stated in money. [USD]"""
+    orbital: bool = False
+    """The power is compute in orbit."""
+    confidence: Confidence
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+    @model_validator(mode="after")
+    def _something_stated(self) -> LedgerClaim:
+        if self.power is None and self.count is None and self.budget is None:
+            raise ValueError("a claim states a power, a count or a budget; this one states none")
+        if self.fleet and self.accelerator is not None:
+            raise ValueError("give accelerator or fleet, not both")
+        return self
+
+
+class Support(CalcModel):
+    """How many accelerators of one type a power supports (central, whole systems)."""
+
+    accelerator: str
+    accelerators: int
+    basis: Basis
+
+
+class LedgerResult(CalcModel):
+    """One ledger claim answered: a verdict, or what its power or money supports."""
+
+    id: str
+    name: str
+    date: str
+    url: str
+    quote: str
+    kind: Literal["power and count", "power", "count", "money", "orbital"]
+    verdict: Verdict | None = None
+    """For a claim with both a power and a count."""
+    answer: str
+    """The answer in one line."""
+    supports: tuple[Support, ...] = ()
+    """For a power alone: what it supports, per accelerator type."""
+    required_power: Power | None = None
+    """For a count alone: the facility power it needs, central case. [MW]"""
+    accelerators: int | None = None
+    """For money: the accelerators it buys; in orbit: those the power supports."""
+    claim: ClaimResult | None = None
+    capex: Any = None
+    """For money: the capex result (calc.CapexResult)."""
+    orbital: Any = None
+    """In orbit: the orbital result (calc.OrbitalResult)."""
+    notes: tuple[str, ...] = ()
+
+
+class LedgerReport(CalcModel):
+    """The ledger's claims answered (`dcpower claims check`)."""
+
+    claims: tuple[LedgerResult, ...]

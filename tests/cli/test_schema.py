@@ -21,6 +21,7 @@ RUNS = {
     "capex": ["capex", "--gpus", "1000", "--accelerator", "h100-sxm"],
     "orbital": ["orbital", "--power", "1 GW", "--accelerator", "h100-sxm"],
     "claim": ["claim", "more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs)"],
+    "claims": ["claims", "check", "--all"],
 }
 
 
