@@ -50,6 +50,7 @@ from calc.models import (
     CapacityResult,
     CaseValues,
     ClaimResult,
+    Delivery,
     Facility,
     FleetEntry,
     FleetLine,
@@ -57,6 +58,7 @@ from calc.models import (
     LedgerReport,
     LedgerResult,
     ParsedClaim,
+    PowerStage,
     Range,
     Reading,
     Redundancy,
@@ -69,6 +71,8 @@ from calc.models import (
     Span,
     Support,
     SystemSpec,
+    TimelineResult,
+    TimelineRow,
 )
 from calc.orbital import OrbitalResult, orbital
 from calc.presets import (
@@ -103,6 +107,7 @@ from calc.report import (
 )
 from calc.sentences import check_sentence, parse_claim, sentence_scenario
 from calc.solve import solve
+from calc.timeline import timeline
 from calc.units import Q_, format_power, parse_power, quantity_json, ureg
 
 _LAZY = {
@@ -154,6 +159,7 @@ __all__ = [
     "CapexResult",
     "CaseValues",
     "ClaimResult",
+    "Delivery",
     "EnergyResult",
     "Facility",
     "FleetEntry",
@@ -164,6 +170,7 @@ __all__ = [
     "LedgerResult",
     "OrbitalResult",
     "ParsedClaim",
+    "PowerStage",
     "PresetError",
     "Range",
     "Reading",
@@ -179,6 +186,8 @@ __all__ = [
     "SweepResult",
     "SystemSpec",
     "Table",
+    "TimelineResult",
+    "TimelineRow",
     "TornadoResult",
     "UncertaintyResult",
     "UnitError",
@@ -239,6 +248,7 @@ __all__ = [
     "set_preset_dirs",
     "solve",
     "sweep",
+    "timeline",
     "tornado",
     "ureg",
     "user_preset_dir",

@@ -13,7 +13,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from calc.energy import format_money
-from calc.models import BatchRow, LedgerClaim, LedgerReport, ParsedClaim, SentenceCheck, Span
+from calc.models import (
+    BatchRow,
+    LedgerClaim,
+    LedgerReport,
+    ParsedClaim,
+    SentenceCheck,
+    Span,
+    TimelineResult,
+)
 from calc.report import Document, Table, claim_document
 from calc.units import format_power
 
@@ -184,4 +192,58 @@ def ledger_document(report: LedgerReport) -> Document:
         f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''}: {counts['plausible']} plausible, {counts['implausible']} implausible, "
         f"{counts['ample']} ample; {answered} answered with what their power, count or money supports",
     ]
+    return lines
+
+
+# --------------------------------------------------------------------------------- timeline
+
+
+def _mw_cell(value: Any) -> str:
+    return "-" if value.m_as("W") == 0 else format_power(value, "MW", 0)
+
+
+def timeline_document(result: TimelineResult) -> Document:
+    """A site's energization: one row per quarter, then what changed and the sources."""
+    types = [s.accelerator for s in next((r.supports for r in result.rows if r.supports), ())]
+    header = (
+        "quarter",
+        "grid",
+        "turbines",
+        "batteries",
+        "firm",
+        *(f"supports {t}" for t in types),
+        "delivered",
+        "needs",
+        "stranded",
+        "shortfall",
+        "battery h",
+    )
+    rows = []
+    for row in result.rows:
+        supports = {s.accelerator: f"{s.accelerators:,}" for s in row.supports}
+        rows.append(
+            (
+                row.quarter + (" *" if row.planned else ""),
+                _mw_cell(row.grid),
+                _mw_cell(row.turbines),
+                _mw_cell(row.batteries),
+                _mw_cell(row.firm_power),
+                *(supports.get(t, "-") for t in types),
+                f"{sum(row.delivered.values()):,}" if row.delivered else "-",
+                _mw_cell(row.required_power),
+                _mw_cell(row.stranded_power),
+                _mw_cell(row.shortfall),
+                "-" if row.battery_hours is None else f"{row.battery_hours:.1f}",
+            )
+        )
+    title = (
+        f"{result.facility}: power online at the end of each quarter ({result.basis} basis, method "
+        f"{result.method}; supports and needs: central case; * planned)"
+    )
+    lines: Document = [Table(title, header, tuple(rows), "l" + "r" * (len(header) - 1)), ""]
+    for row in result.rows:
+        for event in row.events:
+            lines.append(f"{row.quarter}: {event}")
+    lines += ["", "Sources:", *(f"  {s.title}" + (f" ({s.url})" if s.url else "") for s in result.sources)]
+    lines += [f"note: {note}" for note in result.notes]
     return lines

@@ -253,6 +253,10 @@ EXAMPLES = {
         "dcpower claims check colossus-1-lease",
         "dcpower claims check --all --json",
     ],
+    "timeline": [
+        "dcpower timeline --facility colossus-1",
+        "dcpower timeline --facility stargate-abilene --json",
+    ],
     "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
     "schema": ["dcpower schema check > check.schema.json"],
     "tui": ["dcpower tui --facility stargate-abilene"],
@@ -272,6 +276,7 @@ DESCRIPTIONS = {
     "claim": "Read a claim from its sentence (power, count, accelerator, basis, bounds; shown with the text each came from) and check it.",
     "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, accelerator or fleet, basis, power_bound, count_bound, method, text): one result per row.",
     "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
+    "timeline": "A site's energization quarter by quarter: power online by source, what it supports, what was delivered, stranded power or shortfall, battery hours.",
     "presets": "List the presets or show one with its sources.",
     "schema": "Print the JSON Schema of a command's --json output.",
     "tui": "Open the terminal UI.",
@@ -290,6 +295,7 @@ SCHEMAS = {
     "orbital": "OrbitalResult",
     "claim": "SentenceCheck",
     "claims": "LedgerReport",
+    "timeline": "TimelineResult",
 }
 
 
@@ -510,6 +516,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print JSON (its schema: 'dcpower schema claims')"
     )
     _global_options(cls_check, suppress=True)
+
+    tml = command("timeline")
+    tml.add_argument(
+        "--facility",
+        required=True,
+        help="facility preset id or path with a timeline (colossus-1, stargate-abilene)",
+    )
+    _add(tml, "json")
 
     pre = command("presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
@@ -732,6 +746,14 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    import calc
+    from calc.claim_report import timeline_document
+
+    _show(args, calc.timeline(args.facility), timeline_document)
+    return 0
+
+
 def _cmd_presets(args: argparse.Namespace) -> int:
     from calc.presets import describe_preset, preset_listing, preset_problems
 
@@ -919,6 +941,7 @@ COMMANDS = {
     "claim": _cmd_claim,
     "batch": _cmd_batch,
     "claims": _cmd_claims,
+    "timeline": _cmd_timeline,
 }
 
 

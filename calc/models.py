@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calc.errors import InputError
-from calc.units import Money, Power, PowerOrZero
+from calc.units import Energy, Money, Power, PowerOrZero
 
 Basis = Literal["chip", "server", "it", "facility", "supply"]
 """A point in the power chain where a figure of power is measured."""
@@ -294,6 +294,37 @@ class FleetEntry(CalcModel):
         return self
 
 
+class PowerStage(CalcModel):
+    """Power from one source, online from a date: the level of that source until its next stage."""
+
+    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    """From when (YYYY-MM-DD, or YYYY-MM: the first of the month)."""
+    source: Literal["grid", "turbines", "batteries"]
+    power: PowerOrZero
+    """The power this source gives from `date` on (0 W: retired or standby). [MW]"""
+    basis: ClaimBasis = "supply"
+    units: int | None = Field(default=None, ge=0, le=100_000)
+    """Turbines: how many."""
+    unit_power: Power | None = None
+    """Turbines: the power of one unit. [MW]"""
+    energy: Energy | None = None
+    """Batteries: the energy stored. [MWh]"""
+    status: Literal["reported", "planned"] = "reported"
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+
+class Delivery(CalcModel):
+    """Accelerators delivered (installed) at a site by a date."""
+
+    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    accelerator: PresetId
+    count: int = Field(gt=0, le=10**9)
+    status: Literal["reported", "planned"] = "reported"
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+
 class Facility(CalcModel):
     """A real site or announced deal: its quoted power, its basis and its fleet."""
 
@@ -318,6 +349,10 @@ class Facility(CalcModel):
     confidence: Confidence
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
+    timeline: tuple[PowerStage, ...] = ()
+    """Dated power stages by source (energization over time), each sourced."""
+    deliveries: tuple[Delivery, ...] = ()
+    """Dated accelerator deliveries, each sourced."""
 
     @field_validator("fleet")
     @classmethod
@@ -706,3 +741,51 @@ class LedgerReport(CalcModel):
     """The ledger's claims answered (`dcpower claims check`)."""
 
     claims: tuple[LedgerResult, ...]
+
+
+# -------------------------------------------------------------------------------- timeline
+
+
+class TimelineRow(CalcModel):
+    """A site at the end of one quarter: power online, what it supports, what was delivered."""
+
+    quarter: str
+    """E.g. "2025-Q2"."""
+    end: str
+    """The quarter's last day (YYYY-MM-DD)."""
+    grid: PowerOrZero
+    turbines: PowerOrZero
+    batteries: PowerOrZero
+    """Battery power (not counted as firm power). [MW]"""
+    battery_energy: Energy | None = None
+    """Energy the batteries store, where a source gives it. [MWh]"""
+    firm_power: PowerOrZero
+    """Grid + turbines: what can carry load around the clock. [MW]"""
+    supports: tuple[Support, ...] = ()
+    """Accelerators the firm power supports, per type of the site's fleet (`dcpower capacity`)."""
+    delivered: dict[str, int] = Field(default_factory=dict)
+    """Accelerators delivered by the quarter's end, by type."""
+    required_power: PowerOrZero
+    """Power the delivered accelerators need at the timeline's basis, central case. [MW]"""
+    stranded_power: PowerOrZero
+    """Firm power beyond what the delivered accelerators need. [MW]"""
+    shortfall: PowerOrZero
+    """What the delivered accelerators need beyond the firm power. [MW]"""
+    battery_hours: float | None = None
+    """How long the batteries can carry the shortfall (energy / shortfall), when they can. [h]"""
+    planned: bool = False
+    """A stage or delivery in effect is planned, not reported."""
+    events: tuple[str, ...] = ()
+    """What changed in the quarter."""
+
+
+class TimelineResult(CalcModel):
+    """A site's energization over time (`dcpower timeline`)."""
+
+    facility: str
+    basis: Basis
+    method: str
+    rows: tuple[TimelineRow, ...]
+    sources: tuple[Source, ...]
+    """Every source of the stages and deliveries, once."""
+    notes: tuple[str, ...] = ()

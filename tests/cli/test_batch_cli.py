@@ -74,3 +74,19 @@ def test_an_unknown_method_and_a_missing_file_are_one_line(tmp_path):
         and "none.csv' : No such file" not in err
         and err.startswith("dcpower: error: batch: cannot read")
     )
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_progress_line_on_a_terminal_for_a_long_file(tmp_path, monkeypatch):
+    import calc.cli
+
+    monkeypatch.setattr(calc.cli, "PROGRESS_ROWS", 2)
+    err = _Terminal()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        assert main(["batch", _file(tmp_path)]) == 0
+    assert err.getvalue() == "\rbatch: 4 rows checked\n"
+    # not a terminal, or a short file: nothing on stderr (see the other tests)

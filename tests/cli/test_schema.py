@@ -22,6 +22,7 @@ RUNS = {
     "orbital": ["orbital", "--power", "1 GW", "--accelerator", "h100-sxm"],
     "claim": ["claim", "more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs)"],
     "claims": ["claims", "check", "--all"],
+    "timeline": ["timeline", "--facility", "colossus-1"],
 }
 
 
