@@ -9,12 +9,13 @@ if implausible even as IT power, ample only if ample even as facility power.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from calc.assumptions import DEFAULT_METHOD
 from calc.chain import CASES, Inputs, chain_table, resolve
 from calc.inputs import as_scenario, with_method
-from calc.models import BASIS_LABELS, Basis, BreakEven, ClaimBasis, ClaimResult, Reading, Verdict
+from calc.models import BASIS_LABELS, Basis, BreakEven, ClaimBasis, ClaimResult, Reading, Scenario, Verdict
 from calc.presets import list_presets
 from calc.solve import applicable, break_even
 from calc.units import W, format_number, format_power, quantity
@@ -161,6 +162,9 @@ def claim_of(inputs: Inputs) -> ClaimResult:
     noun = inputs.fleet.noun
     bases = UNSPECIFIED_READINGS if where == "unspecified" else (where,)
     readings = tuple(_reading(inputs, b, implied, noun) for b in bases)
+    span = implied_range(real_watts, count, inputs.scenario)
+    if span is not None:
+        readings = tuple(bounded_reading(r, span, noun) for r in readings)
     verdict = _overall(readings, where)
     head = (
         f"{verdict}: {format_power(inputs.real_quantity)} for {count:,.0f} {noun}s is "
@@ -168,6 +172,11 @@ def claim_of(inputs: Inputs) -> ClaimResult:
     )
     conclusion = "So " + _conclusion(verdict, readings, where) + "."
     summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
+    stated = ""
+    if span is not None:
+        stated = f"{stated_claim(inputs, count)} is {implied_text(span, noun)}"
+        head = f"{verdict}: {stated}"
+        summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
     return ClaimResult.model_construct(
         power=inputs.power,
         real_power=inputs.real_power,
@@ -184,6 +193,11 @@ def claim_of(inputs: Inputs) -> ClaimResult:
         summary=summary,
         noun=noun,
         notes=inputs.notes,
+        power_bound=inputs.scenario.power_bound,
+        count_bound=inputs.scenario.count_bound,
+        implied_low=None if span is None else quantity(span[0], W),
+        implied_high=None if span is None or math.isinf(span[1]) else quantity(span[1], W),
+        stated=stated,
     )
 
 
@@ -208,3 +222,109 @@ def method_order(methods: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """The methods to compare: the default set first, then the others by id."""
     chosen = methods or list_presets("assumptions")
     return tuple(sorted(chosen, key=lambda m: (m != DEFAULT_METHOD, m)))
+
+
+# ------------------------------------------------------------------------------------ bounds
+# A claim stated with bounds ("more than 300 MW", "over 220,000 GPUs") allows a range of power
+# per accelerator, not one value: from the least power over the most accelerators the words
+# allow to the most power over the fewest. The claim is implausible only if even the top of
+# that range is below the model's low end, ample only if even its bottom is above the model's
+# high end, and plausible when the two ranges meet. Exact bounds give one value and the same
+# verdict as `verdict_for`. Two lower bounds (or two upper bounds) leave the power per
+# accelerator unknown, so such a claim can never be ruled out: it is plausible, and says so.
+
+ABOUT = 0.10
+"""How far "about", "roughly" or "~" may stray from the stated figure, either way. [-]"""
+
+_BOUND_WORDS = {
+    "exact": "",
+    "at-least": "at least ",
+    "at-most": "up to ",
+    "about": "about ",
+    "between": "",
+}
+
+
+def stated_range(value: float, bound: str, high: float | None = None) -> tuple[float, float]:
+    """The values a stated figure allows: (lowest, highest), `math.inf` for no upper end.
+
+    Args:
+        value: The figure as stated.
+        bound: exact, at-least, at-most, about or between.
+        high: The upper end, for between.
+    """
+    if bound == "at-least":
+        return value, math.inf
+    if bound == "at-most":
+        return 0.0, value
+    if bound == "about":
+        return value * (1 - ABOUT), value * (1 + ABOUT)
+    if bound == "between" and high is not None:
+        return value, high
+    return value, value
+
+
+def implied_range(watts: float, count: float, scenario: Scenario) -> tuple[float, float] | None:
+    """The power per accelerator the scenario's bounds allow, (lowest, highest) [W]; None when
+    power and count are both exact (one value: watts / count)."""
+    if scenario.power_bound == "exact" and scenario.count_bound == "exact":
+        return None
+    power_low, power_high = stated_range(watts, scenario.power_bound)
+    count_low, count_high = stated_range(count, scenario.count_bound, scenario.accelerators_high)
+    lowest = 0.0 if math.isinf(count_high) else power_low / count_high
+    highest = math.inf if count_low <= 0 or math.isinf(power_high) else power_high / count_low
+    return lowest, highest
+
+
+def bounded_verdict(lowest: float, highest: float, low: float, high: float) -> Verdict:
+    """The verdict of a range of implied power per accelerator against the model's low–high.
+
+    Implausible when even `highest` is below `low`; ample when even `lowest` is above `high`;
+    plausible when the ranges meet. With lowest == highest this is `verdict_for`.
+    """
+    if verdict_for(highest, low, high) == "implausible":
+        return "implausible"
+    if verdict_for(lowest, low, high) == "ample":
+        return "ample"
+    return "plausible"
+
+
+def implied_text(span: tuple[float, float], noun: str) -> str:
+    """The range of power per accelerator in words ("0–1,363.6 W per GPU")."""
+    lowest, highest = span
+    if math.isinf(highest):
+        if lowest <= 0:
+            return f"any power per {noun} (the bounds leave it unknown)"
+        return f"at least {per_accelerator(lowest)} per {noun}"
+    if lowest <= 0:
+        return f"at most {per_accelerator(highest)} per {noun}"
+    return f"{format_number(lowest, 1)}–{per_accelerator(highest)} per {noun}"
+
+
+def stated_claim(inputs: Inputs, count: float) -> str:
+    """The claim as stated, with its bounds ("at least 300 MW for at least 220,000 GPUs")."""
+    scenario = inputs.scenario
+    power = _BOUND_WORDS[scenario.power_bound] + format_power(inputs.real_quantity)
+    if scenario.count_bound == "between" and scenario.accelerators_high is not None:
+        counted = f"{count:,.0f}–{scenario.accelerators_high:,.0f}"
+    else:
+        counted = _BOUND_WORDS[scenario.count_bound] + f"{count:,.0f}"
+    return f"{power} for {counted} {inputs.fleet.noun}s"
+
+
+def bounded_reading(reading: Reading, span: tuple[float, float], noun: str) -> Reading:
+    """A reading judged on the range of power per accelerator the bounds allow."""
+    low, high = reading.low.m_as(W), reading.high.m_as(W)
+    verdict = bounded_verdict(span[0], span[1], low, high)
+    if verdict == "implausible":
+        why = "even the most the bounds allow is below the low end"
+    elif verdict == "ample":
+        why = "even the least the bounds allow is above the high end"
+    elif span[0] <= low and (math.isinf(span[1]) or span[1] >= high) and span[0] < span[1]:
+        why = "the bounds allow the whole model range, so they cannot rule it out"
+    else:
+        why = "the bounds meet the model range"
+    note = f"as stated, {implied_text(span, noun)}: {verdict} ({why})"
+    return Reading.model_construct(
+        **{**dict(reading), "verdict": verdict, "summary": f"{reading.summary}; {note}"}
+    )

@@ -163,6 +163,21 @@ def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
                 "help": BASIS_HELP + " (default: facility; unspecified is read as facility)",
             },
         ),
+        "power_bound": (
+            ("--power-bound",),
+            {
+                "choices": calc.POWER_BOUNDS,
+                "help": "how the power was stated: exact (default), at-least ('more than 300 MW'), "
+                "at-most ('up to'), about ('roughly', within 10 %%)",
+            },
+        ),
+        "gpus_bound": (
+            ("--gpus-bound",),
+            {
+                "choices": calc.POWER_BOUNDS,
+                "help": "how the count was stated: exact (default), at-least ('over 220,000'), at-most, about",
+            },
+        ),
         "rack_power_limit": (
             ("--rack-power-limit",),
             {"help": "power one rack may draw, e.g. '130 kW' (sets systems per rack)"},
@@ -202,6 +217,7 @@ EXAMPLES = {
         "dcpower check --power '300 MW' --gpus 220000 --accelerator h100-sxm",
         "dcpower check --facility colossus-1 --method all",
         "dcpower check --facility stargate-abilene --set pue=1.1:1.2:1.3 --fail-on implausible",
+        "dcpower check --power '300 MW' --power-bound at-least --gpus 220000 --gpus-bound at-least --accelerator h100-sxm",
     ],
     "solve": [
         "dcpower solve --for pue --power '300 MW' --gpus 220000 --accelerator h100-sxm",
@@ -222,6 +238,25 @@ EXAMPLES = {
         "dcpower orbital --power '1 GW' --accelerator h100-sxm",
         "dcpower orbital --power '100 MW' --orbit leo-550km",
     ],
+    "claim": [
+        "dcpower claim 'This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) within the month.'",
+        "dcpower claim 'Oracle will install about 400,000 GB200 chips in a 1.2 GW campus' --json",
+        "dcpower claim 'Up to one million TPUs and well over a gigawatt' --accelerator tpu-v7 --basis facility",
+    ],
+    "batch": [
+        "dcpower batch claims.csv",
+        "dcpower batch claims.jsonl --format jsonl --methods all --fail-on implausible",
+        "dcpower batch claims.csv --format markdown > verdicts.md",
+    ],
+    "claims": [
+        "dcpower claims list",
+        "dcpower claims check colossus-1-lease",
+        "dcpower claims check --all --json",
+    ],
+    "timeline": [
+        "dcpower timeline --facility colossus-1",
+        "dcpower timeline --facility stargate-abilene --json",
+    ],
     "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
     "schema": ["dcpower schema check > check.schema.json"],
     "tui": ["dcpower tui --facility stargate-abilene"],
@@ -238,6 +273,10 @@ DESCRIPTIONS = {
     "energy": "Annual energy, electricity cost, emissions and water of a power.",
     "capex": "Capital cost of a fleet with its share of the facility, or what a budget buys.",
     "orbital": "Solar arrays, radiators, batteries, satellites and launches for a power of compute in orbit (lower bounds).",
+    "claim": "Read a claim from its sentence (power, count, accelerator, basis, bounds; shown with the text each came from) and check it.",
+    "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, accelerator or fleet, basis, power_bound, count_bound, method, text): one result per row.",
+    "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
+    "timeline": "A site's energization quarter by quarter: power online by source, what it supports, what was delivered, stranded power or shortfall, battery hours.",
     "presets": "List the presets or show one with its sources.",
     "schema": "Print the JSON Schema of a command's --json output.",
     "tui": "Open the terminal UI.",
@@ -254,6 +293,9 @@ SCHEMAS = {
     "energy": "EnergyResult",
     "capex": "CapexResult",
     "orbital": "OrbitalResult",
+    "claim": "SentenceCheck",
+    "claims": "LedgerReport",
+    "timeline": "TimelineResult",
 }
 
 
@@ -312,7 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add(pwr, *CLAIM, "method", "rack_power_limit", "json")
 
     chk = command("check")
-    _add(chk, *CLAIM, "basis", "method_all", "json")
+    _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "json")
     chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
@@ -427,6 +469,62 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add(orb, "json")
 
+    clm = command("claim")
+    clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published")
+    clm.add_argument("--accelerator", help="the accelerator, instead of the one the sentence names")
+    clm.add_argument(
+        "--basis", choices=calc_bases(), help=BASIS_HELP + " (default: the sentence's hint, else unspecified)"
+    )
+    _add(clm, "method", "settings", "json")
+    clm.add_argument(
+        "--fail-on",
+        choices=("implausible", "ample", "not-plausible"),
+        help="exit 3 when the verdict matches (not-plausible: implausible or ample)",
+    )
+
+    bat = command("batch")
+    bat.add_argument("file", metavar="FILE", help="a .csv file with a header line, or a .jsonl file")
+    bat.add_argument(
+        "--format", choices=("csv", "jsonl", "markdown"), default="csv", help="output format (default csv)"
+    )
+    bat.add_argument(
+        "--methods",
+        metavar="all|ID,ID",
+        help="also the verdict under each method: all, or ids separated by commas",
+    )
+    bat.add_argument(
+        "--fail-on",
+        choices=("implausible", "ample", "not-plausible", "error"),
+        help="exit 3 when any row's verdict matches (error: a row could not be checked)",
+    )
+
+    cls = command("claims")
+    cls_sub = cls.add_subparsers(dest="claims_command", parser_class=_Parser, metavar="list|check")
+    cls_list = cls_sub.add_parser(
+        "list", help="list the ledger's claims as stated", description="List the ledger's claims as stated."
+    )
+    cls_list.add_argument("--json", action="store_true", help="print JSON")
+    _global_options(cls_list, suppress=True)
+    cls_check = cls_sub.add_parser(
+        "check",
+        help="check claims: a verdict, or what a power, count or budget supports",
+        description="Check ledger claims: a verdict for a power and a count, else what the power, count or money supports.",
+    )
+    cls_check.add_argument("ids", nargs="*", metavar="ID", help="claim ids (see 'dcpower claims list')")
+    cls_check.add_argument("--all", action="store_true", help="every claim, by date")
+    cls_check.add_argument(
+        "--json", action="store_true", help="print JSON (its schema: 'dcpower schema claims')"
+    )
+    _global_options(cls_check, suppress=True)
+
+    tml = command("timeline")
+    tml.add_argument(
+        "--facility",
+        required=True,
+        help="facility preset id or path with a timeline (colossus-1, stargate-abilene)",
+    )
+    _add(tml, "json")
+
     pre = command("presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
     lst = pre_sub.add_parser(
@@ -493,6 +591,8 @@ def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
         "basis": getattr(args, "basis", None),
         "method": None if getattr(args, "method", None) == "all" else getattr(args, "method", None),
         "assumptions": calc.parse_settings(getattr(args, "settings", [])),
+        "power_bound": getattr(args, "power_bound", None),
+        "gpus_bound": getattr(args, "gpus_bound", None),
     }
     inputs.update(extra)
     return calc.scenario(**inputs)
@@ -553,6 +653,104 @@ def _cmd_solve(args: argparse.Namespace) -> int:
     if args.unknown == "gpus" and args.gpus is not None:
         raise CliError("solve: --gpus is the unknown; leave it out")
     _show(args, calc.solve(args.unknown, _scenario(args)), solve_document)
+    return 0
+
+
+def calc_bases() -> tuple[str, ...]:
+    import calc
+
+    return tuple(calc.CLAIM_BASES)
+
+
+def _fails(fail_on: str | None, verdicts: set[str]) -> bool:
+    wanted = {
+        "implausible": {"implausible"},
+        "ample": {"ample"},
+        "not-plausible": {"implausible", "ample"},
+    }.get(fail_on or "", set())
+    return bool(verdicts & wanted)
+
+
+def _cmd_claim(args: argparse.Namespace) -> int:
+    import calc
+    from calc.claim_report import sentence_document
+
+    result = calc.check_sentence(
+        args.text,
+        accelerator=args.accelerator,
+        basis=args.basis,
+        method=args.method,
+        assumptions=calc.parse_settings(args.settings) or None,
+    )
+    _show(args, result, sentence_document)
+    return EXIT_VERDICT if _fails(args.fail_on, {result.claim.verdict}) else 0
+
+
+PROGRESS_ROWS = 1000
+"""A batch longer than this shows a progress line on stderr, when stderr is a terminal."""
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    import calc
+    from calc import claim_report
+
+    rows = calc.read_rows(args.file)
+    methods: tuple[str, ...] = ()
+    if args.methods:
+        chosen = None if args.methods == "all" else tuple(m.strip() for m in args.methods.split(","))
+        for method in chosen or ():
+            calc.load_assumption_set(method)
+        from calc.claims import method_order
+
+        methods = method_order(chosen)
+    if args.format == "csv":
+        print(claim_report.batch_csv_header(methods))
+    elif args.format == "markdown":
+        print("\n".join(claim_report.batch_markdown_header(methods)))
+    progress = sys.stderr.isatty() and len(rows) > PROGRESS_ROWS
+    results = []
+    for result in calc.check_rows(rows, methods):
+        results.append(result)
+        if args.format == "csv":
+            print(claim_report.batch_csv_line(result, methods))
+        elif args.format == "markdown":
+            print(claim_report.batch_markdown_line(result, methods))
+        else:
+            print(claim_report.batch_json_line(result))
+        if progress and result.row % 500 == 0:
+            print(f"\rbatch: row {result.row:,} of {len(rows):,}", end="", file=sys.stderr, flush=True)
+    if progress:
+        print(f"\rbatch: {len(rows):,} rows checked", file=sys.stderr)
+    return EXIT_VERDICT if calc.batch_failed(results, args.fail_on) else 0
+
+
+def _cmd_claims(args: argparse.Namespace) -> int:
+    import calc
+    from calc.claim_report import ledger_document, ledger_list_table
+    from calc.report import as_text
+
+    if args.claims_command is None:
+        raise CliError("claims: give 'list' or 'check ID' (see 'dcpower claims --help')")
+    if args.claims_command == "list":
+        claims = sorted(
+            (calc.load_claim(i) for i in calc.list_presets("claims")), key=lambda c: (c.date, c.id)
+        )
+        if args.json:
+            _emit_json([c.model_dump(mode="json") for c in claims])
+        else:
+            print(as_text([ledger_list_table(claims)]))
+        return 0
+    if bool(args.ids) == bool(args.all):
+        raise CliError("claims check: give claim ids or --all, not both or neither")
+    _show(args, calc.check_ledger(tuple(args.ids) or None), ledger_document)
+    return 0
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    import calc
+    from calc.claim_report import timeline_document
+
+    _show(args, calc.timeline(args.facility), timeline_document)
     return 0
 
 
@@ -740,6 +938,10 @@ COMMANDS = {
     "capex": _cmd_capex,
     "orbital": _cmd_orbital,
     "schema": _cmd_schema,
+    "claim": _cmd_claim,
+    "batch": _cmd_batch,
+    "claims": _cmd_claims,
+    "timeline": _cmd_timeline,
 }
 
 

@@ -19,6 +19,8 @@ from calc.chain import CASES, RANGED, fleet_item, scenario_assumptions
 from calc.errors import CalcError, InputError, shown
 from calc.models import (
     CLAIM_BASES,
+    COUNT_BOUNDS,
+    POWER_BOUNDS,
     RANGE_ASSUMPTIONS,
     Assumptions,
     Facility,
@@ -30,7 +32,7 @@ from calc.models import (
 from calc.presets import describe_validation_error, load_assumption_set, load_facility
 from calc.units import parse_count, parse_number, parse_power
 
-_STRINGS = ("accelerator", "system", "basis", "method", "name")
+_STRINGS = ("accelerator", "system", "basis", "method", "name", "power_bound", "gpus_bound")
 
 
 def _check_types(arguments: Mapping[str, Any]) -> None:
@@ -169,6 +171,9 @@ def scenario(
     method: str | None = None,
     assumptions: Mapping[str, Any] | Assumptions | None = None,
     name: str | None = None,
+    power_bound: str | None = None,
+    gpus_bound: str | None = None,
+    gpus_high: Any = None,
 ) -> Scenario:
     """A scenario from keyword inputs; a facility fills whatever is not given.
 
@@ -185,6 +190,10 @@ def scenario(
         assumptions: Overrides (name -> value, e.g. ``{"pue": "1.1:1.2:1.4"}``), or a
             complete `Assumptions`.
         name: What to call the scenario.
+        power_bound: How the power was stated: exact (the default), at-least ("more than
+            300 MW"), at-most ("up to") or about ("roughly"; within 10 %).
+        gpus_bound: How the count was stated: the same words, or between (with `gpus_high`).
+        gpus_high: The upper end of a count range ("4 million or 5 million").
 
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
@@ -210,6 +219,21 @@ def scenario(
         base["overrides"] = _overrides(assumptions)
     if name is not None:
         base["name"] = name
+    if power_bound is not None:
+        if power_bound not in POWER_BOUNDS:
+            raise InputError(
+                f"power_bound: {shown(power_bound)} is not accepted; accepted: {', '.join(POWER_BOUNDS)}"
+            )
+        base["power_bound"] = power_bound
+    if gpus_high is not None:
+        base["accelerators_high"] = int(parse_count(gpus_high, "gpus_high"))
+        gpus_bound = gpus_bound or "between"
+    if gpus_bound is not None:
+        if gpus_bound not in COUNT_BOUNDS:
+            raise InputError(
+                f"gpus_bound: {shown(gpus_bound)} is not accepted; accepted: {', '.join(COUNT_BOUNDS)}"
+            )
+        base["count_bound"] = gpus_bound
     return _validated(base)
 
 

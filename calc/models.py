@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calc.errors import InputError
-from calc.units import Power, PowerOrZero
+from calc.units import Energy, Money, Power, PowerOrZero
 
 Basis = Literal["chip", "server", "it", "facility", "supply"]
 """A point in the power chain where a figure of power is measured."""
@@ -22,6 +22,13 @@ Verdict = Literal["implausible", "plausible", "ample"]
 Confidence = Literal["high", "medium", "low", "estimate"]
 Case = Literal["low", "central", "high"]
 RangeStatus = Literal["in range", "below range", "above range", "impossible"]
+PowerBound = Literal["exact", "at-least", "at-most", "about"]
+"""How a power was stated: exactly, as a lower bound ("more than", "over", "200+"), as an upper
+bound ("up to", "under") or roughly ("about", "~"; within `calc.claims.ABOUT`)."""
+CountBound = Literal["exact", "at-least", "at-most", "about", "between"]
+"""How a count was stated: as a power is, or as a range ("4 million or 5 million")."""
+POWER_BOUNDS: tuple[PowerBound, ...] = ("exact", "at-least", "at-most", "about")
+COUNT_BOUNDS: tuple[CountBound, ...] = ("exact", "at-least", "at-most", "about", "between")
 
 BASES: tuple[Basis, ...] = ("chip", "server", "it", "facility", "supply")
 CLAIM_BASES: tuple[ClaimBasis, ...] = ("unspecified", *BASES)
@@ -287,6 +294,37 @@ class FleetEntry(CalcModel):
         return self
 
 
+class PowerStage(CalcModel):
+    """Power from one source, online from a date: the level of that source until its next stage."""
+
+    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    """From when (YYYY-MM-DD, or YYYY-MM: the first of the month)."""
+    source: Literal["grid", "turbines", "batteries"]
+    power: PowerOrZero
+    """The power this source gives from `date` on (0 W: retired or standby). [MW]"""
+    basis: ClaimBasis = "supply"
+    units: int | None = Field(default=None, ge=0, le=100_000)
+    """Turbines: how many."""
+    unit_power: Power | None = None
+    """Turbines: the power of one unit. [MW]"""
+    energy: Energy | None = None
+    """Batteries: the energy stored. [MWh]"""
+    status: Literal["reported", "planned"] = "reported"
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+
+class Delivery(CalcModel):
+    """Accelerators delivered (installed) at a site by a date."""
+
+    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    accelerator: PresetId
+    count: int = Field(gt=0, le=10**9)
+    status: Literal["reported", "planned"] = "reported"
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+
 class Facility(CalcModel):
     """A real site or announced deal: its quoted power, its basis and its fleet."""
 
@@ -311,6 +349,10 @@ class Facility(CalcModel):
     confidence: Confidence
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
+    timeline: tuple[PowerStage, ...] = ()
+    """Dated power stages by source (energization over time), each sourced."""
+    deliveries: tuple[Delivery, ...] = ()
+    """Dated accelerator deliveries, each sourced."""
 
     @field_validator("fleet")
     @classmethod
@@ -346,6 +388,13 @@ class Scenario(CalcModel):
     capacity, a goal-seek, a sweep: facility)."""
     accelerators: int | None = Field(default=None, gt=0, le=10**12)
     """The claimed accelerator count; None: the fleet's counts, where it has them."""
+    power_bound: PowerBound = "exact"
+    """How the power was stated: exact, at-least, at-most or about."""
+    count_bound: CountBound = "exact"
+    """How the count was stated: exact, at-least, at-most, about, or between `accelerators` and
+    `accelerators_high`."""
+    accelerators_high: int | None = Field(default=None, gt=0, le=10**12)
+    """The upper end of a stated count range; only with count_bound 'between'."""
     fleet: tuple[FleetEntry, ...] = ()
     method: str = Field(default="default", max_length=4096)
     """The assumption set (a preset id or a path)."""
@@ -360,6 +409,18 @@ class Scenario(CalcModel):
     @classmethod
     def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
         return AssumptionSet._known_names(value)
+
+    @model_validator(mode="after")
+    def _count_range(self) -> Scenario:
+        if (self.count_bound == "between") != (self.accelerators_high is not None):
+            raise ValueError("gpus_high: a count range needs gpus_bound 'between' and its upper end, both")
+        if self.accelerators_high is not None:
+            if self.accelerators is None or self.accelerators_high < self.accelerators:
+                raise ValueError(
+                    f"gpus_high: {self.accelerators_high} must be at least the count "
+                    f"({self.accelerators if self.accelerators is not None else 'missing'})"
+                )
+        return self
 
 
 # ----------------------------------------------------------------------------------- results
@@ -442,6 +503,17 @@ class ClaimResult(CalcModel):
     noun: str = "accelerator"
     """What one accelerator is called in this fleet ("GPU", "chip", ...)."""
     notes: tuple[str, ...] = ()
+    power_bound: PowerBound = "exact"
+    """How the power was stated (see `Scenario.power_bound`)."""
+    count_bound: CountBound = "exact"
+    """How the count was stated (see `Scenario.count_bound`)."""
+    implied_low: PowerOrZero | None = None
+    """The least power per accelerator the stated bounds allow; None: exact. [W]"""
+    implied_high: Power | None = None
+    """The most power per accelerator the stated bounds allow; None: exact or no upper end. [W]"""
+    stated: str = ""
+    """The claim with its bounds and the power per accelerator they allow, in words; empty when
+    power and count are exact."""
 
 
 class CapacityResult(CalcModel):
@@ -511,3 +583,209 @@ class Report(CalcModel):
     """Capacity at each basis the claim was read at."""
     methods: tuple[ClaimResult, ...]
     """The same claim under every assumption set, with the scenario's own overrides."""
+
+
+# ------------------------------------------------------------------------------- sentences
+
+
+class Span(CalcModel):
+    """Where in a sentence a figure was read: character offsets and the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class ParsedClaim(CalcModel):
+    """A claim as read from its sentence (calc.parse_claim); a figure not found is None."""
+
+    text: str
+    power: Power | None = None
+    """The power the sentence names (the largest, when it names several). [MW]"""
+    power_bound: PowerBound = "exact"
+    power_span: Span | None = None
+    count: int | None = None
+    """The accelerator count (the largest named; the lower end of a range)."""
+    count_high: int | None = None
+    """The upper end of a count range ("4 million or 5 million")."""
+    count_bound: CountBound = "exact"
+    count_span: Span | None = None
+    accelerator: str | None = None
+    """The accelerator preset the sentence's first model name maps to."""
+    accelerator_span: Span | None = None
+    basis: ClaimBasis | None = None
+    """The basis a hint gives ("critical IT": it, "grid": supply, "campus": facility)."""
+    basis_span: Span | None = None
+    notes: tuple[str, ...] = ()
+    """How ambiguous words were read."""
+
+
+class SentenceCheck(CalcModel):
+    """A sentence read, and its claim checked with its bounds (calc.check_sentence)."""
+
+    reading: ParsedClaim
+    claim: ClaimResult
+
+
+class BatchRow(CalcModel):
+    """One row of a batch (calc.batch): the claim as checked, or the row's error."""
+
+    row: int
+    """The row's number among the data rows, from 1."""
+    text: str = ""
+    power: Power | None = None
+    power_bound: PowerBound = "exact"
+    count: int | None = None
+    count_bound: CountBound = "exact"
+    count_high: int | None = None
+    fleet: str = ""
+    """Accelerator ids with their counts, as ``id=count;id=count``."""
+    basis: ClaimBasis | None = None
+    method: str = ""
+    verdict: Verdict | None = None
+    implied_power_per_accelerator: Power | None = None
+    """Power / count, as stated. [W]"""
+    implied_low: PowerOrZero | None = None
+    """The least power per accelerator the bounds allow; None: exact. [W]"""
+    implied_high: Power | None = None
+    """The most power per accelerator the bounds allow; None: exact or no upper end. [W]"""
+    methods: dict[str, Verdict] = Field(default_factory=dict)
+    """The verdict under each method, when asked for."""
+    error: str = ""
+    """Why the row could not be checked (one line); empty when it was."""
+
+
+# ---------------------------------------------------------------------------------- ledger
+
+
+class LedgerClaim(CalcModel):
+    """An announced deal or site as published: one entry of the claims ledger (presets/claims/).
+
+    A claim gives a power and a count, or only a power, only a count, only money, or a power
+    in orbit; what it does not state stays empty. The quote is the source's own words.
+    """
+
+    schema_version: Literal[1] = 1
+    id: PresetId
+    name: str
+    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    """When it was announced or reported (YYYY-MM-DD, or YYYY-MM when only the month is known)."""
+    quote: str = Field(min_length=10, max_length=2000)
+    """The source's words ("…" where a passage is left out)."""
+    url: str = Field(pattern=r"^https?://")
+    """Where the quote was read."""
+    power: Power | None = None
+    """The power stated. [MW]"""
+    power_bound: PowerBound = "exact"
+    count: int | None = Field(default=None, gt=0, le=10**12)
+    count_bound: CountBound = "exact"
+    count_high: int | None = Field(default=None, gt=0, le=10**12)
+    fleet: dict[str, float] = Field(default_factory=dict)
+    """Accelerator id -> count, where the source gives the split."""
+    accelerator: PresetId | None = None
+    """The accelerator named (or read for a generic name; see notes)."""
+    basis: ClaimBasis = "unspecified"
+    budget: Money | None = None
+    """The money stated, for a claim stated in money. [USD]"""
+    orbital: bool = False
+    """The power is compute in orbit."""
+    confidence: Confidence
+    sources: tuple[Source, ...] = Field(min_length=1)
+    notes: str = ""
+
+    @model_validator(mode="after")
+    def _something_stated(self) -> LedgerClaim:
+        if self.power is None and self.count is None and self.budget is None:
+            raise ValueError("a claim states a power, a count or a budget; this one states none")
+        if self.fleet and self.accelerator is not None:
+            raise ValueError("give accelerator or fleet, not both")
+        return self
+
+
+class Support(CalcModel):
+    """How many accelerators of one type a power supports (central, whole systems)."""
+
+    accelerator: str
+    accelerators: int
+    basis: Basis
+
+
+class LedgerResult(CalcModel):
+    """One ledger claim answered: a verdict, or what its power or money supports."""
+
+    id: str
+    name: str
+    date: str
+    url: str
+    quote: str
+    kind: Literal["power and count", "power", "count", "money", "orbital"]
+    verdict: Verdict | None = None
+    """For a claim with both a power and a count."""
+    answer: str
+    """The answer in one line."""
+    supports: tuple[Support, ...] = ()
+    """For a power alone: what it supports, per accelerator type."""
+    required_power: Power | None = None
+    """For a count alone: the facility power it needs, central case. [MW]"""
+    accelerators: int | None = None
+    """For money: the accelerators it buys; in orbit: those the power supports."""
+    claim: ClaimResult | None = None
+    capex: Any = None
+    """For money: the capex result (calc.CapexResult)."""
+    orbital: Any = None
+    """In orbit: the orbital result (calc.OrbitalResult)."""
+    notes: tuple[str, ...] = ()
+
+
+class LedgerReport(CalcModel):
+    """The ledger's claims answered (`dcpower claims check`)."""
+
+    claims: tuple[LedgerResult, ...]
+
+
+# -------------------------------------------------------------------------------- timeline
+
+
+class TimelineRow(CalcModel):
+    """A site at the end of one quarter: power online, what it supports, what was delivered."""
+
+    quarter: str
+    """E.g. "2025-Q2"."""
+    end: str
+    """The quarter's last day (YYYY-MM-DD)."""
+    grid: PowerOrZero
+    turbines: PowerOrZero
+    batteries: PowerOrZero
+    """Battery power (not counted as firm power). [MW]"""
+    battery_energy: Energy | None = None
+    """Energy the batteries store, where a source gives it. [MWh]"""
+    firm_power: PowerOrZero
+    """Grid + turbines: what can carry load around the clock. [MW]"""
+    supports: tuple[Support, ...] = ()
+    """Accelerators the firm power supports, per type of the site's fleet (`dcpower capacity`)."""
+    delivered: dict[str, int] = Field(default_factory=dict)
+    """Accelerators delivered by the quarter's end, by type."""
+    required_power: PowerOrZero
+    """Power the delivered accelerators need at the timeline's basis, central case. [MW]"""
+    stranded_power: PowerOrZero
+    """Firm power beyond what the delivered accelerators need. [MW]"""
+    shortfall: PowerOrZero
+    """What the delivered accelerators need beyond the firm power. [MW]"""
+    battery_hours: float | None = None
+    """How long the batteries can carry the shortfall (energy / shortfall), when they can. [h]"""
+    planned: bool = False
+    """A stage or delivery in effect is planned, not reported."""
+    events: tuple[str, ...] = ()
+    """What changed in the quarter."""
+
+
+class TimelineResult(CalcModel):
+    """A site's energization over time (`dcpower timeline`)."""
+
+    facility: str
+    basis: Basis
+    method: str
+    rows: tuple[TimelineRow, ...]
+    sources: tuple[Source, ...]
+    """Every source of the stages and deliveries, once."""
+    notes: tuple[str, ...] = ()

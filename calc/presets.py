@@ -26,11 +26,28 @@ from pydantic import BaseModel, ValidationError
 
 from calc.errors import InputError, PresetError, shown
 from calc.files import write_atomic
-from calc.models import AcceleratorSpec, AssumptionSet, Facility, ParameterSet, Scenario, Source, SystemSpec
+from calc.models import (
+    AcceleratorSpec,
+    AssumptionSet,
+    Facility,
+    LedgerClaim,
+    ParameterSet,
+    Scenario,
+    Source,
+    SystemSpec,
+)
 from calc.units import INPUT_CONTEXT
 
-Kind = Literal["accelerators", "systems", "facilities", "assumptions", "economics", "orbital"]
-KINDS: tuple[Kind, ...] = ("accelerators", "systems", "facilities", "assumptions", "economics", "orbital")
+Kind = Literal["accelerators", "systems", "facilities", "assumptions", "economics", "orbital", "claims"]
+KINDS: tuple[Kind, ...] = (
+    "accelerators",
+    "systems",
+    "facilities",
+    "assumptions",
+    "economics",
+    "orbital",
+    "claims",
+)
 MODELS: dict[str, type[BaseModel]] = {
     "accelerators": AcceleratorSpec,
     "systems": SystemSpec,
@@ -38,6 +55,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "assumptions": AssumptionSet,
     "economics": ParameterSet,
     "orbital": ParameterSet,
+    "claims": LedgerClaim,
 }
 SINGULAR = {
     "accelerators": "accelerator",
@@ -46,6 +64,7 @@ SINGULAR = {
     "assumptions": "assumption set",
     "economics": "economics set",
     "orbital": "orbital set",
+    "claims": "claim",
 }
 ENV_VAR = "DCPOWER_PRESET_DIR"
 MAX_PRESET_BYTES = 1_000_000

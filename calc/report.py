@@ -176,6 +176,7 @@ def claim_document(result: ClaimResult) -> Document:
     return [
         claim_head(result),
         f"Implied: {watts(result.implied_power_per_accelerator)} per {result.noun}",
+        *([f"As stated: {result.stated}"] if result.stated else []),
         "",
         chain_table(result.chain, result.noun),
         "",

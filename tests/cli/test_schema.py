@@ -20,6 +20,9 @@ RUNS = {
     "energy": ["energy", "--power", "100 MW"],
     "capex": ["capex", "--gpus", "1000", "--accelerator", "h100-sxm"],
     "orbital": ["orbital", "--power", "1 GW", "--accelerator", "h100-sxm"],
+    "claim": ["claim", "more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs)"],
+    "claims": ["claims", "check", "--all"],
+    "timeline": ["timeline", "--facility", "colossus-1"],
 }
 
 

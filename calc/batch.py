@@ -1,0 +1,168 @@
+"""Many claims at once: rows of a CSV or JSON Lines file, one checked result per row.
+
+A row gives `power`, `count`, `accelerator` or `fleet` ("h100-sxm=150000;gb200=30000"),
+`basis`, `power_bound`, `count_bound`, `method`, and `text`; a row may give only `text` (the
+sentence), and what the columns give replaces what the sentence gives. A row that cannot be
+checked gets its error (one line) in its own result, and the rows after it go on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from calc.errors import CalcError, InputError, shown
+from calc.models import BatchRow, Verdict
+
+COLUMNS = ("power", "count", "accelerator", "fleet", "basis", "power_bound", "count_bound", "method", "text")
+"""The columns a batch file may have (any others are ignored)."""
+MAX_BYTES = 200_000_000
+"""The largest batch file read. [bytes]"""
+
+
+def read_rows(path: str | Path) -> list[dict[str, Any]]:
+    """The rows of a CSV file (with a header line) or a JSON Lines file (one object a line).
+
+    The format is taken from the name (.csv; .jsonl, .ndjson or .json), else from the first
+    character ("{": JSON Lines). A JSON line that does not parse becomes a row with its error.
+
+    Raises:
+        InputError: The file cannot be read, is too large, or a CSV file has no known column.
+    """
+    target = Path(path)
+    try:
+        size = target.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"batch: {shown(str(path))} is {size:,} bytes; the limit is {MAX_BYTES:,}")
+        text = target.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InputError(f"batch: cannot read {shown(str(path))}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"batch: {shown(str(path))} is not UTF-8 text") from None
+    suffix = target.suffix.lower()
+    if suffix in (".jsonl", ".ndjson", ".json") or (suffix != ".csv" and text.lstrip().startswith("{")):
+        return _json_rows(text)
+    return _csv_rows(text, str(path))
+
+
+def _json_rows(text: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as error:
+            rows.append({"_error": f"line {number}: not JSON ({error.msg})"})
+            continue
+        rows.append(value if isinstance(value, dict) else {"_error": f"line {number}: not a JSON object"})
+    return rows
+
+
+def _csv_rows(text: str, name: str) -> list[dict[str, Any]]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in reader.fieldnames or ()]
+    if not set(header) & set(COLUMNS):
+        raise InputError(
+            f"batch: {shown(name)} has no known column (header {shown(','.join(header), 60)}); "
+            f"accepted: {', '.join(COLUMNS)}"
+        )
+    reader.fieldnames = header
+    return [{k: v for k, v in row.items() if k is not None} for row in reader]
+
+
+def _fleet(text: Any) -> dict[str, str]:
+    if isinstance(text, Mapping):
+        return {str(k): str(v) for k, v in text.items()}
+    pairs: dict[str, str] = {}
+    for item in str(text).replace(",", ";").split(";"):
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(f"fleet: {shown(item)} must be ID=COUNT, e.g. 'h100-sxm=150000'")
+        pairs[key.strip()] = value.strip()
+    return pairs
+
+
+def _given(row: Mapping[str, Any], name: str) -> Any:
+    value = row.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value.strip() if isinstance(value, str) else value
+
+
+def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()) -> BatchRow:
+    """One row checked (see the module docstring); a bad row's error is in `error`."""
+    from calc.claims import check_claim, compare_methods
+    from calc.inputs import scenario
+    from calc.sentences import parse_claim, sentence_scenario
+
+    text = str(_given(row, "text") or "")
+    try:
+        if "_error" in row:
+            raise InputError(str(row["_error"]))
+        inputs: dict[str, Any] = {
+            "power": _given(row, "power"),
+            "gpus": _given(row, "count"),
+            "accelerator": _given(row, "accelerator"),
+            "fleet": None if _given(row, "fleet") is None else _fleet(row["fleet"]),
+            "basis": _given(row, "basis"),
+            "power_bound": _given(row, "power_bound"),
+            "gpus_bound": _given(row, "count_bound"),
+            "method": _given(row, "method"),
+        }
+        if text:
+            built = sentence_scenario(parse_claim(text), **inputs)
+        else:
+            if inputs["power"] is None:
+                raise InputError("power: missing; give power or text")
+            if inputs["gpus"] is None and inputs["fleet"] is None:
+                raise InputError("count: missing; give count, fleet or text")
+            if inputs["accelerator"] is None and inputs["fleet"] is None:
+                raise InputError("accelerator: missing; give accelerator, fleet or text")
+            built = scenario(**inputs)
+        result = check_claim(built)
+        by_method: dict[str, Verdict] = {}
+        if methods:
+            by_method = {r.method: r.verdict for r in compare_methods(built, methods=methods)}
+        return BatchRow.model_construct(
+            row=number,
+            text=text,
+            power=result.power,
+            power_bound=result.power_bound,
+            count=result.accelerators,
+            count_bound=result.count_bound,
+            count_high=built.accelerators_high,
+            fleet=";".join(
+                f"{e.accelerator}={e.count:.0f}" if e.count else e.accelerator for e in result.fleet
+            ),
+            basis=result.basis,
+            method=result.method,
+            verdict=result.verdict,
+            implied_power_per_accelerator=result.implied_power_per_accelerator,
+            implied_low=result.implied_low,
+            implied_high=result.implied_high,
+            methods=by_method,
+            error="",
+        )
+    except CalcError as error:
+        return BatchRow(row=number, text=text, error=str(error))
+
+
+def check_rows(
+    rows: Iterable[Mapping[str, Any]], methods: tuple[str, ...] = (), first: int = 1
+) -> Iterator[BatchRow]:
+    """Every row checked, in order; rows are numbered from `first` (1: the first data row)."""
+    for number, row in enumerate(rows, first):
+        yield check_row(row, number, methods)
+
+
+def failed(results: Iterable[BatchRow], fail_on: str | None) -> bool:
+    """Whether any result matches `fail_on`: implausible, ample, not-plausible or error."""
+    if not fail_on:
+        return False
+    wanted = {"not-plausible": {"implausible", "ample"}}.get(fail_on, {fail_on})
+    return any((r.verdict in wanted) or (fail_on == "error" and r.error) for r in results)

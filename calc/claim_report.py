@@ -1,0 +1,249 @@
+"""Documents (see `calc.report`) for claims as people meet them: a sentence read and checked,
+a batch of claims, the ledger of announced deals and a site's energization timeline.
+
+Nothing here computes: each function lays out a result model as lines and tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from calc.energy import format_money
+from calc.models import (
+    BatchRow,
+    LedgerClaim,
+    LedgerReport,
+    ParsedClaim,
+    SentenceCheck,
+    Span,
+    TimelineResult,
+)
+from calc.report import Document, Table, claim_document
+from calc.units import format_power
+
+BOUND_WORDS = {"exact": "", "at-least": "at least ", "at-most": "up to ", "about": "about ", "between": ""}
+
+
+def _where(span: Span | None) -> str:
+    return "" if span is None else f"chars {span.start}–{span.end}"
+
+
+def _quoted(span: Span | None) -> str:
+    return "" if span is None else repr(span.text)
+
+
+def reading_table(reading: ParsedClaim) -> Table:
+    """What was read from a sentence, each figure with its span."""
+    power = (
+        "not found"
+        if reading.power is None
+        else BOUND_WORDS[reading.power_bound] + format_power(reading.power)
+    )
+    if reading.count is None:
+        count = "not found"
+    elif reading.count_high is not None:
+        count = f"{reading.count:,}–{reading.count_high:,}"
+    else:
+        count = BOUND_WORDS[reading.count_bound] + f"{reading.count:,}"
+    accelerator = reading.accelerator or "not named (read as the generic default)"
+    basis = reading.basis or "unspecified (no hint)"
+    rows = (
+        ("power", power, _where(reading.power_span), _quoted(reading.power_span)),
+        ("count", count, _where(reading.count_span), _quoted(reading.count_span)),
+        ("accelerator", accelerator, _where(reading.accelerator_span), _quoted(reading.accelerator_span)),
+        ("basis", basis, _where(reading.basis_span), _quoted(reading.basis_span)),
+    )
+    return Table("Read from the sentence:", ("", "value", "where", "text"), rows, "llll")
+
+
+def sentence_document(result: SentenceCheck) -> Document:
+    """A sentence read (with the spans) and its claim checked."""
+    notes = [f"note: {note}" for note in result.reading.notes]
+    return [reading_table(result.reading), *notes, "", *claim_document(result.claim)]
+
+
+# ------------------------------------------------------------------------------------ batch
+
+BATCH_COLUMNS = (
+    "row",
+    "verdict",
+    "power",
+    "power_bound",
+    "count",
+    "count_bound",
+    "count_high",
+    "fleet",
+    "basis",
+    "method",
+    "implied_w",
+    "implied_low_w",
+    "implied_high_w",
+)
+
+
+def _watts_cell(value: Any) -> str:
+    return "" if value is None else f"{value.m_as('W'):.1f}"
+
+
+def batch_cells(result: BatchRow, methods: Sequence[str]) -> tuple[str, ...]:
+    """One result as the cells of a CSV or Markdown row (columns: `batch_header`)."""
+    return (
+        str(result.row),
+        result.verdict or "error",
+        "" if result.power is None else format_power(result.power),
+        result.power_bound if result.power is not None else "",
+        "" if result.count is None else str(result.count),
+        result.count_bound if result.count is not None else "",
+        "" if result.count_high is None else str(result.count_high),
+        result.fleet,
+        result.basis or "",
+        result.method,
+        _watts_cell(result.implied_power_per_accelerator),
+        _watts_cell(result.implied_low),
+        _watts_cell(result.implied_high),
+        *(result.methods.get(m, "") for m in methods),
+        result.error,
+        result.text,
+    )
+
+
+def batch_header(methods: Sequence[str]) -> tuple[str, ...]:
+    """The columns of a batch's CSV or Markdown output."""
+    return (*BATCH_COLUMNS, *(f"verdict_{m}" for m in methods), "error", "text")
+
+
+def batch_csv_header(methods: Sequence[str]) -> str:
+    """The header line of a batch's CSV output."""
+    return _csv_line(batch_header(methods))
+
+
+def batch_csv_line(result: BatchRow, methods: Sequence[str]) -> str:
+    """One result as a CSV line."""
+    return _csv_line(batch_cells(result, methods))
+
+
+def _csv_line(cells: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="").writerow(cells)
+    return buffer.getvalue()
+
+
+def batch_json_line(result: BatchRow) -> str:
+    """One result as a JSON line."""
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+
+
+def batch_markdown_header(methods: Sequence[str]) -> list[str]:
+    """The header lines of a batch's Markdown table."""
+    header = batch_header(methods)
+    return ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+
+
+def batch_markdown_line(result: BatchRow, methods: Sequence[str]) -> str:
+    """One result as a Markdown table row."""
+    cells = (c.replace("|", "\\|").replace("\n", " ") for c in batch_cells(result, methods))
+    return "| " + " | ".join(cells) + " |"
+
+
+# ----------------------------------------------------------------------------------- ledger
+
+
+def _stated(claim: LedgerClaim) -> tuple[str, str]:
+    power = "" if claim.power is None else BOUND_WORDS[claim.power_bound] + format_power(claim.power)
+    if claim.orbital:
+        power += " in orbit"
+    if claim.count_high is not None and claim.count is not None:
+        count = f"{claim.count:,}–{claim.count_high:,}"
+    elif claim.count is not None:
+        count = BOUND_WORDS[claim.count_bound] + f"{claim.count:,}"
+    else:
+        count = ""
+    return power, count
+
+
+def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
+    """The ledger's claims as stated: date, id, power, count, accelerator or money."""
+    rows = []
+    for claim in claims:
+        power, count = _stated(claim)
+        what = ", ".join(f"{k} {v:,.0f}" for k, v in claim.fleet.items()) or (claim.accelerator or "")
+        money = "" if claim.budget is None else format_money(claim.budget)
+        rows.append((claim.date, claim.id, power, count, what, money))
+    return Table("", ("date", "id", "power", "count", "accelerator", "money"), tuple(rows), "llrrll")
+
+
+def ledger_document(report: LedgerReport) -> Document:
+    """The ledger's claims answered: a verdict table, then each answer with its source."""
+    rows = tuple((r.date, r.id, r.kind, r.verdict or "-") for r in report.claims)
+    lines: Document = [Table("", ("date", "id", "kind", "verdict"), rows, "llll"), ""]
+    for result in report.claims:
+        lines.append(f"{result.id} ({result.date}): {result.answer}")
+        lines.append(f"  source: {result.url}")
+    counts = {
+        v: sum(1 for r in report.claims if r.verdict == v) for v in ("implausible", "plausible", "ample")
+    }
+    answered = sum(1 for r in report.claims if r.verdict is None)
+    lines += [
+        "",
+        f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''}: {counts['plausible']} plausible, {counts['implausible']} implausible, "
+        f"{counts['ample']} ample; {answered} answered with what their power, count or money supports",
+    ]
+    return lines
+
+
+# --------------------------------------------------------------------------------- timeline
+
+
+def _mw_cell(value: Any) -> str:
+    return "-" if value.m_as("W") == 0 else format_power(value, "MW", 0)
+
+
+def timeline_document(result: TimelineResult) -> Document:
+    """A site's energization: one row per quarter, then what changed and the sources."""
+    types = [s.accelerator for s in next((r.supports for r in result.rows if r.supports), ())]
+    header = (
+        "quarter",
+        "grid",
+        "turbines",
+        "batteries",
+        "firm",
+        *(f"supports {t}" for t in types),
+        "delivered",
+        "needs",
+        "stranded",
+        "shortfall",
+        "battery h",
+    )
+    rows = []
+    for row in result.rows:
+        supports = {s.accelerator: f"{s.accelerators:,}" for s in row.supports}
+        rows.append(
+            (
+                row.quarter + (" *" if row.planned else ""),
+                _mw_cell(row.grid),
+                _mw_cell(row.turbines),
+                _mw_cell(row.batteries),
+                _mw_cell(row.firm_power),
+                *(supports.get(t, "-") for t in types),
+                f"{sum(row.delivered.values()):,}" if row.delivered else "-",
+                _mw_cell(row.required_power),
+                _mw_cell(row.stranded_power),
+                _mw_cell(row.shortfall),
+                "-" if row.battery_hours is None else f"{row.battery_hours:.1f}",
+            )
+        )
+    title = (
+        f"{result.facility}: power online at the end of each quarter ({result.basis} basis, method "
+        f"{result.method}; supports and needs: central case; * planned)"
+    )
+    lines: Document = [Table(title, header, tuple(rows), "l" + "r" * (len(header) - 1)), ""]
+    for row in result.rows:
+        for event in row.events:
+            lines.append(f"{row.quarter}: {event}")
+    lines += ["", "Sources:", *(f"  {s.title}" + (f" ({s.url})" if s.url else "") for s in result.sources)]
+    lines += [f"note: {note}" for note in result.notes]
+    return lines

@@ -1,0 +1,175 @@
+"""A site's energization over time: power online by source per quarter, against what arrived.
+
+A facility preset's `timeline` gives dated power stages by source (grid, on-site turbines,
+batteries); each stage is that source's level from its date until the source's next stage.
+Its `deliveries` give dated accelerator deliveries, which add up. At the end of every quarter
+from the first event to the last:
+
+- firm power = grid + turbines (batteries store energy, they do not make it);
+- what the firm power supports, per accelerator type of the site's fleet: the count of
+  `dcpower capacity --facility ID --power FIRM --accelerator TYPE --basis BASIS`;
+- the power the delivered accelerators need (central case, at the stages' basis), and the
+  firm power left stranded beyond it or the shortfall below it;
+- where there is a shortfall and batteries, how many hours they can carry it: energy /
+  shortfall (only when the shortfall is within the batteries' power).
+"""
+
+from __future__ import annotations
+
+import calendar
+from typing import Any
+
+from calc.errors import InputError
+from calc.models import Basis, Delivery, Facility, PowerStage, Source, Support, TimelineResult, TimelineRow
+from calc.presets import load_facility
+from calc.units import MW, format_power, power_watts, quantity
+
+SOURCES = ("grid", "turbines", "batteries")
+
+
+def _month(date: str) -> tuple[int, int]:
+    year, month = date[:7].split("-")
+    return int(year), int(month)
+
+
+def _quarter(date: str) -> tuple[int, int]:
+    year, month = _month(date)
+    return year, (month - 1) // 3 + 1
+
+
+def _quarter_end(year: int, quarter: int) -> str:
+    month = quarter * 3
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _on_or_before(date: str, end: str) -> bool:
+    # a month-only date ("2025-05") is the first of its month
+    return (date if len(date) == 10 else f"{date}-01") <= end
+
+
+def _quarters(first: str, last: str) -> list[tuple[int, int]]:
+    year, quarter = _quarter(first)
+    stop = _quarter(last)
+    found = []
+    while (year, quarter) <= stop:
+        found.append((year, quarter))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return found
+
+
+def _mw(watts: float) -> Any:
+    return quantity(watts / 1e6, MW)
+
+
+def timeline(facility: str | Facility) -> TimelineResult:
+    """The facility's energization, quarter by quarter (see the module docstring).
+
+    Args:
+        facility: A facility id or path, or a `Facility`, with a `timeline`.
+
+    Raises:
+        InputError: The facility has no timeline, or its stages are at different bases.
+        PresetError: Unknown facility.
+    """
+    from calc.capacity import capacity, required_power
+    from calc.inputs import scenario
+
+    site = facility if isinstance(facility, Facility) else load_facility(facility)
+    if not site.timeline:
+        raise InputError(
+            f"timeline: facility {site.id!r} has no timeline; add [[timeline]] stages to its preset"
+        )
+    bases = {stage.basis for stage in site.timeline}
+    if len(bases) > 1:
+        raise InputError(f"timeline: {site.id!r} has stages at different bases ({', '.join(sorted(bases))})")
+    claimed = bases.pop()
+    basis: Basis = "facility" if claimed == "unspecified" else claimed
+    reference = facility if isinstance(facility, str) else site.id
+    types = tuple(dict.fromkeys(key.partition("@")[0] for key in site.fleet))
+    events: list[PowerStage | Delivery] = sorted([*site.timeline, *site.deliveries], key=lambda e: e.date)
+    rows = []
+    for year, quarter in _quarters(events[0].date, events[-1].date):
+        end = _quarter_end(year, quarter)
+        level: dict[str, Any] = {}
+        planned = False
+        happened = []
+        for stage in sorted(site.timeline, key=lambda s: s.date):
+            if _on_or_before(stage.date, end):
+                level[stage.source] = stage
+                if _quarter(stage.date) == (year, quarter):
+                    shown = format_power(stage.power) if stage.power.magnitude else "0 MW (off or standby)"
+                    happened.append(f"{stage.date} {stage.source} {shown}")
+        delivered: dict[str, int] = {}
+        for delivery in site.deliveries:
+            if _on_or_before(delivery.date, end):
+                delivered[delivery.accelerator] = delivered.get(delivery.accelerator, 0) + delivery.count
+                planned = planned or delivery.status == "planned"
+                if _quarter(delivery.date) == (year, quarter):
+                    happened.append(f"{delivery.date} +{delivery.count:,} {delivery.accelerator}")
+        planned = planned or any(s.status == "planned" for s in level.values())
+        watts = {name: power_watts(level[name].power) if name in level else 0.0 for name in SOURCES}
+        firm = watts["grid"] + watts["turbines"]
+        supports: tuple[Support, ...] = ()
+        if firm > 0:
+            supports = tuple(
+                Support(
+                    accelerator=kind,
+                    accelerators=capacity(
+                        scenario(_mw(firm), accelerator=kind, basis=basis, facility=reference)
+                    ).accelerators,
+                    basis=basis,
+                )
+                for kind in types
+            )
+        needed = 0.0
+        if delivered:
+            result = required_power(
+                scenario(gpus=sum(delivered.values()), fleet=delivered, facility=reference)
+            )
+            needed = power_watts(next(c.central for c in result.power if c.basis == basis))
+        shortfall = max(needed - firm, 0.0)
+        battery = level.get("batteries")
+        hours = None
+        if (
+            shortfall > 0
+            and battery is not None
+            and battery.energy is not None
+            and 0 < shortfall <= watts["batteries"]
+        ):
+            hours = float(battery.energy.m_as("MWh")) / (shortfall / 1e6)
+        rows.append(
+            TimelineRow(
+                quarter=f"{year}-Q{quarter}",
+                end=end,
+                grid=_mw(watts["grid"]),
+                turbines=_mw(watts["turbines"]),
+                batteries=_mw(watts["batteries"]),
+                battery_energy=None if battery is None else battery.energy,
+                firm_power=_mw(firm),
+                supports=supports,
+                delivered=delivered,
+                required_power=_mw(needed),
+                stranded_power=_mw(max(firm - needed, 0.0)),
+                shortfall=_mw(shortfall),
+                battery_hours=hours,
+                planned=planned,
+                events=tuple(sorted(happened, key=lambda text: text.split(" ", 1)[0])),
+            )
+        )
+    sources: dict[tuple[str, str | None], Source] = {}
+    for event in events:
+        for source in event.sources:
+            sources.setdefault((source.title, source.url), source)
+    notes = [f"{s.date} {s.source}: {s.notes}" for s in site.timeline if s.notes]
+    notes += [f"{d.date} {d.accelerator}: {d.notes}" for d in site.deliveries if d.notes]
+    return TimelineResult(
+        facility=site.id,
+        basis=basis,
+        method=site.method,
+        rows=tuple(rows),
+        sources=tuple(sources.values()),
+        notes=tuple(notes),
+    )
+
+
+__all__ = ["SOURCES", "timeline"]

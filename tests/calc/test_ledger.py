@@ -1,0 +1,113 @@
+"""calc/ledger.py: the ledger of announced deals, each claim answered as it was stated."""
+
+import pytest
+
+import calc
+from calc.errors import PresetError
+
+IDS = calc.list_presets("claims")
+
+
+def test_the_ledger_has_the_public_claims_with_their_sources_and_dates():
+    assert len(IDS) >= 30
+    for claim_id in IDS:
+        claim = calc.load_claim(claim_id)
+        assert claim.url.startswith("http") and claim.sources[0].url == claim.url
+        assert len(claim.date) in (7, 10)
+    for required in (
+        "colossus-1-lease",
+        "colossus-1-phase-1",
+        "colossus-2-gigawatt",
+        "stargate-abilene",
+        "stargate-norway",
+        "nscale-microsoft",
+        "project-rainier",
+        "anthropic-google-tpus",
+        "fairwater-wisconsin",
+        "meta-prometheus",
+        "meta-hyperion",
+        "anthropic-amazon-5gw",
+        "anthropic-azure-30b",
+        "hyperscaler-capex-2027",
+        "spacex-orbital",
+    ):
+        assert required in IDS
+
+
+def test_every_claim_is_answered_by_date():
+    report = calc.check_ledger()
+    assert len(report.claims) == len(IDS)
+    assert [r.date for r in report.claims] == sorted(r.date for r in report.claims)
+    assert not [r.id for r in report.claims if r.answer.startswith("error")]
+    kinds = {r.kind for r in report.claims}
+    assert kinds == {"power and count", "power", "count", "money", "orbital"}
+    assert all((r.verdict is None) == (r.kind != "power and count") for r in report.claims)
+
+
+def test_a_power_and_a_count_get_the_claim_check():
+    (result,) = calc.check_ledger(("colossus-1-phase-1",)).claims
+    # 150 MW / 200,000 = 750 W per H100, below the IT low end 946.05 W
+    assert result.verdict == "implausible"
+    assert result.answer == "implausible: 150 MW for 200,000 GPUs is 750.0 W per GPU"
+    assert result.claim == calc.check_claim("150 MW", gpus=200_000, accelerator="h100-sxm")
+
+
+def test_the_lease_is_judged_with_its_bounds():
+    (result,) = calc.check_ledger(("colossus-1-lease",)).claims
+    assert result.verdict == "plausible"
+    assert result.claim.power_bound == result.claim.count_bound == "at-least"
+
+
+def test_a_power_alone_supports_what_capacity_says():
+    (result,) = calc.check_ledger(("meta-prometheus",)).claims
+    assert result.kind == "power"
+    by_type = {s.accelerator: s.accelerators for s in result.supports}
+    assert next(iter(by_type)) == "gb200"  # the claim's own accelerator first
+    for accelerator, count in by_type.items():
+        assert count == calc.capacity("1 GW", accelerator=accelerator, basis="facility").accelerators
+    assert result.answer.startswith(
+        f"1 GW at the facility basis supports {by_type['gb200']:,} gb200 (central)"
+    )
+
+
+def test_a_count_alone_gets_the_power_it_needs():
+    (result,) = calc.check_ledger(("fairwater-wisconsin",)).claims
+    needed = calc.required_power(gpus=200_000, accelerator="gb200")
+    facility = next(c for c in needed.power if c.basis == "facility")
+    assert result.required_power == facility.central
+
+
+def test_money_goes_through_capex():
+    (result,) = calc.check_ledger(("anthropic-azure-30b",)).claims
+    assert result.kind == "money"
+    assert result.accelerators == calc.capex("30e9 USD", accelerator="gb200").accelerators
+    assert result.answer.startswith("$30 B buys ")
+
+
+def test_orbit_goes_through_orbital():
+    (result,) = calc.check_ledger(("spacex-orbital",)).claims
+    expected = calc.orbital("1 GW", accelerator="h100-sxm")
+    assert result.kind == "orbital" and result.orbital == expected
+    assert result.answer.endswith(f"{expected.launches:,} launches")
+
+
+def test_an_unknown_claim_is_one_line():
+    with pytest.raises(
+        PresetError, match=r"^claim: 'nope' is not a preset; accepted: anthropic-amazon-5gw, "
+    ):
+        calc.check_ledger(("nope",))
+
+
+def test_a_claim_that_states_nothing_is_refused():
+    with pytest.raises(ValueError, match="states a power, a count or a budget"):
+        calc.LedgerClaim.model_validate(
+            {
+                "id": "empty",
+                "name": "empty",
+                "date": "2025-01-01",
+                "quote": "nothing at all is said here",
+                "url": "https://example.org",
+                "confidence": "low",
+                "sources": [{"title": "an example source", "url": "https://example.org"}],
+            }
+        )

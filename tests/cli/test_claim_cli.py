@@ -1,0 +1,62 @@
+"""`dcpower claim "TEXT"`: a claim read from its sentence and checked."""
+
+import contextlib
+import io
+import json
+
+from calc.cli import main
+
+HEADLINE = (
+    "This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) "
+    "within the month."
+)
+
+
+def _run(*arguments):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(arguments))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_headline_sentence_reads_two_lower_bounds():
+    code, out, err = _run("claim", HEADLINE, "--json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    reading = result["reading"]
+    assert reading["power"] == {"value": 300.0, "unit": "MW"}
+    assert reading["power_bound"] == "at-least"
+    assert reading["power_span"] == {"start": 24, "end": 47, "text": "more than 300 megawatts"}
+    assert (reading["count"], reading["count_bound"]) == (220000, "at-least")
+    assert reading["count_span"]["text"] == "over 220,000 NVIDIA GPUs"
+    assert reading["accelerator"] == "h100-sxm"
+
+
+def test_the_sentence_gives_the_verdict_of_check_with_the_same_bounds():
+    _, out, _ = _run("claim", HEADLINE, "--json")
+    by_sentence = json.loads(out)["claim"]
+    _, out, _ = _run(
+        "check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm",
+        "--power-bound", "at-least", "--gpus-bound", "at-least", "--json",
+    )  # fmt: skip
+    assert by_sentence == json.loads(out)
+    assert by_sentence["verdict"] == "plausible"
+
+
+def test_the_text_shows_the_spans():
+    code, out, _ = _run("claim", HEADLINE)
+    assert code == 0
+    assert "  power        at least 300 MW        chars 24–47  'more than 300 megawatts'" in out
+    assert "As stated: at least 300 MW for at least 220,000 GPUs is any power per GPU" in out
+
+
+def test_a_sentence_without_a_power_is_one_line_and_exit_2():
+    code, out, err = _run("claim", "Meta will build a big cluster")
+    assert (code, out) == (2, "")
+    assert err == "dcpower: error: claim: no power found in 'Meta will build a big cluster'\n"
+
+
+def test_fail_on():
+    # up to 100 MW for 220,000 H100s: at most 454.5 W per GPU, below the IT low end 946.05 W
+    code, _, _ = _run("claim", "up to 100 MW for 220,000 H100 GPUs", "--fail-on", "implausible")
+    assert code == 3
