@@ -60,6 +60,7 @@ from calc.models import (
 from calc.orbital import OrbitalResult, orbital
 from calc.presets import (
     KINDS,
+    accelerator_choices,
     list_presets,
     load_accelerator,
     load_assumption_set,
@@ -158,6 +159,7 @@ __all__ = [
     "TornadoResult",
     "UncertaintyResult",
     "UnitError",
+    "accelerator_choices",
     "annual_energy",
     "as_markdown",
     "as_scenario",

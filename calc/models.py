@@ -205,8 +205,24 @@ class AcceleratorSpec(CalcModel):
     notes: str = ""
 
 
+class PowerRange(CalcModel):
+    """The low and high ends of a figure whose sources disagree, each with its source."""
+
+    low: Power
+    """The lowest figure a source gives. [kW]"""
+    low_source: str = Field(min_length=3)
+    high: Power
+    """The highest figure a source gives. [kW]"""
+    high_source: str = Field(min_length=3)
+
+
 class SystemSpec(CalcModel):
-    """A server, node, rack or host that holds a whole number of accelerators."""
+    """A server, node, rack or host that holds a whole number of accelerators.
+
+    A system may fix the configuration its accelerators run at (`accelerator_tdp`: a GH200 at
+    680 W in JUPITER's nodes), and a system power whose sources disagree carries a range: the
+    chain takes its low end in the low case and its high end in the high case.
+    """
 
     schema_version: Literal[1] = 1
     id: PresetId
@@ -215,12 +231,26 @@ class SystemSpec(CalcModel):
     accelerator: PresetId
     accelerators_per_system: int = Field(ge=1, le=100_000)
     system_power: Power
-    """Nameplate (maximum) input power of one system. [kW]"""
+    """Nameplate (maximum) input power of one system, central figure. [kW]"""
+    system_power_range: PowerRange | None = None
+    """Low and high figures of the system power, where sources disagree. [kW]"""
+    accelerator_tdp: Power | None = None
+    """The TDP its accelerators are configured to in this system; None: the accelerator's. [W]"""
     systems_per_rack: int | None = Field(default=None, ge=1, le=1000)
     """How many systems one rack holds, where a source gives it."""
     confidence: Confidence
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
+
+    @model_validator(mode="after")
+    def _range_holds_central(self) -> SystemSpec:
+        span = self.system_power_range
+        if span is not None and not span.low <= self.system_power <= span.high:
+            raise ValueError(
+                f"system_power_range: {span.low:~P} – {span.high:~P} must hold system_power "
+                f"{self.system_power:~P}"
+            )
+        return self
 
 
 class AssumptionSet(CalcModel):
