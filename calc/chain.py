@@ -473,14 +473,17 @@ class Inputs:
 
 
 def scenario_assumptions(scenario: Scenario) -> Assumptions:
-    """The scenario's assumptions: default set, method, site facts, then its overrides.
+    """The scenario's assumptions: default set, method (with its calibration for the fleet's
+    accelerator, when the fleet is of one type), site facts, then its overrides.
 
     Cached with the preset catalog: building and validating them costs more than the arithmetic.
     """
     cache = catalog().derived
+    accelerators = tuple(sorted({entry.accelerator for entry in scenario.fleet}))
     key = (
         "assumptions",
         scenario.method,
+        ",".join(accelerators),
         json.dumps(scenario.site, sort_keys=True, default=str),
         json.dumps(scenario.overrides, sort_keys=True, default=str),
     )
@@ -488,7 +491,9 @@ def scenario_assumptions(scenario: Scenario) -> Assumptions:
     if cached is None:
         if len(cache) > 4096:
             cache.clear()
-        cached = cache[key] = build_assumptions(scenario.method, scenario.site, scenario.overrides)
+        cached = cache[key] = build_assumptions(
+            scenario.method, scenario.site, scenario.overrides, accelerators=accelerators
+        )
     return cached
 
 

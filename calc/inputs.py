@@ -334,7 +334,10 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     if errors.get("method") is not None:
         return None, errors
 
-    reference = scenario_assumptions(_validated({**dict(base), "method": method, "overrides": {}}))
+    # the reference is what the method gives this fleet (a method may calibrate per accelerator)
+    reference = scenario_assumptions(
+        _validated({**dict(base), "method": method, "overrides": {}, "fleet": tuple(entries) or base.fleet})
+    )
     overrides: dict[str, Any] = {}
     for name in RANGE_ASSUMPTIONS:
         texts = [fields.get(f"{name}.{case}", "") for case in CASES]

@@ -263,6 +263,10 @@ class AssumptionSet(CalcModel):
     """The formula in words, as its authors publish it."""
     assumptions: dict[str, Any] = Field(default_factory=dict)
     """Values that differ from the default set (any subset of the assumption names)."""
+    by_accelerator: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Accelerator id -> values the method's authors calibrate for that generation (e.g. an
+    overhead taken from the GB200 scalable unit, not applied to H100). They apply when every
+    type of the fleet is that accelerator."""
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
 
@@ -272,6 +276,13 @@ class AssumptionSet(CalcModel):
         unknown = sorted(set(value) - set(ASSUMPTION_NAMES))
         if unknown:
             raise ValueError(f"unknown assumption {unknown[0]!r}; accepted: {', '.join(ASSUMPTION_NAMES)}")
+        return value
+
+    @field_validator("by_accelerator")
+    @classmethod
+    def _known_names_by_accelerator(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        for layer in value.values():
+            cls._known_names(layer)
         return value
 
 
