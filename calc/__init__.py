@@ -77,6 +77,7 @@ from calc.models import (
 from calc.orbital import OrbitalResult, orbital
 from calc.presets import (
     KINDS,
+    accelerator_choices,
     list_presets,
     load_accelerator,
     load_assumption_set,
@@ -191,6 +192,7 @@ __all__ = [
     "TornadoResult",
     "UncertaintyResult",
     "UnitError",
+    "accelerator_choices",
     "annual_energy",
     "answer_claim",
     "as_markdown",

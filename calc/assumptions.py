@@ -96,19 +96,24 @@ def method_layers(method: str = DEFAULT_METHOD) -> tuple[AssumptionSet, tuple[Ma
 def build_assumptions(
     method: str = DEFAULT_METHOD,
     *overrides: Mapping[str, Any] | None,
+    accelerators: tuple[str, ...] = (),
 ) -> Assumptions:
     """Assumptions of a method, with site and user overrides applied in order.
 
     Args:
         method: Id of an assumption set (``default``, ``epoch``, ``semianalysis``, ...).
         overrides: Mappings of assumption names to values; None is skipped.
+        accelerators: The fleet's accelerator ids: when they are one, the method's calibration
+            for that accelerator (``by_accelerator``) applies over its general values.
 
     Raises:
         PresetError: Unknown method.
         InputError: An override is unreadable or out of range.
     """
-    _, layers = method_layers(method)
-    return merge_layers(*layers, *(o for o in overrides if o))
+    chosen, layers = method_layers(method)
+    kinds = set(accelerators)
+    calibration = chosen.by_accelerator.get(kinds.pop(), {}) if len(kinds) == 1 else {}
+    return merge_layers(*layers, calibration, *(o for o in overrides if o))
 
 
 def parse_settings(items: list[str] | tuple[str, ...]) -> dict[str, Any]:

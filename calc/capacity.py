@@ -105,7 +105,7 @@ def capacity_at(
             )
         )
     counts = {
-        case: fleet.accelerators_in(fleet.supported(watts, inputs.values(case), basis)[0])
+        case: fleet.accelerators_in(fleet.supported(watts, inputs.values(case), basis, case)[0])
         for case in ("low", "high")
     }
     return CapacityResult.model_construct(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -252,20 +252,32 @@ class FleetItem:
     system: SystemSpec
     count: float
     tdp: float
-    """Accelerator TDP. [W]"""
+    """Accelerator TDP, as the system configures it. [W]"""
     nameplate: float
-    """System nameplate power per accelerator. [W]"""
+    """System nameplate power per accelerator, central figure. [W]"""
     nameplate_text: str = ""
     """The nameplate as the chain's derivation writes it ("10.2 kW / 8")."""
+    nameplate_low: float | None = None
+    """The low end of the system power per accelerator, where sources disagree. [W]"""
+    nameplate_high: float | None = None
+    """The high end of the system power per accelerator, where sources disagree. [W]"""
 
     @property
     def per_system(self) -> int:
         """Accelerators per system."""
         return self.system.accelerators_per_system
 
+    def nameplate_of(self, case: Case) -> float:
+        """The nameplate per accelerator of one case: a system-power range gives its ends. [W]"""
+        if case == "low" and self.nameplate_low is not None:
+            return self.nameplate_low
+        if case == "high" and self.nameplate_high is not None:
+            return self.nameplate_high
+        return self.nameplate
+
     def with_count(self, count: float) -> FleetItem:
         """The same item with another count."""
-        return FleetItem(self.accelerator, self.system, count, self.tdp, self.nameplate, self.nameplate_text)
+        return replace(self, count=count)
 
 
 @dataclass(frozen=True)
@@ -303,25 +315,33 @@ class Fleet:
         factor = total / self.total
         return Fleet(tuple(item.with_count(item.count * factor) for item in self.items))
 
-    def watts(self, values: dict[str, Any]) -> dict[Basis, Any]:
+    def nameplate(self, case: Case = "central") -> float:
+        """Count-weighted nameplate per accelerator of one case. [W]"""
+        return sum(s * item.nameplate_of(case) for s, item in zip(self.shares, self.items, strict=True))
+
+    def watts(
+        self, values: dict[str, Any], case: Case = "central", nameplate: Any = None
+    ) -> dict[Basis, Any]:
         """Average power per accelerator over the fleet, weighted by count, at each basis. [W]
 
         The chain is linear in TDP and nameplate power and every type shares the assumptions,
         so the average is the chain applied to the count-weighted TDP and nameplate: one pass,
-        also for arrays of sampled assumptions.
+        also for arrays of sampled assumptions. A system-power range enters as the nameplate of
+        the case (its low end in the low case); `nameplate` (e.g. sampled) replaces it.
         """
         shares = self.shares
         tdp = sum(s * item.tdp for s, item in zip(shares, self.items, strict=True))
-        nameplate = sum(s * item.nameplate for s, item in zip(shares, self.items, strict=True))
-        return chain_watts(tdp, nameplate, **values)
+        return chain_watts(tdp, self.nameplate(case) if nameplate is None else nameplate, **values)
 
-    def supported(self, power: float, values: dict[str, Any], basis: Basis) -> tuple[list[int], float]:
+    def supported(
+        self, power: float, values: dict[str, Any], basis: Basis, case: Case = "central"
+    ) -> tuple[list[int], float]:
         """Whole systems of each type that a power supports, and the power they use. [W]
 
         The mix's shares fix how many accelerators of each type; each type is rounded down to
         whole systems on its own.
         """
-        per_item = [chain_watts(i.tdp, i.nameplate, **values)[basis] for i in self.items]
+        per_item = [chain_watts(i.tdp, i.nameplate_of(case), **values)[basis] for i in self.items]
         average = sum(s * p for s, p in zip(self.shares, per_item, strict=True))
         total = power / average
         systems = [
@@ -355,13 +375,19 @@ def fleet_item(accelerator: str, system: str | None = None) -> FleetItem:
             f"system: {chassis.id!r} holds {chassis.accelerator!r}, not {spec.id!r}; "
             f"{spec.id!r} ships in {spec.system!r}"
         )
+    per_system = chassis.accelerators_per_system
+    span = chassis.system_power_range
     item = FleetItem(
         spec,
         chassis,
         1.0,
-        power_watts(spec.tdp),
-        power_watts(chassis.system_power) / chassis.accelerators_per_system,
-        f"{format_power(chassis.system_power)} / {chassis.accelerators_per_system}",
+        power_watts(chassis.accelerator_tdp or spec.tdp),
+        power_watts(chassis.system_power) / per_system,
+        f"{format_power(chassis.system_power)} / {per_system}"
+        if span is None
+        else f"{format_power(span.low)}–{format_power(span.high)} (central {format_power(chassis.system_power)}) / {per_system}",
+        None if span is None else power_watts(span.low) / per_system,
+        None if span is None else power_watts(span.high) / per_system,
     )
     cache[key] = item
     return item
@@ -442,19 +468,22 @@ class Inputs:
         cases = {}
         for case in CASES:
             values = case_inputs(self.assumptions, case)
-            cases[case] = (values, self.fleet.watts(values))
+            cases[case] = (values, self.fleet.watts(values, case))
         return cases
 
 
 def scenario_assumptions(scenario: Scenario) -> Assumptions:
-    """The scenario's assumptions: default set, method, site facts, then its overrides.
+    """The scenario's assumptions: default set, method (with its calibration for the fleet's
+    accelerator, when the fleet is of one type), site facts, then its overrides.
 
     Cached with the preset catalog: building and validating them costs more than the arithmetic.
     """
     cache = catalog().derived
+    accelerators = tuple(sorted({entry.accelerator for entry in scenario.fleet}))
     key = (
         "assumptions",
         scenario.method,
+        ",".join(accelerators),
         json.dumps(scenario.site, sort_keys=True, default=str),
         json.dumps(scenario.overrides, sort_keys=True, default=str),
     )
@@ -462,7 +491,9 @@ def scenario_assumptions(scenario: Scenario) -> Assumptions:
     if cached is None:
         if len(cache) > 4096:
             cache.clear()
-        cached = cache[key] = build_assumptions(scenario.method, scenario.site, scenario.overrides)
+        cached = cache[key] = build_assumptions(
+            scenario.method, scenario.site, scenario.overrides, accelerators=accelerators
+        )
     return cached
 
 

@@ -47,6 +47,31 @@ def _describe(item: BreakEven) -> str:
     return text
 
 
+def miss(implied: float, model: float) -> str:
+    """How far an implied power per accelerator is from the model's, in words ("1.8 % below")."""
+    share = implied / model - 1.0
+    if abs(share) < 0.0005:
+        return "at"
+    return f"{format_number(abs(share) * 100, 1)} % {'below' if share < 0 else 'above'}"
+
+
+EDGE = 0.05
+"""A break-even value within this share of its range's width from an end needs that end."""
+
+
+def _edge(item: BreakEven) -> str:
+    """ ", only at the optimistic edge of its range 1.08–1.5" when a fit needs a range's end."""
+    width = item.high - item.low
+    if width <= 0:
+        return ""
+    # every ranged assumption needs the least power at its low end
+    if item.value - item.low <= EDGE * width:
+        return f", only at the optimistic edge of its range {item.low:g}–{item.high:g}"
+    if item.high - item.value <= EDGE * width:
+        return f", only at the conservative edge of its range {item.low:g}–{item.high:g}"
+    return ""
+
+
 def _reading(inputs: Inputs, basis: Basis, implied: float, noun: str) -> Reading:
     assumptions = inputs.assumptions
     per_case = {case: float(inputs.watts_per_accelerator(case)[basis]) for case in CASES}
@@ -61,12 +86,19 @@ def _reading(inputs: Inputs, basis: Basis, implied: float, noun: str) -> Reading
         f"{per_accelerator(per_case['high'])} per {noun}, central "
         f"{per_accelerator(per_case['central'])}"
     )
+    central = f"{miss(implied, per_case['central'])} the central"
     if verdict == "plausible":
-        text = f"fits ({span})"
+        text = f"fits ({span}); {central}"
     elif verdict == "implausible":
-        text = f"too little power ({span}; even the low end needs more)"
+        text = (
+            f"too little power ({span}; even the low end needs more): "
+            f"{miss(implied, per_case['low'])} the low end, {central}"
+        )
     else:
-        text = f"more power than the {noun}s use ({span}; even the high end needs less)"
+        text = (
+            f"more power than the {noun}s use ({span}; even the high end needs less): "
+            f"{miss(implied, per_case['high'])} the high end"
+        )
     if evens:
         text += "; exact fit with " + ", ".join(_describe(e) for e in evens) + ", others central"
     return Reading.model_construct(
@@ -92,15 +124,26 @@ def _overall(readings: tuple[Reading, ...], basis: ClaimBasis) -> Verdict:
     return "plausible"
 
 
-def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], basis: ClaimBasis) -> str:
-    """One sentence on what would have to hold."""
+def _watts(value: Any) -> float:
+    return float(value.m_as("W"))
+
+
+def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float) -> str:
+    """One sentence on what would have to hold, with the miss as a percentage."""
     if verdict == "ample":
+        last = readings[-1]
         return (
-            "the power exceeds what the accelerators can use: the count may be understated, "
-            "or the power includes other loads or later phases"
+            f"the power exceeds what the accelerators can use ({miss(implied, _watts(last.high))} the "
+            f"{BASIS_LABELS[last.basis]} high end): the count may be understated, or the power "
+            "includes other loads or later phases"
         )
     if verdict == "implausible":
-        return "not even the most optimistic assumptions fit: the power is too small for the count"
+        first = readings[0]
+        return (
+            "not even the most optimistic assumptions fit: the power is too small for the count "
+            f"({miss(implied, _watts(first.low))} the {BASIS_LABELS[first.basis]} low end, "
+            f"{miss(implied, _watts(first.central))} the method's central value)"
+        )
     fits = []
     for reading in readings:
         if reading.verdict != "plausible":
@@ -117,15 +160,35 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], basis: ClaimBas
             continue
         fits.append(
             f"as {BASIS_LABELS[reading.basis]} power with "
-            + " or ".join(f"{e.assumption} near {e.value:.3g} (central {e.central:g})" for e in needed)
+            + " or ".join(
+                f"{e.assumption} near {e.value:.3g} (central {e.central:g}){_edge(e)}" for e in needed
+            )
         )
     if not fits:
-        (first, second) = readings
-        return (
-            f"it falls between the readings: more than the {first.basis} reading needs, "
-            f"less than the {second.basis} reading needs"
-        )
+        return _between(readings, implied)
     return "it holds " + "; or ".join(fits)
+
+
+def _between(readings: tuple[Reading, ...], implied: float) -> str:
+    """Neither reading fits although the claim is not implausible: say what would."""
+    by_basis = {r.basis: r for r in readings}
+    it, facility = by_basis.get("it"), by_basis.get("facility")
+    if it is None or facility is None or it.verdict != "ample" or facility.verdict != "implausible":
+        names = " and ".join(f"as {BASIS_LABELS[r.basis]} power ({r.verdict})" for r in readings)
+        return f"neither reading fits: {names}"
+    pue = next((e for e in facility.break_even if e.assumption == "pue"), None)
+    text = (
+        f"neither reading fits: {per_accelerator(implied)} is more than IT alone needs (at most "
+        f"{per_accelerator(_watts(it.high))}) and less than the facility needs (at least "
+        f"{per_accelerator(_watts(facility.low))})"
+    )
+    if pue is not None:
+        text += (
+            f"; it fits as facility power only at pue {pue.value:.3f}, "
+            + (f"{pue.status} {pue.low:g}–{pue.high:g}" if pue.status != "in range" else "within its range")
+            + ", the others central"
+        )
+    return text
 
 
 def check_claim(
@@ -170,7 +233,7 @@ def claim_of(inputs: Inputs) -> ClaimResult:
         f"{verdict}: {format_power(inputs.real_quantity)} for {count:,.0f} {noun}s is "
         f"{per_accelerator(implied)} per {noun}"
     )
-    conclusion = "So " + _conclusion(verdict, readings, where) + "."
+    conclusion = "So " + _conclusion(verdict, readings, implied) + "."
     summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
     stated = ""
     if span is not None:

@@ -296,7 +296,9 @@ def scenario_fields(current: Scenario) -> dict[str, str]:
     }
     for index, entry in enumerate(current.fleet):
         amount = entry.count if entry.count is not None else entry.weight
-        fields[f"fleet.{index}.accelerator"] = entry.accelerator
+        fields[f"fleet.{index}.accelerator"] = (
+            entry.accelerator if entry.system is None else f"{entry.accelerator}@{entry.system}"
+        )
         fields[f"fleet.{index}.count"] = number_text(amount if amount is not None else 1.0)
     for name in RANGE_ASSUMPTIONS:
         values = getattr(assumptions, name)
@@ -314,7 +316,7 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
 
     Args:
         fields: Field text by key (see `scenario_fields`); fleet rows are ``fleet.N.accelerator``
-            and ``fleet.N.count``.
+            (an id, or ``id@system``) and ``fleet.N.count``.
         base: The scenario being edited (its id, name, facility, site facts and sources carry
             over).
     """
@@ -339,24 +341,27 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     entries: list[FleetEntry] = []
     rows = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
     for row in rows:
-        accelerator = fields.get(f"fleet.{row}.accelerator", "")
+        accelerator, _, system = fields.get(f"fleet.{row}.accelerator", "").partition("@")
         count = attempt(
             f"fleet.{row}.count",
             lambda row=row: parse_count(
                 fields.get(f"fleet.{row}.count", ""), f"fleet row {row + 1}: count", whole=False
             ),
         )
-        known = attempt(f"fleet.{row}.accelerator", lambda a=accelerator: fleet_item(a))
+        known = attempt(f"fleet.{row}.accelerator", lambda a=accelerator, s=system: fleet_item(a, s or None))
         if known is not None and count is not None:
-            entries.append(FleetEntry(accelerator=accelerator, count=count))
+            entries.append(FleetEntry(accelerator=accelerator, system=system or None, count=count))
     if not rows:
         errors["fleet"] = "fleet: add at least one accelerator type"
-    elif len({e.accelerator for e in entries}) != len(entries):
+    elif len({(e.accelerator, e.system) for e in entries}) != len(entries):
         errors["fleet"] = "fleet: each accelerator type may appear once"
     if errors.get("method") is not None:
         return None, errors
 
-    reference = scenario_assumptions(_validated({**dict(base), "method": method, "overrides": {}}))
+    # the reference is what the method gives this fleet (a method may calibrate per accelerator)
+    reference = scenario_assumptions(
+        _validated({**dict(base), "method": method, "overrides": {}, "fleet": tuple(entries) or base.fleet})
+    )
     overrides: dict[str, Any] = {}
     for name in RANGE_ASSUMPTIONS:
         texts = [fields.get(f"{name}.{case}", "") for case in CASES]

@@ -212,8 +212,24 @@ class AcceleratorSpec(CalcModel):
     notes: str = ""
 
 
+class PowerRange(CalcModel):
+    """The low and high ends of a figure whose sources disagree, each with its source."""
+
+    low: Power
+    """The lowest figure a source gives. [kW]"""
+    low_source: str = Field(min_length=3)
+    high: Power
+    """The highest figure a source gives. [kW]"""
+    high_source: str = Field(min_length=3)
+
+
 class SystemSpec(CalcModel):
-    """A server, node, rack or host that holds a whole number of accelerators."""
+    """A server, node, rack or host that holds a whole number of accelerators.
+
+    A system may fix the configuration its accelerators run at (`accelerator_tdp`: a GH200 at
+    680 W in JUPITER's nodes), and a system power whose sources disagree carries a range: the
+    chain takes its low end in the low case and its high end in the high case.
+    """
 
     schema_version: Literal[1] = 1
     id: PresetId
@@ -222,12 +238,26 @@ class SystemSpec(CalcModel):
     accelerator: PresetId
     accelerators_per_system: int = Field(ge=1, le=100_000)
     system_power: Power
-    """Nameplate (maximum) input power of one system. [kW]"""
+    """Nameplate (maximum) input power of one system, central figure. [kW]"""
+    system_power_range: PowerRange | None = None
+    """Low and high figures of the system power, where sources disagree. [kW]"""
+    accelerator_tdp: Power | None = None
+    """The TDP its accelerators are configured to in this system; None: the accelerator's. [W]"""
     systems_per_rack: int | None = Field(default=None, ge=1, le=1000)
     """How many systems one rack holds, where a source gives it."""
     confidence: Confidence
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
+
+    @model_validator(mode="after")
+    def _range_holds_central(self) -> SystemSpec:
+        span = self.system_power_range
+        if span is not None and not span.low <= self.system_power <= span.high:
+            raise ValueError(
+                f"system_power_range: {span.low:~P} – {span.high:~P} must hold system_power "
+                f"{self.system_power:~P}"
+            )
+        return self
 
 
 class AssumptionSet(CalcModel):
@@ -240,6 +270,10 @@ class AssumptionSet(CalcModel):
     """The formula in words, as its authors publish it."""
     assumptions: dict[str, Any] = Field(default_factory=dict)
     """Values that differ from the default set (any subset of the assumption names)."""
+    by_accelerator: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Accelerator id -> values the method's authors calibrate for that generation (e.g. an
+    overhead taken from the GB200 scalable unit, not applied to H100). They apply when every
+    type of the fleet is that accelerator."""
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
 
@@ -249,6 +283,13 @@ class AssumptionSet(CalcModel):
         unknown = sorted(set(value) - set(ASSUMPTION_NAMES))
         if unknown:
             raise ValueError(f"unknown assumption {unknown[0]!r}; accepted: {', '.join(ASSUMPTION_NAMES)}")
+        return value
+
+    @field_validator("by_accelerator")
+    @classmethod
+    def _known_names_by_accelerator(cls, value: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        for layer in value.values():
+            cls._known_names(layer)
         return value
 
 

@@ -469,6 +469,30 @@ def list_presets(kind: Kind) -> tuple[str, ...]:
     return catalog().ids(kind)
 
 
+def accelerator_choices() -> tuple[str, ...]:
+    """Every accelerator id, then ``accelerator@system`` for each system that holds it other
+    than its default one (a configuration such as ``gh200@jupiter-booster-node``).
+
+    Systems that fail to load are left out here; `presets check` reports them.
+    """
+    ids = list_presets("accelerators")
+    defaults = {}
+    for accelerator in ids:
+        try:
+            defaults[accelerator] = load_accelerator(accelerator).system
+        except PresetError:
+            continue
+    others = []
+    for system_id in list_presets("systems"):
+        try:
+            system = load_system(system_id)
+        except PresetError:
+            continue
+        if system.accelerator in defaults and defaults[system.accelerator] != system.id:
+            others.append(f"{system.accelerator}@{system.id}")
+    return (*ids, *sorted(others))
+
+
 def preset_listing(kind: Kind | None = None) -> dict[str, list[dict[str, str]]]:
     """Every preset id by kind (one kind if given), with its origin and file.
 

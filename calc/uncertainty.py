@@ -125,6 +125,16 @@ def sample_inputs(
     return values
 
 
+def sample_nameplate(inputs: Inputs, n: int, rng: np.random.Generator) -> Any:
+    """The fleet's nameplate per accelerator drawn `n` times, triangular on a system-power range;
+    the central figure when no system of the fleet has a range. [W]"""
+    fleet = inputs.fleet
+    low, central, high = (fleet.nameplate(case) for case in ("low", "central", "high"))
+    if low == high:
+        return central
+    return rng.triangular(low, central, high, n)
+
+
 def parse_distributions(items: Mapping[str, str] | list[str] | None) -> dict[str, str]:
     """Validate ``{assumption: distribution}`` (or ``NAME=KIND`` strings)."""
     if not items:
@@ -220,7 +230,10 @@ def monte_carlo(
         notes = (*extra, *notes)
     context = resolved
     rng = np.random.default_rng(seed)
-    chain = context.fleet.watts(sample_inputs(context.assumptions, samples, rng, kinds))
+    chain = context.fleet.watts(
+        sample_inputs(context.assumptions, samples, rng, kinds),
+        nameplate=sample_nameplate(context, samples, rng),
+    )
     implied = watts / count if watts is not None and count is not None else None
     readings = []
     for b in bases:

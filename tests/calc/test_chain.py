@@ -9,7 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calc
-from calc.chain import FACTORS, RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve_fleet, whole_systems
+from calc.chain import (
+    FACTORS,
+    RANGED,
+    SOLVABLE,
+    STEPS,
+    SWEEPABLE,
+    chain_watts,
+    fleet_item,
+    resolve_fleet,
+    whole_systems,
+)
 from calc.errors import InputError, PresetError
 from calc.models import FleetEntry
 
@@ -143,3 +153,31 @@ def test_whole_systems_scalar_and_array_give_identical_counts(values, per_system
     assert list(array) == [whole_systems(v, per_system) for v in values]
     up = whole_systems(np.array(values), per_system, up=True)
     assert list(up) == [whole_systems(v, per_system, up=True) for v in values]
+
+
+def test_a_system_fixes_the_configuration_of_its_accelerators():
+    # JUPITER's booster nodes run each GH200 at 680 W (JSC); the default node at 1,000 W
+    assert fleet_item("gh200", "jupiter-booster-node").tdp == 680.0
+    assert fleet_item("gh200").tdp == 1000.0
+    # 3.0 kW / 4 = 750 W nameplate per superchip
+    assert fleet_item("gh200", "jupiter-booster-node").nameplate == pytest.approx(750.0)
+
+
+def test_a_system_power_range_is_the_nameplate_of_each_case():
+    # GB200 NVL72: 120 kW (NVIDIA) / 132 kW (HPE) / 132 kW over 72 GPUs; draw 0.7 / 0.85 / 1.0
+    chain = calc.power_chain(accelerator="gb200")
+    server = next(row for row in chain if row.basis == "server")
+    assert server.low.m_as("W") == pytest.approx(120_000 / 72 * 0.70)  # 1,166.67 W
+    assert server.central.m_as("W") == pytest.approx(132_000 / 72 * 0.85)  # 1,558.33 W
+    assert server.high.m_as("W") == pytest.approx(132_000 / 72 * 1.00)  # 1,833.33 W
+    assert server.step.startswith("120 kW–132 kW (central 132 kW) / 72 x draw_factor")
+
+
+def test_leonardo_hpl_run_fits_its_booster_nodes():
+    # TOP500: 7.4 MW at the IT side for 13,824 A100 = 535.3 W per GPU. Leonardo booster node:
+    # 2.2 kW / 4 = 550 W; x 0.85 x 1.10 = 514.25 W IT central, 3.9 % below the measurement
+    result = calc.check_claim("7.4 MW", basis="it", fleet={"a100-sxm@leonardo-booster-node": 13_824})
+    assert result.verdict == "plausible"
+    central = result.readings[0].central.m_as("W")
+    assert central == pytest.approx(514.25)
+    assert abs(central / 535.3 - 1) < 0.10

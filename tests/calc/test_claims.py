@@ -85,7 +85,36 @@ def test_between_the_readings_is_plausible():
     result = calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm", method="epoch")
     assert [r.verdict for r in result.readings] == ["ample", "implausible"]
     assert result.verdict == "plausible"
-    assert result.conclusion.startswith("So it falls between the readings")
+    # facility low end: 700 x 1.82 x 1.10 = 1,401.4 W; pue that fits: 1,363.64 / 1,274 = 1.070
+    assert result.conclusion == (
+        "So neither reading fits: 1,363.6 W is more than IT alone needs (at most 1,274.0 W) and "
+        "less than the facility needs (at least 1,401.4 W); it fits as facility power only at "
+        "pue 1.070, below range 1.1–1.14, the others central."
+    )
+
+
+def test_a_miss_is_a_percentage():
+    # 300 MW / 400,000 = 750 W; IT low 946.05 W (20.7 % short), central 1,192.125 W (37.1 %)
+    result = calc.check_claim("300 MW", gpus=400_000, accelerator="h100-sxm")
+    assert result.conclusion == (
+        "So not even the most optimistic assumptions fit: the power is too small for the count "
+        "(20.7 % below the IT low end, 37.1 % below the method's central value)."
+    )
+    # SemiAnalysis: 1,363.64 W against 1,388.985 W of IT per H100 is 1.8 % short
+    semianalysis = calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm", method="semianalysis")
+    assert (
+        "fits (the model gives 1,275.0 W–1,499.4 W per GPU, central 1,389.0 W); 1.8 % below the central"
+        in (semianalysis.readings[0].summary)
+    )
+
+
+def test_a_fit_at_the_end_of_a_range_says_so():
+    # facility central 1,430.55 W at pue 1.2; 300 MW / 232,576 = 1,289.9 W needs pue 1.082,
+    # within 5 % of the width of 1.08–1.5 from its low end
+    result = calc.check_claim("300 MW", gpus=232_576, accelerator="h100-sxm", basis="facility")
+    assert result.conclusion.endswith(
+        "pue near 1.08 (central 1.2), only at the optimistic edge of its range 1.08–1.5."
+    )
 
 
 def test_supply_basis_break_evens_include_headroom_and_usable_fraction():
@@ -134,8 +163,9 @@ def test_hpc_facilities_measured_power_is_plausible_at_it_basis():
 def test_compare_methods_lists_every_set_default_first():
     results = calc.compare_methods("300 MW", 220_000, "h100-sxm")
     assert [r.method for r in results] == ["default", "epoch", "epoch-nested", "nvidia-ra", "semianalysis"]
-    # SemiAnalysis: 1,275 x 1.0894 = 1,389.0 W critical IT > 1,363.6 W even as IT power
-    assert results[-1].verdict == "implausible"
+    # SemiAnalysis: 1,363.6 W is within its own spread of IT per H100, 1,275-1,499.4 W (central
+    # 1,389.0 W); Epoch-nested: 700 x 1.82 x 1.14 = 1,452.4 W of IT, more than the claim gives
+    assert [r.verdict for r in results] == ["plausible", "plausible", "implausible", "plausible", "plausible"]
 
 
 def test_missing_inputs_are_named():

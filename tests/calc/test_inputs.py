@@ -23,6 +23,22 @@ def test_fields_round_trip_exactly(colossus):
     assert scenario == colossus
 
 
+def test_a_fleet_row_names_its_system():
+    # the TUI's fleet row: "gh200@jupiter-booster-node" is GH200 at 680 W in JUPITER's node
+    jupiter = calc.scenario(power="13 MW", gpus=19_000, basis="it", fleet={"gh200@jupiter-booster-node": 1})
+    fields = calc.scenario_fields(jupiter)
+    assert fields["fleet.0.accelerator"] == "gh200@jupiter-booster-node"
+    scenario, errors = calc.parse_fields(fields, jupiter)
+    assert errors == {}
+    assert scenario == jupiter
+    assert "gh200@jupiter-booster-node" in calc.accelerator_choices()
+    fields["fleet.0.accelerator"] = "gh200@dgx-h100"
+    _, errors = calc.parse_fields(fields, jupiter)
+    assert errors["fleet.0.accelerator"] == (
+        "system: 'dgx-h100' holds 'h100-sxm', not 'gh200'; 'gh200' ships in 'quad-gh200-node'"
+    )
+
+
 def test_every_bad_field_gets_its_own_message(colossus):
     fields = calc.scenario_fields(colossus)
     fields.update({"power": "300 kg", "accelerators": "-1", "fleet.1.accelerator": "h900", "pue.high": "abc"})
@@ -118,7 +134,7 @@ def test_reports_in_markdown_and_json(colossus):
     report = calc.evaluate(colossus)
     markdown = calc.report_markdown(report)
     assert "Verdict: PLAUSIBLE. So it holds as IT power with draw_factor near 0.92" in markdown
-    assert "| facility | plausible | 1,080.1 W–2,325.0 W | 1,512.3 W | 198,344 |" in markdown
+    assert "| facility | plausible | 1,062.7 W–2,325.0 W | 1,512.3 W | 198,344 |" in markdown
     assert "| pue | 1.08 | 1.2 | 1.5 | Meta fleet 1.08" in markdown
     data = json.loads(calc.report_json(report))
     assert data["claim"]["verdict"] == "plausible"

@@ -58,9 +58,19 @@ def test_fit_probability_of_a_claim_at_the_median_of_a_uniform_pue():
 
 
 def test_required_power_percentiles_scale_with_the_count():
-    result = monte_carlo(gpus=100_000, accelerator="gb200", assumptions=POINT, samples=100, seed=0)
-    # 100,000 x 2,057.0 W = 205.7 MW at the facility, central
-    assert result.readings[0].required_power.p50.m_as("MW") == pytest.approx(205.7)
+    result = monte_carlo(gpus=100_000, accelerator="h100-sxm", assumptions=POINT, samples=100, seed=0)
+    # 100,000 x 1,430.55 W = 143.055 MW at the facility, central
+    assert result.readings[0].required_power.p50.m_as("MW") == pytest.approx(143.055)
+
+
+def test_a_system_power_range_is_sampled():
+    result = monte_carlo(gpus=100_000, accelerator="gb200", assumptions=POINT, samples=100_000, seed=0)
+    # GB200 NVL72: 120 / 132 / 132 kW (NVIDIA / HPE / HPE) over 72 -> nameplate triangular on
+    # 1,666.67 / 1,833.33 / 1,833.33 W; its median a + (b - a) / sqrt(2) = 1,784.52 W;
+    # x 0.85 x 1.1 x 1.2 = 2,002.2 W -> 200.22 MW; the ends 183.33 and 205.7 MW bound it
+    power = result.readings[0].required_power
+    assert power.p50.m_as("MW") == pytest.approx(200.22, rel=2e-3)
+    assert 183.33 <= power.p5.m_as("MW") < power.p95.m_as("MW") <= 205.7
     assert result.headline == "power per accelerator at the facility basis [W]"
 
 

@@ -175,3 +175,22 @@ def test_preset_dir_must_exist(tmp_path):
 def test_unknown_kind_is_rejected():
     with pytest.raises(calc.PresetError, match="kind: 'gpus' is not a preset kind; accepted: accelerators"):
         calc.list_presets("gpus")
+
+
+@pytest.mark.parametrize(
+    ("facility", "accelerators"),
+    [
+        ("aurora", 55_404),  # 9,234 nodes x 6 GPU Max 1550 (arXiv 2604.09517)
+        ("frontier", 36_992),  # 8,730,112 TOP500 cores / 944 per node = 9,248 nodes x 4 MI250X
+        ("el-capitan", 43_808),  # 11,039,616 TOP500 cores / 1,008 per node = 10,952 nodes x 4 MI300A
+    ],
+)
+def test_hpl_runs_count_the_nodes_that_ran(facility, accelerators):
+    site = calc.load_facility(facility)
+    assert site.accelerators == accelerators
+    assert sum(site.fleet.values()) == accelerators
+
+
+def test_water_use_is_the_2023_figure_with_the_2016_one_as_its_high_end():
+    wue = calc.load_preset("economics", "default").parameters["wue"]
+    assert (wue.value, wue.high) == ("0.36 L/kWh", "1.8 L/kWh")

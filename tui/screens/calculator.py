@@ -235,7 +235,9 @@ class CalculatorScreen(Screen[None]):
         )
 
     def _accelerator_options(self) -> list[tuple[str, str]]:
-        return [(i, i) for i in calc.list_presets("accelerators")]
+        # each accelerator in its default system, then in every other system that holds it
+        choices = calc.accelerator_choices()
+        return [(choice, choice) for choice in choices]
 
     def fields(self) -> dict[str, str]:
         """The text of every field, keyed as calc.parse_fields takes them."""
