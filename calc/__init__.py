@@ -57,6 +57,7 @@ from calc.models import (
     Source,
     SystemSpec,
 )
+from calc.nudge import nudge_text, step_redundancy
 from calc.orbital import OrbitalResult, orbital
 from calc.presets import (
     KINDS,
@@ -182,6 +183,7 @@ __all__ = [
     "load_system",
     "methods_table",
     "monte_carlo",
+    "nudge_text",
     "orbital",
     "parse_fields",
     "parse_power",
@@ -202,6 +204,7 @@ __all__ = [
     "scenario_from_facility",
     "set_preset_dirs",
     "solve",
+    "step_redundancy",
     "sweep",
     "tornado",
     "ureg",
