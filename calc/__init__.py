@@ -74,6 +74,7 @@ from calc.models import (
     TimelineResult,
     TimelineRow,
 )
+from calc.nudge import nudge_text, step_redundancy
 from calc.orbital import OrbitalResult, orbital
 from calc.presets import (
     KINDS,
@@ -226,6 +227,7 @@ __all__ = [
     "load_system",
     "methods_table",
     "monte_carlo",
+    "nudge_text",
     "orbital",
     "parse_claim",
     "parse_fields",
@@ -249,6 +251,7 @@ __all__ = [
     "sentence_scenario",
     "set_preset_dirs",
     "solve",
+    "step_redundancy",
     "sweep",
     "timeline",
     "tornado",

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.widgets import Input
 
 import calc
 from tui.commands import DcpowerCommands
 from tui.screens import CalculatorScreen, HelpScreen, PathDialog, QuitDialog
+from tui.widgets import FieldInput
 
 
 class DcpowerApp(App[int]):
@@ -32,6 +36,41 @@ class DcpowerApp(App[int]):
         super().__init__()
         self._facility = facility
 
+    async def on_event(self, event: events.Event) -> None:
+        """Apply each key to a focused text field at once, in the order the keys came.
+
+        Textual inserts a printable key in the focused Input at once, but runs bound keys (tab,
+        backspace, ctrl+u, up) only after the key has bubbled back up to the app through every
+        ancestor's queue; keys that arrive together are all forwarded to the field that had
+        focus when the first came (Textual issue #6605). Under load, "250 MW", tab, tab,
+        "200000" then leaves "250 MW2000" in the power field. Here the app itself runs the
+        key's binding, or inserts its character, before it takes the next key (for a text
+        field anywhere, and for every widget of the calculator: a Select that tab leaves must
+        not receive the digits typed after the tab).
+        """
+        field = self.focused if isinstance(event, events.Key) and self._screen_stack else None
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and field is not None
+            and (isinstance(field, Input) or isinstance(self.screen, CalculatorScreen))
+            and self.screen.maximized is None
+        ):
+            self.app_focus = True
+            self.screen._clear_tooltip()
+            if await self._check_bindings(event.key, priority=True):
+                return
+            if event.is_printable and isinstance(field, Input):
+                event._set_forwarded()
+                await field._on_key(event)
+                return
+            if await self._check_bindings(event.key):
+                moved_to = self.focused
+                if moved_to is not field and isinstance(moved_to, FieldInput):
+                    moved_to.select_all_now()  # before the next key, not when Focus arrives
+                return
+        await super().on_event(event)
+
     def on_mount(self) -> None:
         scenario = calc.scenario_from_facility(self._facility)
         self.push_screen(CalculatorScreen(scenario, self._facility))
@@ -47,19 +86,30 @@ class DcpowerApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    async def action_quit(self) -> None:
+    def ask_unsaved(self, question: str, then: Callable[[], object]) -> None:
+        """Run `then` at once if nothing is unsaved; else ask: save first, discard, or cancel."""
         if not self.calculator.dirty:
-            self.exit(0)
+            self.call_later(then)
             return
 
         def chosen(choice: str | None) -> None:
             if choice == "discard":
-                self.exit(0)
+                self.call_later(then)
             elif choice == "save":
-                self.action_save(then_quit=True)
+                self.action_save(then=then)
 
         if not isinstance(self.screen, QuitDialog):
-            self.push_screen(QuitDialog(), chosen)
+            self.push_screen(QuitDialog(question), chosen)
+
+    async def action_quit(self) -> None:
+        self.ask_unsaved("The scenario has unsaved changes. Save before quitting?", lambda: self.exit(0))
+
+    def switch_scenario(self, source: str) -> None:
+        """Open a facility preset id or a saved scenario file, asking first about unsaved edits."""
+        self.ask_unsaved(
+            "The scenario has unsaved changes. Save them before opening another?",
+            lambda: self.run_worker(self.open_facility(source), exclusive=True, group="open"),
+        )
 
     def default_save_path(self) -> Path:
         screen = self.calculator
@@ -68,7 +118,7 @@ class DcpowerApp(App[int]):
         stem = screen.base.id if screen.base.id.endswith("-scenario") else f"{screen.base.id}-scenario"
         return calc.user_preset_dir() / "facilities" / f"{stem}.toml"
 
-    def action_save(self, then_quit: bool = False) -> None:
+    def action_save(self, then: Callable[[], object] | None = None) -> None:
         screen = self.calculator
         if screen.errors:
             self.notify("Fix the marked fields before saving.", severity="error")
@@ -90,8 +140,8 @@ class DcpowerApp(App[int]):
                 return
             screen.saved(written, scenario)
             self.notify(f"Saved to {written}", title="Saved")
-            if then_quit:
-                self.exit(0)
+            if then is not None:
+                then()
 
         self.push_screen(
             PathDialog(
@@ -103,7 +153,7 @@ class DcpowerApp(App[int]):
     def action_open(self) -> None:
         def open_path(path: str | None) -> None:
             if path:
-                self.run_worker(self.open_facility(path), exclusive=True)
+                self.switch_scenario(path)
 
         start = calc.user_preset_dir() / "facilities"
         self.push_screen(
@@ -133,12 +183,26 @@ class DcpowerApp(App[int]):
 
     def action_export(self) -> None:
         screen = self.calculator
+        if screen.errors:
+            self.notify(
+                "Fix the marked fields before exporting: the report would not match them.",
+                title="Not exported",
+                severity="error",
+            )
+            return
 
         def export(path: str | None) -> None:
             if path is None:
                 return
+            report = screen.report
+            if screen.errors or report is None or report.scenario is not screen.scenario:
+                # edited while the dialog was open: the report on screen is not the inputs'
+                self.notify(
+                    "Fix the marked fields, then export again.", title="Not exported", severity="error"
+                )
+                return
             try:
-                markdown, data = calc.export_report(screen.report, path)
+                markdown, data = calc.export_report(report, path)
             except calc.CalcError as error:
                 self.notify(str(error), title="Not exported", severity="error")
                 return

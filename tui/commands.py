@@ -22,7 +22,7 @@ class DcpowerCommands(Provider):
         for preset_id in calc.list_presets("facilities"):
             name = calc.load_facility(preset_id).name
             commands.append(
-                (f"Facility: {name}", partial(app.open_facility, preset_id), f"Open the {preset_id} preset")
+                (f"Facility: {name}", partial(app.switch_scenario, preset_id), f"Open the {preset_id} preset")
             )
         for method in calc.list_presets("assumptions"):
             commands.append(

@@ -11,6 +11,8 @@ from tui.app import DcpowerApp
 from tui.screens import HelpScreen, PathDialog, QuitDialog
 from tui.widgets import FieldInput, FleetRow
 
+from .settle import settle
+
 SIZE = (120, 40)
 
 
@@ -21,7 +23,8 @@ def screen_of(app):
 async def test_opens_on_colossus_with_its_verdict():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # the first report
+        await settle(pilot)
         screen = screen_of(app)
         assert screen.report.claim.verdict == "plausible"
         assert screen.report.claim.accelerators == 220_000
@@ -36,10 +39,11 @@ async def test_editing_pue_lowers_the_supported_count():
     # systems = 8,384 GPUs.
     app = DcpowerApp("gtc-2024-hopper")
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         assert screen.report.capacity[1].accelerators == 10_480
         screen.query_one("#pue-central", FieldInput).value = "1.5"
-        await pilot.pause()
+        await settle(pilot)
         assert screen.report.capacity[1].accelerators == 8_384
         assert screen.errors == {}
         assert screen.dirty
@@ -48,11 +52,12 @@ async def test_editing_pue_lowers_the_supported_count():
 async def test_invalid_power_marks_the_field_and_keeps_the_last_result():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         before = screen.report
         power = screen.query_one("#power", FieldInput)
         power.value = "300 kg"
-        await pilot.pause()
+        await settle(pilot)
         assert screen.errors == {"power": "power: '300 kg' is a mass, not a power; e.g. '300 MW'"}
         assert power.has_class("-invalid")
         label = screen.query_one("#error-power")
@@ -61,20 +66,21 @@ async def test_invalid_power_marks_the_field_and_keeps_the_last_result():
         assert screen.report is before
         assert "last good result" in str(screen.query_one("#headline").render())
         power.value = "300 MW"
-        await pilot.pause()
+        await settle(pilot)
         assert screen.errors == {} and not power.has_class("-invalid")
 
 
 async def test_pasted_garbage_and_absurd_values_do_not_crash():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         for text in ("10**10**10 W", "x" * 10_000, "1e308 GW", "", "nan MW", "  "):
             screen.query_one("#power", FieldInput).value = text
-            await pilot.pause()
+            await settle(pilot)
             assert "power" in screen.errors, text
         screen.query_one("#power", FieldInput).value = "1e-3 W"  # absurd but valid: zero GPUs
-        await pilot.pause()
+        await settle(pilot)
         assert screen.errors == {}
         assert screen.report.capacity[1].accelerators == 0
 
@@ -82,10 +88,11 @@ async def test_pasted_garbage_and_absurd_values_do_not_crash():
 async def test_preset_switch_loads_the_facility():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#facility", Select).value = "frontier"
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert screen.scenario.id == "frontier"
         assert screen.report.claim.power.m_as("MW") == pytest.approx(21.1)
         assert screen.query_one(FleetRow).query_one(Select).value == "mi250x"
@@ -97,19 +104,20 @@ async def test_preset_switch_loads_the_facility():
 async def test_fleet_rows_add_and_remove():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await settle(pilot)
         assert len(screen.query(FleetRow)) == 4
         # the new row adds 1,000 H100 to a fleet that already has H100: one type may appear once
         assert screen.errors == {"fleet": "fleet: each accelerator type may appear once"}
         new_row = list(screen.query(FleetRow))[-1]
         new_row.query_one(Select).value = "b200"
-        await pilot.pause()
+        await settle(pilot)
         assert screen.errors == {}
         assert [e.accelerator for e in screen.scenario.fleet] == ["h100-sxm", "h200-sxm", "gb200", "b200"]
         await pilot.click(f"#fleet-{new_row.index}-remove")
-        await pilot.pause()
+        await settle(pilot)
         assert len(screen.query(FleetRow)) == 3
         assert [e.accelerator for e in screen.scenario.fleet] == ["h100-sxm", "h200-sxm", "gb200"]
         assert not screen.dirty  # back to what was loaded
@@ -118,15 +126,17 @@ async def test_fleet_rows_add_and_remove():
 async def test_the_last_fleet_row_cannot_be_removed():
     app = DcpowerApp("frontier")
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         await pilot.click("#fleet-0-remove")
-        await pilot.pause()
+        await settle(pilot)
         assert len(screen.query(FleetRow)) == 1
 
 
 async def test_nudge_steps_the_focused_value():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#pue-central", FieldInput).focus()
         await pilot.press("up", "up")
@@ -139,9 +149,10 @@ async def test_nudge_steps_the_focused_value():
 async def test_method_switch_loads_its_assumptions():
     app = DcpowerApp("gtc-2024-hopper")
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#method", Select).value = "epoch"
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one("#pue-central", FieldInput).value == "1.14"
         assert screen.scenario.method == "epoch"
         # Epoch: 700 W x 1.82 x 1.14 = 1,452.36 W per GPU at the facility
@@ -152,27 +163,32 @@ async def test_save_and_open_round_trip(tmp_path):
     path = tmp_path / "my-site.toml"
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#power", FieldInput).value = "280 MW"
         screen.query_one("#it_overhead-central", FieldInput).value = "0.12"
-        await pilot.pause()
+        await settle(pilot)
         expected = screen.report.claim
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PathDialog)
         app.screen.query_one("#dialog-path").value = str(path)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert path.exists()
         assert not screen.dirty
         screen.query_one("#power", FieldInput).value = "1 GW"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#dialog-path").value = str(path)
         await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuitDialog)  # 1 GW is not saved: save, discard or cancel
+        assert "Save them before opening another?" in str(app.screen.query_one("#dialog-title").render())
+        await pilot.press("d")
         await app.workers.wait_for_complete()  # opening runs in a worker
-        await pilot.pause()
+        await settle(pilot)
         assert screen.query_one("#power", FieldInput).value == "280 MW"
         assert screen.report.claim.readings == expected.readings
         assert screen.report.claim.verdict == expected.verdict
@@ -184,19 +200,20 @@ async def test_save_and_open_round_trip(tmp_path):
 async def test_save_refuses_an_invalid_scenario_and_a_bad_name(tmp_path):
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#power", FieldInput).value = "300 kg"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, PathDialog)
         screen.query_one("#power", FieldInput).value = "300 MW"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#dialog-path").value = str(tmp_path / "My Site.toml")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert not (tmp_path / "My Site.toml").exists()
         assert list(tmp_path.iterdir()) == []
 
@@ -204,11 +221,12 @@ async def test_save_refuses_an_invalid_scenario_and_a_bad_name(tmp_path):
 async def test_export_writes_markdown_and_json(tmp_path):
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.press("ctrl+r")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#dialog-path").value = str(tmp_path / "colossus.md")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     markdown = (tmp_path / "colossus.md").read_text()
     assert markdown.startswith("# Colossus 1 (xAI / SpaceX), Memphis\n")
     assert "Verdict: PLAUSIBLE. So it holds as IT power" in markdown
@@ -220,65 +238,70 @@ async def test_export_writes_markdown_and_json(tmp_path):
 async def test_quit_with_unsaved_changes_asks_first():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#power", FieldInput).value = "301 MW"
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, QuitDialog)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen and app.is_running
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await settle(pilot)
     assert app.return_code == 0
 
 
 async def test_quit_without_changes_exits_at_once():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot)
         assert not app.is_running
 
 
 async def test_help_screen_opens_and_closes():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.press("f1")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not isinstance(app.screen, HelpScreen)
 
 
 async def test_command_palette_finds_a_facility():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.press("ctrl+p")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"aurora")
         for _ in range(50):  # the palette searches asynchronously: wait for its hits, up to 5 s
             await pilot.pause(0.1)
             if app.screen.query_one(CommandList).option_count:
                 break
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert screen_of(app).scenario.id == "aurora"
 
 
 async def test_resize_to_small_and_back():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.resize_terminal(60, 18)
-        await pilot.pause()
+        await settle(pilot)
         assert screen_of(app).has_class("-narrow")
         await pilot.resize_terminal(140, 45)
-        await pilot.pause()
+        await settle(pilot)
         assert not screen_of(app).has_class("-narrow")
         assert screen_of(app).report.claim.verdict == "plausible"
 
@@ -286,9 +309,10 @@ async def test_resize_to_small_and_back():
 async def test_out_of_order_range_names_the_three_values():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#it_overhead-low", FieldInput).value = "1.5"
-        await pilot.pause()
+        await settle(pilot)
         assert screen.errors == {
             "it_overhead.low": "it_overhead: low 1.5, central 0.1, high 0.15 are out "
             "of order; they need low <= central <= high"
@@ -299,9 +323,10 @@ async def test_out_of_order_range_names_the_three_values():
 async def test_uncertainty_panel_shows_percentiles_and_the_tornado():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.press("f3")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         screen = screen_of(app)
         assert screen.query_one("TabbedContent").active == "uncertainty"
         summary = str(screen.query_one("#mc-summary").render())
@@ -312,16 +337,17 @@ async def test_uncertainty_panel_shows_percentiles_and_the_tornado():
 async def test_energy_panel_by_hand_and_its_errors():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.press("f4")
         screen = screen_of(app)
         # 300 MW x 0.8 x 8,760 h = 2,102.4 GWh
         assert "2,102.4 GWh" in str(screen.query_one("#energy-summary").render())
         screen.query_one("#energy-load-factor").value = "0.5"
-        await pilot.pause()
+        await settle(pilot)
         # 300 MW x 0.5 x 8,760 h = 1,314 GWh
         assert "1,314.0 GWh" in str(screen.query_one("#energy-summary").render())
         screen.query_one("#energy-price").value = "-1 USD/kWh"
-        await pilot.pause()
+        await settle(pilot)
         error = screen.query_one("#energy-error")
         assert error.has_class("-shown")
         assert "price: '-1 USD/kWh' must not be negative" in str(error.render())
@@ -331,12 +357,13 @@ async def test_energy_panel_by_hand_and_its_errors():
 async def test_orbital_panel_by_hand():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.press("f5")
         screen = screen_of(app)
         # 300 MW / (2 x 0.9 x 5.670374e-8 x 300^4) = 362,871 m2 = 0.363 km2
         assert "0.363 km²" in str(screen.query_one("#orbital-summary").render())
         screen.query_one("#orbit").value = "leo-550km"
-        await pilot.pause()
+        await settle(pilot)
         # eclipse: 300 MW x 0.372 x 95.5 min / 0.4 = 444.1 MWh of battery
         assert "444 MWh" in str(screen.query_one("#orbital-summary").render())
 
@@ -344,9 +371,10 @@ async def test_orbital_panel_by_hand():
 async def test_notes_say_when_apparent_power_is_converted():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#power", FieldInput).value = "300 MVA"
-        await pilot.pause()
+        await settle(pilot)
         notes = str(screen.query_one("#notes").render())
         assert "300 MVA is apparent power: taken as 285 MW of real power at power factor 0.95" in notes
         # 285 MW / 220,000 = 1,295.5 W per GPU
@@ -356,14 +384,15 @@ async def test_notes_say_when_apparent_power_is_converted():
 async def test_opening_a_missing_file_keeps_the_scenario(tmp_path):
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         before = screen.scenario
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#dialog-path").value = str(tmp_path / "nowhere.toml")
         await pilot.press("enter")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running and app.screen is screen
         assert screen.scenario is before
 
@@ -372,11 +401,12 @@ async def test_a_percent_in_an_assumption_is_a_number_not_a_crash():
     # the defect: '150%' in pue central passed the field check and a later float() ended the app
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#pue-high", FieldInput).value = "160%"
         screen.query_one("#pue-central", FieldInput).value = "150%"
         screen.query_one("#draw_factor-high", FieldInput).value = "100%"
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
         assert screen.errors == {}
         pue = calc.resolve(screen.scenario).assumptions.pue
@@ -386,9 +416,10 @@ async def test_a_percent_in_an_assumption_is_a_number_not_a_crash():
 async def test_a_subnormal_power_is_refused_by_the_field():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         screen = screen_of(app)
         screen.query_one("#power", FieldInput).value = "1e-320 W"
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
         assert screen.errors == {"power": "power: '1e-320 W' is less than 1 mW; accepted: 1 mW to 1 PW"}
         assert screen.report.claim.power.m_as("MW") == 300  # the last good result stays
@@ -397,10 +428,136 @@ async def test_a_subnormal_power_is_refused_by_the_field():
 async def test_exporting_to_the_root_directory_is_an_error_not_a_crash():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the first report
         await pilot.press("ctrl+r")
-        await pilot.pause()
+        await settle(pilot)
         app.screen.query_one("#dialog-path").value = "/"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.is_running
         assert [n.title for n in app._notifications] == ["Not exported"]
+
+
+async def test_nudges_step_in_the_fields_own_unit():
+    # the defect: 1.2 GW up gave 2 GW, and down twice 0 GW; redundancy stepped to 3N and 1N
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        power = screen.query_one("#power", FieldInput)
+        power.value = "1.2 GW"
+        power.focus()
+        await pilot.press("up")
+        assert power.value == "1.212 GW"
+        power.value = "1 GW"
+        await pilot.press("down", "down")
+        assert power.value == "0.9801 GW"
+        await pilot.press("shift+up")
+        assert power.value == "1.07811 GW"
+        redundancy = screen.query_one("#redundancy", FieldInput)
+        redundancy.focus()
+        await pilot.press("up")
+        assert redundancy.value == "7+1"
+        await pilot.press("down", "down")
+        assert redundancy.value == "N"
+
+
+async def test_undo_and_redo_every_kind_of_edit():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "250 MW"
+        await settle(pilot)
+        screen.query_one("#method", Select).value = "epoch"
+        await settle(pilot)
+        await pilot.click(f"#fleet-{list(screen.query(FleetRow))[-1].index}-remove")
+        await settle(pilot)
+        assert len(screen.query(FleetRow)) == 2
+        await pilot.press("ctrl+z")  # the row comes back
+        await settle(pilot)
+        assert len(screen.query(FleetRow)) == 3
+        assert screen.scenario.method == "epoch"
+        await pilot.press("ctrl+z")  # the method
+        await settle(pilot)
+        assert screen.scenario.method == "default"
+        assert screen.query_one("#power", FieldInput).value == "250 MW"
+        await pilot.press("ctrl+z")  # the power
+        await settle(pilot)
+        assert screen.query_one("#power", FieldInput).value == "300 MW"
+        assert screen.report.claim.power.m_as("MW") == 300
+        assert not screen.dirty
+        await pilot.press("ctrl+y", "ctrl+y")
+        await settle(pilot)
+        assert screen.query_one("#power", FieldInput).value == "250 MW"
+        assert screen.scenario.method == "epoch"
+        assert screen.report.claim.power.m_as("MW") == 250
+
+
+async def test_undo_goes_back_across_a_facility_switch():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        screen.query_one("#facility", Select).value = "frontier"
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert screen.scenario.id == "frontier"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert screen.scenario.id == "colossus-1"
+        assert screen.query_one("#power", FieldInput).value == "300 MW"
+        assert screen.query_one("#facility", Select).value == "colossus-1"
+        assert len(screen.query(FleetRow)) == 3
+
+
+async def test_switching_facility_with_unsaved_edits_asks_first():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "250 MW"
+        await settle(pilot)
+        screen.query_one("#facility", Select).value = "frontier"
+        await settle(pilot)
+        assert isinstance(app.screen, QuitDialog)
+        await pilot.press("escape")  # cancel: the edit and the facility stay
+        await settle(pilot)
+        assert screen.scenario.id == "colossus-1"
+        assert screen.query_one("#facility", Select).value == "colossus-1"
+        assert screen.query_one("#power", FieldInput).value == "250 MW"
+        screen.query_one("#facility", Select).value = "frontier"
+        await settle(pilot)
+        await pilot.press("d")  # discard
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert screen.scenario.id == "frontier"
+
+
+async def test_export_refuses_while_a_field_is_invalid(tmp_path):
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "300 kg"
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert not isinstance(app.screen, PathDialog)
+        assert [n.title for n in app._notifications] == ["Not exported"]
+        assert list(tmp_path.iterdir()) == []
+
+
+async def test_removing_a_row_does_not_focus_another_rows_remove_button():
+    # the defect: focus moved to the previous row's ✕, so Enter three times removed three rows
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        screen.query_one("#fleet-0-remove").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(screen.query(FleetRow)) == 2
+        assert app.focused is screen.query_one("#fleet-1-count")

@@ -13,9 +13,12 @@ from textual.widgets import Input
 
 from tui.app import DcpowerApp
 
+from .settle import settle
+
 
 async def no_cursor_blink(pilot: Pilot) -> None:
-    """Stop the blink of every Input on every screen, so the cursor is always drawn."""
+    """Wait for the report, then stop the blink of every Input on every screen."""
+    await settle(pilot)
     for screen in pilot.app.screen_stack:
         for field in screen.query(Input):
             field.cursor_blink = False

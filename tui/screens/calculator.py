@@ -1,12 +1,15 @@
 """The calculator: a scenario's inputs on the left, its report on the right.
 
-The screen owns the scenario and its report. Every edit collects the fields, lets calc parse
-and evaluate them, and shows the result; a field calc rejects is marked with calc's message and
-the last good report stays on screen.
+Every edit lets calc parse the fields into the scenario at once (about a millisecond), marking
+a field calc rejects with calc's message. The report is computed in an exclusive thread worker
+a short pause after the last edit, and applied only if it is still the report of the current
+scenario: the UI thread never waits for it, so keys are never held up. The result widgets
+watch the screen's reactive `report`. Every settled edit is a step that ctrl+z undoes.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
@@ -33,6 +37,8 @@ from tui.widgets import (
     UncertaintyPanel,
 )
 
+DEBOUNCE = 0.025
+"""Seconds without an edit before the report is computed: the keys of a burst make one report."""
 MC_SAMPLES = 100_000
 """Samples drawn while editing (about 10 ms); the CLI runs a million on demand."""
 MC_SEED = 0
@@ -55,19 +61,37 @@ def _group(key: str) -> str:
     return key.split(".", 1)[0]
 
 
+@dataclass(frozen=True)
+class Step:
+    """One state of the edit history: the scenario loaded, where from, and the field text."""
+
+    base: calc.Scenario
+    source: str
+    save_path: Path | None
+    fields: tuple[tuple[str, str], ...]
+
+
 class CalculatorScreen(Screen[None]):
     """Edit a claim's inputs; see its verdict, chain, readings and methods."""
 
     BINDINGS = [
-        Binding("ctrl+n", "add_fleet_row", "Add", tooltip="Add an accelerator type to the fleet."),
-        # the tabs show these panels too; the keys are listed in the help screen
-        Binding("f2", "panel('claim')", "Claim", show=False, tooltip="Verdict, chain, readings, methods."),
-        Binding("f3", "panel('uncertainty')", "Uncertainty", show=False, tooltip="Monte Carlo and tornado."),
         Binding(
-            "f4", "panel('energy')", "Energy", show=False, tooltip="Energy, money, carbon, water, capex."
+            "ctrl+z", "undo", "Undo", tooltip="Undo the last edit (facility, method and row changes too)."
         ),
-        Binding("f5", "panel('orbital')", "Orbital", show=False, tooltip="The same power in orbit."),
+        Binding("ctrl+y", "redo", "Redo", tooltip="Redo what ctrl+z undid."),
+        Binding("ctrl+n", "add_fleet_row", "Add row", tooltip="Add an accelerator type to the fleet."),
+        Binding("f2", "panel('claim')", "Claim", tooltip="Verdict, chain, readings, methods."),
+        Binding("f3", "panel('uncertainty')", "Uncert.", tooltip="Monte Carlo and tornado."),
+        Binding("f4", "panel('energy')", "Energy", tooltip="Energy, money, carbon, water, capex."),
+        Binding("f5", "panel('orbital')", "Orbital", tooltip="The same power in orbit."),
     ]
+
+    AUTO_FOCUS = "#power"
+
+    report: reactive[calc.Report | None] = reactive(None, always_update=True, init=False)
+    """The report of the last scenario computed; None until the first lands."""
+    stale: reactive[bool] = reactive(False, init=False)
+    """True while a field is invalid or a report is being computed: results are the last good."""
 
     def __init__(self, scenario: calc.Scenario, source: str) -> None:
         super().__init__()
@@ -77,8 +101,6 @@ class CalculatorScreen(Screen[None]):
         """The facility id or file the scenario came from."""
         self.scenario = scenario
         """The last scenario that parsed."""
-        self.report = calc.evaluate(scenario)
-        """The report of `scenario`: what the results show."""
         self.saved_fields = calc.scenario_fields(scenario)
         """The fields as last loaded or saved, to tell unsaved changes."""
         self.errors: dict[str, str] = {}
@@ -91,6 +113,13 @@ class CalculatorScreen(Screen[None]):
         self._panels_shown: dict[str, object] = {}
         """Per side panel, the scenario and options it last showed: panels are computed when
         their tab is visible and their inputs changed, never for a hidden tab."""
+        self._pending: Any = None
+        """The debounce timer of the next report, while one is waiting."""
+        self._history: list[Step] = []
+        """Settled states, oldest first; the last is the current one."""
+        self._future: list[Step] = []
+        """States undone, the next to redo last."""
+        self._restoring = False
 
     # ----------------------------------------------------------------------------- layout
 
@@ -103,7 +132,7 @@ class CalculatorScreen(Screen[None]):
                 yield Select(
                     self._facility_options(),
                     value=self._facility_value(),
-                    prompt="(saved scenario)",
+                    allow_blank=False,
                     id="facility",
                     compact=True,
                     tooltip="A bundled or user facility preset",
@@ -215,9 +244,10 @@ class CalculatorScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._last_fields = self.fields()  # the report of __init__ is for these very fields
-        self.show_report()
-        self.query_one("#power", FieldInput).focus()
+        self._last_fields = self.fields()
+        self._history = [self._step()]
+        self.stale = True
+        self.run_report(self.scenario)  # the inputs are on screen; the results follow
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -225,14 +255,15 @@ class CalculatorScreen(Screen[None]):
     # ----------------------------------------------------------------------------- helpers
 
     def _facility_options(self) -> list[tuple[str, str]]:
-        return [(calc.load_facility(i).name, i) for i in calc.list_presets("facilities")]
+        options = [(calc.load_facility(i).name, i) for i in calc.list_presets("facilities")]
+        if self.save_path is not None and str(self.save_path) not in dict((v, n) for n, v in options):
+            options.append((f"{self.base.name} ({self.save_path.name})", str(self.save_path)))
+        return options
 
     def _facility_value(self) -> Any:
-        return (
-            self.base.id
-            if self.base.id in calc.list_presets("facilities") and not self.save_path
-            else Select.NULL
-        )
+        if self.save_path is not None:
+            return str(self.save_path)
+        return self.base.id if self.base.id in calc.list_presets("facilities") else Select.NULL
 
     def _accelerator_options(self) -> list[tuple[str, str]]:
         # each accelerator in its default system, then in every other system that holds it
@@ -260,21 +291,63 @@ class CalculatorScreen(Screen[None]):
     # --------------------------------------------------------------------------- recompute
 
     def recompute(self, force: bool = False) -> None:
-        """Parse every field through calc; show the new report, or mark what does not parse."""
+        """Parse every field through calc; mark what does not parse; schedule the report."""
         fields = self.fields()
         if fields == self._last_fields and not force:
             return
         self._last_fields = fields
         scenario, errors = calc.parse_fields(fields, self.base)
         if scenario is not None:
-            try:
-                report = calc.evaluate(scenario)
-            except calc.CalcError as error:
-                errors = {"scenario": str(error)}
-            else:
-                self.scenario, self.report = scenario, report
+            self.scenario = scenario
         self.errors = errors
         self.show_errors()
+        self.stale = True
+        self.app.sub_title = self.base.name + ("  •  unsaved" if self.dirty else "")
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(DEBOUNCE, self._settled)
+
+    def _settled(self) -> None:
+        """A pause after the last edit: record it for undo, compute its report."""
+        self._pending = None
+        step = self._step()
+        if not self._restoring and self._history and step.fields != self._history[-1].fields:
+            self._history.append(step)
+            self._future.clear()
+        self._restoring = False
+        if not self.errors:
+            self.run_report(self.scenario)
+        else:
+            self.stale = True
+
+    @property
+    def computing(self) -> bool:
+        """True while an edit waits for its report."""
+        return self._pending is not None or any(w.group == "report" and w.is_running for w in self.workers)
+
+    @work(thread=True, exclusive=True, group="report")
+    def run_report(self, scenario: calc.Scenario) -> None:
+        """The report of `scenario`, off the UI thread; shown only if still current."""
+        try:
+            report: calc.Report | str = calc.evaluate(scenario)
+        except calc.CalcError as error:
+            report = str(error)
+        if not get_current_worker().is_cancelled:
+            try:
+                self.app.call_from_thread(self._landed, scenario, report)
+            except RuntimeError:  # the app closed while computing
+                pass
+
+    def _landed(self, scenario: calc.Scenario, report: calc.Report | str) -> None:
+        if scenario is not self.scenario or self._pending is not None:
+            return  # the inputs moved on: their own report is on its way
+        if isinstance(report, str):
+            self.errors = {"scenario": report}
+            self.show_errors()
+            self.stale = True
+            return
+        self.stale = bool(self.errors)
+        self.report = report
         self.show_report()
 
     def show_errors(self) -> None:
@@ -292,18 +365,19 @@ class CalculatorScreen(Screen[None]):
             label.set_class(bool(messages), "-shown")
 
     def show_report(self) -> None:
-        self.query_one(Headline).show(self.report, stale=bool(self.errors))
-        self.query_one(ChainBars).show(self.report)
-        self.query_one(ReadingsTable).show(self.report)
-        self.query_one(MethodsTable).show(self.report)
-        self.query_one(Notes).show(self.report)
+        """Bring the title and the visible side panel up to date (the result widgets watch)."""
         self.app.sub_title = self.base.name + ("  •  unsaved" if self.dirty else "")
         self.show_panels()
+
+    def watch_stale(self, stale: bool) -> None:
+        self.set_class(stale and bool(self.errors), "-stale")
 
     # ------------------------------------------------------------------------------ panels
 
     def show_panels(self) -> None:
         """Bring the visible side panel up to date (the Monte Carlo in a worker)."""
+        if self.report is None or self.report.scenario is not self.scenario:
+            return
         active = self.query_one(TabbedContent).active
         if active == "energy":
             self._show_energy()
@@ -383,7 +457,7 @@ class CalculatorScreen(Screen[None]):
     @on(Select.Changed, "#method")
     def _method_changed(self, event: Select.Changed) -> None:
         method = str(event.value)
-        if method == self.scenario.method:
+        if method == self.scenario.method or self._restoring:
             return
         # site facts and the user's own values stay; the method's values replace the rest
         fields = calc.scenario_fields(calc.with_method(self.scenario, method))
@@ -397,10 +471,13 @@ class CalculatorScreen(Screen[None]):
         self.recompute()
 
     @on(Select.Changed, "#facility")
-    async def _facility_changed(self, event: Select.Changed) -> None:
-        if event.value is Select.NULL or (event.value == self.source and not self.save_path):
+    def _facility_changed(self, event: Select.Changed) -> None:
+        chosen = str(event.value)
+        if event.value is Select.NULL or chosen == self._facility_value():
             return
-        await self.load(calc.scenario_from_facility(str(event.value)), str(event.value))
+        with self.prevent(Select.Changed):
+            event.select.value = self._facility_value()  # until the switch is done (or cancelled)
+        self.app.switch_scenario(chosen)  # type: ignore[attr-defined]
 
     @on(Button.Pressed, "#add-fleet")
     async def _add_pressed(self) -> None:
@@ -413,7 +490,13 @@ class CalculatorScreen(Screen[None]):
             self.notify("The fleet needs at least one accelerator type.", severity="warning")
             return
         row = next(r for r in rows if event.button in r.children)
+        after = rows[rows.index(row) + 1] if row is not rows[-1] else None
         await row.remove()
+        # focus never lands on another row's remove button: Enter three times removes one row
+        if after is not None:
+            after.query_one(FieldInput).focus()
+        else:
+            self.query_one("#add-fleet", Button).focus()
         self.recompute()
 
     async def action_add_fleet_row(self) -> None:
@@ -424,30 +507,73 @@ class CalculatorScreen(Screen[None]):
         row.query_one(FieldInput).focus()
         self.recompute()
 
+    # ------------------------------------------------------------------------------ history
+
+    def _step(self) -> Step:
+        return Step(self.base, self.source, self.save_path, tuple(self.fields().items()))
+
+    async def action_undo(self) -> None:
+        """Go back one settled edit (facility and method switches and row changes included)."""
+        self._flush()
+        if len(self._history) < 2:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self._future.append(self._history.pop())
+        await self._restore(self._history[-1])
+
+    async def action_redo(self) -> None:
+        """Redo the last edit undone."""
+        self._flush()
+        if not self._future:
+            self.notify("Nothing to redo.", timeout=2)
+            return
+        self._history.append(self._future.pop())
+        await self._restore(self._history[-1])
+
+    def _flush(self) -> None:
+        """Record an edit still inside its debounce pause, so that undo goes back from it."""
+        if self._pending is not None:
+            self._pending.stop()
+            self._settled()
+
+    async def _restore(self, step: Step) -> None:
+        self._restoring = True
+        self.base, self.source, self.save_path = step.base, step.source, step.save_path
+        await self._show_fields(dict(step.fields))
+
     # ------------------------------------------------------------------------------ loading
 
+    async def _show_fields(self, fields: dict[str, str]) -> None:
+        """Put field text into every input, rebuilding the fleet rows, then recompute."""
+        fleet = self.query_one("#fleet", Vertical)
+        rows = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
+        await fleet.remove_children()
+        await fleet.mount_all(
+            FleetRow(
+                i, fields[f"fleet.{i}.accelerator"], fields[f"fleet.{i}.count"], self._accelerator_options()
+            )
+            for i in rows
+        )
+        self._next_row = max(rows, default=-1) + 1
+        for widget in self.query(FieldInput):
+            if widget.key in fields and not isinstance(widget, OptionInput):
+                widget.value = fields[widget.key]
+        self.query_one("#basis", Select).value = fields["basis"]
+        self.query_one("#method", Select).value = fields["method"]
+        facility = self.query_one("#facility", Select)
+        with self.prevent(Select.Changed):
+            facility.set_options(self._facility_options())
+            facility.value = self._facility_value()
+        self.recompute(force=True)
+
     async def load(self, scenario: calc.Scenario, source: str) -> None:
-        """Replace every field with a scenario's, as loaded (not dirty)."""
+        """Replace every field with a scenario's, as loaded (not dirty); undo can go back."""
+        self._flush()
         self.base, self.scenario, self.source = scenario, scenario, source
         self.save_path = Path(source) if source.endswith(".toml") else None
         fields = calc.scenario_fields(scenario)
         self.saved_fields = fields
-        fleet = self.query_one("#fleet", Vertical)
-        await fleet.remove_children()
-        self._next_row = len(scenario.fleet)
-        await fleet.mount_all(
-            FleetRow(i, accelerator, fields[f"fleet.{i}.count"], self._accelerator_options())
-            for i, accelerator in enumerate(e.accelerator for e in scenario.fleet)
-        )
-        for widget in self.query(FieldInput):
-            if widget.key in fields and not isinstance(widget, OptionInput):
-                widget.value = fields[widget.key]
-        self.query_one("#basis", Select).value = scenario.basis
-        self.query_one("#method", Select).value = scenario.method
-        facility = self.query_one("#facility", Select)
-        facility.set_options(self._facility_options())
-        facility.value = self._facility_value()
-        self.recompute(force=True)
+        await self._show_fields(fields)
 
     def saved(self, path: Path, scenario: calc.Scenario) -> None:
         """Record a successful save: the fields are the new clean state."""
@@ -456,5 +582,9 @@ class CalculatorScreen(Screen[None]):
         self.scenario = calc.Scenario.model_validate({**dict(scenario), "id": path.stem})
         self.base = self.scenario
         self.saved_fields = calc.scenario_fields(self.scenario)
-        calc.refresh_presets()
-        self.show_report()
+        calc.refresh_presets()  # a preset saved in the user folder is listed at once
+        facility = self.query_one("#facility", Select)
+        with self.prevent(Select.Changed):
+            facility.set_options(self._facility_options())
+            facility.value = self._facility_value()
+        self.recompute(force=True)

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Footer, Input, Label
 
 
 class PathDialog(ModalScreen[str | None]):
@@ -27,6 +27,7 @@ class PathDialog(ModalScreen[str | None]):
             with Horizontal(id="dialog-buttons"):
                 yield Button(self._action, variant="primary", id="dialog-ok")
                 yield Button("Cancel", id="dialog-cancel")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#dialog-path", Input).focus()
@@ -48,18 +49,23 @@ class QuitDialog(ModalScreen[str]):
     """Unsaved changes: save, discard or stay. Dismisses with "save", "discard" or "cancel"."""
 
     BINDINGS = [
-        Binding("s", "choose('save')", "Save", tooltip="Save the scenario, then quit."),
-        Binding("d", "choose('discard')", "Discard", tooltip="Quit without saving."),
+        Binding("s", "choose('save')", "Save", tooltip="Save the scenario first."),
+        Binding("d", "choose('discard')", "Discard", tooltip="Go on without saving."),
         Binding("escape", "choose('cancel')", "Cancel", tooltip="Go back to the scenario."),
     ]
 
+    def __init__(self, question: str = "The scenario has unsaved changes. Save before quitting?") -> None:
+        super().__init__()
+        self._question = question
+
     def compose(self) -> ComposeResult:
         with Grid(id="dialog-body"):
-            yield Label("The scenario has unsaved changes. Save before quitting?", id="dialog-title")
+            yield Label(self._question, id="dialog-title")
             with Horizontal(id="dialog-buttons"):
                 yield Button("Save", variant="primary", id="quit-save")
                 yield Button("Discard", variant="error", id="quit-discard")
                 yield Button("Cancel", id="quit-cancel")
+        yield Footer(compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss((event.button.id or "quit-cancel").removeprefix("quit-"))

@@ -2,44 +2,58 @@
 
 from __future__ import annotations
 
-import re
-
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Select
 
-_NUMBER_RE = re.compile(r"^\s*([-+]?[\d,]*\.?\d+(?:[eE][-+]?\d+)?)(.*)$")
+import calc
 
 
 class FieldInput(Input):
-    """An Input bound to one scenario field; up/down nudge a number by its step."""
+    """An Input bound to one scenario field; up/down nudge its value by 1 % (shift: 10 %)."""
 
     NUDGE = Binding.Group("Nudge", compact=True)
     BINDINGS = [
-        Binding(
-            "up", "nudge(1)", "Nudge up", group=NUDGE, tooltip="Raise the number in this field by one step."
-        ),
-        Binding("down", "nudge(-1)", "Nudge down", group=NUDGE, tooltip="Lower the number by one step."),
+        Binding("up", "nudge(0.01)", "±1%", group=NUDGE, tooltip="Raise the value by 1 % in its own unit."),
+        Binding("down", "nudge(-0.01)", "±1%", group=NUDGE, tooltip="Lower the value by 1 %."),
+        Binding("shift+up", "nudge(0.1)", "±10%", show=False, tooltip="Raise the value by 10 %."),
+        Binding("shift+down", "nudge(-0.1)", "±10%", show=False, tooltip="Lower the value by 10 %."),
     ]
 
-    def __init__(self, key: str, value: str, step: float, **kwargs: object) -> None:
+    def __init__(self, key: str, value: str, step: float = 0.01, **kwargs: object) -> None:
         super().__init__(value=value, **kwargs)  # type: ignore[arg-type]
         self.key = key
         """The scenario field this input edits ("power", "pue.central", "fleet.0.count", ...)."""
         self.step = step
-        """How much one nudge changes the number."""
+        """Unused by scenario fields (calc steps them); panel inputs step by it."""
 
-    def action_nudge(self, direction: int) -> None:
-        """Step the leading number of the text, keeping any unit after it."""
-        match = _NUMBER_RE.match(self.value)
-        if match is None:
+    _selected_early = False
+
+    def select_all_now(self) -> None:
+        """Select the text as focusing does, at once: keys already on their way replace it."""
+        if self.select_on_focus:
+            self.select_all()
+            self._selected_early = True
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if self._selected_early:
+            # the app selected the text when it moved the focus here; keys typed since then
+            # must not be selected again by this late Focus event
+            self._selected_early = False
+            self.select_on_focus, keep = False, self.select_on_focus
+            super()._on_focus(event)
+            self.select_on_focus = keep
+            event.prevent_default()
+
+    def action_nudge(self, fraction: float) -> None:
+        """Step the value: calc moves it in its own unit; a value that does not parse rings."""
+        try:
+            self.value = calc.nudge_text(self.value, self.key, fraction)
+        except calc.CalcError:
             self.app.bell()
             return
-        number = float(match.group(1).replace(",", "")) + direction * self.step
-        decimals = max(0, -int(f"{self.step:e}".split("e")[1]))
-        text = f"{number:.{decimals}f}" if decimals else f"{round(number)}"
-        self.value = text + match.group(2)
         self.cursor_position = len(self.value)
 
 

@@ -1,8 +1,15 @@
-"""Read-only views of a `calc.Report`. They format; they compute no power."""
+"""Read-only views of a `calc.Report`. They format; they compute no power.
+
+Each watches its screen's reactive ``report`` (attributes down): the screen sets it when a
+report lands, and every view redraws itself.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.markup import escape
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 import calc
@@ -16,10 +23,31 @@ def watts(quantity: object) -> str:
     return calc.format_power(quantity, "W", 1)
 
 
+def watch_report(widget: Widget, show: Any) -> None:
+    """Call `show(report)` now and whenever the widget's screen has a new report."""
+
+    def changed(report: calc.Report | None) -> None:
+        if report is not None:
+            show(report)
+
+    widget.watch(widget.screen, "report", changed)
+
+
 class Headline(Static):
     """The verdict, the implied power per accelerator, what must hold, and the capacity."""
 
+    def on_mount(self) -> None:
+        self.update("[$text-muted]Computing the report…[/]")
+        watch_report(self, lambda report: self.show(report, self.screen.stale))  # type: ignore[attr-defined]
+        self.watch(self.screen, "stale", self._stale_changed, init=False)
+
+    def _stale_changed(self, stale: bool) -> None:
+        report = self.screen.report  # type: ignore[attr-defined]
+        if report is not None:
+            self.show(report, stale)
+
     def show(self, report: calc.Report, stale: bool) -> None:
+        stale = stale and bool(self.screen.errors)  # type: ignore[attr-defined]
         verdict = report.claim.verdict
         for name in VERDICT_STYLE:
             self.set_class(verdict == name, f"-{name}")
@@ -36,6 +64,9 @@ class ChainBars(Static):
     """Power per accelerator at each basis as bars: low, central and high, with the claim marked."""
 
     _report: calc.Report | None = None
+
+    def on_mount(self) -> None:
+        watch_report(self, self.show)
 
     def on_resize(self) -> None:
         if self._report is not None:
@@ -74,6 +105,9 @@ class ReadingsTable(Static):
         "impossible": "$error",
     }
 
+    def on_mount(self) -> None:
+        watch_report(self, self.show)
+
     def show(self, report: calc.Report) -> None:
         table = calc.readings_table(report.claim)
         lines = []
@@ -95,6 +129,8 @@ class MethodsTable(DataTable):
 
     def on_mount(self) -> None:
         self.cursor_type = "none"
+        self.can_focus = False  # nothing to select in it: no invisible focus stop
+        watch_report(self, self.show)
 
     def show(self, report: calc.Report) -> None:
         table = calc.methods_table(report.methods)
@@ -106,6 +142,10 @@ class MethodsTable(DataTable):
 
 class Notes(Static):
     """The core's notes on the claim: estimates used, user presets, unit conversions."""
+
+    def on_mount(self) -> None:
+        self.display = False
+        watch_report(self, self.show)
 
     def show(self, report: calc.Report) -> None:
         notes = report.claim.notes

@@ -1,0 +1,81 @@
+"""Keys are processed in the order typed, whatever the load: the report is computed off the UI thread."""
+
+import time
+
+from textual import events
+
+import calc
+from tui.app import DcpowerApp
+from tui.widgets import FieldInput
+
+from .settle import settle
+
+SIZE = (120, 40)
+CHARACTERS = {" ": "space", "%": "percent_sign"}
+CONTROL = {"tab": "\t", "shift+tab": None, "backspace": "\x7f", "ctrl+u": "\x15", "enter": "\r"}
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send keys as one burst, as a terminal delivers them when typed fast or pasted by tmux.
+
+    Pilot's `press` waits for the app to go idle after every key, which hides reordering; this
+    queues them all before the app handles the first.
+    """
+    driver = pilot.app._driver
+    for key in keys:
+        if len(key) == 1:
+            event = events.Key(CHARACTERS.get(key, key), key)
+        else:
+            event = events.Key(key, CONTROL.get(key))
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+
+
+def slow_evaluate(monkeypatch, seconds: float = 0.3) -> None:
+    """Make the report computation take `seconds` longer, as on a loaded machine."""
+    evaluate = calc.evaluate
+
+    def slow(scenario):
+        time.sleep(seconds)
+        return evaluate(scenario)
+
+    monkeypatch.setattr(calc, "evaluate", slow)
+
+
+async def test_a_burst_lands_in_the_fields_typed_while_the_report_is_slow(monkeypatch):
+    slow_evaluate(monkeypatch)
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.calculator
+        assert app.focused is screen.query_one("#power")
+        await burst(pilot, "ctrl+u", *"250 MW", "tab", "tab", *"200000")
+        await settle(pilot)
+        assert screen.query_one("#power", FieldInput).value == "250 MW"
+        assert screen.query_one("#accelerators", FieldInput).value == "200000"
+        claim = screen.report.claim
+        assert (claim.power.m_as("MW"), claim.accelerators) == (250, 200_000)
+        assert "250 MW / 200,000 GPUs" in str(screen.query_one("#headline").render())
+
+
+async def test_backspaces_after_a_tab_edit_the_next_field(monkeypatch):
+    # the defect: power became 'xy%' and the count '220'. Tab selects the count's text, 'xy%'
+    # replaces it, and three backspaces empty it; power is not touched
+    slow_evaluate(monkeypatch)
+    app = DcpowerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.calculator
+        await burst(pilot, "tab", "tab", *"xy%", "backspace", "backspace", "backspace")
+        await settle(pilot)
+        assert screen.query_one("#power", FieldInput).value == "300 MW"
+        assert screen.query_one("#accelerators", FieldInput).value == ""
+        assert "accelerators" in screen.errors
+
+
+async def test_clear_then_type_in_the_power_field(monkeypatch):
+    slow_evaluate(monkeypatch)
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "ctrl+u", *"abc")
+        await settle(pilot)
+        assert app.calculator.query_one("#power", FieldInput).value == "abc"
