@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+import calc
 from calc.cli import DESCRIPTIONS, EXAMPLES, build_parser, main
 
 
@@ -33,10 +34,10 @@ def test_the_top_level_help_lists_each_command_in_a_line():
 
 def test_defaults_come_from_the_presets_with_their_units():
     energy = _help("energy")
-    assert "(default 0.8)" in energy
-    assert "(default 0.081 USD/kWh)" in energy
-    assert "(default 367 g/kWh)" in energy
-    assert "(default 1.8 L/kWh)" in energy
+    figures = calc.load_preset("economics", "default").parameters
+    for name in ("load_factor", "electricity_price", "carbon_intensity", "wue"):
+        assert f"(default {figures[name].value})" in energy, name
+    assert "(default 0.081 USD/kWh)" in energy  # with its unit
     orbital = _help("orbital")
     assert "(default 300 K for dawn-dusk-sso)" in orbital
     check = _help("check")
