@@ -48,7 +48,10 @@ wrong_types = st.one_of(
 values = st.one_of(quantity_texts, number_texts, wrong_types)
 
 
-def examples(n: int) -> settings:
-    """`n` examples in the fast profiles (the suite stays quick); the profile's own in `fuzz`."""
+def examples(n: int, *, long: int | None = None) -> settings:
+    """`n` examples in the fast profiles (the suite stays quick); in `fuzz`, `long` if given (for
+    tests whose one example costs a second or more), else the profile's own."""
     profile = settings.default.max_examples
-    return settings(max_examples=n if profile < 1000 else profile)
+    if profile < 1000:
+        return settings(max_examples=n)
+    return settings(max_examples=long or profile)

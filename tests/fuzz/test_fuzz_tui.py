@@ -34,7 +34,7 @@ async def _session(values: list[str]) -> None:
         assert app.calculator.report.claim.verdict in {"implausible", "plausible", "ample"}
 
 
-@examples(4)
+@examples(4, long=60)
 @given(st.lists(texts, min_size=1, max_size=30))
 def test_random_text_in_every_field_never_ends_the_app(values):
     asyncio.run(_session(values))
