@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from calc.errors import CalcError, InputError, shown
-from calc.models import BatchRow, Verdict
+from calc.models import BatchRow, Verdict, build
 
 COLUMNS = ("power", "count", "accelerator", "fleet", "basis", "power_bound", "count_bound", "method", "text")
 """The columns a batch file may have (any others are ignored)."""
@@ -128,7 +128,8 @@ def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()
         by_method: dict[str, Verdict] = {}
         if methods:
             by_method = {r.method: r.verdict for r in compare_methods(built, methods=methods)}
-        return BatchRow.model_construct(
+        return build(
+            BatchRow,
             row=number,
             text=text,
             power=result.power,

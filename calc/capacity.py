@@ -7,7 +7,7 @@ from typing import Any
 from calc.chain import Inputs, chain_table, chain_watts, racks_for, resolve, whole_systems
 from calc.errors import InputError
 from calc.inputs import as_scenario
-from calc.models import BASES, Basis, CapacityResult, CaseValues, FleetLine, RequiredPowerResult
+from calc.models import BASES, Basis, CapacityResult, CaseValues, FleetLine, RequiredPowerResult, build
 from calc.units import MW, W, format_power, kW, parse_power, power_watts, quantity
 
 
@@ -95,7 +95,8 @@ def capacity_at(
     for n, item in zip(systems, fleet.items, strict=True):
         per = chain_watts(item.tdp, item.nameplate, **central)
         lines.append(
-            FleetLine.model_construct(
+            build(
+                FleetLine,
                 accelerator=item.accelerator.id,
                 system=item.system.id,
                 accelerators=n * item.per_system,
@@ -108,7 +109,8 @@ def capacity_at(
         case: fleet.accelerators_in(fleet.supported(watts, inputs.values(case), basis, case)[0])
         for case in ("low", "high")
     }
-    return CapacityResult.model_construct(
+    return build(
+        CapacityResult,
         power=inputs.power,
         real_power=inputs.real_power,
         basis=basis,
@@ -162,7 +164,8 @@ def required_power(
     total = resolved.need_count("the power of a fleet")
     per_accelerator = chain_table(resolved)
     power = tuple(
-        CaseValues.model_construct(
+        build(
+            CaseValues,
             basis=row.basis,
             low=quantity(row.low.magnitude * total / 1e6, MW),
             central=quantity(row.central.magnitude * total / 1e6, MW),
@@ -176,7 +179,8 @@ def required_power(
         per = chain_watts(item.tdp, item.nameplate, **central)
         n = int(whole_systems(item.count, item.per_system, up=True))
         lines.append(
-            FleetLine.model_construct(
+            build(
+                FleetLine,
                 accelerator=item.accelerator.id,
                 system=item.system.id,
                 accelerators=round(item.count),
@@ -185,7 +189,8 @@ def required_power(
                 power_per_accelerator=quantity(float(per["facility"]), W),
             )
         )
-    return RequiredPowerResult.model_construct(
+    return build(
+        RequiredPowerResult,
         accelerators=round(total),
         method=resolved.method,
         power=power,

@@ -38,6 +38,7 @@ from calc.models import (
     Range,
     Scenario,
     SystemSpec,
+    build,
 )
 from calc.presets import catalog, load_accelerator, load_system
 from calc.units import MW, Quantity, W, format_power, is_apparent_power, power_watts, quantity
@@ -306,7 +307,7 @@ class Fleet:
     def entries(self) -> tuple[FleetEntry, ...]:
         """The fleet as entries with counts."""
         return tuple(
-            FleetEntry.model_construct(accelerator=i.accelerator.id, system=i.system.id, count=i.count)
+            build(FleetEntry, accelerator=i.accelerator.id, system=i.system.id, count=i.count)
             for i in self.items
         )
 
@@ -600,7 +601,8 @@ def chain_table(inputs: Inputs) -> tuple[CaseValues, ...]:
     """Power per accelerator at every basis for the low, central and high cases. [W]"""
     cases = {case: inputs.watts_per_accelerator(case) for case in CASES}
     return tuple(
-        CaseValues.model_construct(
+        build(
+            CaseValues,
             basis=step.basis,
             low=quantity(float(cases["low"][step.basis]), W),
             central=quantity(float(cases["central"][step.basis]), W),

@@ -15,7 +15,17 @@ from typing import Any
 from calc.assumptions import DEFAULT_METHOD
 from calc.chain import CASES, Inputs, chain_table, resolve
 from calc.inputs import as_scenario, with_method
-from calc.models import BASIS_LABELS, Basis, BreakEven, ClaimBasis, ClaimResult, Reading, Scenario, Verdict
+from calc.models import (
+    BASIS_LABELS,
+    Basis,
+    BreakEven,
+    ClaimBasis,
+    ClaimResult,
+    Reading,
+    Scenario,
+    Verdict,
+    build,
+)
 from calc.presets import list_presets
 from calc.solve import applicable, break_even
 from calc.units import W, format_number, format_power, quantity
@@ -101,7 +111,8 @@ def _reading(inputs: Inputs, basis: Basis, implied: float, noun: str) -> Reading
         )
     if evens:
         text += "; exact fit with " + ", ".join(_describe(e) for e in evens) + ", others central"
-    return Reading.model_construct(
+    return build(
+        Reading,
         basis=basis,
         verdict=verdict,
         low=quantity(per_case["low"], W),
@@ -240,7 +251,8 @@ def claim_of(inputs: Inputs) -> ClaimResult:
         stated = f"{stated_claim(inputs, count)} is {implied_text(span, noun)}"
         head = f"{verdict}: {stated}"
         summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
-    return ClaimResult.model_construct(
+    return build(
+        ClaimResult,
         power=inputs.power,
         real_power=inputs.real_power,
         accelerators=round(count),
@@ -388,6 +400,4 @@ def bounded_reading(reading: Reading, span: tuple[float, float], noun: str) -> R
     else:
         why = "the bounds meet the model range"
     note = f"as stated, {implied_text(span, noun)}: {verdict} ({why})"
-    return Reading.model_construct(
-        **{**dict(reading), "verdict": verdict, "summary": f"{reading.summary}; {note}"}
-    )
+    return build(Reading, **{**dict(reading), "verdict": verdict, "summary": f"{reading.summary}; {note}"})

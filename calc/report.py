@@ -30,6 +30,7 @@ from calc.models import (
     RequiredPowerResult,
     Scenario,
     SolveResult,
+    build,
 )
 from calc.units import format_power
 
@@ -449,7 +450,7 @@ def evaluate(scenario: Scenario) -> Report:
     methods = tuple(
         claim if m == scenario.method else claim_of(resolve(with_method(scenario, m))) for m in method_order()
     )
-    return Report.model_construct(scenario=scenario, claim=claim, capacity=capacities, methods=methods)
+    return build(Report, scenario=scenario, claim=claim, capacity=capacities, methods=methods)
 
 
 def headline_lines(report: Report) -> list[str]:

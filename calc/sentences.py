@@ -29,7 +29,7 @@ import re
 from typing import Any
 
 from calc.errors import InputError, shown
-from calc.models import ParsedClaim, Scenario, SentenceCheck, Span
+from calc.models import ParsedClaim, Scenario, SentenceCheck, Span, build
 from calc.units import GW, MW, W, kW, quantity
 
 MAX_TEXT = 4000
@@ -152,7 +152,7 @@ def _bound_before(text: str, start: int) -> tuple[str, int]:
 
 
 def _span(text: str, start: int, end: int) -> Span:
-    return Span.model_construct(start=start, end=end, text=text[start:end])
+    return build(Span, start=start, end=end, text=text[start:end])
 
 
 def _powers(text: str) -> list[tuple[float, str, int, int]]:
@@ -266,7 +266,8 @@ def parse_claim(text: Any) -> ParsedClaim:
             basis = (name, _span(text, match.start(), match.end()))
     # built from values this function made and checked: no second validation (results are
     # built the same way in calc.claims)
-    return ParsedClaim.model_construct(
+    return build(
+        ParsedClaim,
         text=text,
         power=None if power is None else _power_quantity(power[0]),
         power_bound="exact" if power is None else power[1],

@@ -13,7 +13,7 @@ from typing import Any
 from calc.chain import FACTOR_STEP, FACTORS, FORMS, SOLVABLE, STEPS, Inputs, enters, factor_range, resolve
 from calc.errors import InputError, shown
 from calc.inputs import as_scenario
-from calc.models import Assumptions, Basis, BreakEven, RangeStatus, SolveResult
+from calc.models import Assumptions, Basis, BreakEven, RangeStatus, SolveResult, build
 from calc.units import MW, W, format_power, quantity
 
 _TOLERANCE = 1e-9
@@ -52,8 +52,8 @@ def break_even(name: str, target: float, current: float, assumptions: Assumption
         status = "above range"
     else:
         status = "in range"
-    return BreakEven.model_construct(
-        assumption=name, value=value, low=low, central=values.central, high=high, status=status
+    return build(
+        BreakEven, assumption=name, value=value, low=low, central=values.central, high=high, status=status
     )
 
 
