@@ -597,17 +597,28 @@ def nameplate_text(fleet: Fleet) -> str:
     return fleet.items[0].nameplate_text
 
 
+def step_texts(inputs: Inputs) -> tuple[str, ...]:
+    """`step_text` of every step; the same assumptions and nameplate give the same texts, so they
+    are kept with the catalog, beside the assumptions they describe."""
+    cache = catalog().derived
+    key = ("steps", str(id(inputs.assumptions)), nameplate_text(inputs.fleet))
+    hit = cache.get(key)
+    if hit is None or hit[0] is not inputs.assumptions:  # an id is reused only by another object
+        hit = cache[key] = (inputs.assumptions, tuple(step_text(step, inputs) for step in STEPS))
+    return hit[1]
+
+
 def chain_table(inputs: Inputs) -> tuple[CaseValues, ...]:
     """Power per accelerator at every basis for the low, central and high cases. [W]"""
-    cases = {case: inputs.watts_per_accelerator(case) for case in CASES}
+    low, central, high = (inputs.watts_per_accelerator(case) for case in CASES)
     return tuple(
         build(
             CaseValues,
             basis=step.basis,
-            low=quantity(float(cases["low"][step.basis]), W),
-            central=quantity(float(cases["central"][step.basis]), W),
-            high=quantity(float(cases["high"][step.basis]), W),
-            step=step_text(step, inputs),
+            low=quantity(float(low[step.basis]), W),
+            central=quantity(float(central[step.basis]), W),
+            high=quantity(float(high[step.basis]), W),
+            step=text,
         )
-        for step in STEPS
+        for step, text in zip(STEPS, step_texts(inputs), strict=True)
     )

@@ -398,12 +398,18 @@ class HasDimension:
         floor, text = (
             (self.input_floor, self.floor_text[1]) if from_input else (self.floor, self.floor_text[0])
         )
-        if floor and quantity.magnitude != 0 and abs(float(quantity.to_base_units().magnitude)) < floor:
+        if floor and quantity.magnitude != 0 and abs(self._base_magnitude(quantity)) < floor:
             # a subnormal TDP (5e-324 W) turns a division into inf or a ZeroDivisionError
             raise UnitError(
                 f"{field}: {_echo(value, quantity)} is less than {text}; accepted: at least {text}"
             )
         return quantity
+
+    def _base_magnitude(self, quantity: pint.Quantity) -> float:
+        """The magnitude in base units; for a power, by the cached factor (pint takes ~50 µs)."""
+        if self.dimension == _POWER_DIM:
+            return power_watts(quantity)
+        return float(quantity.to_base_units().magnitude)
 
     @staticmethod
     def _serialize(value: pint.Quantity) -> dict[str, Any]:
