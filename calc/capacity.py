@@ -152,10 +152,6 @@ def required_power(
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
     """
-    if isinstance(accelerator, str) and gpus is None and not inputs.get("facility"):
-        raise InputError("gpus: missing; give the number of accelerators, e.g. gpus=100000")
-    if accelerator is None and gpus is not None and not inputs.get("fleet") and not inputs.get("facility"):
-        raise InputError("accelerator: missing; give the accelerator that gpus counts")
     if isinstance(accelerator, str) or accelerator is None:
         scenario = as_scenario(None, gpus=gpus, accelerator=accelerator, **inputs)
     else:

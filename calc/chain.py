@@ -154,7 +154,6 @@ STEPS: tuple[Step, ...] = (
         "what must be contracted or installed: redundancy and headroom",
     ),
 )
-STEP_OF: dict[Basis, Step] = {step.basis: step for step in STEPS}
 FACTORS: dict[str, Factor] = {f.name: f for step in STEPS for f in step.factors}
 FACTOR_STEP: dict[str, Basis] = {f.name: step.basis for step in STEPS for f in step.factors}
 RANGED: tuple[str, ...] = tuple(name for name, f in FACTORS.items() if f.ranged)
@@ -220,9 +219,12 @@ def case_inputs(assumptions: Assumptions, case: Case) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------- counting
 
-COUNT_TOLERANCE = 1e-9
-"""Relative: a ratio this close below a whole number counts as that number. Unit conversions
-(0.3 GW vs 300 MW) differ in the last bits and must not cost, or add, a whole system."""
+COUNT_TOLERANCE = 1e-6
+"""Systems: a ratio this close to a whole number counts as that number, rounding down or up,
+plus a few units of float resolution for very large ratios. Unit conversions (0.3 GW vs
+300 MW) differ in the last bits and must not cost, or add, a whole system; a relative
+tolerance would, at 1e11 systems."""
+_RESOLUTION = 4 * 2.0**-52
 
 
 def whole_systems(accelerators: Any, per_system: float, *, up: bool = False) -> Any:
@@ -232,9 +234,10 @@ def whole_systems(accelerators: Any, per_system: float, *, up: bool = False) -> 
     all count with it. Returns a float (or an array of floats) holding a whole number.
     """
     ratio = accelerators / per_system
+    slack = COUNT_TOLERANCE + abs(ratio) * _RESOLUTION
     if up:
-        return -((-ratio * (1.0 - COUNT_TOLERANCE)) // 1.0)
-    return (ratio * (1.0 + COUNT_TOLERANCE)) // 1.0
+        return -((slack - ratio) // 1.0)
+    return (ratio + slack) // 1.0
 
 
 def racks_for(systems: int, per_rack: int | None) -> int | None:
@@ -364,11 +367,14 @@ def fleet_item(accelerator: str, system: str | None = None) -> FleetItem:
         PresetError: An unknown id.
         InputError: A system that holds another accelerator.
     """
-    cache = catalog().derived
+    index = catalog()
+    cache = index.derived
     key = ("fleet_item", accelerator, system)
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
+    hit = cache.get(key)
+    if hit is not None:
+        cached, stamps = hit
+        if stamps == (index.stamp("accelerators", accelerator), index.stamp("systems", cached.system.id)):
+            return cached
     spec = load_accelerator(accelerator)
     chassis = load_system(system or spec.system)
     if chassis.accelerator != spec.id:
@@ -390,7 +396,7 @@ def fleet_item(accelerator: str, system: str | None = None) -> FleetItem:
         None if span is None else power_watts(span.low) / per_system,
         None if span is None else power_watts(span.high) / per_system,
     )
-    cache[key] = item
+    cache[key] = (item, (index.stamp("accelerators", accelerator), index.stamp("systems", chassis.id)))
     return item
 
 
@@ -479,11 +485,14 @@ def scenario_assumptions(scenario: Scenario) -> Assumptions:
 
     Cached with the preset catalog: building and validating them costs more than the arithmetic.
     """
-    cache = catalog().derived
+    index = catalog()
+    cache = index.derived
     accelerators = tuple(sorted({entry.accelerator for entry in scenario.fleet}))
     key = (
         "assumptions",
         scenario.method,
+        str(index.stamp("assumptions", scenario.method)),
+        str(index.stamp("assumptions", "default")),
         ",".join(accelerators),
         json.dumps(scenario.site, sort_keys=True, default=str),
         json.dumps(scenario.overrides, sort_keys=True, default=str),

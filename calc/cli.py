@@ -613,8 +613,6 @@ def _cmd_power(args: argparse.Namespace) -> int:
     import calc
     from calc.report import power_document
 
-    if args.accelerator is not None and args.gpus is None:
-        raise CliError("power: --gpus is required with --accelerator")
     scenario = _scenario(args)
     _show(args, calc.required_power(scenario, rack_power_limit=args.rack_power_limit), power_document)
     return 0
@@ -954,8 +952,8 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
             calc never imports the UI.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     try:
+        parser = build_parser()  # reads presets for the help's defaults: a broken one is an error line
         if not arguments:
             if open_tui is not None and sys.stdin.isatty() and sys.stdout.isatty():
                 arguments = ["tui"]
@@ -995,8 +993,12 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
             return EXIT_INPUT
         if os.environ.get("DCPOWER_DEBUG"):
             raise
+        from calc.errors import one_line
+
         print(
-            f"dcpower: internal error: {type(error).__name__}: {error} (set DCPOWER_DEBUG=1 for details)",
+            one_line(
+                f"dcpower: internal error: {type(error).__name__}: {error} (set DCPOWER_DEBUG=1 for details)"
+            ),
             file=sys.stderr,
         )
         return 1

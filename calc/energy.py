@@ -14,7 +14,7 @@ from typing import Any
 from calc.chain import resolve, whole_systems
 from calc.errors import InputError, PresetError, shown
 from calc.inputs import as_scenario
-from calc.models import CalcModel, ParameterSet
+from calc.models import CalcModel, ParameterSet, Scenario
 from calc.presets import load_preset, preset_path
 from calc.units import (
     MAX_COUNT,
@@ -146,7 +146,7 @@ def annual_energy(
     """Energy, electricity cost, emissions and water of a power over one year.
 
     Args:
-        power: The power drawn at full load, e.g. ``"100 MW"``.
+        power: The power drawn at full load, e.g. ``"100 MW"``, or a `Scenario` (its real power).
         load_factor: Average / full power, in (0, 1]. [-]
         price: Electricity price, e.g. ``"0.07 USD/kWh"``.
         carbon: Grid carbon intensity, e.g. ``"400 g/kWh"``.
@@ -159,6 +159,8 @@ def annual_energy(
     Raises:
         InputError, UnitError: A negative price, a load factor outside (0, 1], a wrong unit, ...
     """
+    if isinstance(power, Scenario):
+        power = resolve(power).real_power  # a scenario's real power (apparent power converted)
     figures = economics(economics_preset)
     notes: list[str] = []
     if power is None:

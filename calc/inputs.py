@@ -8,7 +8,7 @@ facility means the same in every command and function. The keyword functions of 
 
 from __future__ import annotations
 
-import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,7 +29,7 @@ from calc.models import (
     Redundancy,
     Scenario,
 )
-from calc.presets import describe_validation_error, load_assumption_set, load_facility
+from calc.presets import describe_validation_error, load_assumption_set, load_facility, number_text
 from calc.units import parse_count, parse_number, parse_power
 
 _STRINGS = ("accelerator", "system", "basis", "method", "name", "power_bound", "gpus_bound")
@@ -52,6 +52,25 @@ def _check_types(arguments: Mapping[str, Any]) -> None:
         raise InputError(f"facility: {shown(facility)} is not a facility id or path")
 
 
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _entry(field: str, accelerator: str, system: str | None, **amount: float) -> FleetEntry:
+    """One fleet entry, its ids checked first so that a bad one is named in one line."""
+    for what, value in (("accelerator", accelerator), ("system", system)):
+        if value is not None and not (isinstance(value, str) and len(value) <= 64 and _ID.match(value)):
+            label = what if field == "accelerator" else field
+            raise InputError(
+                f"{label}: {shown(value)} is not a{'n' if what == 'accelerator' else ''} {what} id; ids are "
+                f"kebab-case names such as 'h100-sxm' (see 'dcpower presets list')"
+            )
+    fleet_item(accelerator, system)  # an unknown id or a mismatched system fails here, in one line
+    try:
+        return FleetEntry.model_validate({"accelerator": accelerator, "system": system, **amount})
+    except ValidationError as error:
+        raise InputError(f"{field}: {describe_validation_error(error)}") from None
+
+
 def _entries(
     accelerator: str | None,
     system: str | None,
@@ -65,8 +84,7 @@ def _entries(
     if system is not None and accelerator is None:
         raise InputError(f"system: {shown(system)} needs an accelerator; give both")
     if accelerator is not None:
-        fleet_item(accelerator, system)  # an unknown id or a mismatched system fails here, in one line
-        return (FleetEntry(accelerator=accelerator, system=system),)
+        return (_entry("accelerator", accelerator, system),)
     pairs, field = (fleet, "fleet") if fleet else (mix, "mix")
     if not pairs:
         return None
@@ -74,12 +92,11 @@ def _entries(
     for key, value in pairs.items():
         if not isinstance(key, str):
             raise InputError(f"{field}: {shown(key)} is not an accelerator id")
-        accelerator_id, _, system_id = key.partition("@")
-        fleet_item(accelerator_id, system_id or None)
-        amount = parse_count(value, f"{field}.{key}", whole=field == "fleet")
-        entry: dict[str, Any] = {"accelerator": accelerator_id, "system": system_id or None}
-        entry["count" if field == "fleet" else "weight"] = amount
-        entries.append(FleetEntry.model_validate(entry))
+        accelerator_id, at, system_id = key.partition("@")
+        named = key if len(key) <= 64 and key.isprintable() and key.isascii() else shown(key)
+        amount = parse_count(value, f"{field}.{named}", whole=field == "fleet")
+        kind = "count" if field == "fleet" else "weight"
+        entries.append(_entry(field, accelerator_id, system_id if at else None, **{kind: amount}))
     return tuple(entries)
 
 
@@ -145,8 +162,11 @@ def scenario_from_facility(facility: str | Facility, method: str | None = None) 
             "basis": site.basis,
             "accelerators": site.accelerators,
             "fleet": tuple(
-                FleetEntry(
-                    accelerator=key.partition("@")[0], system=key.partition("@")[2] or None, count=count
+                _entry(
+                    f"{site.id}: fleet",
+                    key.partition("@")[0],
+                    key.partition("@")[2] if "@" in key else None,
+                    count=count,
                 )
                 for key, count in site.fleet.items()
             ),
@@ -208,6 +228,8 @@ def scenario(
     entries = _entries(accelerator, system, fleet, mix)
     if entries is not None:
         base["fleet"] = entries
+        if fleet and gpus is None:
+            base["accelerators"] = None  # the fleet's own counts, not a facility's claimed total
     if basis is not None:
         if basis not in CLAIM_BASES:
             raise InputError(f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
@@ -269,11 +291,6 @@ def with_basis(current: Scenario, basis: str) -> Scenario:
 
 
 # --------------------------------------------------------------------------- text fields
-
-
-def number_text(value: float) -> str:
-    """A number as text that reads back to the same float: 300 -> "300", 0.1 -> "0.1"."""
-    return f"{value:.0f}" if value == math.floor(value) and abs(value) < 1e15 else repr(value)
 
 
 def scenario_fields(current: Scenario) -> dict[str, str]:
@@ -362,7 +379,12 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     reference = scenario_assumptions(
         _validated({**dict(base), "method": method, "overrides": {}, "fleet": tuple(entries) or base.fleet})
     )
-    overrides: dict[str, Any] = {}
+    # assumptions the form does not show (server_factor) keep their overrides
+    overrides: dict[str, Any] = {
+        name: value
+        for name, value in base.overrides.items()
+        if name not in (*RANGE_ASSUMPTIONS, "headroom", "redundancy")
+    }
     for name in RANGE_ASSUMPTIONS:
         texts = [fields.get(f"{name}.{case}", "") for case in CASES]
         numbers = [

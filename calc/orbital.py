@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from calc.capacity import capacity
-from calc.chain import whole_systems
+from calc.chain import resolve, whole_systems
 from calc.errors import InputError, PresetError, shown
-from calc.models import CalcModel, ParameterSet
+from calc.models import CalcModel, ParameterSet, Scenario
 from calc.presets import load_preset, preset_path
 from calc.units import (
     MW,
@@ -176,6 +176,8 @@ def orbital(
 ) -> OrbitalResult:
     """What `power` of compute in orbit takes: arrays, radiators, batteries, satellites, launches.
 
+    `power` may be a `Scenario`: its real power, and its fleet (as a mix) for the accelerators.
+
     Args:
         power: Compute power in orbit, e.g. ``"1 GW"``.
         orbit: Orbital preset id: ``dawn-dusk-sso`` (default) or ``leo-550km``.
@@ -189,6 +191,10 @@ def orbital(
     Raises:
         InputError, UnitError: Bad power or inputs (emissivity above 1, a temperature in kg, ...).
     """
+    if isinstance(power, Scenario):
+        if accelerator is None and not fleet:
+            fleet = {e.accelerator: e.count or e.weight or 1.0 for e in power.fleet} or None
+        power = resolve(power).real_power
     load = float(parse_power(power).m_as(ureg.W))
     v, preset = orbital_inputs(orbit, overrides)
     f = v["eclipse_fraction"]

@@ -236,6 +236,16 @@ class PresetCatalog:
             return load_file(Path(preset_id), kind, self._cache)
         return load_file(self.entry(kind, preset_id).path, kind, self._cache)
 
+    def stamp(self, kind: Kind, preset_id: str) -> int:
+        """When the file of a preset last changed (0 if it cannot be found): what the core's
+        derived values are keyed by, so that an edited preset file is read again."""
+        entry = self.entries.get((kind, preset_id))
+        path = Path(preset_id) if is_path(preset_id) else entry.path if entry else None
+        try:
+            return os.stat(path).st_mtime_ns if path is not None else 0
+        except (OSError, ValueError):
+            return 0
+
     def override_note(self, kind: Kind, preset_id: str) -> str | None:
         """A sentence saying that a user file replaces a bundled preset, if one does."""
         entry = self.entries.get((kind, preset_id))

@@ -230,7 +230,7 @@ def capacity_document(result: CapacityResult) -> Document:
         f"{format_power(result.power)} at the {result.basis} basis (method {result.method}) supports "
         f"{result.accelerators:,} {result.noun}s in {result.systems:,} whole systems{racks}; "
         f"{format_power(result.stranded_power)} stranded",
-        f"  range: {result.accelerators_conservative:,} (every assumption at its high-power end)"
+        f"  range: {result.accelerators_conservative:,} (every chain assumption at its high-power end)"
         f" to {result.accelerators_optimistic:,} (low-power end)",
         f"  power per accelerator at the {result.basis} basis: {watts(result.power_per_accelerator)} (central)",
         "",

@@ -123,7 +123,9 @@ def _unit_facts(value: pint.Quantity) -> tuple[Any, bool, float]:
     facts = _UNIT_FACTS.get(units)
     if facts is None:
         dimension = value.dimensionality
-        apparent = "volt_ampere" in str(value.units)
+        names = str(value.units)
+        # kVA parses as kilovolt_ampere; "kV·A" and "kV*A" as kilovolt * ampere: both are apparent
+        apparent = "volt_ampere" in names or ("volt" in names and "ampere" in names)
         factor = (
             float(Q_(1.0, value.units).m_as("VA" if apparent else W)) if dimension == _POWER_DIM else math.nan
         )
@@ -398,6 +400,8 @@ class HasDimension:
         floor, text = (
             (self.input_floor, self.floor_text[1]) if from_input else (self.floor, self.floor_text[0])
         )
+        if self.dimension == _POWER_DIM and not abs(power_watts(quantity)) <= MAX_POWER_WATTS:
+            raise UnitError(f"{field}: {_echo(value, quantity)} is more than 1 PW; accepted: up to 1 PW")
         if floor and quantity.magnitude != 0 and abs(self._base_magnitude(quantity)) < floor:
             # a subnormal TDP (5e-324 W) turns a division into inf or a ZeroDivisionError
             raise UnitError(
