@@ -3,7 +3,7 @@
 Public API: everything in `__all__`. Strings with units (``"300 MW"``) or pint quantities are
 accepted wherever a power is; results are frozen pydantic models (``.model_dump_json()``).
 Every question takes a `Scenario` (build one with `scenario(...)`), or the same inputs as
-keywords:
+keywords (`capex` takes it as ``scenario=``, its first argument being a budget):
 
     >>> import calc
     >>> calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm").verdict

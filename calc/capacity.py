@@ -46,6 +46,18 @@ def systems_per_rack(system: Any, server_watts: float, rack_power_limit: Any) ->
     return fits
 
 
+def whole_counts(shares: list[float], total: int) -> list[int]:
+    """Whole accelerators per type that add up to `total`, by largest remainder (a 1:1 mix of
+    3 GPUs is 2 + 1, not 2 + 2)."""
+    scale = total / sum(shares)
+    exact = [share * scale for share in shares]
+    counts = [int(value) for value in exact]
+    by_remainder = sorted(range(len(exact)), key=lambda i: exact[i] - counts[i], reverse=True)
+    for i in by_remainder[: total - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
 def _total(values: list[int | None]) -> int | None:
     return None if any(v is None for v in values) else sum(v for v in values if v is not None)
 
@@ -171,15 +183,16 @@ def required_power(
     )
     central = resolved.values("central")
     lines = []
-    for item in resolved.fleet.items:
+    counts = whole_counts([item.count for item in resolved.fleet.items], round(total))
+    for item, count in zip(resolved.fleet.items, counts, strict=True):
         per = chain_watts(item.tdp, item.nameplate, **central)
-        n = int(whole_systems(item.count, item.per_system, up=True))
+        n = int(whole_systems(count, item.per_system, up=True))
         lines.append(
             build(
                 FleetLine,
                 accelerator=item.accelerator.id,
                 system=item.system.id,
-                accelerators=round(item.count),
+                accelerators=count,
                 systems=n,
                 racks=racks_for(n, systems_per_rack(item.system, float(per["server"]), rack_power_limit)),
                 power_per_accelerator=quantity(float(per["facility"]), W),

@@ -1,8 +1,10 @@
 """Uncertainty and sensitivity: Monte Carlo over the assumption ranges, tornado, sweeps.
 
-Monte Carlo draws every ranged assumption from a distribution on its low / central / high
-(triangular by default) and pushes the samples through `chain_watts` — the same formula as the
-point estimate, on numpy arrays. Percentiles are P5 / P50 / P95.
+Monte Carlo draws every ranged factor of the chain (`chain.RANGED`: draw_factor, server_factor,
+it_overhead, pue; not the power factor, which only converts kVA inputs, nor the planning
+choices headroom and redundancy) from a distribution on its low / central / high (triangular by
+default) and pushes the samples through `chain_watts` — the same formula as the point
+estimate, on numpy arrays. Percentiles are P5 / P50 / P95.
 """
 
 from __future__ import annotations
