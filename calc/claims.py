@@ -165,7 +165,10 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float)
         )
     if not fits:
         return _between(readings, implied)
-    return "it holds " + "; or ".join(fits)
+    misses = ", ".join(
+        f"{miss(implied, _watts(r.central))} the {BASIS_LABELS[r.basis]} central" for r in readings
+    )
+    return "it holds " + "; or ".join(fits) + f"; the claim is {misses}"
 
 
 def _between(readings: tuple[Reading, ...], implied: float) -> str:

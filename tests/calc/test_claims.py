@@ -48,7 +48,8 @@ def test_headline_summary_says_what_must_hold(headline):
     assert headline.summary.startswith("plausible: 300 MW for 220,000 GPUs is 1,363.6 W per GPU")
     assert headline.conclusion == (
         "So it holds as IT power with draw_factor near 0.972 (central 0.85); or as facility power "
-        "with draw_factor near 0.81 (central 0.85) or pue near 1.14 (central 1.2)."
+        "with draw_factor near 0.81 (central 0.85) or pue near 1.14 (central 1.2); the claim is "
+        "14.4 % above the IT central, 4.7 % below the facility central."
     )
 
 
@@ -113,7 +114,8 @@ def test_a_fit_at_the_end_of_a_range_says_so():
     # within 5 % of the width of 1.08–1.5 from its low end
     result = calc.check_claim("300 MW", gpus=232_576, accelerator="h100-sxm", basis="facility")
     assert result.conclusion.endswith(
-        "pue near 1.08 (central 1.2), only at the optimistic edge of its range 1.08–1.5."
+        "pue near 1.08 (central 1.2), only at the optimistic edge of its range 1.08–1.5; "
+        "the claim is 9.8 % below the facility central."
     )
 
 
