@@ -104,7 +104,7 @@ def test_a_miss_is_a_percentage():
     # SemiAnalysis: 1,363.64 W against 1,388.985 W of IT per H100 is 1.8 % short
     semianalysis = calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm", method="semianalysis")
     assert (
-        "fits (the model gives 1,275.0 W–1,499.4 W per GPU, central 1,389.0 W); 1.8 % below the central"
+        "fits (the model gives 1,275.0 W–1,500.7 W per GPU, central 1,389.0 W); 1.8 % below the central"
         in (semianalysis.readings[0].summary)
     )
 
@@ -165,7 +165,7 @@ def test_hpc_facilities_measured_power_is_plausible_at_it_basis():
 def test_compare_methods_lists_every_set_default_first():
     results = calc.compare_methods("300 MW", 220_000, "h100-sxm")
     assert [r.method for r in results] == ["default", "epoch", "epoch-nested", "nvidia-ra", "semianalysis"]
-    # SemiAnalysis: 1,363.6 W is within its own spread of IT per H100, 1,275-1,499.4 W (central
+    # SemiAnalysis: 1,363.6 W is within its own spread of IT per H100, 1,275-1,500.7 W (central
     # 1,389.0 W); Epoch-nested: 700 x 1.82 x 1.14 = 1,452.4 W of IT, more than the claim gives
     assert [r.verdict for r in results] == ["plausible", "plausible", "implausible", "plausible", "plausible"]
 
