@@ -88,9 +88,9 @@ def test_between_the_readings_is_plausible():
     assert result.verdict == "plausible"
     # facility low end: 700 x 1.82 x 1.10 = 1,401.4 W; pue that fits: 1,363.64 / 1,274 = 1.070
     assert result.conclusion == (
-        "So neither reading fits: 1,363.6 W is more than IT alone needs (at most 1,274.0 W) and "
-        "less than the facility needs (at least 1,401.4 W); it fits as facility power only at "
-        "pue 1.070, below range 1.1–1.14, the others central."
+        "So it fits only between the readings: 1,363.6 W is more than IT alone needs (at most "
+        "1,274.0 W) and less than the facility needs at pue >= 1.1 (at least 1,401.4 W); as "
+        "facility power it needs pue 1.070, below range 1.1–1.14, the others central."
     )
 
 
