@@ -177,7 +177,10 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float)
         )
     if not fits:
         return _between(readings, implied)
-    return "it holds " + "; or ".join(fits)
+    misses = ", ".join(
+        f"{miss(implied, _watts(r.central))} the {BASIS_LABELS[r.basis]} central" for r in readings
+    )
+    return "it holds " + "; or ".join(fits) + f"; the claim is {misses}"
 
 
 def _between(readings: tuple[Reading, ...], implied: float) -> str:
@@ -188,14 +191,15 @@ def _between(readings: tuple[Reading, ...], implied: float) -> str:
         names = " and ".join(f"as {BASIS_LABELS[r.basis]} power ({r.verdict})" for r in readings)
         return f"neither reading fits: {names}"
     pue = next((e for e in facility.break_even if e.assumption == "pue"), None)
+    floor = "" if pue is None else f" at pue >= {pue.low:g}"
     text = (
-        f"neither reading fits: {per_accelerator(implied)} is more than IT alone needs (at most "
-        f"{per_accelerator(_watts(it.high))}) and less than the facility needs (at least "
-        f"{per_accelerator(_watts(facility.low))})"
+        f"it fits only between the readings: {per_accelerator(implied)} is more than IT alone needs "
+        f"(at most {per_accelerator(_watts(it.high))}) and less than the facility needs{floor} (at "
+        f"least {per_accelerator(_watts(facility.low))})"
     )
     if pue is not None:
         text += (
-            f"; it fits as facility power only at pue {pue.value:.3f}, "
+            f"; as facility power it needs pue {pue.value:.3f}, "
             + (f"{pue.status} {pue.low:g}–{pue.high:g}" if pue.status != "in range" else "within its range")
             + ", the others central"
         )

@@ -313,8 +313,10 @@ def scenario_fields(current: Scenario) -> dict[str, str]:
     }
     for index, entry in enumerate(current.fleet):
         amount = entry.count if entry.count is not None else entry.weight
+        # "id@system" names a system other than the accelerator's default (the TUI's choices)
+        default = entry.system is None or fleet_item(entry.accelerator).system.id == entry.system
         fields[f"fleet.{index}.accelerator"] = (
-            entry.accelerator if entry.system is None else f"{entry.accelerator}@{entry.system}"
+            entry.accelerator if default else f"{entry.accelerator}@{entry.system}"
         )
         fields[f"fleet.{index}.count"] = number_text(amount if amount is not None else 1.0)
     for name in RANGE_ASSUMPTIONS:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calc.errors import InputError
-from calc.units import Energy, Money, Power, PowerOrZero
+from calc.units import Energy, Money, Power, PowerOrZero, format_power
 
 Basis = Literal["chip", "server", "it", "facility", "supply"]
 """A point in the power chain where a figure of power is measured."""
@@ -288,8 +288,8 @@ class SystemSpec(CalcModel):
         span = self.system_power_range
         if span is not None and not span.low <= self.system_power <= span.high:
             raise ValueError(
-                f"system_power_range: {span.low:~P} – {span.high:~P} must hold system_power "
-                f"{self.system_power:~P}"
+                f"system_power_range: {format_power(span.low)} – {format_power(span.high)} must hold "
+                f"system_power {format_power(self.system_power)}"
             )
         return self
 

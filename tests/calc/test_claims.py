@@ -48,7 +48,8 @@ def test_headline_summary_says_what_must_hold(headline):
     assert headline.summary.startswith("plausible: 300 MW for 220,000 GPUs is 1,363.6 W per GPU")
     assert headline.conclusion == (
         "So it holds as IT power with draw_factor near 0.972 (central 0.85); or as facility power "
-        "with draw_factor near 0.81 (central 0.85) or pue near 1.14 (central 1.2)."
+        "with draw_factor near 0.81 (central 0.85) or pue near 1.14 (central 1.2); the claim is "
+        "14.4 % above the IT central, 4.7 % below the facility central."
     )
 
 
@@ -87,9 +88,9 @@ def test_between_the_readings_is_plausible():
     assert result.verdict == "plausible"
     # facility low end: 700 x 1.82 x 1.10 = 1,401.4 W; pue that fits: 1,363.64 / 1,274 = 1.070
     assert result.conclusion == (
-        "So neither reading fits: 1,363.6 W is more than IT alone needs (at most 1,274.0 W) and "
-        "less than the facility needs (at least 1,401.4 W); it fits as facility power only at "
-        "pue 1.070, below range 1.1–1.14, the others central."
+        "So it fits only between the readings: 1,363.6 W is more than IT alone needs (at most "
+        "1,274.0 W) and less than the facility needs at pue >= 1.1 (at least 1,401.4 W); as "
+        "facility power it needs pue 1.070, below range 1.1–1.14, the others central."
     )
 
 
@@ -103,7 +104,7 @@ def test_a_miss_is_a_percentage():
     # SemiAnalysis: 1,363.64 W against 1,388.985 W of IT per H100 is 1.8 % short
     semianalysis = calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm", method="semianalysis")
     assert (
-        "fits (the model gives 1,275.0 W–1,499.4 W per GPU, central 1,389.0 W); 1.8 % below the central"
+        "fits (the model gives 1,275.0 W–1,500.7 W per GPU, central 1,389.0 W); 1.8 % below the central"
         in (semianalysis.readings[0].summary)
     )
 
@@ -113,7 +114,8 @@ def test_a_fit_at_the_end_of_a_range_says_so():
     # within 5 % of the width of 1.08–1.5 from its low end
     result = calc.check_claim("300 MW", gpus=232_576, accelerator="h100-sxm", basis="facility")
     assert result.conclusion.endswith(
-        "pue near 1.08 (central 1.2), only at the optimistic edge of its range 1.08–1.5."
+        "pue near 1.08 (central 1.2), only at the optimistic edge of its range 1.08–1.5; "
+        "the claim is 9.8 % below the facility central."
     )
 
 
@@ -163,7 +165,7 @@ def test_hpc_facilities_measured_power_is_plausible_at_it_basis():
 def test_compare_methods_lists_every_set_default_first():
     results = calc.compare_methods("300 MW", 220_000, "h100-sxm")
     assert [r.method for r in results] == ["default", "epoch", "epoch-nested", "nvidia-ra", "semianalysis"]
-    # SemiAnalysis: 1,363.6 W is within its own spread of IT per H100, 1,275-1,499.4 W (central
+    # SemiAnalysis: 1,363.6 W is within its own spread of IT per H100, 1,275-1,500.7 W (central
     # 1,389.0 W); Epoch-nested: 700 x 1.82 x 1.14 = 1,452.4 W of IT, more than the claim gives
     assert [r.verdict for r in results] == ["plausible", "plausible", "implausible", "plausible", "plausible"]
 

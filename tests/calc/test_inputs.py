@@ -32,6 +32,9 @@ def test_a_fleet_row_names_its_system():
     assert errors == {}
     assert scenario == jupiter
     assert "gh200@jupiter-booster-node" in calc.accelerator_choices()
+    # the default system is the accelerator alone, as the TUI lists it
+    dgx = calc.scenario(power="1 MW", gpus=8, fleet={"h100-sxm@dgx-h100": 1})
+    assert calc.scenario_fields(dgx)["fleet.0.accelerator"] == "h100-sxm"
     fields["fleet.0.accelerator"] = "gh200@dgx-h100"
     _, errors = calc.parse_fields(fields, jupiter)
     assert errors["fleet.0.accelerator"] == (

@@ -194,3 +194,33 @@ def test_hpl_runs_count_the_nodes_that_ran(facility, accelerators):
 def test_water_use_is_the_2023_figure_with_the_2016_one_as_its_high_end():
     wue = calc.load_preset("economics", "default").parameters["wue"]
     assert (wue.value, wue.high) == ("0.36 L/kWh", "1.8 L/kWh")
+
+
+@pytest.mark.parametrize("method", calc.list_presets("assumptions"))
+def test_method_calibrations_name_known_accelerators(method):
+    known = set(calc.list_presets("accelerators"))
+    assert set(calc.load_assumption_set(method).by_accelerator) <= known
+
+
+@pytest.mark.parametrize("system_id", calc.list_presets("systems"))
+def test_a_system_power_range_says_where_each_end_comes_from(system_id):
+    system = calc.load_system(system_id)
+    span = system.system_power_range
+    if span is not None:
+        assert span.low <= system.system_power <= span.high
+        assert len(span.low_source) > 10 and len(span.high_source) > 10
+
+
+def test_a_system_power_range_must_hold_its_central():
+    with pytest.raises(ValueError, match="system_power_range: 120 kW – 130 kW must hold system_power 132 kW"):
+        calc.SystemSpec.model_validate(
+            {
+                **calc.load_system("gb200-nvl72").model_dump(),
+                "system_power_range": {
+                    "low": "120 kW",
+                    "low_source": "NVIDIA, GTC 2024",
+                    "high": "130 kW",
+                    "high_source": "a made-up figure",
+                },
+            }
+        )

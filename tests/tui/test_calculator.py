@@ -123,6 +123,22 @@ async def test_fleet_rows_add_and_remove():
         assert not screen.dirty  # back to what was loaded
 
 
+async def test_a_fleet_row_chooses_a_system_and_its_configuration():
+    # GH200 in JUPITER's booster node runs at 680 W (JSC), not the preset's 1,000 W
+    app = DcpowerApp("frontier")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = screen_of(app)
+        screen.query_one(FleetRow).query_one(Select).value = "gh200@jupiter-booster-node"
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.errors == {}
+        assert [(e.accelerator, e.system) for e in screen.scenario.fleet] == [
+            ("gh200", "jupiter-booster-node")
+        ]
+        chip = next(row for row in screen.report.claim.chain if row.basis == "chip")
+        assert chip.central.m_as("W") == 680.0
+
+
 async def test_the_last_fleet_row_cannot_be_removed():
     app = DcpowerApp("frontier")
     async with app.run_test(size=SIZE) as pilot:
