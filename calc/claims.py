@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from calc.assumptions import DEFAULT_METHOD
-from calc.chain import CASES, Inputs, chain_table, resolve
+from calc.chain import FACTORS, CASES, Inputs, chain_table, resolve
 from calc.inputs import as_scenario, with_method
 from calc.models import (
     BASIS_LABELS,
@@ -72,8 +72,8 @@ EDGE = 0.05
 def _edge(item: BreakEven) -> str:
     """ ", only at the optimistic edge of its range 1.08–1.5" when a fit needs a range's end."""
     width = item.high - item.low
-    if width <= 0:
-        return ""
+    if width <= 0 or not FACTORS[item.assumption].ranged:
+        return ""  # a planning choice (usable fraction, headroom) has limits, not ends of a range
     # every ranged assumption needs the least power at its low end
     if item.value - item.low <= EDGE * width:
         return f", only at the optimistic edge of its range {item.low:g}–{item.high:g}"
@@ -239,16 +239,23 @@ def claim_of(inputs: Inputs) -> ClaimResult:
     implied = real_watts / count
     noun = inputs.fleet.noun
     bases = UNSPECIFIED_READINGS if where == "unspecified" else (where,)
-    readings = tuple(_reading(inputs, b, implied, noun) for b in bases)
+    point = tuple(_reading(inputs, b, implied, noun) for b in bases)
     span = implied_range(real_watts, count, inputs.scenario)
-    if span is not None:
-        readings = tuple(bounded_reading(r, span, noun) for r in readings)
+    readings = point if span is None else tuple(bounded_reading(r, span, noun) for r in point)
     verdict = _overall(readings, where)
     head = (
         f"{verdict}: {format_power(inputs.real_quantity)} for {count:,.0f} {noun}s is "
         f"{per_accelerator(implied)} per {noun}"
     )
-    conclusion = "So " + _conclusion(verdict, readings, implied) + "."
+    at_figures = _overall(point, where)
+    if span is not None and at_figures != verdict:
+        # the bounds, not the assumptions, carry the verdict: say so, and what the figures give
+        conclusion = (
+            f"So it is {verdict} only through its bounds: at the stated figures themselves it is "
+            f"{at_figures}, and {_conclusion(at_figures, point, implied)}."
+        )
+    else:
+        conclusion = "So " + _conclusion(verdict, readings, implied) + "."
     summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
     stated = ""
     if span is not None:

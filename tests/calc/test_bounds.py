@@ -115,3 +115,14 @@ def test_bound_errors_are_one_line():
         calc.scenario("300 MW", gpus=1, accelerator="h100-sxm", gpus_bound="between")
     with pytest.raises(InputError, match=r"gpus_high: 10 must be at least the count \(20\)"):
         calc.scenario("300 MW", gpus=20, gpus_high=10, accelerator="h100-sxm")
+
+
+def test_a_verdict_carried_by_the_bounds_says_so():
+    # 100 MW / 220,000 = 454.5 W, below the IT low end 946.1 W: implausible at the figures;
+    # "at least 100 MW" leaves the power open above, so the claim cannot be ruled out
+    result = calc.check_claim("100 MW", gpus=220_000, accelerator="h100-sxm", power_bound="at-least")
+    assert result.verdict == "plausible"
+    assert result.conclusion.startswith(
+        "So it is plausible only through its bounds: at the stated figures themselves it is implausible, "
+        "and not even the most optimistic assumptions fit"
+    )
