@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from calc.assumptions import DEFAULT_METHOD
-from calc.chain import FACTORS, CASES, Inputs, chain_table, resolve
+from calc.chain import CASES, FACTORS, Inputs, chain_table, resolve
 from calc.inputs import as_scenario, with_method
 from calc.models import (
     BASIS_LABELS,
