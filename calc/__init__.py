@@ -19,6 +19,15 @@ from calc.assumptions import build_assumptions, parse_settings
 from calc.capacity import capacity, power_chain, required_power
 from calc.chain import RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve, whole_systems
 from calc.claims import check_claim, compare_methods
+from calc.compare import (
+    BreakEvenChange,
+    Comparison,
+    ReadingChange,
+    cli_command,
+    compare,
+    comparison_table,
+    verdict_text,
+)
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
@@ -133,11 +142,13 @@ __all__ = [
     "AssumptionSet",
     "Assumptions",
     "BreakEven",
+    "BreakEvenChange",
     "CalcError",
     "CapacityResult",
     "CapexResult",
     "CaseValues",
     "ClaimResult",
+    "Comparison",
     "EnergyResult",
     "Facility",
     "FleetEntry",
@@ -147,6 +158,7 @@ __all__ = [
     "PresetError",
     "Range",
     "Reading",
+    "ReadingChange",
     "Redundancy",
     "Report",
     "RequiredPowerResult",
@@ -169,7 +181,10 @@ __all__ = [
     "capex",
     "chain_watts",
     "check_claim",
+    "cli_command",
+    "compare",
     "compare_methods",
+    "comparison_table",
     "evaluate",
     "export_report",
     "format_money",
@@ -209,6 +224,7 @@ __all__ = [
     "tornado",
     "ureg",
     "user_preset_dir",
+    "verdict_text",
     "whole_systems",
     "with_basis",
     "with_method",

@@ -222,6 +222,7 @@ class OrbitalPanel(OptionPanel):
             f"  solar arrays  [b]{result.solar_array_area.m_as('km^2'):,.3f} km²[/b]  {t(result.solar_array_mass)}",
             f"  radiators     [b]{result.radiator_area.m_as('km^2'):,.3f} km²[/b]  {t(result.radiator_mass)}",
             f"  batteries     {result.battery_energy.m_as('MWh'):,.0f} MWh  {t(result.battery_mass)}",
+            f"  compute hardware  {t(result.compute_mass)}",
             f"  total mass    [b]{t(result.total_mass)}[/b]",
             f"  {result.satellites:,} satellites, {result.launches:,} launches, "
             f"{calc.format_money(result.launch_cost)} to launch",
