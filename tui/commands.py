@@ -51,6 +51,11 @@ class DcpowerCommands(Provider):
             ("Copy verdict", app.calculator.action_copy_verdict, "Copy the claim and its verdict line"),
             ("Copy dcpower command", app.calculator.action_copy_command, "Copy the dcpower check command"),
             ("Undo", app.calculator.action_undo, "Undo the last edit"),
+            (
+                "Reset field to preset",
+                app.calculator.action_reset_field,
+                "The focused field as loaded (ctrl+l)",
+            ),
             ("Redo", app.calculator.action_redo, "Redo what undo undid"),
             ("Help", app.action_help, "Keys and the glossary of power bases"),
         ]

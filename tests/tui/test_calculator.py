@@ -613,3 +613,43 @@ async def test_a_just_saved_preset_is_listed_and_a_bundled_one_is_not_a_saved_sc
         assert ("Colossus 1 (xAI / SpaceX), Memphis (scenario) (my-site.toml)", str(path)) in [
             (str(prompt), value) for prompt, value in facility._options
         ]
+
+
+async def test_a_bad_energy_input_is_marked_and_the_old_cost_goes():
+    # the defect: '7 cents' was not marked red and the cost of the old price stayed on screen
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        screen = screen_of(app)
+        price = screen.query_one("#energy-price")
+        price.value = "7 cents"
+        await settle(pilot)
+        assert price.has_class("-invalid")
+        assert "price: '7 cents' has an unknown unit 'cents'; e.g. '0.07 USD/kWh'" in str(
+            screen.query_one("#energy-error").render()
+        )
+        assert str(screen.query_one("#energy-summary").render()) == ""
+        price.value = "0.07 USD/kWh"
+        await settle(pilot)
+        assert not price.has_class("-invalid")
+        assert "GWh" in str(screen.query_one("#energy-summary").render())
+
+
+async def test_reset_puts_the_field_back_to_the_preset():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        pue = screen.query_one("#pue-central", FieldInput)
+        pue.value = "1.4"
+        pue.focus()
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert pue.value == "1.2"
+        assert not screen.dirty
+        await pilot.press("ctrl+z")  # the reset is an edit like any other
+        await settle(pilot)
+        assert pue.value == "1.4"

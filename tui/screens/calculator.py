@@ -96,6 +96,13 @@ class CalculatorScreen(Screen[None]):
         Binding("ctrl+t", "copy_verdict", "Copy", tooltip="Copy the claim and its verdict."),
         Binding("ctrl+g", "copy_command", "Copy cmd", show=False, tooltip="Copy the dcpower check command."),
         Binding(
+            "ctrl+l",
+            "reset_field",
+            "Reset",
+            show=False,
+            tooltip="Reset the focused field to the preset's value.",
+        ),
+        Binding(
             "ctrl+f", "next_group", "Next group", show=False, tooltip="Jump to the next group of fields."
         ),
     ]
@@ -522,6 +529,19 @@ class CalculatorScreen(Screen[None]):
             self.notify("The report is still being computed; try again.", severity="warning")
             return None
         return self.report
+
+    def action_reset_field(self) -> None:
+        """Put the focused field back to its value in the preset or file as loaded (undoable)."""
+        field = self.focused
+        if (
+            isinstance(field, FieldInput)
+            and not isinstance(field, OptionInput)
+            and field.key in self.saved_fields
+        ):
+            field.value = self.saved_fields[field.key]
+            field.cursor_position = len(field.value)
+        else:
+            self.app.bell()
 
     def action_pin(self) -> None:
         """Pin the current scenario as A; what is edited next is B."""

@@ -24,6 +24,7 @@ shows below it, and every panel keeps, and says it keeps, the last good result.
 | up / down | nudge the focused value by 1 % in its own unit (assumptions by 0.01; redundancy to the next scheme) |
 | shift+up / shift+down | nudge by 10 % (assumptions by 0.1) |
 | ctrl+z / ctrl+y | undo / redo any edit: fields, rows, method, facility |
+| ctrl+l | reset the focused field to its value in the preset (or file) as loaded |
 | ctrl+s | save the scenario (a facility preset: it opens again here and in the CLI) |
 | ctrl+o | open a saved scenario or a facility preset |
 | ctrl+r | export the report as Markdown and JSON |
