@@ -21,6 +21,15 @@ from calc.batch import failed as batch_failed
 from calc.capacity import capacity, power_chain, required_power
 from calc.chain import RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve, whole_systems
 from calc.claims import bounded_verdict, check_claim, compare_methods, implied_range
+from calc.compare import (
+    BreakEvenChange,
+    Comparison,
+    ReadingChange,
+    cli_command,
+    compare,
+    comparison_table,
+    verdict_text,
+)
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
@@ -156,11 +165,13 @@ __all__ = [
     "Assumptions",
     "BatchRow",
     "BreakEven",
+    "BreakEvenChange",
     "CalcError",
     "CapacityResult",
     "CapexResult",
     "CaseValues",
     "ClaimResult",
+    "Comparison",
     "Delivery",
     "EnergyResult",
     "Facility",
@@ -176,6 +187,7 @@ __all__ = [
     "PresetError",
     "Range",
     "Reading",
+    "ReadingChange",
     "Redundancy",
     "Report",
     "RequiredPowerResult",
@@ -211,7 +223,10 @@ __all__ = [
     "check_row",
     "check_rows",
     "check_sentence",
+    "cli_command",
+    "compare",
     "compare_methods",
+    "comparison_table",
     "evaluate",
     "export_report",
     "format_money",
@@ -257,6 +272,7 @@ __all__ = [
     "tornado",
     "ureg",
     "user_preset_dir",
+    "verdict_text",
     "whole_systems",
     "with_basis",
     "with_method",

@@ -37,6 +37,26 @@ class DcpowerCommands(Provider):
             ("Open scenario", app.action_open, "Open a saved scenario or a facility preset"),
             ("Export report", app.action_export, "Write the report as Markdown and JSON"),
             ("Add accelerator type", app.action_add_fleet_row, "Add a row to the fleet"),
+            (
+                "Pin as A",
+                app.calculator.action_pin,
+                "Pin this scenario as A; compare what you edit next (f6)",
+            ),
+            ("Show A/B", partial(app.calculator.action_panel, "compare"), "A beside B with the differences"),
+            (
+                "Sweep an assumption",
+                partial(app.calculator.action_panel, "sweep"),
+                "GPUs supported over its range",
+            ),
+            ("Copy verdict", app.calculator.action_copy_verdict, "Copy the claim and its verdict line"),
+            ("Copy dcpower command", app.calculator.action_copy_command, "Copy the dcpower check command"),
+            ("Undo", app.calculator.action_undo, "Undo the last edit"),
+            (
+                "Reset field to preset",
+                app.calculator.action_reset_field,
+                "The focused field as loaded (ctrl+l)",
+            ),
+            ("Redo", app.calculator.action_redo, "Redo what undo undid"),
             ("Help", app.action_help, "Keys and the glossary of power bases"),
         ]
         return commands

@@ -577,3 +577,95 @@ async def test_removing_a_row_does_not_focus_another_rows_remove_button():
         await settle(pilot)
         assert len(screen.query(FleetRow)) == 2
         assert app.focused is screen.query_one("#fleet-1-count")
+
+
+async def test_orbital_masses_add_up_to_the_total():
+    # the defect: arrays + radiators + batteries shown, the compute hardware in the total not
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        screen = screen_of(app)
+        result = calc.orbital(screen.report.claim.real_power, orbit="dawn-dusk-sso")
+        text = str(screen.query_one("#orbital-summary").render())
+        assert f"compute hardware  {result.compute_mass.m_as('t'):,.0f} t" in text
+        parts = (result.solar_array_mass, result.radiator_mass, result.battery_mass, result.compute_mass)
+        assert sum(q.m_as("t") for q in parts) == pytest.approx(result.total_mass.m_as("t"))
+
+
+async def test_every_panel_says_it_is_stale_while_a_field_is_invalid():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        screen.query_one("#power", FieldInput).value = "300 kg"
+        await settle(pilot)
+        banner = screen.query_one("#stale-banner")
+        assert banner.has_class("-shown")
+        assert "last good inputs" in str(banner.render())
+        assert all(pane.has_class("-stale") for pane in screen.query("TabPane"))
+        screen.query_one("#power", FieldInput).value = "300 MW"
+        await settle(pilot)
+        assert not banner.has_class("-shown")
+        assert not any(pane.has_class("-stale") for pane in screen.query("TabPane"))
+
+
+async def test_a_just_saved_preset_is_listed_and_a_bundled_one_is_not_a_saved_scenario(tmp_path):
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        facility = screen.query_one("#facility", Select)
+        assert facility.value == "colossus-1"
+        assert "(saved scenario)" not in str(facility.render())
+        path = tmp_path / "my-site.toml"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        app.screen.query_one("#dialog-path").value = str(path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert facility.value == str(path)
+        assert ("Colossus 1 (xAI / SpaceX), Memphis (scenario) (my-site.toml)", str(path)) in [
+            (str(prompt), value) for prompt, value in facility._options
+        ]
+
+
+async def test_a_bad_energy_input_is_marked_and_the_old_cost_goes():
+    # the defect: '7 cents' was not marked red and the cost of the old price stayed on screen
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await settle(pilot)
+        screen = screen_of(app)
+        price = screen.query_one("#energy-price")
+        price.value = "7 cents"
+        await settle(pilot)
+        assert price.has_class("-invalid")
+        assert "price: '7 cents' has an unknown unit 'cents'; e.g. '0.07 USD/kWh'" in str(
+            screen.query_one("#energy-error").render()
+        )
+        assert str(screen.query_one("#energy-summary").render()) == ""
+        price.value = "0.07 USD/kWh"
+        await settle(pilot)
+        assert not price.has_class("-invalid")
+        assert "GWh" in str(screen.query_one("#energy-summary").render())
+
+
+async def test_reset_puts_the_field_back_to_the_preset():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        pue = screen.query_one("#pue-central", FieldInput)
+        pue.value = "1.4"
+        pue.focus()
+        await settle(pilot)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert pue.value == "1.2"
+        assert not screen.dirty
+        await pilot.press("ctrl+z")  # the reset is an edit like any other
+        await settle(pilot)
+        assert pue.value == "1.4"

@@ -39,3 +39,13 @@ def test_invalid_power_keeps_the_last_result(snap_compare):
         await no_cursor_blink(pilot)
 
     assert snap_compare(DcpowerApp(), terminal_size=(100, 30), run_before=type_garbage)
+
+
+def test_a_beside_b_at_120x40(snap_compare):
+    async def pin_then_edit(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+b")
+        pilot.app.calculator.query_one("#power").value = "250 MW"
+        await no_cursor_blink(pilot)
+
+    assert snap_compare(DcpowerApp(), terminal_size=(120, 40), run_before=pin_then_edit)

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 import calc
 from tui.widgets import (
     ChainBars,
+    ComparePanel,
     EnergyPanel,
     FieldInput,
     FleetRow,
@@ -34,10 +35,13 @@ from tui.widgets import (
     OptionInput,
     OrbitalPanel,
     ReadingsTable,
+    SweepPanel,
     UncertaintyPanel,
 )
 
-DEBOUNCE = 0.025
+SWEEP_POINTS = 16
+"""Rows of the sweep chart."""
+DEBOUNCE = 0.015
 """Seconds without an edit before the report is computed: the keys of a burst make one report."""
 MC_SAMPLES = 100_000
 """Samples drawn while editing (about 10 ms); the CLI runs a million on demand."""
@@ -78,12 +82,29 @@ class CalculatorScreen(Screen[None]):
         Binding(
             "ctrl+z", "undo", "Undo", tooltip="Undo the last edit (facility, method and row changes too)."
         ),
-        Binding("ctrl+y", "redo", "Redo", tooltip="Redo what ctrl+z undid."),
-        Binding("ctrl+n", "add_fleet_row", "Add row", tooltip="Add an accelerator type to the fleet."),
+        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what ctrl+z undid."),
+        Binding(
+            "ctrl+n", "add_fleet_row", "Add row", show=False, tooltip="Add an accelerator type to the fleet."
+        ),
         Binding("f2", "panel('claim')", "Claim", tooltip="Verdict, chain, readings, methods."),
         Binding("f3", "panel('uncertainty')", "Uncert.", tooltip="Monte Carlo and tornado."),
         Binding("f4", "panel('energy')", "Energy", tooltip="Energy, money, carbon, water, capex."),
         Binding("f5", "panel('orbital')", "Orbital", tooltip="The same power in orbit."),
+        Binding("f6", "panel('compare')", "A/B", tooltip="The pinned scenario A beside this one."),
+        Binding("f7", "panel('sweep')", "Sweep", tooltip="GPUs supported as one assumption varies."),
+        Binding("ctrl+b", "pin", "Pin A", tooltip="Pin this scenario as A, to compare what you edit next."),
+        Binding("ctrl+t", "copy_verdict", "Copy", tooltip="Copy the claim and its verdict."),
+        Binding("ctrl+g", "copy_command", "Copy cmd", show=False, tooltip="Copy the dcpower check command."),
+        Binding(
+            "ctrl+l",
+            "reset_field",
+            "Reset",
+            show=False,
+            tooltip="Reset the focused field to the preset's value.",
+        ),
+        Binding(
+            "ctrl+f", "next_group", "Next group", show=False, tooltip="Jump to the next group of fields."
+        ),
     ]
 
     AUTO_FOCUS = "#power"
@@ -120,6 +141,10 @@ class CalculatorScreen(Screen[None]):
         self._future: list[Step] = []
         """States undone, the next to redo last."""
         self._restoring = False
+        self._widget_cache: tuple[list[FieldInput], list[tuple[str, Select[str]]]] | None = None
+        self._errors_shown: dict[str, str] = {}
+        self.pinned: calc.Report | None = None
+        """The report pinned as A, compared with the current one."""
 
     # ----------------------------------------------------------------------------- layout
 
@@ -127,7 +152,8 @@ class CalculatorScreen(Screen[None]):
         fields = calc.scenario_fields(self.scenario)
         yield Header()
         with Horizontal(id="body"):
-            with VerticalScroll(id="inputs"):
+            with VerticalScroll(id="inputs", can_focus=False):
+                yield Static("", id="field-hint")
                 yield Label("Facility", classes="field-label")
                 yield Select(
                     self._facility_options(),
@@ -226,21 +252,27 @@ class CalculatorScreen(Screen[None]):
                 yield Static("", id="error-headroom", classes="field-error")
                 yield Static("", id="error-redundancy", classes="field-error")
                 yield Static("", id="error-scenario", classes="field-error")
-            with TabbedContent(id="results", initial="claim"):
-                with TabPane("Claim", id="claim"), VerticalScroll():
-                    yield Headline(id="headline")
-                    yield ChainBars(id="chain")
-                    yield Label("Readings and break-even values", classes="section-title")
-                    yield ReadingsTable(id="readings")
-                    yield Label("The same claim under each method", classes="section-title")
-                    yield MethodsTable(id="methods")
-                    yield Notes(id="notes")
-                with TabPane("Uncertainty", id="uncertainty"), VerticalScroll():
-                    yield UncertaintyPanel(id="uncertainty-panel")
-                with TabPane("Energy & money", id="energy"), VerticalScroll():
-                    yield EnergyPanel(id="energy-panel")
-                with TabPane("Orbital", id="orbital"), VerticalScroll():
-                    yield OrbitalPanel(id="orbital-panel")
+            with Vertical(id="results-column"):
+                yield Static("Results are for the last good inputs: fix the marked field.", id="stale-banner")
+                with TabbedContent(id="results", initial="claim"):
+                    with TabPane("Claim", id="claim"), VerticalScroll(classes="result-pane"):
+                        yield Headline(id="headline")
+                        yield ChainBars(id="chain")
+                        yield Label("Readings and break-even values", classes="section-title")
+                        yield ReadingsTable(id="readings")
+                        yield Label("The same claim under each method", classes="section-title")
+                        yield MethodsTable(id="methods")
+                        yield Notes(id="notes")
+                    with TabPane("Uncert.", id="uncertainty"), VerticalScroll(classes="result-pane"):
+                        yield UncertaintyPanel(id="uncertainty-panel")
+                    with TabPane("Energy", id="energy"), VerticalScroll(classes="result-pane"):
+                        yield EnergyPanel(id="energy-panel")
+                    with TabPane("Orbital", id="orbital"), VerticalScroll(classes="result-pane"):
+                        yield OrbitalPanel(id="orbital-panel")
+                    with TabPane("A/B", id="compare"), VerticalScroll(classes="result-pane"):
+                        yield ComparePanel(id="compare-panel")
+                    with TabPane("Sweep", id="sweep"), VerticalScroll(classes="result-pane"):
+                        yield SweepPanel(id="sweep-panel")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -248,6 +280,13 @@ class CalculatorScreen(Screen[None]):
         self._history = [self._step()]
         self.stale = True
         self.run_report(self.scenario)  # the inputs are on screen; the results follow
+
+    def on_descendant_focus(self, event: Any) -> None:
+        """Show the focused field's hint (its tooltip) under the inputs: no mouse needed."""
+        tooltip = getattr(event.widget, "tooltip", None)
+        if tooltip is None and event.widget.parent is not None:
+            tooltip = getattr(event.widget.parent, "tooltip", None)
+        self.query_one("#field-hint", Static).update(str(tooltip or ""))
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -270,15 +309,30 @@ class CalculatorScreen(Screen[None]):
         choices = calc.accelerator_choices()
         return [(choice, choice) for choice in choices]
 
+    def _widgets(self) -> tuple[list[FieldInput], list[tuple[str, Select[str]]]]:
+        """The scenario's text fields and selects by key, found once per layout of the rows.
+
+        A query walks the whole DOM (every Select's option list too): tens of milliseconds on a
+        loaded machine, too slow to repeat on every key.
+        """
+        if self._widget_cache is None:
+            inputs = [w for w in self.query(FieldInput) if not isinstance(w, OptionInput)]
+            selects: list[tuple[str, Select[str]]] = [
+                ("basis", self.query_one("#basis", Select)),
+                ("method", self.query_one("#method", Select)),
+            ]
+            for row in self.query(FleetRow):
+                selects.append(
+                    (f"fleet.{row.index}.accelerator", row.query_one(".fleet-accelerator", Select))
+                )
+            self._widget_cache = (inputs, selects)
+        return self._widget_cache
+
     def fields(self) -> dict[str, str]:
         """The text of every field, keyed as calc.parse_fields takes them."""
-        values: dict[str, str] = {
-            w.key: w.value for w in self.query(FieldInput) if not isinstance(w, OptionInput)
-        }
-        values["basis"] = str(self.query_one("#basis", Select).value)
-        values["method"] = str(self.query_one("#method", Select).value)
-        for row in self.query(FleetRow):
-            values[f"fleet.{row.index}.accelerator"] = str(row.query_one(".fleet-accelerator", Select).value)
+        inputs, selects = self._widgets()
+        values = {w.key: w.value for w in inputs}
+        values.update((key, str(select.value)) for key, select in selects)
         return values
 
     @property
@@ -351,13 +405,20 @@ class CalculatorScreen(Screen[None]):
         self.show_report()
 
     def show_errors(self) -> None:
-        for widget in self.query(FieldInput):
-            if not isinstance(widget, OptionInput):
-                widget.set_class(widget.key in self.errors, "-invalid")
-        for row in self.query(FleetRow):
-            row.query_one(".fleet-accelerator", Select).set_class(
-                f"fleet.{row.index}.accelerator" in self.errors, "-invalid"
-            )
+        """Mark the fields calc rejected, with its messages; mark every result panel stale."""
+        if self.errors == self._errors_shown:
+            return
+        self._errors_shown = dict(self.errors)
+        # every panel shows the last good inputs' results while a field is invalid: say so once,
+        # above them all, and mark each panel
+        self.query_one("#stale-banner", Static).set_class(bool(self.errors), "-shown")
+        for pane in self.query(TabPane):
+            pane.set_class(bool(self.errors), "-stale")
+        inputs, selects = self._widgets()
+        for widget in inputs:
+            widget.set_class(widget.key in self.errors, "-invalid")
+        for key, select in selects:
+            select.set_class(key in self.errors, "-invalid")
         for group in ERROR_GROUPS:
             messages = [m for k, m in self.errors.items() if _group(k) == group]
             label = self.query_one(f"#error-{group}", Static)
@@ -387,6 +448,13 @@ class CalculatorScreen(Screen[None]):
             if self._panels_shown.get("uncertainty") is not self.scenario:
                 self._panels_shown["uncertainty"] = self.scenario
                 self.run_uncertainty(self.scenario)
+        elif active == "compare" and self.pinned is not None:
+            self.query_one(ComparePanel).show(self.pinned, self.report, bool(self.errors))
+        elif active == "sweep":
+            vary = str(self.query_one("#sweep-vary", Select).value)
+            if self._panels_shown.get("sweep") != (self.scenario, vary):
+                self._panels_shown["sweep"] = (self.scenario, vary)
+                self.run_sweep(self.scenario, vary)
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self) -> None:
@@ -432,9 +500,85 @@ class CalculatorScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.query_one(UncertaintyPanel).show, result, ranking)
 
+    @work(thread=True, exclusive=True, group="sweep")
+    def run_sweep(self, scenario: calc.Scenario, vary: str) -> None:
+        """The sweep over the assumption's low-high range, off the UI thread."""
+        values = getattr(calc.resolve(scenario).assumptions, vary)
+        result = calc.sweep(vary, values.low, values.high, SWEEP_POINTS, scenario)
+        if not get_current_worker().is_cancelled:
+            try:
+                self.app.call_from_thread(self._sweep_landed, scenario, result)
+            except RuntimeError:  # the app closed while computing
+                pass
+
+    def _sweep_landed(self, scenario: calc.Scenario, result: calc.SweepResult) -> None:
+        if scenario is self.scenario:
+            self.query_one(SweepPanel).show(result, scenario.accelerators, bool(self.errors))
+
     @on(Select.Changed, "#orbit")
+    @on(Select.Changed, "#sweep-vary")
     def _orbit_changed(self) -> None:
         self.show_panels()
+
+    # ------------------------------------------------------------------------------ A/B, copy
+
+    def _current_report(self) -> calc.Report | None:
+        """The report of the fields as they are, or None (with a message) if there is none."""
+        if self.errors:
+            self.notify("Fix the marked fields first.", severity="error")
+            return None
+        if self.report is None or self.report.scenario is not self.scenario:
+            self.notify("The report is still being computed; try again.", severity="warning")
+            return None
+        return self.report
+
+    def action_reset_field(self) -> None:
+        """Put the focused field back to its value in the preset or file as loaded (undoable)."""
+        field = self.focused
+        if (
+            isinstance(field, FieldInput)
+            and not isinstance(field, OptionInput)
+            and field.key in self.saved_fields
+        ):
+            field.value = self.saved_fields[field.key]
+            field.cursor_position = len(field.value)
+        else:
+            self.app.bell()
+
+    def action_pin(self) -> None:
+        """Pin the current scenario as A; what is edited next is B."""
+        report = self._current_report()
+        if report is None:
+            return
+        self.pinned = report
+        self.notify("Pinned as A. Edit on: f6 shows A beside B.", title="A/B")
+        self.action_panel("compare")
+        self.show_panels()
+
+    def action_copy_verdict(self) -> None:
+        """Copy the claim and its verdict to the clipboard."""
+        report = self._current_report()
+        if report is not None:
+            self.app.copy_to_clipboard(calc.verdict_text(report))
+            self.notify("Copied the verdict line.", timeout=2)
+
+    def action_copy_command(self) -> None:
+        """Copy the `dcpower check` command of this scenario to the clipboard."""
+        if self.errors:
+            self.notify("Fix the marked fields first.", severity="error")
+            return
+        self.app.copy_to_clipboard(calc.cli_command(self.scenario))
+        self.notify("Copied the dcpower check command.", timeout=2)
+
+    GROUPS = ("#power", "#accelerators", "#fleet FieldInput", "#method", "#draw_factor-low", "#headroom")
+
+    def action_next_group(self) -> None:
+        """Focus the first field of the next group: power, count, fleet, method, assumptions."""
+        chain = self.focus_chain
+        starts = [chain.index(t) for s in self.GROUPS if (t := self.query(s).first()) in chain]
+        position = chain.index(self.focused) if self.focused in chain else -1
+        current = max((i for i, start in enumerate(starts) if start <= position), default=-1)
+        chain[starts[(current + 1) % len(starts)]].focus()
 
     def action_panel(self, panel: str) -> None:
         """Show one of the result panels."""
@@ -492,6 +636,7 @@ class CalculatorScreen(Screen[None]):
         row = next(r for r in rows if event.button in r.children)
         after = rows[rows.index(row) + 1] if row is not rows[-1] else None
         await row.remove()
+        self._widget_cache = None
         # focus never lands on another row's remove button: Enter three times removes one row
         if after is not None:
             after.query_one(FieldInput).focus()
@@ -504,6 +649,7 @@ class CalculatorScreen(Screen[None]):
         row = FleetRow(self._next_row, "h100-sxm", "1000", self._accelerator_options())
         self._next_row += 1
         await self.query_one("#fleet", Vertical).mount(row)
+        self._widget_cache = None
         row.query_one(FieldInput).focus()
         self.recompute()
 
@@ -555,6 +701,7 @@ class CalculatorScreen(Screen[None]):
             for i in rows
         )
         self._next_row = max(rows, default=-1) + 1
+        self._widget_cache = None
         for widget in self.query(FieldInput):
             if widget.key in fields and not isinstance(widget, OptionInput):
                 widget.value = fields[widget.key]

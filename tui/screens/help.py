@@ -11,23 +11,34 @@ from textual.widgets import Footer, Markdown
 HELP = """\
 # dcpower
 
-Every field recomputes at once. A field that does not parse is marked, its message shows
-below it, and the results keep the last good scenario.
+Every field is checked as you type; the results follow a moment later (they are computed in
+the background, so typing never waits). A field that does not parse is marked, its message
+shows below it, and every panel keeps, and says it keeps, the last good result.
 
 ## Keys
 
 | key | does |
 |---|---|
 | tab / shift+tab | next / previous field |
-| up / down | nudge the number in the focused field |
+| ctrl+f | jump to the next group: power, count, fleet, method, assumptions, headroom |
+| up / down | nudge the focused value by 1 % in its own unit (assumptions by 0.01; redundancy to the next scheme) |
+| shift+up / shift+down | nudge by 10 % (assumptions by 0.1) |
+| ctrl+z / ctrl+y | undo / redo any edit: fields, rows, method, facility |
+| ctrl+l | reset the focused field to its value in the preset (or file) as loaded |
 | ctrl+s | save the scenario (a facility preset: it opens again here and in the CLI) |
 | ctrl+o | open a saved scenario or a facility preset |
 | ctrl+r | export the report as Markdown and JSON |
 | ctrl+n | add an accelerator type to the fleet |
+| ctrl+b | pin this scenario as A; edit on and see A beside B (f6) |
+| ctrl+t / ctrl+g | copy the verdict line / the `dcpower check` command |
 | ctrl+p | command palette: facilities, methods, actions, themes |
 | f2 / f3 / f4 / f5 | the Claim, Uncertainty, Energy & money and Orbital panels |
+| f6 / f7 | the A/B comparison and the Sweep chart |
 | f1 | this help |
-| ctrl+q | quit (asks first if there are unsaved changes) |
+| ctrl+q | quit (asks first if there are unsaved changes; so do opening and switching facility) |
+
+Power: any unit (W … GW, BTU/h, hp); kVA and MVA are apparent power, converted with the power
+factor. Redundancy: N, 2N, 4N/3, 3N/2, or k+1 such as 3+1 (k modules carry the load).
 
 ## The power chain (glossary of bases)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -14,12 +13,19 @@ import calc
 class FieldInput(Input):
     """An Input bound to one scenario field; up/down nudge its value by 1 % (shift: 10 %)."""
 
-    NUDGE = Binding.Group("Nudge", compact=True)
     BINDINGS = [
-        Binding("up", "nudge(0.01)", "±1%", group=NUDGE, tooltip="Raise the value by 1 % in its own unit."),
-        Binding("down", "nudge(-0.01)", "±1%", group=NUDGE, tooltip="Lower the value by 1 %."),
-        Binding("shift+up", "nudge(0.1)", "±10%", show=False, tooltip="Raise the value by 10 %."),
-        Binding("shift+down", "nudge(-0.1)", "±10%", show=False, tooltip="Lower the value by 10 %."),
+        Binding(
+            "up",
+            "nudge(0.01)",
+            "Nudge ±1%",
+            key_display="↑↓",
+            tooltip="Raise the value by 1 % in its own unit (↓ lowers it; shift for 10 %).",
+        ),
+        Binding("down", "nudge(-0.01)", "Nudge down", show=False, tooltip="Lower the value by 1 %."),
+        Binding("shift+up", "nudge(0.1)", "Nudge up 10%", show=False, tooltip="Raise the value by 10 %."),
+        Binding(
+            "shift+down", "nudge(-0.1)", "Nudge down 10%", show=False, tooltip="Lower the value by 10 %."
+        ),
     ]
 
     def __init__(self, key: str, value: str, step: float = 0.01, **kwargs: object) -> None:
@@ -29,23 +35,16 @@ class FieldInput(Input):
         self.step = step
         """Unused by scenario fields (calc steps them); panel inputs step by it."""
 
-    _selected_early = False
-
     def select_all_now(self) -> None:
-        """Select the text as focusing does, at once: keys already on their way replace it."""
+        """Select the text as focusing does, at once: keys already on their way replace it.
+
+        The Focus event that follows must not select again what those keys typed: selecting on
+        focus is off until that event has been handled.
+        """
         if self.select_on_focus:
             self.select_all()
-            self._selected_early = True
-
-    def _on_focus(self, event: events.Focus) -> None:
-        if self._selected_early:
-            # the app selected the text when it moved the focus here; keys typed since then
-            # must not be selected again by this late Focus event
-            self._selected_early = False
-            self.select_on_focus, keep = False, self.select_on_focus
-            super()._on_focus(event)
-            self.select_on_focus = keep
-            event.prevent_default()
+            self.select_on_focus = False
+            self.call_later(setattr, self, "select_on_focus", True)
 
     def action_nudge(self, fraction: float) -> None:
         """Step the value: calc moves it in its own unit; a value that does not parse rings."""

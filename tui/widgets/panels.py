@@ -95,9 +95,14 @@ def preset_values(kind: str, preset_id: str) -> dict[str, str]:
 
 
 def show_error(label: Static, message: str) -> None:
-    """Show a panel's error line, or hide it when there is none."""
+    """Show a panel's error line, or hide it when there is none; mark the input it names."""
     label.update(escape(message))
     label.set_class(bool(message), "-shown")
+    panel = label.parent
+    if panel is not None:
+        named = message.split(":", 1)[0] if message else ""
+        for field in panel.query(OptionInput):
+            field.set_class(field.key == named, "-invalid")
 
 
 class OptionPanel(Vertical):
@@ -154,7 +159,8 @@ class EnergyPanel(OptionPanel):
         self, energy: calc.EnergyResult | None, cost: calc.CapexResult | str | None, error: str = ""
     ) -> None:
         show_error(self.query_one("#energy-error", Static), error)
-        if energy is None:
+        if energy is None:  # no figures of other inputs under an input that does not parse
+            self.query_one("#energy-summary", Static).update("")
             return
         fm = calc.format_money
         lines = [
@@ -215,6 +221,7 @@ class OrbitalPanel(OptionPanel):
     def show(self, result: calc.OrbitalResult | None, error: str = "") -> None:
         show_error(self.query_one("#orbital-error", Static), error)
         if result is None:
+            self.query_one("#orbital-summary", Static).update("")
             return
         t = lambda q: f"{q.m_as('t'):,.0f} t"  # noqa: E731
         lines = [
@@ -222,6 +229,7 @@ class OrbitalPanel(OptionPanel):
             f"  solar arrays  [b]{result.solar_array_area.m_as('km^2'):,.3f} km²[/b]  {t(result.solar_array_mass)}",
             f"  radiators     [b]{result.radiator_area.m_as('km^2'):,.3f} km²[/b]  {t(result.radiator_mass)}",
             f"  batteries     {result.battery_energy.m_as('MWh'):,.0f} MWh  {t(result.battery_mass)}",
+            f"  compute hardware  {t(result.compute_mass)}",
             f"  total mass    [b]{t(result.total_mass)}[/b]",
             f"  {result.satellites:,} satellites, {result.launches:,} launches, "
             f"{calc.format_money(result.launch_cost)} to launch",

@@ -108,20 +108,58 @@ class ReadingsTable(Static):
     def on_mount(self) -> None:
         watch_report(self, self.show)
 
+    _report: calc.Report | None = None
+
+    def on_resize(self) -> None:
+        if self._report is not None:
+            self.show(self._report)
+
     def show(self, report: calc.Report) -> None:
+        self._report = report
+        width = self.size.width or 80
         table = calc.readings_table(report.claim)
-        lines = []
+        lines: list[str] = []
         for reading, row in zip(report.claim.readings, table.rows, strict=True):
             basis, verdict, span, _central, supports, _evens = row
             style = VERDICT_STYLE[reading.verdict]
-            lines.append(f"[b]{basis:<8}[/b] [{style}]{verdict:<11}[/] {span}   supports {supports}")
+            head = [
+                (f"{basis:<8} {verdict:<11}", f"[b]{basis:<8}[/b] [{style}]{verdict:<11}[/]"),
+                (span, span),
+                (f"supports {supports}", f"supports {supports}"),
+            ]
+            lines += flow(head, width, indent=9)
             evens = []
             for e in reading.break_even:
                 text = f"{e.assumption} {e.value:.3f}{STATUS_MARK[e.status]}"
                 style = self.STATUS_STYLE[e.status]
-                evens.append(f"[{style}]{text}[/]" if style else text)
-            lines.append("         break-even: " + (", ".join(evens) or "–"))
+                evens.append((text, f"[{style}]{text}[/]" if style else text))
+            evens = [(p + ",", m + ",") for p, m in evens[:-1]] + evens[-1:]
+            lines += flow(
+                [("break-even:", "break-even:"), *evens] if evens else [("break-even: –", "break-even: –")],
+                width,
+                indent=9,
+                first=9,
+            )
         self.update("\n".join(lines))
+
+
+def flow(tokens: list[tuple[str, str]], width: int, indent: int, first: int = 0) -> list[str]:
+    """Lay out (plain, markup) tokens in lines of at most `width` cells, never splitting one.
+
+    A line that wraps goes on under the first line's text (`indent` spaces), not at column 0,
+    and a number never breaks from its unit.
+    """
+    lines: list[str] = []
+    plain_length, parts = first, [" " * first] if first else []
+    for plain, markup in tokens:
+        gap = 1 if plain_length > (first if not lines else indent) else 0
+        if plain_length + gap + len(plain) > width and plain_length > (first if not lines else indent):
+            lines.append("".join(parts))
+            plain_length, parts, gap = indent, [" " * indent], 0
+        parts.append(" " * gap + markup)
+        plain_length += gap + len(plain)
+    lines.append("".join(parts))
+    return lines
 
 
 class MethodsTable(DataTable):
