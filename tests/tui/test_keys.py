@@ -79,3 +79,20 @@ async def test_clear_then_type_in_the_power_field(monkeypatch):
         await burst(pilot, "ctrl+u", *"abc")
         await settle(pilot)
         assert app.calculator.query_one("#power", FieldInput).value == "abc"
+
+
+async def test_an_invalid_edit_before_the_first_report_still_gets_the_report(monkeypatch):
+    # the defect: an edit made while the first report was computing dropped that report when it
+    # landed; the edit was invalid, so no other report followed and "Computing the report…" stayed
+    slow_evaluate(monkeypatch, 0.4)
+    # the first report lands inside the edit's pause, as it does by chance on a busy machine
+    monkeypatch.setattr("tui.screens.calculator.DEBOUNCE", 1.0)
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.calculator
+        screen.query_one("#power", FieldInput).value = "300 kg"
+        await settle(pilot)
+        assert screen.errors == {"power": "power: '300 kg' is a mass, not a power; e.g. '300 MW'"}
+        assert screen.report is not None and screen.report.claim.verdict == "plausible"
+        headline = str(screen.query_one("#headline").render())
+        assert "PLAUSIBLE" in headline and "Computing" not in headline

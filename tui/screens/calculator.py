@@ -369,10 +369,12 @@ class CalculatorScreen(Screen[None]):
             self._history.append(step)
             self._future.clear()
         self._restoring = False
-        if not self.errors:
+        shown = self.report.scenario if self.report is not None else None
+        if not self.errors or shown is not self.scenario:
+            # an invalid edit keeps the last good scenario; its report may not be on screen yet
+            # (an edit within the first report's computation drops that report when it lands)
             self.run_report(self.scenario)
-        else:
-            self.stale = True
+        self.stale = True
 
     @property
     def computing(self) -> bool:
