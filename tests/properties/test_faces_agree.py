@@ -54,8 +54,9 @@ def _arguments(values):
     return arguments, settings_
 
 
-def _api(values, settings_):
-    return calc.check_claim(
+def _scenario(values, settings_):
+    """The same inputs through the API's keyword builder."""
+    return calc.scenario(
         values["power"],
         gpus=values["gpus"],
         fleet=dict(values["fleet"]),
@@ -69,17 +70,10 @@ def _api(values, settings_):
 @given(scenarios)
 def test_api_cli_and_tui_report_agree_to_the_last_digit(values):
     arguments, settings_ = _arguments(values)
-    api = _api(values, settings_).model_dump(mode="json")
+    scenario = _scenario(values, settings_)
+    api = calc.check_claim(scenario).model_dump(mode="json")
     assert _cli_json(["check", *arguments]) == api
     # the TUI: the scenario as its fields, parsed back as the form parses them, then its report
-    scenario = calc.scenario(
-        values["power"],
-        gpus=values["gpus"],
-        fleet=dict(values["fleet"]),
-        basis=values["basis"],
-        method=values["method"],
-        assumptions=settings_,
-    )
     parsed, errors = calc.parse_fields(calc.scenario_fields(scenario), scenario)
     assert errors == {}
     assert calc.evaluate(parsed).claim.model_dump(mode="json") == api
@@ -93,16 +87,7 @@ def test_the_methods_table_is_check_method_all_under_the_same_overrides(values):
     method_at = cli_arguments.index("--method")
     cli_arguments[method_at + 1] = "all"
     methods = _cli_json(["check", *cli_arguments])["methods"]
-    report = calc.evaluate(
-        calc.scenario(
-            values["power"],
-            gpus=values["gpus"],
-            fleet=dict(values["fleet"]),
-            basis=values["basis"],
-            method=values["method"],
-            assumptions=settings_,
-        )
-    )
+    report = calc.evaluate(_scenario(values, settings_))
     assert [m.model_dump(mode="json") for m in report.methods] == methods
 
 
