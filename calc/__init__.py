@@ -20,6 +20,7 @@ from calc.batch import check_row, check_rows, read_rows
 from calc.batch import failed as batch_failed
 from calc.capacity import capacity, power_chain, required_power
 from calc.chain import RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve, whole_systems
+from calc.claim_report import ledger_document, reading_table, sentence_document, timeline_document
 from calc.claims import bounded_verdict, check_claim, compare_methods, implied_range
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
@@ -215,6 +216,7 @@ __all__ = [
     "format_power",
     "headline_lines",
     "implied_range",
+    "ledger_document",
     "list_presets",
     "load_accelerator",
     "load_assumption_set",
@@ -234,6 +236,7 @@ __all__ = [
     "preset_origin",
     "quantity_json",
     "read_rows",
+    "reading_table",
     "readings_table",
     "refresh_presets",
     "report_json",
@@ -244,11 +247,13 @@ __all__ = [
     "scenario",
     "scenario_fields",
     "scenario_from_facility",
+    "sentence_document",
     "sentence_scenario",
     "set_preset_dirs",
     "solve",
     "sweep",
     "timeline",
+    "timeline_document",
     "tornado",
     "ureg",
     "user_preset_dir",
