@@ -20,6 +20,7 @@ from calc.batch import check_row, check_rows, read_rows
 from calc.batch import failed as batch_failed
 from calc.capacity import capacity, power_chain, required_power
 from calc.chain import RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve, whole_systems
+from calc.claim_report import ledger_document, reading_table, sentence_document, timeline_document
 from calc.claims import bounded_verdict, check_claim, compare_methods, implied_range
 from calc.compare import (
     BreakEvenChange,
@@ -233,6 +234,7 @@ __all__ = [
     "format_power",
     "headline_lines",
     "implied_range",
+    "ledger_document",
     "list_presets",
     "load_accelerator",
     "load_assumption_set",
@@ -253,6 +255,7 @@ __all__ = [
     "preset_origin",
     "quantity_json",
     "read_rows",
+    "reading_table",
     "readings_table",
     "refresh_presets",
     "report_json",
@@ -263,12 +266,14 @@ __all__ = [
     "scenario",
     "scenario_fields",
     "scenario_from_facility",
+    "sentence_document",
     "sentence_scenario",
     "set_preset_dirs",
     "solve",
     "step_redundancy",
     "sweep",
     "timeline",
+    "timeline_document",
     "tornado",
     "ureg",
     "user_preset_dir",
