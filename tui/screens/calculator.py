@@ -48,13 +48,14 @@ MC_SAMPLES = 100_000
 MC_SEED = 0
 """A fixed seed: the same scenario always shows the same distribution."""
 
-ASSUMPTION_STEPS = {"draw_factor": 0.01, "it_overhead": 0.01, "pue": 0.01, "power_factor": 0.01}
+ASSUMPTION_FIELDS = calc.RANGE_ASSUMPTIONS
+"""The assumptions the form edits, each as low / central / high."""
 ERROR_GROUPS = (
     "power",
     "basis",
     "accelerators",
     "fleet",
-    *ASSUMPTION_STEPS,
+    *ASSUMPTION_FIELDS,
     "headroom",
     "redundancy",
     "scenario",
@@ -168,7 +169,6 @@ class CalculatorScreen(Screen[None]):
                     yield FieldInput(
                         "power",
                         fields["power"],
-                        1.0,
                         id="power",
                         compact=True,
                         tooltip="The quoted power, e.g. 300 MW (kVA/MVA use the power factor)",
@@ -187,7 +187,6 @@ class CalculatorScreen(Screen[None]):
                 yield FieldInput(
                     "accelerators",
                     fields["accelerators"],
-                    1000.0,
                     id="accelerators",
                     compact=True,
                     tooltip="The accelerator count the claim gives",
@@ -214,14 +213,13 @@ class CalculatorScreen(Screen[None]):
                     tooltip="The assumption set: default ranges or a published method",
                 )
                 yield Label("Assumptions: low / central / high", classes="field-label")
-                for name in ASSUMPTION_STEPS:
+                for name in ASSUMPTION_FIELDS:
                     with Horizontal(classes="field-row assumption-row"):
                         yield Label(name, classes="assumption-name")
                         for case in ("low", "central", "high"):
                             yield FieldInput(
                                 f"{name}.{case}",
                                 fields[f"{name}.{case}"],
-                                ASSUMPTION_STEPS[name],
                                 id=f"{name}-{case}",
                                 compact=True,
                                 classes="assumption",
@@ -233,7 +231,6 @@ class CalculatorScreen(Screen[None]):
                     yield FieldInput(
                         "headroom",
                         fields["headroom"],
-                        0.01,
                         id="headroom",
                         compact=True,
                         classes="assumption",
@@ -243,7 +240,6 @@ class CalculatorScreen(Screen[None]):
                     yield FieldInput(
                         "redundancy",
                         fields["redundancy"],
-                        1.0,
                         id="redundancy",
                         compact=True,
                         classes="assumption",
@@ -609,7 +605,7 @@ class CalculatorScreen(Screen[None]):
         fields = calc.scenario_fields(calc.with_method(self.scenario, method))
         for widget in self.query(FieldInput):
             if not isinstance(widget, OptionInput) and _group(widget.key) in (
-                *ASSUMPTION_STEPS,
+                *ASSUMPTION_FIELDS,
                 "headroom",
                 "redundancy",
             ):

@@ -28,12 +28,10 @@ class FieldInput(Input):
         ),
     ]
 
-    def __init__(self, key: str, value: str, step: float = 0.01, **kwargs: object) -> None:
+    def __init__(self, key: str, value: str, **kwargs: object) -> None:
         super().__init__(value=value, **kwargs)  # type: ignore[arg-type]
         self.key = key
         """The scenario field this input edits ("power", "pue.central", "fleet.0.count", ...)."""
-        self.step = step
-        """Unused by scenario fields (calc steps them); panel inputs step by it."""
 
     def select_all_now(self) -> None:
         """Select the text as focusing does, at once: keys already on their way replace it.
@@ -86,7 +84,6 @@ class FleetRow(Horizontal):
         yield FieldInput(
             f"fleet.{self.index}.count",
             self._count,
-            1000.0,
             compact=True,
             id=f"fleet-{self.index}-count",
             tooltip="Count, or weight in the mix",

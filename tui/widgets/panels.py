@@ -112,10 +112,10 @@ class OptionPanel(Vertical):
         return {w.key: w.value for w in self.query(OptionInput)}
 
     @staticmethod
-    def option(label: str, key: str, value: str, step: float, widget_id: str, tooltip: str) -> ComposeResult:
+    def option(label: str, key: str, value: str, widget_id: str, tooltip: str) -> ComposeResult:
         """A label and its input, side by side in a panel row."""
         yield Label(label, classes="assumption-name")
-        yield OptionInput(key, value, step, id=widget_id, compact=True, tooltip=tooltip)
+        yield OptionInput(key, value, id=widget_id, compact=True, tooltip=tooltip)
 
 
 class EnergyPanel(OptionPanel):
@@ -128,7 +128,6 @@ class EnergyPanel(OptionPanel):
                 "load factor",
                 "load_factor",
                 economics["load_factor"],
-                0.01,
                 "energy-load-factor",
                 "Average / full power",
             )
@@ -136,7 +135,6 @@ class EnergyPanel(OptionPanel):
                 "price",
                 "price",
                 economics["electricity_price"],
-                0.005,
                 "energy-price",
                 "Electricity price, e.g. 0.07 USD/kWh",
             )
@@ -145,13 +143,10 @@ class EnergyPanel(OptionPanel):
                 "carbon",
                 "carbon",
                 economics["carbon_intensity"],
-                10.0,
                 "energy-carbon",
                 "Grid carbon intensity",
             )
-            yield from self.option(
-                "wue", "wue", economics["wue"], 0.1, "energy-wue", "Water usage effectiveness"
-            )
+            yield from self.option("wue", "wue", economics["wue"], "energy-wue", "Water usage effectiveness")
         yield Static("", id="energy-error", classes="field-error")
         yield Static("", id="energy-summary")
 
@@ -203,7 +198,6 @@ class OrbitalPanel(OptionPanel):
                 "radiator",
                 "radiator_temperature",
                 orbit["radiator_temperature"],
-                5.0,
                 "orbit-radiator",
                 "Radiator temperature",
             )
@@ -211,7 +205,6 @@ class OrbitalPanel(OptionPanel):
                 "emissivity",
                 "emissivity",
                 orbit["emissivity"],
-                0.01,
                 "orbit-emissivity",
                 "Radiator emissivity, 0-1",
             )
