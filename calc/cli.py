@@ -911,7 +911,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     import calc
 
     model = getattr(calc, SCHEMAS[args.name])
-    schema = model.model_json_schema(mode="serialization")
+    schema = calc.models.describe_schema(model.model_json_schema(mode="serialization"), model)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"dcpower {args.name} --json"
     if args.name == "check":

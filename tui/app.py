@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 import calc
 from tui.commands import DcpowerCommands
-from tui.screens import CalculatorScreen, HelpScreen, PathDialog, QuitDialog
+from tui.screens import CalculatorScreen, PathDialog, QuitDialog
 from tui.widgets import FieldInput
 
 
@@ -83,6 +83,8 @@ class DcpowerApp(App[int]):
     # ------------------------------------------------------------------------------ actions
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen  # with its Markdown parser, when first asked for
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

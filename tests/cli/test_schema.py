@@ -58,3 +58,11 @@ def test_sensitivity_json_has_the_documented_ranking_and_the_old_bars():
     output = _run([*RUNS["sensitivity"], "--json"])
     assert [bar["assumption"] for bar in output["ranking"]] == ["draw_factor", "pue", "it_overhead"]
     assert output["bars"] == output["ranking"]
+
+
+def test_each_property_is_described_by_the_docstring_under_its_field():
+    schema = _run(["schema", "check"])
+    assert schema["properties"]["power"]["description"] == "The power as quoted. [MW]"
+    # a nested model's fields are described too
+    fleet = schema["$defs"]["FleetEntry"]["properties"]
+    assert fleet["system"]["description"].startswith("The system it is installed in")

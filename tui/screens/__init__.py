@@ -2,6 +2,14 @@
 
 from tui.screens.calculator import CalculatorScreen
 from tui.screens.dialogs import PathDialog, QuitDialog
-from tui.screens.help import HelpScreen
 
 __all__ = ["CalculatorScreen", "HelpScreen", "PathDialog", "QuitDialog"]
+
+
+def __getattr__(name: str) -> object:
+    # the help screen (and the Markdown parser it needs) is imported when first shown
+    if name == "HelpScreen":
+        from tui.screens.help import HelpScreen
+
+        return HelpScreen
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -17,6 +17,8 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
@@ -259,15 +261,15 @@ class CalculatorScreen(Screen[None]):
                         yield Label("The same claim under each method", classes="section-title")
                         yield MethodsTable(id="methods")
                         yield Notes(id="notes")
-                    with TabPane("Uncert.", id="uncertainty"), VerticalScroll(classes="result-pane"):
+                    with TabPane("Uncert.", id="uncertainty"), Lazy(VerticalScroll(classes="result-pane")):
                         yield UncertaintyPanel(id="uncertainty-panel")
-                    with TabPane("Energy", id="energy"), VerticalScroll(classes="result-pane"):
+                    with TabPane("Energy", id="energy"), Lazy(VerticalScroll(classes="result-pane")):
                         yield EnergyPanel(id="energy-panel")
-                    with TabPane("Orbital", id="orbital"), VerticalScroll(classes="result-pane"):
+                    with TabPane("Orbital", id="orbital"), Lazy(VerticalScroll(classes="result-pane")):
                         yield OrbitalPanel(id="orbital-panel")
-                    with TabPane("A/B", id="compare"), VerticalScroll(classes="result-pane"):
+                    with TabPane("A/B", id="compare"), Lazy(VerticalScroll(classes="result-pane")):
                         yield ComparePanel(id="compare-panel")
-                    with TabPane("Sweep", id="sweep"), VerticalScroll(classes="result-pane"):
+                    with TabPane("Sweep", id="sweep"), Lazy(VerticalScroll(classes="result-pane")):
                         yield SweepPanel(id="sweep-panel")
         yield Footer(compact=True)
 
@@ -275,7 +277,13 @@ class CalculatorScreen(Screen[None]):
         self._last_fields = self.fields()
         self._history = [self._step()]
         self.stale = True
-        self.run_report(self.scenario)  # the inputs are on screen; the results follow
+        # the inputs are painted first; the report, computed in a thread that shares the
+        # interpreter with the painting, starts once they are on screen
+        self.call_after_refresh(self._first_report)
+
+    def _first_report(self) -> None:
+        if self.report is None and not self.computing:  # an edit already started its own
+            self.run_report(self.scenario)
 
     def on_descendant_focus(self, event: Any) -> None:
         """Show the focused field's hint (its tooltip) under the inputs: no mouse needed."""
@@ -434,9 +442,19 @@ class CalculatorScreen(Screen[None]):
     # ------------------------------------------------------------------------------ panels
 
     def show_panels(self) -> None:
-        """Bring the visible side panel up to date (the Monte Carlo in a worker)."""
+        """Bring the visible side panel up to date (the Monte Carlo in a worker).
+
+        The side panels are mounted after the first paint (`Lazy`): one shown before it is
+        mounted is brought up to date after the next refresh.
+        """
         if self.report is None or self.report.scenario is not self.scenario:
             return
+        try:
+            self._show_panel()
+        except NoMatches:
+            self.call_after_refresh(self.show_panels)
+
+    def _show_panel(self) -> None:
         active = self.query_one(TabbedContent).active
         if active == "energy":
             self._show_energy()
