@@ -29,7 +29,7 @@ class DcpowerApp(App[int]):
         Binding("f1", "help", "Help", tooltip="Keys and the glossary of power bases."),
         Binding("ctrl+s", "save", "Save", tooltip="Save the scenario as a facility preset."),
         Binding("ctrl+o", "open", "Open", tooltip="Open a saved scenario or a facility preset."),
-        Binding("ctrl+r", "export", "Export", tooltip="Export the report as Markdown and JSON."),
+        Binding("ctrl+r", "export", "Export", show=False, tooltip="Export the report as Markdown and JSON."),
     ]
 
     def __init__(self, facility: str = "colossus-1") -> None:

@@ -391,7 +391,7 @@ async def test_notes_say_when_apparent_power_is_converted():
         screen = screen_of(app)
         screen.query_one("#power", FieldInput).value = "300 MVA"
         await settle(pilot)
-        notes = str(screen.query_one("#notes").render())
+        notes = " ".join(str(screen.query_one("#notes").render()).split())  # as wrapped on screen
         assert "300 MVA is apparent power: taken as 285 MW of real power at power factor 0.95" in notes
         # 285 MW / 220,000 = 1,295.5 W per GPU
         assert screen.report.claim.implied_power_per_accelerator.m_as("W") == pytest.approx(1295.45, abs=0.01)

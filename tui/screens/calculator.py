@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.lazy import Lazy
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
@@ -89,14 +89,27 @@ class CalculatorScreen(Screen[None]):
         Binding(
             "ctrl+n", "add_fleet_row", "Add row", show=False, tooltip="Add an accelerator type to the fleet."
         ),
-        Binding("f2", "panel('claim')", "Claim", tooltip="Verdict, chain, readings, methods."),
-        Binding("f3", "panel('uncertainty')", "Uncert.", tooltip="Monte Carlo and tornado."),
-        Binding("f4", "panel('energy')", "Energy", tooltip="Energy, money, carbon, water, capex."),
-        Binding("f5", "panel('orbital')", "Orbital", tooltip="The same power in orbit."),
-        Binding("f6", "panel('compare')", "A/B", tooltip="The pinned scenario A beside this one."),
-        Binding("f7", "panel('sweep')", "Sweep", tooltip="GPUs supported as one assumption varies."),
+        # the footer shows the tabs' keys as one item: the tabs are in key order
+        Binding(
+            "f2",
+            "panel('claim')",
+            "Tabs",
+            key_display="f2–f7",
+            tooltip="Claim: verdict, chain, readings, methods (f2); f3–f7 the other tabs, left to right.",
+        ),
+        Binding("f3", "panel('uncertainty')", "Uncert.", show=False, tooltip="Monte Carlo and tornado."),
+        Binding(
+            "f4", "panel('energy')", "Energy", show=False, tooltip="Energy, money, carbon, water, capex."
+        ),
+        Binding("f5", "panel('orbital')", "Orbital", show=False, tooltip="The same power in orbit."),
+        Binding(
+            "f6", "panel('compare')", "A/B", show=False, tooltip="The pinned scenario A beside this one."
+        ),
+        Binding(
+            "f7", "panel('sweep')", "Sweep", show=False, tooltip="GPUs supported as one assumption varies."
+        ),
         Binding("ctrl+b", "pin", "Pin A", tooltip="Pin this scenario as A, to compare what you edit next."),
-        Binding("ctrl+t", "copy_verdict", "Copy", tooltip="Copy the claim and its verdict."),
+        Binding("ctrl+t", "copy_verdict", "Copy", show=False, tooltip="Copy the claim and its verdict."),
         Binding("ctrl+g", "copy_command", "Copy cmd", show=False, tooltip="Copy the dcpower check command."),
         Binding(
             "ctrl+l",
@@ -112,9 +125,10 @@ class CalculatorScreen(Screen[None]):
 
     AUTO_FOCUS = "#power"
 
-    report: reactive[calc.Report | None] = reactive(None, always_update=True, init=False)
+    # `var`, not `reactive`: a change repaints only the views that watch it, not the screen
+    report: var[calc.Report | None] = var(None, always_update=True, init=False)
     """The report of the last scenario computed; None until the first lands."""
-    stale: reactive[bool] = reactive(False, init=False)
+    stale: var[bool] = var(False, init=False)
     """True while a field is invalid or a report is being computed: results are the last good."""
 
     def __init__(self, scenario: calc.Scenario, source: str) -> None:
@@ -214,7 +228,7 @@ class CalculatorScreen(Screen[None]):
                     compact=True,
                     tooltip="The assumption set: default ranges or a published method",
                 )
-                yield Label("Assumptions: low / central / high", classes="field-label")
+                yield Label("Assumptions: low/central/high", classes="field-label")
                 for name in ASSUMPTION_FIELDS:
                     with Horizontal(classes="field-row assumption-row"):
                         yield Label(name, classes="assumption-name")

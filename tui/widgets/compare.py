@@ -12,6 +12,7 @@ from textual.markup import escape
 from textual.widgets import DataTable, Label, Select, Static
 
 import calc
+from tui.widgets.results import View
 
 SWEEP_POINTS = 16
 """Rows of the sweep chart: one a line, so it fits a 24-line terminal."""
@@ -24,7 +25,7 @@ class ComparePanel(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(
+        yield View(
             "[$text-muted]Press ctrl+b (or 'Pin as A' in the palette) to pin this scenario as A.[/]",
             id="compare-heads",
         )
@@ -36,7 +37,7 @@ class ComparePanel(Vertical):
     def show(self, pinned: calc.Report, current: calc.Report, stale: bool) -> None:
         comparison = calc.compare(pinned, current)
         table = calc.comparison_table(comparison)
-        self.query_one("#compare-heads", Static).update(
+        self.query_one("#compare-heads", View).put(
             f"[b]A[/b] {escape(comparison.head_a)}\n[b]B[/b] {escape(comparison.head_b)}"
         )
         view = self.query_one("#compare-table", DataTable)

@@ -17,7 +17,7 @@ class FieldInput(Input):
         Binding(
             "up",
             "nudge(0.01)",
-            "Nudge ±1%",
+            "Nudge",
             key_display="↑↓",
             tooltip="Raise the value by 1 % in its own unit (↓ lowers it; shift for 10 %).",
         ),

@@ -9,6 +9,7 @@ from textual.widgets import Label, Select, Static
 
 import calc
 from tui.widgets.fields import FieldInput
+from tui.widgets.results import View
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -44,9 +45,9 @@ class UncertaintyPanel(Vertical):
     """Monte Carlo percentiles and fit probability, the histogram, and the tornado."""
 
     def compose(self) -> ComposeResult:
-        yield Static("Running…", id="mc-summary")
-        yield Static("", id="mc-histogram")
-        yield Static("", id="tornado")
+        yield View("Running…", id="mc-summary")
+        yield View("", id="mc-histogram")
+        yield View("", id="tornado")
 
     def show(self, result: calc.UncertaintyResult, ranking: calc.TornadoResult) -> None:
         fp = calc.format_power
@@ -68,11 +69,11 @@ class UncertaintyPanel(Vertical):
             if r.fit_probability is not None:
                 line += f"   fits in [b]{r.fit_probability:.0%}[/b] of samples"
             lines.append(line)
-        self.query_one("#mc-summary", Static).update("\n".join(lines))
+        self.query_one("#mc-summary", View).put("\n".join(lines))
         edges = result.histogram.edges
         hist = histogram_lines(result)
         hist.append(f"{edges[0]:,.0f} W{' ' * max(1, len(result.histogram.counts) - 16)}{edges[-1]:,.0f} W")
-        self.query_one("#mc-histogram", Static).update(
+        self.query_one("#mc-histogram", View).put(
             f"[b]Power per accelerator ({result.histogram.basis})[/b], ▲ the claim\n" + "\n".join(hist)
         )
         widest = max((bar.swing for bar in ranking.ranking), default=0) or 1
@@ -85,7 +86,7 @@ class UncertaintyPanel(Vertical):
             )
         if ranking.most_important:
             rows.append(f"Most important: [b]{ranking.most_important}[/b]")
-        self.query_one("#tornado", Static).update("\n".join(rows))
+        self.query_one("#tornado", View).put("\n".join(rows))
 
 
 def preset_values(kind: str, preset_id: str) -> dict[str, str]:
@@ -148,14 +149,14 @@ class EnergyPanel(OptionPanel):
             )
             yield from self.option("wue", "wue", economics["wue"], "energy-wue", "Water usage effectiveness")
         yield Static("", id="energy-error", classes="field-error")
-        yield Static("", id="energy-summary")
+        yield View("", id="energy-summary")
 
     def show(
         self, energy: calc.EnergyResult | None, cost: calc.CapexResult | str | None, error: str = ""
     ) -> None:
         show_error(self.query_one("#energy-error", Static), error)
         if energy is None:  # no figures of other inputs under an input that does not parse
-            self.query_one("#energy-summary", Static).update("")
+            self.query_one("#energy-summary", View).put("")
             return
         fm = calc.format_money
         lines = [
@@ -176,7 +177,7 @@ class EnergyPanel(OptionPanel):
                 f"({cost.facility_cost.m_as('MUSD/MW'):g} MUSD per MW of IT)",
                 f"  {fm(cost.capex_per_accelerator)} per accelerator",
             ]
-        self.query_one("#energy-summary", Static).update("\n".join(lines))
+        self.query_one("#energy-summary", View).put("\n".join(lines))
 
 
 class OrbitalPanel(OptionPanel):
@@ -209,12 +210,12 @@ class OrbitalPanel(OptionPanel):
                 "Radiator emissivity, 0-1",
             )
         yield Static("", id="orbital-error", classes="field-error")
-        yield Static("", id="orbital-summary")
+        yield View("", id="orbital-summary")
 
     def show(self, result: calc.OrbitalResult | None, error: str = "") -> None:
         show_error(self.query_one("#orbital-error", Static), error)
         if result is None:
-            self.query_one("#orbital-summary", Static).update("")
+            self.query_one("#orbital-summary", View).put("")
             return
         t = lambda q: f"{q.m_as('t'):,.0f} t"  # noqa: E731
         lines = [
@@ -228,4 +229,4 @@ class OrbitalPanel(OptionPanel):
             f"{calc.format_money(result.launch_cost)} to launch",
             "[$text-muted]Lower bounds: ideal radiators facing deep space.[/]",
         ]
-        self.query_one("#orbital-summary", Static).update("\n".join(lines))
+        self.query_one("#orbital-summary", View).put("\n".join(lines))

@@ -1,16 +1,19 @@
 """Read-only views of a `calc.Report`. They format; they compute no power.
 
 Each watches its screen's reactive ``report`` (attributes down): the screen sets it when a
-report lands, and every view redraws itself.
+report lands, and every view redraws itself. A view whose text is unchanged draws nothing, and
+one whose height is unchanged redraws without a layout of the screen: a report lands in one
+frame of the few widgets it changed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.content import Content
 from textual.markup import escape
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 import calc
 
@@ -33,7 +36,73 @@ def watch_report(widget: Widget, show: Any) -> None:
     widget.watch(widget.screen, "report", changed)
 
 
-class Headline(Static):
+class View(Static):
+    """A Static that wraps its own lines and redraws only what changed.
+
+    Lines are wrapped at word boundaries but never between a number and its unit or noun
+    ("1,363.6 W", "220,000 GPUs"), and a wrapped line goes on under its own text, not at
+    column 0. A view whose text and width are unchanged draws nothing, and one whose height
+    is unchanged redraws without a layout of the screen.
+    """
+
+    _shown: tuple[str, int] | None = None
+    _height: int | None = None
+    _markup: str = ""
+
+    def put(self, text: str) -> None:
+        """Show `text` (markup), wrapped to the view's width."""
+        self._markup = text
+        width = self.content_region.width
+        if (text, width) == self._shown:
+            return
+        content = wrapped(text, width) if width else Content.from_markup(text)
+        # the height the layout would find; unknown before the first layout
+        height = content.get_height(self.styles, width) if width else None
+        relayout = height is None or height != self._height
+        self._shown, self._height = (text, width), height
+        self.update(content, layout=relayout)
+
+    def on_resize(self) -> None:
+        self._height = None  # widths changed: wrap again and lay out
+        if self._shown is not None:
+            self.put(self._markup)
+
+
+def _breaks(plain: str) -> list[int]:
+    """Where a line may break: before a word, but not before the unit or noun of a number."""
+    return [
+        i
+        for i in range(1, len(plain))
+        if plain[i - 1] == " "
+        and plain[i] != " "
+        and not (i >= 2 and plain[i - 2].isdigit() and (plain[i].isalpha() or plain[i] in "%$€£"))
+    ]
+
+
+def wrapped(markup: str, width: int) -> Content:
+    """`markup` with each line wrapped at `width` cells (see `View`)."""
+    out: list[Content] = []
+    for line in Content.from_markup(markup).split("\n", allow_blank=True):
+        plain = line.plain
+        if len(plain) <= width:
+            out.append(line)
+            continue
+        indent = min(len(plain) - len(plain.lstrip(" ")) + 2, width // 2)
+        cuts, start, room = [], 0, width
+        candidates = _breaks(plain)
+        for j, position in enumerate(candidates):
+            following = candidates[j + 1] if j + 1 < len(candidates) else len(plain)
+            if len(plain[start:following].rstrip()) > room and position > start:
+                # the next word does not fit: break before it, if a break here is allowed
+                cuts.append(position)
+                start, room = position, width - indent
+        pieces = line.divide(cuts)
+        out.append(pieces[0].rstrip())
+        out += [Content(" " * indent) + piece.rstrip() for piece in pieces[1:]]
+    return Content("\n").join(out)
+
+
+class Headline(View):
     """The verdict, the implied power per accelerator, what must hold, and the capacity."""
 
     def on_mount(self) -> None:
@@ -44,7 +113,7 @@ class Headline(Static):
     def _stale_changed(self, stale: bool) -> None:
         report = self.screen.report  # type: ignore[attr-defined]
         if report is not None:
-            self.show(report, stale)
+            self.show(report, stale)  # draws only if the stale line comes or goes
 
     def show(self, report: calc.Report, stale: bool) -> None:
         stale = stale and bool(self.screen.errors)  # type: ignore[attr-defined]
@@ -57,10 +126,10 @@ class Headline(Static):
         lines = [f"[b {VERDICT_STYLE[verdict]}]{word}[/]  {escape(tail)}", *(escape(line) for line in rest)]
         if stale:
             lines.append("[$warning]Showing the last good result: fix the marked field.[/]")
-        self.update("\n".join(lines))
+        self.put("\n".join(lines))
 
 
-class ChainBars(Static):
+class ChainBars(View):
     """Power per accelerator at each basis as bars: low, central and high, with the claim marked."""
 
     _report: calc.Report | None = None
@@ -69,6 +138,7 @@ class ChainBars(Static):
         watch_report(self, self.show)
 
     def on_resize(self) -> None:
+        super().on_resize()
         if self._report is not None:
             self.show(self._report)
 
@@ -92,10 +162,10 @@ class ChainBars(Static):
             cells[min(marker, width)] = "[b $accent]│[/]"
             span = f" [$text-muted]({watts(row.low)}–{watts(row.high)})[/]" if show_range else ""
             lines.append(f"{calc.BASIS_LABELS[row.basis]:<8} {''.join(cells)} {watts(row.central):>10}{span}")
-        self.update("\n".join(lines))
+        self.put("\n".join(lines))
 
 
-class ReadingsTable(Static):
+class ReadingsTable(View):
     """Each reading of the claim with its verdict and the break-even value of each assumption."""
 
     STATUS_STYLE = {
@@ -111,6 +181,7 @@ class ReadingsTable(Static):
     _report: calc.Report | None = None
 
     def on_resize(self) -> None:
+        super().on_resize()
         if self._report is not None:
             self.show(self._report)
 
@@ -140,7 +211,7 @@ class ReadingsTable(Static):
                 indent=9,
                 first=9,
             )
-        self.update("\n".join(lines))
+        self.put("\n".join(lines))
 
 
 def flow(tokens: list[tuple[str, str]], width: int, indent: int, first: int = 0) -> list[str]:
@@ -162,23 +233,57 @@ def flow(tokens: list[tuple[str, str]], width: int, indent: int, first: int = 0)
     return lines
 
 
-class MethodsTable(DataTable):
-    """The same claim under each assumption set, side by side: one column per reading."""
+class MethodsTable(View):
+    """The same claim under each assumption set: a table where it fits, else a block a method."""
+
+    _report: calc.Report | None = None
 
     def on_mount(self) -> None:
-        self.cursor_type = "none"
-        self.can_focus = False  # nothing to select in it: no invisible focus stop
         watch_report(self, self.show)
 
+    def on_resize(self) -> None:
+        super().on_resize()
+        if self._report is not None:
+            self.show(self._report)
+
     def show(self, report: calc.Report) -> None:
+        self._report = report
+        width = self.size.width or 80
         table = calc.methods_table(report.methods)
-        self.clear(columns=True)
-        self.add_columns(*table.header)
-        for row in table.rows:
-            self.add_row(*row)
+        widths = [max(len(row[i]) for row in (table.header, *table.rows)) for i in range(len(table.header))]
+        lines: list[str] = []
+        if sum(widths) + 2 * (len(widths) - 1) <= width:
+            lines.append("[b]" + escape(_aligned(table.header, widths, table.align)) + "[/b]")
+            for row, result in zip(table.rows, report.methods, strict=True):
+                lines.append(_styled(_aligned(row, widths, table.align), row[1], result.verdict))
+        else:  # narrow: each method on a line of its own, its readings flowing under it
+            for row, result in zip(table.rows, report.methods, strict=True):
+                method, verdict, _implied, *spans = row
+                head = f"{method:<{widths[0]}} {verdict:<{widths[1]}}"
+                style = VERDICT_STYLE[result.verdict]
+                markup = f"[b]{escape(method):<{widths[0]}}[/b] [{style}]{verdict:<{widths[1]}}[/]"
+                tokens = [(head, markup)]  # the implied power is the claim's, the same for each
+                for name, span in zip(table.header[3:], spans, strict=True):
+                    label = name.removesuffix(" low–high")
+                    tokens.append((f"{label} {span}", f"{escape(label)} {escape(span)}"))
+                # readings line up under the first where there is room, else two in
+                indent = len(head) + 1 if width - len(head) - 1 >= 36 else 2
+                lines += flow(tokens, width, indent=indent)
+        self.put("\n".join(lines))
 
 
-class Notes(Static):
+def _aligned(row: tuple[str, ...], widths: list[int], align: str) -> str:
+    cells = [c.rjust(w) if a == "r" else c.ljust(w) for c, w, a in zip(row, widths, align, strict=True)]
+    return "  ".join(cells).rstrip()
+
+
+def _styled(line: str, word: str, verdict: str) -> str:
+    """`line` escaped, with its first `word` (the verdict) in the verdict's colour."""
+    before, found, after = escape(line).partition(word)
+    return f"{before}[{VERDICT_STYLE[verdict]}]{found}[/]{after}" if found else before
+
+
+class Notes(View):
     """The core's notes on the claim: estimates used, user presets, unit conversions."""
 
     def on_mount(self) -> None:
@@ -188,4 +293,4 @@ class Notes(Static):
     def show(self, report: calc.Report) -> None:
         notes = report.claim.notes
         self.display = bool(notes)
-        self.update("[b]Notes[/b]\n" + "\n".join(f"• {escape(note)}" for note in notes))
+        self.put("[b]Notes[/b]\n" + "\n".join(f"• {escape(note)}" for note in notes))
