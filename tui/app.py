@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 import calc
 from tui.commands import DcpowerCommands
-from tui.screens import CalculatorScreen, PathDialog, QuitDialog
+from tui.screens import CalculatorScreen, QuitDialog
 from tui.widgets import FieldInput
 
 
@@ -27,9 +27,6 @@ class DcpowerApp(App[int]):
             "ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (asks first if there are unsaved changes)."
         ),
         Binding("f1", "help", "Help", tooltip="Keys and the glossary of power bases."),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the scenario as a facility preset."),
-        Binding("ctrl+o", "open", "Open", tooltip="Open a saved scenario or a facility preset."),
-        Binding("ctrl+r", "export", "Export", show=False, tooltip="Export the report as Markdown and JSON."),
     ]
 
     def __init__(self, facility: str = "colossus-1") -> None:
@@ -98,7 +95,7 @@ class DcpowerApp(App[int]):
             if choice == "discard":
                 self.call_later(then)
             elif choice == "save":
-                self.action_save(then=then)
+                self.calculator.action_save(then=then)
 
         if not isinstance(self.screen, QuitDialog):
             self.push_screen(QuitDialog(question), chosen)
@@ -111,56 +108,6 @@ class DcpowerApp(App[int]):
         self.ask_unsaved(
             "The scenario has unsaved changes. Save them before opening another?",
             lambda: self.run_worker(self.open_facility(source), exclusive=True, group="open"),
-        )
-
-    def default_save_path(self) -> Path:
-        screen = self.calculator
-        if screen.save_path is not None:
-            return screen.save_path
-        stem = screen.base.id if screen.base.id.endswith("-scenario") else f"{screen.base.id}-scenario"
-        return calc.user_preset_dir() / "facilities" / f"{stem}.toml"
-
-    def action_save(self, then: Callable[[], object] | None = None) -> None:
-        screen = self.calculator
-        if screen.errors:
-            self.notify("Fix the marked fields before saving.", severity="error")
-            return
-
-        def save(path: str | None) -> None:
-            if path is None:
-                return
-            scenario = screen.scenario
-            if not screen.save_path and not scenario.name.endswith("(scenario)"):
-                # a saved copy of a bundled facility must not look like the original in the picker
-                scenario = calc.Scenario.model_validate(
-                    {**dict(scenario), "name": f"{scenario.name} (scenario)"}
-                )
-            try:
-                written = calc.save_scenario(scenario, path)
-            except calc.CalcError as error:
-                self.notify(str(error), title="Not saved", severity="error")
-                return
-            screen.saved(written, scenario)
-            self.notify(f"Saved to {written}", title="Saved")
-            if then is not None:
-                then()
-
-        self.push_screen(
-            PathDialog(
-                "Save the scenario as a facility preset (TOML):", str(self.default_save_path()), "Save"
-            ),
-            save,
-        )
-
-    def action_open(self) -> None:
-        def open_path(path: str | None) -> None:
-            if path:
-                self.switch_scenario(path)
-
-        start = calc.user_preset_dir() / "facilities"
-        self.push_screen(
-            PathDialog("Open a saved scenario (.toml path) or a facility preset id:", f"{start}/", "Open"),
-            open_path,
         )
 
     async def open_facility(self, source: str) -> None:
@@ -179,43 +126,6 @@ class DcpowerApp(App[int]):
         from textual.widgets import Select
 
         self.calculator.query_one("#method", Select).value = method
-
-    async def action_add_fleet_row(self) -> None:
-        await self.calculator.action_add_fleet_row()
-
-    def action_export(self) -> None:
-        screen = self.calculator
-        if screen.errors:
-            self.notify(
-                "Fix the marked fields before exporting: the report would not match them.",
-                title="Not exported",
-                severity="error",
-            )
-            return
-
-        def export(path: str | None) -> None:
-            if path is None:
-                return
-            report = screen.report
-            if screen.errors or report is None or report.scenario is not screen.scenario:
-                # edited while the dialog was open: the report on screen is not the inputs'
-                self.notify(
-                    "Fix the marked fields, then export again.", title="Not exported", severity="error"
-                )
-                return
-            try:
-                markdown, data = calc.export_report(report, path)
-            except calc.CalcError as error:
-                self.notify(str(error), title="Not exported", severity="error")
-                return
-            self.notify(f"Wrote {markdown} and {data.name}", title="Exported")
-
-        self.push_screen(
-            PathDialog(
-                "Export the report (Markdown, and JSON beside it):", f"{screen.base.id}-report.md", "Export"
-            ),
-            export,
-        )
 
 
 def run_app(facility: str = "colossus-1") -> int:

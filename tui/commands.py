@@ -33,10 +33,10 @@ class DcpowerCommands(Provider):
                 )
             )
         commands += [
-            ("Save scenario", app.action_save, "Save as a facility preset (TOML)"),
-            ("Open scenario", app.action_open, "Open a saved scenario or a facility preset"),
-            ("Export report", app.action_export, "Write the report as Markdown and JSON"),
-            ("Add accelerator type", app.action_add_fleet_row, "Add a row to the fleet"),
+            ("Save scenario", app.calculator.action_save, "Save as a facility preset (TOML)"),
+            ("Open scenario", app.calculator.action_open, "Open a saved scenario or a facility preset"),
+            ("Export report", app.calculator.action_export, "Write the report as Markdown and JSON"),
+            ("Add accelerator type", app.calculator.action_add_fleet_row, "Add a row to the fleet"),
             (
                 "Pin as A",
                 app.calculator.action_pin,

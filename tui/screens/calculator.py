@@ -9,6 +9,7 @@ watch the screen's reactive `report`. Every settled edit is a step that ctrl+z u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,16 +22,20 @@ from textual.css.query import NoMatches
 from textual.lazy import Lazy
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 import calc
+from tui.screens.dialogs import PathDialog
 from tui.widgets import (
+    AssumptionsEditor,
     ChainBars,
+    ClaimEditor,
     ComparePanel,
+    Editor,
     EnergyPanel,
     FieldInput,
-    FleetRow,
+    FleetEditor,
     Headline,
     MethodsTable,
     Notes,
@@ -49,23 +54,6 @@ MC_SAMPLES = 100_000
 """Samples drawn while editing (about 10 ms); the CLI runs a million on demand."""
 MC_SEED = 0
 """A fixed seed: the same scenario always shows the same distribution."""
-
-ASSUMPTION_FIELDS = calc.RANGE_ASSUMPTIONS
-"""The assumptions the form edits, each as low / central / high."""
-ERROR_GROUPS = (
-    "power",
-    "basis",
-    "accelerators",
-    "fleet",
-    *ASSUMPTION_FIELDS,
-    "headroom",
-    "redundancy",
-    "scenario",
-)
-
-
-def _group(key: str) -> str:
-    return key.split(".", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -108,6 +96,9 @@ class CalculatorScreen(Screen[None]):
         Binding(
             "f7", "panel('sweep')", "Sweep", show=False, tooltip="GPUs supported as one assumption varies."
         ),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the scenario as a facility preset."),
+        Binding("ctrl+o", "open", "Open", tooltip="Open a saved scenario or a facility preset."),
+        Binding("ctrl+r", "export", "Export", show=False, tooltip="Export the report as Markdown and JSON."),
         Binding("ctrl+b", "pin", "Pin A", tooltip="Pin this scenario as A, to compare what you edit next."),
         Binding("ctrl+t", "copy_verdict", "Copy", show=False, tooltip="Copy the claim and its verdict."),
         Binding("ctrl+g", "copy_command", "Copy cmd", show=False, tooltip="Copy the dcpower check command."),
@@ -144,7 +135,6 @@ class CalculatorScreen(Screen[None]):
         self.errors: dict[str, str] = {}
         """Messages of the fields that do not parse, by field key."""
         self.save_path: Path | None = Path(source) if source.endswith(".toml") else None
-        self._next_row = len(scenario.fleet)
         self._last_fields: dict[str, str] | None = None
         """The fields of the last recompute: Inputs post Changed when mounted and when set
         in code, and a recompute of the same fields would change nothing."""
@@ -158,7 +148,7 @@ class CalculatorScreen(Screen[None]):
         self._future: list[Step] = []
         """States undone, the next to redo last."""
         self._restoring = False
-        self._widget_cache: tuple[list[FieldInput], list[tuple[str, Select[str]]]] | None = None
+        self._editors: tuple[Editor, ...] | None = None
         self._errors_shown: dict[str, str] = {}
         self.pinned: calc.Report | None = None
         """The report pinned as A, compared with the current one."""
@@ -180,89 +170,9 @@ class CalculatorScreen(Screen[None]):
                     compact=True,
                     tooltip="A bundled or user facility preset",
                 )
-                yield Label("Power and its basis", classes="field-label")
-                with Horizontal(classes="field-row"):
-                    yield FieldInput(
-                        "power",
-                        fields["power"],
-                        id="power",
-                        compact=True,
-                        tooltip="The quoted power, e.g. 300 MW (kVA/MVA use the power factor)",
-                    )
-                    yield Select(
-                        [(b, b) for b in calc.CLAIM_BASES],
-                        value=fields["basis"],
-                        allow_blank=False,
-                        id="basis",
-                        compact=True,
-                        tooltip="Where the power is measured",
-                    )
-                yield Static("", id="error-power", classes="field-error")
-                yield Static("", id="error-basis", classes="field-error")
-                yield Label("Claimed accelerators", classes="field-label")
-                yield FieldInput(
-                    "accelerators",
-                    fields["accelerators"],
-                    id="accelerators",
-                    compact=True,
-                    tooltip="The accelerator count the claim gives",
-                )
-                yield Static("", id="error-accelerators", classes="field-error")
-                yield Label("Fleet mix (count or weight)", classes="field-label")
-                with Vertical(id="fleet"):
-                    for index, entry in enumerate(self.scenario.fleet):
-                        yield FleetRow(
-                            index,
-                            entry.accelerator,
-                            fields[f"fleet.{index}.count"],
-                            self._accelerator_options(),
-                        )
-                yield Button("+ accelerator type", id="add-fleet", compact=True)
-                yield Static("", id="error-fleet", classes="field-error")
-                yield Label("Method", classes="field-label")
-                yield Select(
-                    [(m, m) for m in calc.list_presets("assumptions")],
-                    value=self.scenario.method,
-                    allow_blank=False,
-                    id="method",
-                    compact=True,
-                    tooltip="The assumption set: default ranges or a published method",
-                )
-                yield Label("Assumptions: low/central/high", classes="field-label")
-                for name in ASSUMPTION_FIELDS:
-                    with Horizontal(classes="field-row assumption-row"):
-                        yield Label(name, classes="assumption-name")
-                        for case in ("low", "central", "high"):
-                            yield FieldInput(
-                                f"{name}.{case}",
-                                fields[f"{name}.{case}"],
-                                id=f"{name}-{case}",
-                                compact=True,
-                                classes="assumption",
-                                tooltip=f"{name}, {case} case",
-                            )
-                    yield Static("", id=f"error-{name}", classes="field-error")
-                with Horizontal(classes="field-row assumption-row"):
-                    yield Label("headroom", classes="assumption-name")
-                    yield FieldInput(
-                        "headroom",
-                        fields["headroom"],
-                        id="headroom",
-                        compact=True,
-                        classes="assumption",
-                        tooltip="Share of supply kept unused",
-                    )
-                    yield Label("redundancy", classes="assumption-name")
-                    yield FieldInput(
-                        "redundancy",
-                        fields["redundancy"],
-                        id="redundancy",
-                        compact=True,
-                        classes="assumption",
-                        tooltip="N, 2N, 4N/3, 3N/2 or k+1 such as 3+1",
-                    )
-                yield Static("", id="error-headroom", classes="field-error")
-                yield Static("", id="error-redundancy", classes="field-error")
+                yield ClaimEditor(fields, id="claim-editor")
+                yield FleetEditor(fields, self._accelerator_options(), id="fleet-editor")
+                yield AssumptionsEditor(fields, calc.list_presets("assumptions"), id="assumptions-editor")
                 yield Static("", id="error-scenario", classes="field-error")
             with Vertical(id="results-column"):
                 yield Static("Results are for the last good inputs: fix the marked field.", id="stale-banner")
@@ -327,30 +237,18 @@ class CalculatorScreen(Screen[None]):
         choices = calc.accelerator_choices()
         return [(choice, choice) for choice in choices]
 
-    def _widgets(self) -> tuple[list[FieldInput], list[tuple[str, Select[str]]]]:
-        """The scenario's text fields and selects by key, found once per layout of the rows.
-
-        A query walks the whole DOM (every Select's option list too): tens of milliseconds on a
-        loaded machine, too slow to repeat on every key.
-        """
-        if self._widget_cache is None:
-            inputs = [w for w in self.query(FieldInput) if not isinstance(w, OptionInput)]
-            selects: list[tuple[str, Select[str]]] = [
-                ("basis", self.query_one("#basis", Select)),
-                ("method", self.query_one("#method", Select)),
-            ]
-            for row in self.query(FleetRow):
-                selects.append(
-                    (f"fleet.{row.index}.accelerator", row.query_one(".fleet-accelerator", Select))
-                )
-            self._widget_cache = (inputs, selects)
-        return self._widget_cache
+    @property
+    def editors(self) -> tuple[Editor, ...]:
+        """The editors of the scenario's fields: the claim, the fleet, the assumptions."""
+        if self._editors is None:
+            self._editors = tuple(self.query(Editor))
+        return self._editors
 
     def fields(self) -> dict[str, str]:
         """The text of every field, keyed as calc.parse_fields takes them."""
-        inputs, selects = self._widgets()
-        values = {w.key: w.value for w in inputs}
-        values.update((key, str(select.value)) for key, select in selects)
+        values: dict[str, str] = {}
+        for editor in self.editors:
+            values.update(editor.to_model())
         return values
 
     @property
@@ -434,16 +332,11 @@ class CalculatorScreen(Screen[None]):
         self.query_one("#stale-banner", Static).set_class(bool(self.errors), "-shown")
         for pane in self.query(TabPane):
             pane.set_class(bool(self.errors), "-stale")
-        inputs, selects = self._widgets()
-        for widget in inputs:
-            widget.set_class(widget.key in self.errors, "-invalid")
-        for key, select in selects:
-            select.set_class(key in self.errors, "-invalid")
-        for group in ERROR_GROUPS:
-            messages = [m for k, m in self.errors.items() if _group(k) == group]
-            label = self.query_one(f"#error-{group}", Static)
-            label.update("\n".join(messages))
-            label.set_class(bool(messages), "-shown")
+        for editor in self.editors:
+            editor.mark(self.errors)
+        label = self.query_one("#error-scenario", Static)
+        label.update(self.errors.get("scenario", ""))
+        label.set_class("scenario" in self.errors, "-shown")
 
     def show_report(self) -> None:
         """Bring the title and the visible side panel up to date (the result widgets watch)."""
@@ -616,33 +509,22 @@ class CalculatorScreen(Screen[None]):
 
     # ------------------------------------------------------------------------------ events
 
-    @on(Input.Changed)
-    def _input_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, OptionInput):
-            self.show_panels()
-        elif isinstance(event.input, FieldInput):
-            self.recompute()
-
-    @on(Select.Changed, "#basis")
-    @on(Select.Changed, ".fleet-accelerator")
-    def _select_changed(self) -> None:
+    @on(Editor.Changed)
+    def _edited(self) -> None:
         self.recompute()
 
-    @on(Select.Changed, "#method")
-    def _method_changed(self, event: Select.Changed) -> None:
-        method = str(event.value)
-        if method == self.scenario.method or self._restoring:
+    @on(Input.Changed)
+    def _option_changed(self, event: Input.Changed) -> None:
+        if isinstance(event.input, OptionInput):  # a panel's own input: only that panel
+            self.show_panels()
+
+    @on(AssumptionsEditor.MethodChosen)
+    async def _method_chosen(self, event: AssumptionsEditor.MethodChosen) -> None:
+        if event.method == self.scenario.method:
             return
         # site facts and the user's own values stay; the method's values replace the rest
-        fields = calc.scenario_fields(calc.with_method(self.scenario, method))
-        for widget in self.query(FieldInput):
-            if not isinstance(widget, OptionInput) and _group(widget.key) in (
-                *ASSUMPTION_FIELDS,
-                "headroom",
-                "redundancy",
-            ):
-                widget.value = fields[widget.key]
-        self.recompute()
+        fields = calc.scenario_fields(calc.with_method(self.scenario, event.method))
+        await self.query_one(AssumptionsEditor).load_values(fields)
 
     @on(Select.Changed, "#facility")
     def _facility_changed(self, event: Select.Changed) -> None:
@@ -653,35 +535,98 @@ class CalculatorScreen(Screen[None]):
             event.select.value = self._facility_value()  # until the switch is done (or cancelled)
         self.app.switch_scenario(chosen)  # type: ignore[attr-defined]
 
-    @on(Button.Pressed, "#add-fleet")
-    async def _add_pressed(self) -> None:
-        await self.action_add_fleet_row()
-
-    @on(Button.Pressed, ".fleet-remove")
-    async def _remove_pressed(self, event: Button.Pressed) -> None:
-        rows = list(self.query(FleetRow))
-        if len(rows) == 1:
-            self.notify("The fleet needs at least one accelerator type.", severity="warning")
-            return
-        row = next(r for r in rows if event.button in r.children)
-        after = rows[rows.index(row) + 1] if row is not rows[-1] else None
-        await row.remove()
-        self._widget_cache = None
-        # focus never lands on another row's remove button: Enter three times removes one row
-        if after is not None:
-            after.query_one(FieldInput).focus()
-        else:
-            self.query_one("#add-fleet", Button).focus()
-        self.recompute()
-
     async def action_add_fleet_row(self) -> None:
         """Add an accelerator type to the fleet."""
-        row = FleetRow(self._next_row, "h100-sxm", "1000", self._accelerator_options())
-        self._next_row += 1
-        await self.query_one("#fleet", Vertical).mount(row)
-        self._widget_cache = None
-        row.query_one(FieldInput).focus()
-        self.recompute()
+        await self.query_one(FleetEditor).add_row()
+
+    # ------------------------------------------------------------------- save, open, export
+
+    def default_save_path(self) -> Path:
+        """Where a save goes unless the user says otherwise: the file it came from, else the
+        user preset folder (a copy of a bundled facility is named `<id>-scenario`)."""
+        if self.save_path is not None:
+            return self.save_path
+        stem = self.base.id if self.base.id.endswith("-scenario") else f"{self.base.id}-scenario"
+        return calc.user_preset_dir() / "facilities" / f"{stem}.toml"
+
+    def action_save(self, then: Callable[[], object] | None = None) -> None:
+        """Save the scenario as a facility preset (asks for the path); `then` runs once saved."""
+        if self.errors:
+            self.notify("Fix the marked fields before saving.", severity="error")
+            return
+
+        def save(path: str | None) -> None:
+            if path is None:
+                return
+            scenario = self.scenario
+            if not self.save_path and not scenario.name.endswith("(scenario)"):
+                # a saved copy of a bundled facility must not look like the original in the picker
+                scenario = calc.Scenario.model_validate(
+                    {**dict(scenario), "name": f"{scenario.name} (scenario)"}
+                )
+            try:
+                written = calc.save_scenario(scenario, path)
+            except calc.CalcError as error:
+                self.notify(str(error), title="Not saved", severity="error")
+                return
+            self.saved(written, scenario)
+            self.notify(f"Saved to {written}", title="Saved")
+            if then is not None:
+                then()
+
+        self.app.push_screen(
+            PathDialog(
+                "Save the scenario as a facility preset (TOML):", str(self.default_save_path()), "Save"
+            ),
+            save,
+        )
+
+    def action_open(self) -> None:
+        """Open a saved scenario or a facility preset (asks first about unsaved edits)."""
+
+        def open_path(path: str | None) -> None:
+            if path:
+                self.app.switch_scenario(path)  # type: ignore[attr-defined]
+
+        start = calc.user_preset_dir() / "facilities"
+        self.app.push_screen(
+            PathDialog("Open a saved scenario (.toml path) or a facility preset id:", f"{start}/", "Open"),
+            open_path,
+        )
+
+    def action_export(self) -> None:
+        """Export the report as Markdown, with its JSON beside it; refused while a field is invalid."""
+        if self.errors:
+            self.notify(
+                "Fix the marked fields before exporting: the report would not match them.",
+                title="Not exported",
+                severity="error",
+            )
+            return
+
+        def export(path: str | None) -> None:
+            if path is None:
+                return
+            report = self.report
+            if self.errors or report is None or report.scenario is not self.scenario:
+                # edited while the dialog was open: the report on screen is not the inputs'
+                self.notify(
+                    "Fix the marked fields, then export again.", title="Not exported", severity="error"
+                )
+                return
+            try:
+                markdown, data = calc.export_report(report, path)
+            except calc.CalcError as error:
+                self.notify(str(error), title="Not exported", severity="error")
+                return
+            self.notify(f"Wrote {markdown} and {data.name}", title="Exported")
+
+        self.app.push_screen(
+            PathDialog(
+                "Export the report (Markdown, and JSON beside it):", f"{self.base.id}-report.md", "Export"
+            ),
+            export,
+        )
 
     # ------------------------------------------------------------------------------ history
 
@@ -720,23 +665,9 @@ class CalculatorScreen(Screen[None]):
     # ------------------------------------------------------------------------------ loading
 
     async def _show_fields(self, fields: dict[str, str]) -> None:
-        """Put field text into every input, rebuilding the fleet rows, then recompute."""
-        fleet = self.query_one("#fleet", Vertical)
-        rows = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
-        await fleet.remove_children()
-        await fleet.mount_all(
-            FleetRow(
-                i, fields[f"fleet.{i}.accelerator"], fields[f"fleet.{i}.count"], self._accelerator_options()
-            )
-            for i in rows
-        )
-        self._next_row = max(rows, default=-1) + 1
-        self._widget_cache = None
-        for widget in self.query(FieldInput):
-            if widget.key in fields and not isinstance(widget, OptionInput):
-                widget.value = fields[widget.key]
-        self.query_one("#basis", Select).value = fields["basis"]
-        self.query_one("#method", Select).value = fields["method"]
+        """Put field text into every editor, then recompute."""
+        for editor in self.editors:
+            await editor.load(fields)
         facility = self.query_one("#facility", Select)
         with self.prevent(Select.Changed):
             facility.set_options(self._facility_options())

@@ -1,0 +1,310 @@
+"""Editors of the scenario's inputs: the claim, the fleet, the assumptions.
+
+Each editor owns its fields and their error lines. `to_model()` gives its field text, keyed as
+`calc.parse_fields` takes it; `load(fields)` puts field text back (a scenario opened, an undo);
+`mark(errors)` marks the fields calc rejected, with calc's messages. An edit posts one
+`Editor.Changed`; the screen parses the fields of all the editors through calc and schedules
+the report. Editors hold text, never numbers: the parsing and the power math are calc's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Select, Static
+
+import calc
+from tui.widgets.fields import FieldInput, FleetRow
+
+ASSUMPTION_FIELDS = calc.RANGE_ASSUMPTIONS
+"""The assumptions the form edits, each as low / central / high."""
+
+
+def group_of(key: str) -> str:
+    """The error group of a field key: "pue.low" -> "pue", "fleet.0.count" -> "fleet"."""
+    return key.split(".", 1)[0]
+
+
+class Editor(Vertical):
+    """A group of the scenario's fields (see the module docstring)."""
+
+    DEFAULT_CSS = """
+    Editor { height: auto; }
+    """
+
+    GROUPS: tuple[str, ...] = ()
+    """The error groups whose messages show in this editor, one line each."""
+
+    class Changed(Message):
+        """A field of the editor was edited (by a person; not by `load`)."""
+
+        def __init__(self, editor: Editor) -> None:
+            super().__init__()
+            self.editor = editor
+
+    def __init__(self, fields: dict[str, str], **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self._fields = fields
+        self._inputs: list[FieldInput] | None = None
+        self._selects: list[tuple[str, Select[str]]] | None = None
+        self._known: dict[str, str] | None = None
+        """The fields as last loaded or posted: an Input also posts Changed when it mounts."""
+
+    def on_mount(self) -> None:
+        self._known = self.to_model()
+
+    def error_lines(self) -> Iterator[Static]:
+        for group in self.GROUPS:
+            yield Static("", id=f"error-{group}", classes="field-error")
+
+    # ---------------------------------------------------------------------------- fields
+
+    def inputs(self) -> list[FieldInput]:
+        """The editor's text fields, found once per layout (a query walks the whole subtree)."""
+        if self._inputs is None:
+            self._inputs = list(self.query(FieldInput))
+        return self._inputs
+
+    def selects(self) -> list[tuple[str, Select[str]]]:
+        """The editor's selects, by field key."""
+        if self._selects is None:
+            self._selects = [(str(s.name), s) for s in self.query(Select) if s.name]
+        return self._selects
+
+    def forget_layout(self) -> None:
+        """Fields were added or removed: find them again."""
+        self._inputs = self._selects = None
+
+    def to_model(self) -> dict[str, str]:
+        """The text of the editor's fields, keyed as `calc.parse_fields` takes them."""
+        values = {w.key: w.value for w in self.inputs()}
+        values.update((key, str(select.value)) for key, select in self.selects())
+        return values
+
+    async def load(self, fields: dict[str, str]) -> None:
+        """Put field text into the editor's fields, without posting `Changed`."""
+        with self.prevent(Input.Changed, Select.Changed):
+            for widget in self.inputs():
+                if widget.key in fields:
+                    widget.value = fields[widget.key]
+            for key, select in self.selects():
+                if key in fields:
+                    select.value = fields[key]
+        self._known = self.to_model()
+
+    def mark(self, errors: dict[str, str]) -> None:
+        """Mark the fields calc rejected and show its messages under them."""
+        for widget in self.inputs():
+            widget.set_class(widget.key in errors, "-invalid")
+        for key, select in self.selects():
+            select.set_class(key in errors, "-invalid")
+        for group in self.GROUPS:
+            messages = [m for k, m in errors.items() if group_of(k) == group]
+            label = self.query_one(f"#error-{group}", Static)
+            label.update("\n".join(messages))
+            label.set_class(bool(messages), "-shown")
+
+    # ---------------------------------------------------------------------------- events
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _edited(self, event: Input.Changed | Select.Changed) -> None:
+        event.stop()
+        if isinstance(event, Select.Changed) and event.select.id == "method":
+            # the method brings its own values: AssumptionsEditor.MethodChosen, then Changed
+            self.post_message(AssumptionsEditor.MethodChosen(str(event.value)))
+            return
+        self.changed()
+
+    def changed(self) -> None:
+        """Post `Changed` if the fields differ from those last loaded or posted."""
+        fields = self.to_model()
+        if fields != self._known:
+            self._known = fields
+            self.post_message(self.Changed(self))
+
+
+class ClaimEditor(Editor):
+    """The claim: its power and basis, and the accelerator count it gives."""
+
+    GROUPS = ("power", "basis", "accelerators")
+
+    def compose(self) -> ComposeResult:
+        fields = self._fields
+        yield Label("Power and its basis", classes="field-label")
+        with Horizontal(classes="field-row"):
+            yield FieldInput(
+                "power",
+                fields["power"],
+                id="power",
+                compact=True,
+                tooltip="The quoted power, e.g. 300 MW (kVA/MVA use the power factor)",
+            )
+            yield Select(
+                [(b, b) for b in calc.CLAIM_BASES],
+                value=fields["basis"],
+                allow_blank=False,
+                id="basis",
+                name="basis",
+                compact=True,
+                tooltip="Where the power is measured: chip, server, it, facility, supply, or unspecified (both it and facility)",
+            )
+        yield Static("", id="error-power", classes="field-error")
+        yield Static("", id="error-basis", classes="field-error")
+        yield Label("Claimed accelerators", classes="field-label")
+        yield FieldInput(
+            "accelerators",
+            fields["accelerators"],
+            id="accelerators",
+            compact=True,
+            tooltip="The accelerator count the claim gives",
+        )
+        yield Static("", id="error-accelerators", classes="field-error")
+
+
+class FleetEditor(Editor):
+    """The fleet: one row per accelerator type (in its system), each with a count or weight."""
+
+    GROUPS = ("fleet",)
+
+    def __init__(self, fields: dict[str, str], options: list[tuple[str, str]], **kwargs: str) -> None:
+        super().__init__(fields, **kwargs)
+        self.options = options
+        """The accelerator choices of a row: each accelerator in each system that holds it."""
+        self._next_row = 0
+
+    def _rows(self, fields: dict[str, str]) -> Iterable[FleetRow]:
+        indices = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
+        self._next_row = max(indices, default=-1) + 1
+        for i in indices:
+            yield FleetRow(i, fields[f"fleet.{i}.accelerator"], fields[f"fleet.{i}.count"], self.options)
+
+    def compose(self) -> ComposeResult:
+        yield Label("Fleet mix (count or weight)", classes="field-label")
+        with Vertical(id="fleet"):
+            yield from self._rows(self._fields)
+        yield Button("+ accelerator type", id="add-fleet", compact=True)
+        yield from self.error_lines()
+
+    def selects(self) -> list[tuple[str, Select[str]]]:
+        if self._selects is None:
+            self._selects = [
+                (f"fleet.{row.index}.accelerator", row.query_one(".fleet-accelerator", Select))
+                for row in self.query(FleetRow)
+            ]
+        return self._selects
+
+    async def load(self, fields: dict[str, str]) -> None:
+        """Rebuild the rows from the fields."""
+        fleet = self.query_one("#fleet", Vertical)
+        await fleet.remove_children()
+        with self.prevent(Input.Changed, Select.Changed):
+            await fleet.mount_all(self._rows(fields))
+        self.forget_layout()
+        self._known = self.to_model()
+
+    async def add_row(self) -> None:
+        """Add an accelerator type (focused, ready to edit)."""
+        row = FleetRow(self._next_row, "h100-sxm", "1000", self.options)
+        self._next_row += 1
+        await self.query_one("#fleet", Vertical).mount(row)
+        self.forget_layout()
+        row.query_one(FieldInput).focus()
+        self.changed()
+
+    @on(Button.Pressed, "#add-fleet")
+    async def _add_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.add_row()
+
+    @on(Button.Pressed, ".fleet-remove")
+    async def _remove_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        rows = list(self.query(FleetRow))
+        if len(rows) == 1:
+            self.notify("The fleet needs at least one accelerator type.", severity="warning")
+            return
+        row = next(r for r in rows if event.button in r.children)
+        after = rows[rows.index(row) + 1] if row is not rows[-1] else None
+        await row.remove()
+        self.forget_layout()
+        # focus never lands on another row's remove button: Enter three times removes one row
+        if after is not None:
+            after.query_one(FieldInput).focus()
+        else:
+            self.query_one("#add-fleet", Button).focus()
+        self.changed()
+
+
+class AssumptionsEditor(Editor):
+    """The method (assumption set), each assumption's low / central / high, headroom, redundancy."""
+
+    GROUPS = (*ASSUMPTION_FIELDS, "headroom", "redundancy")
+
+    class MethodChosen(Message):
+        """Another method was chosen: the screen asks calc for its values."""
+
+        def __init__(self, method: str) -> None:
+            super().__init__()
+            self.method = method
+
+    def __init__(self, fields: dict[str, str], methods: list[str], **kwargs: str) -> None:
+        super().__init__(fields, **kwargs)
+        self.methods = methods
+
+    def compose(self) -> ComposeResult:
+        fields = self._fields
+        yield Label("Method", classes="field-label")
+        yield Select(
+            [(m, m) for m in self.methods],
+            value=fields["method"],
+            allow_blank=False,
+            id="method",
+            name="method",
+            compact=True,
+            tooltip="The assumption set: default ranges or a published method",
+        )
+        yield Label("Assumptions: low/central/high", classes="field-label")
+        for name in ASSUMPTION_FIELDS:
+            with Horizontal(classes="field-row assumption-row"):
+                yield Label(name, classes="assumption-name")
+                for case in ("low", "central", "high"):
+                    yield FieldInput(
+                        f"{name}.{case}",
+                        fields[f"{name}.{case}"],
+                        id=f"{name}-{case}",
+                        compact=True,
+                        classes="assumption",
+                        tooltip=f"{name}, {case} case",
+                    )
+            yield Static("", id=f"error-{name}", classes="field-error")
+        with Horizontal(classes="field-row assumption-row"):
+            yield Label("headroom", classes="assumption-name")
+            yield FieldInput(
+                "headroom",
+                fields["headroom"],
+                id="headroom",
+                compact=True,
+                classes="assumption",
+                tooltip="Share of supply kept unused, e.g. 0.1 or 10%",
+            )
+            yield Label("redundancy", classes="assumption-name")
+            yield FieldInput(
+                "redundancy",
+                fields["redundancy"],
+                id="redundancy",
+                compact=True,
+                classes="assumption",
+                tooltip="N, 2N, 4N/3, 3N/2 or k+1 such as 3+1",
+            )
+        yield Static("", id="error-headroom", classes="field-error")
+        yield Static("", id="error-redundancy", classes="field-error")
+
+    async def load_values(self, fields: dict[str, str]) -> None:
+        """Put a method's values in (not the method itself): an edit, so it posts `Changed`."""
+        await self.load({k: v for k, v in fields.items() if k != "method"})
+        self.post_message(self.Changed(self))  # the method itself changed, whatever the values
