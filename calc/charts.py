@@ -94,11 +94,11 @@ def tornado_svg(result: TornadoResult, width: int = 640, row: int = 34) -> str:
         )
         body.append(
             f'<text x="{x(bar.output_at_low):.1f}" y="{y + row - 1}" text-anchor="middle" font-size="10" '
-            f'font-family="sans-serif">{bar.low:g}</text>'
+            f'font-family="sans-serif">{escape(bar.value_text(bar.low))}</text>'
         )
         body.append(
             f'<text x="{x(bar.output_at_high):.1f}" y="{y + row - 1}" text-anchor="middle" font-size="10" '
-            f'font-family="sans-serif">{bar.high:g}</text>'
+            f'font-family="sans-serif">{escape(bar.value_text(bar.high))}</text>'
         )
     cx = x(result.central)
     body.append(

@@ -399,7 +399,8 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="NAME=START:STOP:POINTS",
         help="POINTS values of one assumption from START to STOP, e.g. pue=1.05:1.6:12 "
-        "(draw_factor, server_factor, it_overhead, pue or headroom)",
+        "(draw_factor, server_factor, it_overhead, pue or headroom; or system_power in kW per "
+        "system, e.g. system_power=120:132:4)",
     )
     _add(swp, *CLAIM, "basis_single", "method", "json")
 

@@ -333,8 +333,8 @@ def tornado_document(result: Any) -> Document:
     rows = tuple(
         (
             bar.assumption,
-            f"{bar.low:g}",
-            f"{bar.high:g}",
+            bar.value_text(bar.low),
+            bar.value_text(bar.high),
             shown.format(bar.output_at_low),
             shown.format(bar.output_at_high),
             shown.format(bar.swing),
@@ -365,7 +365,13 @@ def sweep_document(result: Any) -> Document:
     return [
         Table(
             "",
-            (result.vary, f"per accelerator ({label})", "supports", "needs", f"verdict ({label} reading)"),
+            (
+                f"{result.vary} (kW per system)" if result.vary == "system_power" else result.vary,
+                f"per accelerator ({label})",
+                "supports",
+                "needs",
+                f"verdict ({label} reading)",
+            ),
             rows,
             "rrrrl",
         ),

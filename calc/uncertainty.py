@@ -1,34 +1,45 @@
 """Uncertainty and sensitivity: Monte Carlo over the assumption ranges, tornado, sweeps.
 
 Monte Carlo draws every ranged factor of the chain (`chain.RANGED`: draw_factor, server_factor,
-it_overhead, pue; not the power factor, which only converts kVA inputs, nor the planning
-choices headroom and redundancy) from a distribution on its low / central / high (triangular by
-default) and pushes the samples through `chain_watts` — the same formula as the point
-estimate, on numpy arrays. Percentiles are P5 / P50 / P95.
+it_overhead, pue; not the planning choices headroom and redundancy) from a distribution on its
+low / central / high (triangular by default) and pushes the samples through `chain_watts` — the
+same formula as the point estimate, on numpy arrays. It also draws the power factor when the
+power is quoted as apparent power (kVA, MVA: the real power of each sample is the quote x its
+power factor), and a system power whose sources disagree (triangular on its low / central /
+high). Percentiles are P5 / P50 / P95.
+
+The tornado swings the same factors and, where a system preset gives a range for its power,
+the system power (`system_power`); a sweep may vary it as well, in kW per system.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any, Literal
 
 import numpy as np
 from pydantic import computed_field
 
 from calc.capacity import single_basis
-from calc.chain import RANGED, SWEEPABLE, Fleet, Inputs, resolve, whole_systems
+from calc.chain import RANGED, SWEEPABLE, Fleet, Inputs, enters, resolve, whole_systems
 from calc.claims import UNSPECIFIED_READINGS, claim_of
 from calc.errors import InputError, shown
 from calc.inputs import as_scenario, with_basis
-from calc.models import RANGE_LIMITS, Assumptions, Basis, CalcModel, Range
+from calc.models import RANGE_LIMITS, Assumptions, Basis, CalcModel, Case, Range
 from calc.solve import applicable
-from calc.units import MW, Power, W, quantity
+from calc.units import MW, Power, W, is_apparent_power, power_watts, quantity
 
 Distribution = Literal["triangular", "uniform", "normal", "fixed"]
 DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform", "normal", "fixed")
-SAMPLED: tuple[str, ...] = RANGED
-"""The assumptions Monte Carlo draws: every ranged factor of the chain."""
+SAMPLED: tuple[str, ...] = (*RANGED, "power_factor")
+"""The assumptions Monte Carlo draws: every ranged factor of the chain, and the power factor
+(which converts a power quoted in kVA or MVA to real power)."""
+SYSTEM_POWER = "system_power"
+"""The tornado's and the sweep's name for the system power a chain starts from."""
+SWEEP_NAMES: tuple[str, ...] = (*SWEEPABLE, SYSTEM_POWER)
+"""What a sweep may vary: the sweepable assumptions and the system power [kW per system]."""
 MAX_SAMPLES = 10_000_000
 _Z95 = 1.6448536269514722  # P95 of the standard normal: low / high sit at P5 / P95
 
@@ -119,12 +130,20 @@ def sample_inputs(
 
     kinds = dict(distributions or {})
     values = case_inputs(assumptions, "central")
-    for name in SAMPLED:
+    for name in RANGED:
         ranged = getattr(assumptions, name)
         if ranged is None:
             continue
         values[name] = _draw(ranged, kinds.get(name, "triangular"), n, rng, RANGE_LIMITS[name][:2])
     return values
+
+
+def sample_power_factor(
+    assumptions: Assumptions, n: int, rng: np.random.Generator, distributions: Mapping[str, str] | None = None
+) -> Any:
+    """The power factor drawn `n` times (triangular unless `distributions` says otherwise)."""
+    kind = dict(distributions or {}).get("power_factor", "triangular")
+    return _draw(assumptions.power_factor, kind, n, rng, RANGE_LIMITS["power_factor"][:2])
 
 
 def sample_nameplate(inputs: Inputs, n: int, rng: np.random.Generator) -> Any:
@@ -157,9 +176,10 @@ def parse_distributions(items: Mapping[str, str] | list[str] | None) -> dict[str
     return chosen
 
 
-def _counts(power_watts: float, fleet: Fleet, per_accelerator: Any) -> Any:
-    """Whole-system accelerator counts for arrays of average power per accelerator."""
-    total = power_watts / per_accelerator
+def _counts(real_watts: Any, fleet: Fleet, per_accelerator: Any) -> Any:
+    """Whole-system accelerator counts for a power (or an array of sampled powers) and arrays of
+    average power per accelerator."""
+    total = real_watts / per_accelerator
     count = np.zeros_like(per_accelerator)
     for share, item in zip(fleet.shares, fleet.items, strict=True):
         count += whole_systems(total * share, item.per_system) * item.per_system
@@ -199,7 +219,8 @@ def monte_carlo(
         samples: Number of draws (1 to 10,000,000).
         seed: Seed of the random generator (default 0): the same seed gives the same numbers;
             None draws a fresh one.
-        distributions: Assumption -> triangular on low / central / high (default); uniform on
+        distributions: Assumption (power_factor too, which is drawn only for a power in kVA
+            or MVA) -> triangular on low / central / high (default); uniform on
             low–high; normal with its mean at central and standard deviation (high - low) / 3.29
             (so low and high are P5 and P95 when central is midway), clipped to the physical
             limits; or fixed at central.
@@ -236,13 +257,22 @@ def monte_carlo(
         sample_inputs(context.assumptions, samples, rng, kinds),
         nameplate=sample_nameplate(context, samples, rng),
     )
-    implied = watts / count if watts is not None and count is not None else None
+    quoted = context.power
+    apparent = quoted is not None and is_apparent_power(quoted)
+    real: Any = watts
+    if quoted is not None and apparent:
+        # a power quoted in kVA or MVA: each sample's real power is the quote x its power factor
+        real = power_watts(quoted) * sample_power_factor(context.assumptions, samples, rng, kinds)
     readings = []
     for b in bases:
         per = np.broadcast_to(np.asarray(chain[b], dtype=float), (samples,))
         quantiles = _percentiles(per)
         reading: dict[str, Any] = {"basis": b, "power_per_accelerator": _power_percentiles(quantiles, W)}
-        if watts is not None:
+        if watts is not None and apparent:
+            supported = _counts(real, context.fleet, per)
+            p5, p50, p95 = np.percentile(supported, (5, 50, 95), method="nearest")
+            reading["accelerators"] = Percentiles(p5=float(p5), p50=float(p50), p95=float(p95))
+        elif watts is not None:
             # Whole-system counts fall as power per accelerator rises (a monotone function), so
             # with order statistics the count's P5 is the count at the power's P95, and so on:
             # exact, and it spares a sort of a second array.
@@ -250,9 +280,11 @@ def monte_carlo(
             reading["accelerators"] = Percentiles(p5=float(p5), p50=float(p50), p95=float(p95))
         if count is not None:
             reading["required_power"] = _power_percentiles(quantiles, MW, count)
-        if implied is not None:
-            reading["fit_probability"] = float(np.count_nonzero(per <= implied * (1 + 1e-12))) / samples
+        if watts is not None and count is not None:
+            fits = per <= real / count * (1 + 1e-12)
+            reading["fit_probability"] = float(np.count_nonzero(fits)) / samples
         readings.append(UncertaintyReading(**reading))
+    implied = watts / count if watts is not None and count is not None else None
     main = readings[-1]
     main_samples = np.broadcast_to(np.asarray(chain[main.basis], dtype=float), (samples,))
     counts, edges = np.histogram(main_samples, bins=bins)
@@ -274,7 +306,9 @@ def monte_carlo(
         seed=seed,
         method=context.method,
         distributions={
-            n: kinds.get(n, "triangular") for n in SAMPLED if getattr(context.assumptions, n) is not None
+            n: kinds.get(n, "triangular")
+            for n in SAMPLED
+            if getattr(context.assumptions, n) is not None and (n != "power_factor" or apparent)
         },
         readings=tuple(readings),
         p5=p5,
@@ -296,15 +330,23 @@ def monte_carlo(
 
 
 class TornadoBar(CalcModel):
-    """One assumption swung from low to high, the others central."""
+    """One assumption (or the system power) swung from low to high, the others central."""
 
     assumption: str
+    """The assumption's name, or ``system_power`` for a system power whose sources disagree."""
     low: float
+    """The low value: the assumption's, or for ``system_power`` the system power per
+    accelerator of the low case, weighted over the fleet. [- or W]"""
     high: float
     output_at_low: float
     output_at_high: float
     swing: float
     """|output at high - output at low|."""
+
+    def value_text(self, value: float) -> str:
+        """The low or high value as shown: an assumption's number, or a system power per
+        accelerator in watts ("1,667 W")."""
+        return f"{value:,.0f} W" if self.assumption == SYSTEM_POWER else f"{value:g}"
 
 
 class TornadoResult(CalcModel):
@@ -328,13 +370,14 @@ class TornadoResult(CalcModel):
         return self.ranking
 
 
-def _output(inputs: Inputs, values: Mapping[str, Any], basis: Basis) -> float:
-    """The tornado's output: accelerators supported, else power needed [MW], else W each."""
+def _output(inputs: Inputs, values: Mapping[str, Any], basis: Basis, case: Case = "central") -> float:
+    """The tornado's output: accelerators supported, else power needed [MW], else W each.
+    `case` picks the end of a system-power range (the nameplate the chain starts from)."""
     fleet = inputs.fleet
     if inputs.watts is not None:
-        systems, _ = fleet.supported(inputs.watts, dict(values), basis)
+        systems, _ = fleet.supported(inputs.watts, dict(values), basis, case)
         return float(fleet.accelerators_in(systems))
-    per = float(fleet.watts(dict(values))[basis])
+    per = float(fleet.watts(dict(values), case)[basis])
     if inputs.count is not None:
         return per * inputs.count / 1e6
     return per
@@ -347,10 +390,25 @@ def _single(scenario_inputs: Inputs) -> tuple[Basis, tuple[str, ...]]:
     return where, (*notes, *scenario_inputs.notes)
 
 
+def system_power_varies(inputs: Inputs, basis: Basis) -> bool:
+    """True when a system power range changes the output at `basis`: some system of the fleet
+    has one, the chain starts from the nameplate (no server_factor), and the basis is past chip."""
+    fleet = inputs.fleet
+    return (
+        enters("draw_factor", basis)
+        and inputs.assumptions.server_factor is None
+        and fleet.nameplate("low") != fleet.nameplate("high")
+    )
+
+
 def tornado(
     power: Any = None, gpus: Any = None, accelerator: str | None = None, **inputs: Any
 ) -> TornadoResult:
     """Swing each assumption low → high with the others central; rank by the change.
+
+    Where a system preset gives a range for its power (sources disagree: a GB200 NVL72 rack is
+    120 / 132 / 132 kW), the system power is swung too, as the bar ``system_power``: its low
+    and high are the fleet's system power per accelerator in the low and high case. [W]
 
     The output is the accelerators a power supports (when a power is given), else the power a
     count needs [MW], else the power per accelerator [W]. The basis defaults to facility; an
@@ -380,6 +438,18 @@ def tornado(
                 output_at_low=outputs[0],
                 output_at_high=outputs[1],
                 swing=abs(outputs[1] - outputs[0]),
+            )
+        )
+    if system_power_varies(resolved, where):
+        ends = [_output(resolved, central_values, where, case) for case in ("low", "high")]
+        bars.append(
+            TornadoBar(
+                assumption=SYSTEM_POWER,
+                low=resolved.fleet.nameplate("low"),
+                high=resolved.fleet.nameplate("high"),
+                output_at_low=ends[0],
+                output_at_high=ends[1],
+                swing=abs(ends[1] - ends[0]),
             )
         )
     bars.sort(key=lambda bar: bar.swing, reverse=True)
@@ -450,7 +520,7 @@ def sweep(
     accelerator: str | None = None,
     **inputs: Any,
 ) -> SweepResult:
-    """Vary one assumption from `start` to `stop` over `points` values (each a point value).
+    """Vary one assumption (or the system power) from `start` to `stop` over `points` values.
 
     Each row is the scenario with that one assumption set, checked exactly as
     ``dcpower check --basis BASIS --set NAME=VALUE`` would check it: the power per accelerator,
@@ -458,13 +528,17 @@ def sweep(
     verdict (with both). The basis defaults to facility; an unspecified basis is read as
     facility power, and the result names the basis it read.
 
+    Varying ``system_power`` sets the system power of a fleet of one type, in kW per system
+    (e.g. a GB200 NVL72 rack from 120 to 132 kW), in place of its preset's figure or range.
+
     Args:
-        vary: The assumption: draw_factor, it_overhead, pue, server_factor or headroom.
+        vary: The assumption: draw_factor, it_overhead, pue, server_factor or headroom; or
+            system_power [kW per system].
         power: The power, or a `Scenario`.
         inputs: The other inputs of `calc.scenario`.
     """
-    if vary not in SWEEPABLE:
-        raise InputError(f"vary: {shown(vary)} cannot be varied; accepted: {', '.join(SWEEPABLE)}")
+    if vary not in SWEEP_NAMES:
+        raise InputError(f"vary: {shown(vary)} cannot be varied; accepted: {', '.join(SWEEP_NAMES)}")
     for label, number in (("start", start), ("stop", stop)):
         if isinstance(number, bool) or not isinstance(number, (int, float)):
             raise InputError(f"vary: {label} {number!r} is not a number")
@@ -472,19 +546,26 @@ def sweep(
         raise InputError(f"vary: {points!r} points; accepted: a whole number from 2 to 1000")
     if not (math.isfinite(start) and math.isfinite(stop)) or start >= stop:
         raise InputError(f"vary: start {start:g} must be below stop {stop:g}")
+    if vary == SYSTEM_POWER and start <= 0:
+        raise InputError(f"vary: system_power start {start:g} kW must be above 0")
     scenario = as_scenario(power, gpus=gpus, accelerator=accelerator, **inputs)
     resolved = resolve(scenario)
     where, notes = _single(resolved)
     if vary == "server_factor" and resolved.assumptions.server_factor is None:
         raise InputError("vary: server_factor is not set by this method; use --method epoch or epoch-nested")
+    if vary == SYSTEM_POWER:
+        _check_system_power_sweep(resolved)
     at_basis = with_basis(scenario, where)
     rows = []
     for value in np.linspace(start, stop, points):
         point = float(value)
-        changed = at_basis.model_validate(
-            {**dict(at_basis), "overrides": {**at_basis.overrides, vary: point}}
-        )
-        row_inputs = resolve(changed)
+        if vary == SYSTEM_POWER:
+            row_inputs = _with_system_power(resolve(at_basis), point)
+        else:
+            changed = at_basis.model_validate(
+                {**dict(at_basis), "overrides": {**at_basis.overrides, vary: point}}
+            )
+            row_inputs = resolve(changed)
         per = float(row_inputs.watts_per_accelerator("central")[where])
         row: dict[str, Any] = {"value": point, "power_per_accelerator": quantity(per, W)}
         if row_inputs.watts is not None:
@@ -495,3 +576,28 @@ def sweep(
             row["verdict"] = claim_of(row_inputs).verdict
         rows.append(SweepRow(**row))
     return SweepResult(vary=vary, basis=where, method=resolved.method, rows=tuple(rows), notes=notes)
+
+
+def _check_system_power_sweep(inputs: Inputs) -> None:
+    """A system-power sweep needs one system type and a chain that starts from its nameplate."""
+    if len(inputs.fleet.items) != 1:
+        raise InputError("vary: system_power needs a fleet of one system type; this fleet has several")
+    if inputs.assumptions.server_factor is not None:
+        raise InputError(
+            "vary: system_power does not enter this method's chain (server = TDP x server_factor); "
+            "use --method default"
+        )
+
+
+def _with_system_power(inputs: Inputs, kilowatts: float) -> Inputs:
+    """The inputs with the one system's power set to `kilowatts` (no range: a point)."""
+    item = inputs.fleet.items[0]
+    per = kilowatts * 1000.0 / item.per_system
+    changed = replace(
+        item,
+        nameplate=per,
+        nameplate_low=None,
+        nameplate_high=None,
+        nameplate_text=f"{kilowatts:g} kW / {item.per_system}",
+    )
+    return replace(inputs, fleet=Fleet((changed,)))

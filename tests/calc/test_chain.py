@@ -61,7 +61,8 @@ def test_names_derive_from_the_table():
     )
     from calc.uncertainty import SAMPLED
 
-    assert set(FACTORS) == set(SAMPLED) | {"usable_fraction", "headroom"}
+    # Monte Carlo draws every ranged factor of the chain and the power factor (for kVA inputs)
+    assert set(FACTORS) | {"power_factor"} == set(SAMPLED) | {"usable_fraction", "headroom"}
 
 
 def test_chain_watts_dgx_h100_central():

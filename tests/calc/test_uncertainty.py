@@ -74,6 +74,59 @@ def test_a_system_power_range_is_sampled():
     assert result.headline == "power per accelerator at the facility basis [W]"
 
 
+def test_an_apparent_power_samples_the_power_factor():
+    # 300 MVA of H100, the chain a point (1,430.55 W at the facility), the power factor triangular
+    # on 0.90 / 0.95 / 0.99. Its P5: (x - 0.90)^2 = 0.05 x 0.09 x 0.05 -> 0.915; its median:
+    # 0.90 + sqrt(0.09 x 0.05 / 2) = 0.94743; its P95: (0.99 - x)^2 = 0.05 x 0.09 x 0.04 -> 0.97658.
+    # 300 MVA x 0.915 = 274.5 MW / 1,430.55 W = 191,884 -> 23,985 systems = 191,880;
+    # x 0.94743 -> 198,687 -> 198,680; x 0.97658 -> 204,798 -> 204,792
+    result = monte_carlo("300 MVA", accelerator="h100-sxm", assumptions=POINT, samples=200_000, seed=4)
+    assert result.distributions == {
+        "draw_factor": "triangular",
+        "it_overhead": "triangular",
+        "pue": "triangular",
+        "power_factor": "triangular",
+    }
+    assert result.p5 == pytest.approx(191_880, abs=120)
+    assert result.p50 == pytest.approx(198_680, abs=120)
+    assert result.p95 == pytest.approx(204_792, abs=120)
+
+
+def test_a_real_power_does_not_sample_the_power_factor():
+    result = monte_carlo("300 MW", accelerator="h100-sxm", assumptions=POINT, samples=100, seed=4)
+    assert "power_factor" not in result.distributions
+    assert result.p5 == result.p95 == 209_704
+
+
+def test_fit_probability_of_an_apparent_power_claim():
+    # 300 MVA for 200,000 H100 at the facility: the claim fits when 300 MVA x pf / 200,000 >=
+    # 1,430.55 W, i.e. pf >= 0.9537; triangular 0.90 / 0.95 / 0.99: P = (0.99 - 0.9537)^2 /
+    # (0.09 x 0.04) = 0.366
+    result = monte_carlo(
+        "300 MVA",
+        gpus=200_000,
+        accelerator="h100-sxm",
+        basis="facility",
+        assumptions=POINT,
+        samples=200_000,
+        seed=5,
+    )
+    assert result.claim_fit_probability == pytest.approx(0.366, abs=0.005)
+
+
+def test_a_fixed_power_factor_gives_the_point_estimate():
+    # power_factor fixed at its central 0.95: 285 MW / 1,430.55 W = 199,224 -> 24,903 systems
+    result = monte_carlo(
+        "300 MVA",
+        accelerator="h100-sxm",
+        assumptions=POINT,
+        samples=1000,
+        seed=0,
+        distributions={"power_factor": "fixed"},
+    )
+    assert result.p5 == result.p50 == result.p95 == 199_224
+
+
 @given(st.integers(min_value=0, max_value=2**32), st.sampled_from(["triangular", "uniform", "normal"]))
 def test_percentiles_are_ordered(seed, kind):
     result = monte_carlo(facility="colossus-1", samples=500, seed=seed, distributions={"pue": kind})
@@ -114,9 +167,10 @@ def test_bad_monte_carlo_input(kwargs, message):
 def test_tornado_names_the_assumption_that_matters_most():
     result = tornado(facility="colossus-1")
     # facility reading of the Colossus mix: draw_factor spans 0.70-1.00 (x1.43), pue 1.08-1.50
-    # (x1.39), it_overhead 1.06-1.15 (x1.08): draw_factor swings the count most
+    # (x1.39), it_overhead 1.06-1.15 (x1.08): draw_factor swings the count most; the 30 GB200 of
+    # the 230 swing the mix's system power per GPU from 1,326.1 to 1,347.8 W (x1.016)
     assert result.most_important == "draw_factor"
-    assert [bar.assumption for bar in result.ranking] == ["draw_factor", "pue", "it_overhead"]
+    assert [bar.assumption for bar in result.ranking] == ["draw_factor", "pue", "it_overhead", "system_power"]
     assert (
         result.central
         == calc.capacity("300 MW", mix={"h100-sxm": 150, "h200-sxm": 50, "gb200": 30}).accelerators
@@ -182,3 +236,76 @@ def test_the_chain_is_one_formula_for_samples_and_points():
         for i in range(5)
     ]
     np.testing.assert_allclose(arrays, points)
+
+
+def test_tornado_swings_a_ranged_system_power():
+    # 72,000 GB200 at the facility: the NVL72 rack is 120 / 132 / 132 kW over 72 GPUs =
+    # 1,666.67 / 1,833.33 / 1,833.33 W; x 0.85 x 1.10 x 1.20 = 1,870 / 2,057 W per GPU ->
+    # 134.64 / 148.104 MW; the central is the high end (132 kW)
+    result = tornado(gpus=72_000, accelerator="gb200")
+    bar = next(bar for bar in result.ranking if bar.assumption == "system_power")
+    assert (bar.low, bar.high) == pytest.approx((1666.667, 1833.333))
+    assert (bar.output_at_low, bar.output_at_high) == pytest.approx((134.64, 148.104))
+    assert bar.swing == pytest.approx(13.464)
+    assert result.central == pytest.approx(148.104)
+    # draw_factor 0.70-1.00 swings 121.97-174.24 MW, pue 133.29-185.13, it_overhead 142.72-154.84
+    assert [b.assumption for b in result.ranking] == ["draw_factor", "pue", "system_power", "it_overhead"]
+
+
+def test_tornado_system_power_with_a_power_counts_whole_racks():
+    # 100 MW of GB200 at the facility: 1,870 W -> 53,475.9 GPUs -> 742 racks = 53,424;
+    # 2,057 W -> 48,614.5 -> 675 racks = 48,600
+    result = tornado("100 MW", accelerator="gb200")
+    bar = next(bar for bar in result.ranking if bar.assumption == "system_power")
+    assert (bar.output_at_low, bar.output_at_high) == (53_424, 48_600)
+
+
+def test_tornado_has_no_system_power_bar_without_a_range_or_a_nameplate():
+    # DGX H100 has one figure, 10.2 kW; epoch's chain starts from TDP x server_factor
+    assert "system_power" not in {bar.assumption for bar in tornado("300 MW", accelerator="h100-sxm").ranking}
+    epoch = tornado("300 MW", accelerator="gb200", method="epoch")
+    assert "system_power" not in {bar.assumption for bar in epoch.ranking}
+    chip = tornado("300 MW", accelerator="gb200", basis="chip")
+    assert chip.ranking == ()
+
+
+def test_sweep_of_the_system_power_by_hand():
+    # 100 MW of GB200 at the facility, the rack at 120 / 126 / 132 kW: 1,666.67 / 1,750 /
+    # 1,833.33 W x 1.122 = 1,870 / 1,963.5 / 2,057 W -> 53,475.9 / 50,929.7 / 48,614.5 GPUs
+    # -> 742 / 707 / 675 racks
+    result = sweep("system_power", 120, 132, 3, "100 MW", accelerator="gb200")
+    assert [row.value for row in result.rows] == [120, 126, 132]
+    assert [row.power_per_accelerator.m_as("W") for row in result.rows] == pytest.approx([1870, 1963.5, 2057])
+    assert [row.accelerators for row in result.rows] == [53_424, 50_904, 48_600]
+
+
+def test_sweep_of_the_system_power_gives_a_claim_its_verdicts():
+    # 100 MW for 50,000 GB200 at the facility: 2,000 W each; the rack at 120 kW needs 1,870 W
+    # central (fits), at 132 kW 2,057 W (does not): the verdict follows
+    result = sweep("system_power", 120, 132, 2, "100 MW", gpus=50_000, accelerator="gb200", basis="facility")
+    assert [row.required_power.m_as("MW") for row in result.rows] == pytest.approx([93.5, 102.85])
+    assert all(row.verdict for row in result.rows)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: sweep("system_power", 100, 140, 3, "1 MW", mix={"gb200": 1, "h100-sxm": 1}),
+            "vary: system_power needs a fleet of one system type; this fleet has several",
+        ),
+        (
+            lambda: sweep("system_power", 100, 140, 3, "1 MW", accelerator="gb200", method="epoch"),
+            "vary: system_power does not enter this method's chain (server = TDP x server_factor)",
+        ),
+        (
+            lambda: sweep("system_power", -5, 140, 3, "1 MW", accelerator="gb200"),
+            "vary: system_power start -5 kW must be above 0",
+        ),
+    ],
+)
+def test_bad_system_power_sweeps(call, message):
+    with pytest.raises(InputError) as caught:
+        call()
+    assert str(caught.value).startswith(message)
+    assert "\n" not in str(caught.value)

@@ -56,7 +56,12 @@ def test_the_schema_catches_a_wrong_output():
 
 def test_sensitivity_json_has_the_documented_ranking_and_the_old_bars():
     output = _run([*RUNS["sensitivity"], "--json"])
-    assert [bar["assumption"] for bar in output["ranking"]] == ["draw_factor", "pue", "it_overhead"]
+    assert [bar["assumption"] for bar in output["ranking"]] == [
+        "draw_factor",
+        "pue",
+        "it_overhead",
+        "system_power",
+    ]
     assert output["bars"] == output["ranking"]
 
 
