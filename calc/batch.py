@@ -161,9 +161,21 @@ def check_rows(
         yield check_row(row, number, methods)
 
 
+FAIL_ON: dict[str, frozenset[str]] = {
+    "implausible": frozenset({"implausible"}),
+    "ample": frozenset({"ample"}),
+    "not-plausible": frozenset({"implausible", "ample"}),
+}
+"""The verdicts each `--fail-on` value matches (`batch` also takes "error")."""
+
+
+def fails(fail_on: str | None, verdicts: Iterable[str | None]) -> bool:
+    """Whether any of `verdicts` matches `fail_on` (None: nothing fails)."""
+    return bool(FAIL_ON.get(fail_on or "", frozenset()).intersection(verdicts))
+
+
 def failed(results: Iterable[BatchRow], fail_on: str | None) -> bool:
     """Whether any result matches `fail_on`: implausible, ample, not-plausible or error."""
-    if not fail_on:
-        return False
-    wanted = {"not-plausible": {"implausible", "ample"}}.get(fail_on, {fail_on})
-    return any((r.verdict in wanted) or (fail_on == "error" and r.error) for r in results)
+    if fail_on == "error":
+        return any(r.error for r in results)
+    return fails(fail_on, (r.verdict for r in results))

@@ -635,12 +635,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         result = calc.check_claim(scenario)
         _show(args, result, claim_document)
         verdicts = {result.verdict}
-    wanted = {
-        "implausible": {"implausible"},
-        "ample": {"ample"},
-        "not-plausible": {"implausible", "ample"},
-    }.get(args.fail_on or "", set())
-    return EXIT_VERDICT if verdicts & wanted else 0
+    return EXIT_VERDICT if calc.batch.fails(args.fail_on, verdicts) else 0
 
 
 def _cmd_solve(args: argparse.Namespace) -> int:
@@ -661,15 +656,6 @@ def calc_bases() -> tuple[str, ...]:
     return tuple(calc.CLAIM_BASES)
 
 
-def _fails(fail_on: str | None, verdicts: set[str]) -> bool:
-    wanted = {
-        "implausible": {"implausible"},
-        "ample": {"ample"},
-        "not-plausible": {"implausible", "ample"},
-    }.get(fail_on or "", set())
-    return bool(verdicts & wanted)
-
-
 def _cmd_claim(args: argparse.Namespace) -> int:
     import calc
     from calc.claim_report import sentence_document
@@ -682,7 +668,7 @@ def _cmd_claim(args: argparse.Namespace) -> int:
         assumptions=calc.parse_settings(args.settings) or None,
     )
     _show(args, result, sentence_document)
-    return EXIT_VERDICT if _fails(args.fail_on, {result.claim.verdict}) else 0
+    return EXIT_VERDICT if calc.batch.fails(args.fail_on, {result.claim.verdict}) else 0
 
 
 PROGRESS_ROWS = 1000
