@@ -20,7 +20,14 @@ from calc.batch import check_row, check_rows, read_rows
 from calc.batch import failed as batch_failed
 from calc.capacity import capacity, power_chain, required_power
 from calc.chain import RANGED, SOLVABLE, STEPS, SWEEPABLE, chain_watts, resolve, whole_systems
-from calc.claim_report import ledger_document, reading_table, sentence_document, timeline_document
+from calc.claim_report import (
+    ledger_document,
+    ledger_outcome,
+    ledger_table,
+    reading_table,
+    sentence_document,
+    timeline_document,
+)
 from calc.claims import bounded_verdict, check_claim, compare_methods, implied_range
 from calc.compare import (
     BreakEvenChange,
@@ -43,7 +50,7 @@ from calc.inputs import (
     with_basis,
     with_method,
 )
-from calc.ledger import answer_claim, check_ledger, load_claim
+from calc.ledger import answer_claim, check_ledger, claim_scenario, load_claim
 from calc.models import (
     ASSUMPTION_NAMES,
     BASES,
@@ -81,6 +88,8 @@ from calc.models import (
     Span,
     Support,
     SystemSpec,
+    TimelineBar,
+    TimelineChart,
     TimelineResult,
     TimelineRow,
 )
@@ -119,7 +128,7 @@ from calc.report import (
 )
 from calc.sentences import check_sentence, parse_claim, sentence_scenario
 from calc.solve import solve
-from calc.timeline import timeline
+from calc.timeline import timeline, timeline_bars
 from calc.units import Q_, format_power, parse_power, quantity_json, ureg
 
 _LAZY = {
@@ -201,6 +210,8 @@ __all__ = [
     "SweepResult",
     "SystemSpec",
     "Table",
+    "TimelineBar",
+    "TimelineChart",
     "TimelineResult",
     "TimelineRow",
     "TornadoResult",
@@ -224,6 +235,7 @@ __all__ = [
     "check_row",
     "check_rows",
     "check_sentence",
+    "claim_scenario",
     "cli_command",
     "compare",
     "compare_methods",
@@ -235,6 +247,8 @@ __all__ = [
     "headline_lines",
     "implied_range",
     "ledger_document",
+    "ledger_outcome",
+    "ledger_table",
     "list_presets",
     "load_accelerator",
     "load_assumption_set",
@@ -273,6 +287,7 @@ __all__ = [
     "step_redundancy",
     "sweep",
     "timeline",
+    "timeline_bars",
     "timeline_document",
     "tornado",
     "ureg",

@@ -11,12 +11,14 @@ import io
 import json
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from calc.energy import format_money
 from calc.models import (
     BatchRow,
     LedgerClaim,
     LedgerReport,
+    LedgerResult,
     ParsedClaim,
     SentenceCheck,
     Span,
@@ -174,6 +176,46 @@ def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
         money = "" if claim.budget is None else format_money(claim.budget)
         rows.append((claim.date, claim.id, power, count, what, money))
     return Table("", ("date", "id", "power", "count", "accelerator", "money"), tuple(rows), "llrrll")
+
+
+def ledger_outcome(result: LedgerResult) -> str:
+    """A ledger answer in a few words: the verdict, or what a power, count or budget gives."""
+    if result.answer.startswith("error: "):
+        return "error"
+    if result.verdict is not None:
+        return result.verdict
+    if result.kind == "power" and result.supports:
+        first = result.supports[0]
+        return f"supports {first.accelerators:,} {first.accelerator}"
+    if result.kind == "count" and result.required_power is not None:
+        return f"needs {format_power(result.required_power)}"
+    if result.kind == "money" and result.accelerators is not None:
+        return f"buys {result.accelerators:,}"
+    if result.kind == "orbital" and result.orbital is not None:
+        return f"{result.orbital.total_mass.m_as('t'):,.0f} t in orbit"
+    return result.kind
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def ledger_table(claims: Sequence[LedgerClaim], report: LedgerReport) -> Table:
+    """The ledger checked, a row per claim: date, id, the verdict (or what a power, count or
+    budget alone gives; before the figures, so that it shows in a narrow view), the power and
+    count as stated, and the source's site."""
+    answers = {r.id: r for r in report.claims}
+    rows = []
+    for claim in claims:
+        power, count = _stated(claim)
+        if not power and claim.budget is not None:
+            power = format_money(claim.budget)
+        answer = answers.get(claim.id)
+        outcome = "" if answer is None else ledger_outcome(answer)
+        rows.append((claim.date, claim.id, outcome, power, count, _host(claim.url)))
+    header = ("date", "id", "verdict or answer", "stated power", "count", "source")
+    return Table("", header, tuple(rows), "lllrrl")
 
 
 def ledger_document(report: LedgerReport) -> Document:

@@ -161,6 +161,9 @@ def scenario_from_facility(facility: str | Facility, method: str | None = None) 
             "power": site.power,
             "basis": site.basis,
             "accelerators": site.accelerators,
+            "power_bound": site.power_bound,
+            "count_bound": site.count_bound,
+            "accelerators_high": site.accelerators_high,
             "fleet": tuple(
                 _entry(
                     f"{site.id}: fleet",
@@ -223,8 +226,10 @@ def scenario(
     base: dict[str, Any] = dict(scenario_from_facility(facility)) if facility is not None else {}
     if power is not None:
         base["power"] = parse_power(power, "power", allow_apparent=True)
+        base["power_bound"] = "exact"  # a facility's bound was of its own power, not this one
     if gpus is not None:
         base["accelerators"] = int(parse_count(gpus, "gpus"))
+        base["count_bound"], base["accelerators_high"] = "exact", None
     entries = _entries(accelerator, system, fleet, mix)
     if entries is not None:
         base["fleet"] = entries
@@ -331,7 +336,9 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
 
     An assumption becomes an override only where its fields differ from what the method and
     the site facts give, so that switching the method keeps the user's own values and nothing
-    else.
+    else. The bounds of the base's claim ("more than 300 MW", "over 220,000 GPUs") are kept
+    while the power and the count read as the base's; a power or count edited to another
+    figure is that figure, exactly.
 
     Args:
         fields: Field text by key (see `scenario_fields`); fleet rows are ``fleet.N.accelerator``
@@ -409,8 +416,14 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
             overrides[name] = value.label
     if errors or power is None or accelerators is None:
         return None, errors
+    bounds: dict[str, Any] = {}
+    if base.power is None or power != base.power:
+        bounds["power_bound"] = "exact"
+    if int(accelerators) != base.accelerators:
+        bounds["count_bound"], bounds["accelerators_high"] = "exact", None
     candidate = {
         **dict(base),
+        **bounds,
         "power": power,
         "basis": basis,
         "accelerators": int(accelerators),

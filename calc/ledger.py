@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 from calc.errors import CalcError
-from calc.models import Basis, LedgerClaim, LedgerReport, LedgerResult, Support
+from calc.models import Basis, LedgerClaim, LedgerReport, LedgerResult, Scenario, Support
 from calc.presets import list_presets, load_preset
-from calc.units import format_power
+from calc.units import format_power, parse_power
 
 SUPPORT_TYPES: tuple[str, ...] = ("h100-sxm", "gb200", "gb300", "mi355x", "tpu-v7", "trainium2")
 """The accelerator types a power alone is answered for (the claim's own first, when named)."""
@@ -135,6 +135,68 @@ def answer_claim(claim: LedgerClaim) -> LedgerResult:
     )
     return LedgerResult(
         **common, kind="money", answer=answer, capex=bought, accelerators=bought.accelerators, notes=notes
+    )
+
+
+def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None) -> Scenario:
+    """A ledger claim as a scenario to explore, its bounds kept.
+
+    A claim with a power and a count (or a fleet) is the scenario it is checked as. A claim
+    that states only one figure gets the other from its answer, central case, and its notes
+    say so: a power alone, the count it supports of its first accelerator type; a count alone,
+    the facility power it needs; money, what it buys and their facility power; a power in
+    orbit, what the same power supports on the ground.
+
+    Args:
+        claim: A ledger id, or the claim.
+        result: Its answer (`answer_claim`), when already computed.
+
+    Raises:
+        PresetError: Unknown id.
+        CalcError: The claim cannot be answered (an unknown accelerator in a user preset).
+    """
+    from calc.capacity import capacity
+    from calc.energy import format_money
+    from calc.inputs import scenario
+
+    stated = load_claim(claim) if isinstance(claim, str) else claim
+    inputs = _inputs(stated)
+    power, count = stated.power, stated.count
+    bounds: dict[str, Any] = {"power_bound": stated.power_bound, "gpus_bound": stated.count_bound}
+    filled = ""
+    if power is not None and (count is not None or stated.fleet):
+        bounds["gpus_high"] = stated.count_high
+    else:
+        answered = result if result is not None else answer_claim(stated)
+        if answered.kind in ("power", "orbital"):
+            basis = _basis(stated)
+            if answered.supports:
+                count = answered.supports[0].accelerators
+            else:  # in orbit: the same power on the ground
+                count = capacity(power, accelerator=inputs.get("accelerator"), basis=basis).accelerators
+            inputs["basis"] = basis
+            bounds["gpus_bound"] = "exact"
+            filled = (
+                f"The count is what the power supports at the {basis} basis (central): the claim states none."
+            )
+        elif answered.kind == "count" and answered.required_power is not None:
+            power = parse_power(format_power(answered.required_power))  # as shown: "411.4 MW"
+            inputs["basis"], bounds["power_bound"] = "facility", "exact"
+            filled = (
+                "The power is what the count needs at the facility basis (central): the claim states none."
+            )
+        else:  # money
+            bought = answered.capex
+            power, count = parse_power(format_power(bought.facility_power)), bought.accelerators
+            inputs, bounds = {"basis": "facility", "accelerator": stated.accelerator or "gb200"}, {}
+            filled = (
+                f"Power and count are what {format_money(stated.budget)} buys, with their facility "
+                "power (central): the claim states only money."
+            )
+    built = scenario(power, gpus=count, name=stated.name, **inputs, **bounds)
+    notes = " ".join(n for n in (filled, f"Quote ({stated.date}): {stated.quote}", stated.notes) if n)
+    return Scenario.model_validate(
+        {**dict(built), "id": stated.id, "sources": stated.sources, "notes": notes}
     )
 
 

@@ -483,6 +483,12 @@ class Facility(CalcModel):
     """Where in the chain the quoted power is measured, when the source says."""
     accelerators: int = Field(gt=0, le=10**12)
     """The accelerator count the source claims."""
+    power_bound: PowerBound = "exact"
+    """How the power was stated (see `Scenario.power_bound`)."""
+    count_bound: CountBound = "exact"
+    """How the count was stated (see `Scenario.count_bound`)."""
+    accelerators_high: int | None = Field(default=None, gt=0, le=10**12)
+    """The upper end of a stated count range; only with count_bound 'between'."""
     method: PresetId = "default"
     """The assumption set this facility is checked with unless another is asked for."""
     fleet: dict[str, float] = Field(min_length=1)
@@ -509,6 +515,21 @@ class Facility(CalcModel):
     @classmethod
     def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
         return AssumptionSet._known_names(value)
+
+    @model_validator(mode="after")
+    def _count_range(self) -> Facility:
+        _check_count_range(self.count_bound, self.accelerators, self.accelerators_high)
+        return self
+
+
+def _check_count_range(bound: str, count: int | None, high: int | None) -> None:
+    """A count range needs its bound and its upper end, both, at or above the count."""
+    if (bound == "between") != (high is not None):
+        raise ValueError("gpus_high: a count range needs gpus_bound 'between' and its upper end, both")
+    if high is not None and (count is None or high < count):
+        raise ValueError(
+            f"gpus_high: {high} must be at least the count ({count if count is not None else 'missing'})"
+        )
 
 
 class Scenario(CalcModel):
@@ -555,14 +576,7 @@ class Scenario(CalcModel):
 
     @model_validator(mode="after")
     def _count_range(self) -> Scenario:
-        if (self.count_bound == "between") != (self.accelerators_high is not None):
-            raise ValueError("gpus_high: a count range needs gpus_bound 'between' and its upper end, both")
-        if self.accelerators_high is not None:
-            if self.accelerators is None or self.accelerators_high < self.accelerators:
-                raise ValueError(
-                    f"gpus_high: {self.accelerators_high} must be at least the count "
-                    f"({self.accelerators if self.accelerators is not None else 'missing'})"
-                )
+        _check_count_range(self.count_bound, self.accelerators, self.accelerators_high)
         return self
 
 
@@ -932,3 +946,32 @@ class TimelineResult(CalcModel):
     sources: tuple[Source, ...]
     """Every source of the stages and deliveries, once."""
     notes: tuple[str, ...] = ()
+
+
+class TimelineBar(CalcModel):
+    """One quarter of a timeline drawn as a text bar: cells per source, on a shared scale."""
+
+    quarter: str
+    grid: int
+    """Cells of grid power, from the left."""
+    turbines: int
+    """Cells of turbine power, after the grid's."""
+    batteries: int
+    """Cells of battery power, after the firm power's (not firm: drawn apart)."""
+    needed: int
+    """The cell where the delivered accelerators' power need ends; 0: nothing delivered."""
+    stranded: bool
+    """Firm power beyond the need."""
+    shortfall: bool
+    """A need beyond the firm power."""
+    planned: bool
+
+
+class TimelineChart(CalcModel):
+    """A timeline as text bars (calc.timeline_bars): `width` cells are `scale` of power."""
+
+    facility: str
+    width: int
+    scale: PowerOrZero
+    """The power of the whole width (the largest of any quarter's sources or need). [MW]"""
+    bars: tuple[TimelineBar, ...]

@@ -619,6 +619,9 @@ def _toml_key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key)
 
 
+_BOUND_FIELDS = ("power_bound", "count_bound")
+
+
 def facility_to_toml(facility: Facility) -> str:
     """The TOML text of a facility preset (the format `load_facility` reads)."""
     lines = []
@@ -626,6 +629,8 @@ def facility_to_toml(facility: Facility) -> str:
         if key == "power":
             text = f"{number_text(facility.power.magnitude)} {facility.power.units:~}"
             lines.append(f"power = {_toml_value(text)}")
+        elif value is None or (key in _BOUND_FIELDS and value == "exact"):
+            continue  # unstated: the model's default, as a hand-written preset leaves it
         elif not isinstance(value, (dict, list)):
             lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
     lines.append("\n[fleet]")
@@ -647,7 +652,8 @@ def facility_to_toml(facility: Facility) -> str:
 
 def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
     """The scenario as a facility preset: its method, and its site facts and overrides as the
-    facility's assumptions (so the method can still be switched after it is opened again).
+    facility's assumptions (so the method can still be switched after it is opened again); the
+    bounds of the claim ("more than 300 MW", "over 220,000 GPUs") are kept.
 
     Raises:
         InputError: The scenario has no power or no claimed count.
@@ -663,6 +669,9 @@ def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
         power=scenario.power,
         basis=scenario.basis or "unspecified",
         accelerators=scenario.accelerators,
+        power_bound=scenario.power_bound,
+        count_bound=scenario.count_bound,
+        accelerators_high=scenario.accelerators_high,
         fleet={
             e.accelerator + (f"@{e.system}" if e.system else ""): (
                 e.count if e.count is not None else e.weight or 1.0

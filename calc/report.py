@@ -460,11 +460,13 @@ def evaluate(scenario: Scenario) -> Report:
 
 
 def headline_lines(report: Report) -> list[str]:
-    """The verdict with the implied power, what must hold, and what the power supports."""
+    """The verdict with the implied power, the claim as stated when it has bounds, what must
+    hold, and what the power supports."""
     claim = report.claim
     return [
         f"{claim.verdict.upper()}  {watts(claim.implied_power_per_accelerator)} per {claim.noun} implied "
         f"({format_power(claim.real_power)} / {claim.accelerators:,} {claim.noun}s, basis {claim.basis})",
+        *([f"As stated: {claim.stated}"] if claim.stated else []),
         claim.conclusion,
         "Supports " + " · ".join(capacity_line(c, claim.noun) for c in report.capacity),
     ]

@@ -20,7 +20,18 @@ import calendar
 from typing import Any
 
 from calc.errors import InputError
-from calc.models import Basis, Delivery, Facility, PowerStage, Source, Support, TimelineResult, TimelineRow
+from calc.models import (
+    Basis,
+    Delivery,
+    Facility,
+    PowerStage,
+    Source,
+    Support,
+    TimelineBar,
+    TimelineChart,
+    TimelineResult,
+    TimelineRow,
+)
 from calc.presets import load_facility
 from calc.units import MW, format_power, power_watts, quantity
 
@@ -172,4 +183,47 @@ def timeline(facility: str | Facility) -> TimelineResult:
     )
 
 
-__all__ = ["SOURCES", "timeline"]
+def timeline_bars(result: TimelineResult, width: int) -> TimelineChart:
+    """The timeline as text bars: per quarter, the cells of grid, turbine and battery power
+    side by side, and the cell where the delivered accelerators' need ends, on one scale.
+
+    Cells are rounded from running totals (grid, grid + turbines, all three), so a source
+    never gains or loses a cell from its neighbour's rounding.
+
+    Args:
+        result: A `timeline`.
+        width: Cells of the widest bar (at least 1).
+    """
+    width = max(1, int(width))
+    rows = result.rows
+    top = max(
+        (
+            max(power_watts(r.firm_power) + power_watts(r.batteries), power_watts(r.required_power))
+            for r in rows
+        ),
+        default=0.0,
+    )
+
+    def cells(watts: float) -> int:
+        return 0 if top <= 0 else round(watts / top * width)
+
+    bars = []
+    for r in rows:
+        grid, turbines, batteries = (power_watts(r.grid), power_watts(r.turbines), power_watts(r.batteries))
+        firm_cells = cells(grid + turbines)
+        bars.append(
+            TimelineBar(
+                quarter=r.quarter,
+                grid=cells(grid),
+                turbines=firm_cells - cells(grid),
+                batteries=cells(grid + turbines + batteries) - firm_cells,
+                needed=cells(power_watts(r.required_power)),
+                stranded=power_watts(r.stranded_power) > 0,
+                shortfall=power_watts(r.shortfall) > 0,
+                planned=r.planned,
+            )
+        )
+    return TimelineChart(facility=result.facility, width=width, scale=_mw(top), bars=tuple(bars))
+
+
+__all__ = ["SOURCES", "timeline", "timeline_bars"]

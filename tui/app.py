@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import events
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Input
@@ -13,7 +13,7 @@ from textual.widgets import Input
 import calc
 from tui.commands import DcpowerCommands
 from tui.screens import CalculatorScreen, QuitDialog
-from tui.widgets import FieldInput
+from tui.widgets import ClaimsPanel, FieldInput
 
 
 class DcpowerApp(App[int]):
@@ -108,6 +108,22 @@ class DcpowerApp(App[int]):
         self.ask_unsaved(
             "The scenario has unsaved changes. Save them before opening another?",
             lambda: self.run_worker(self.open_facility(source), exclusive=True, group="open"),
+        )
+
+    @on(ClaimsPanel.Open)
+    def _open_claim(self, event: ClaimsPanel.Open) -> None:
+        """Open a claim (a sentence or a ledger entry) as the scenario, asking about unsaved edits."""
+
+        async def load() -> None:
+            screen = self.calculator
+            await screen.load(event.scenario, event.source)
+            # the claim's verdict, its fields focused (focus left in the Claims tab would show it again)
+            screen.query_one(screen.AUTO_FOCUS or "#power").focus()
+            screen.action_panel("claim")
+
+        self.ask_unsaved(
+            "The scenario has unsaved changes. Save them before opening the claim?",
+            lambda: self.run_worker(load(), exclusive=True, group="open"),
         )
 
     async def open_facility(self, source: str) -> None:

@@ -48,6 +48,16 @@ class DcpowerCommands(Provider):
                 partial(app.calculator.action_panel, "sweep"),
                 "GPUs supported over its range",
             ),
+            (
+                "Claims: read a sentence, the ledger",
+                partial(app.calculator.action_panel, "claims"),
+                "Paste a claim's sentence, or open one of the ledger's deals (f8)",
+            ),
+            (
+                "Timeline of the site",
+                partial(app.calculator.action_panel, "timeline"),
+                "Power online by source per quarter against the need (f9)",
+            ),
             ("Copy verdict", app.calculator.action_copy_verdict, "Copy the claim and its verdict line"),
             ("Copy dcpower command", app.calculator.action_copy_command, "Copy the dcpower check command"),
             ("Undo", app.calculator.action_undo, "Undo the last edit"),

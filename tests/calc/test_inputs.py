@@ -212,3 +212,84 @@ def test_export_writes_markdown_and_json_and_refuses_a_directory(colossus, tmp_p
     for where in ("/", str(tmp_path)):
         with pytest.raises(InputError, match="is a directory; give a file name"):
             calc.export_report(report, where)
+
+
+LEASE = (
+    "This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) "
+    "within the month."
+)
+
+
+def test_save_keeps_the_bounds_of_a_claim_read_from_its_sentence(tmp_path):
+    stated = calc.sentence_scenario(calc.parse_claim(LEASE), name="Colossus 1 lease")
+    assert (stated.power_bound, stated.count_bound) == ("at-least", "at-least")
+    path = calc.save_scenario(stated, tmp_path / "lease.toml")
+    text = path.read_text()
+    assert 'power_bound = "at-least"' in text and 'count_bound = "at-least"' in text
+    again = calc.scenario_from_facility(str(path))
+    assert (again.power_bound, again.count_bound, again.accelerators_high) == ("at-least", "at-least", None)
+    assert calc.scenario_fields(again) == calc.scenario_fields(stated)
+    assert calc.check_claim(again).summary == calc.check_claim(stated).summary
+    # saved again, the file is the same: the round trip is exact
+    assert calc.save_scenario(again, tmp_path / "lease.toml").read_text() == text
+
+
+def test_save_keeps_a_count_range(tmp_path):
+    stated = calc.sentence_scenario(
+        calc.parse_claim("10 gigawatts of AI datacenters with 4 million or 5 million GPUs")
+    )
+    assert (stated.count_bound, stated.accelerators, stated.accelerators_high) == (
+        "between",
+        4_000_000,
+        5_000_000,
+    )
+    again = calc.scenario_from_facility(str(calc.save_scenario(stated, tmp_path / "range.toml")))
+    assert (again.count_bound, again.accelerators, again.accelerators_high) == (
+        "between",
+        4_000_000,
+        5_000_000,
+    )
+    # an exact claim writes no bounds, as a hand-written preset leaves them out
+    colossus = calc.scenario_from_facility("colossus-1")
+    assert "bound" not in calc.save_scenario(colossus, tmp_path / "exact.toml").read_text()
+
+
+def test_a_facility_refuses_a_count_range_without_its_upper_end():
+    data = calc.load_facility("colossus-1").model_dump()
+    with pytest.raises(ValueError, match="gpus_high: a count range needs gpus_bound 'between'"):
+        calc.Facility.model_validate({**data, "count_bound": "between"})
+    with pytest.raises(ValueError, match=r"gpus_high: 1000 must be at least the count \(220000\)"):
+        calc.Facility.model_validate({**data, "count_bound": "between", "accelerators_high": 1000})
+
+
+def test_fields_keep_the_bounds_while_other_fields_are_edited():
+    stated = calc.sentence_scenario(calc.parse_claim(LEASE))
+    fields = calc.scenario_fields(stated)
+    fields.update({"pue.central": "1.3", "basis": "it", "power": "0.3 GW"})  # 0.3 GW is 300 MW
+    edited, errors = calc.parse_fields(fields, stated)
+    assert errors == {}
+    assert (edited.power_bound, edited.count_bound) == ("at-least", "at-least")
+    # a power or count edited to another figure is that figure, exactly
+    fields["power"] = "350 MW"
+    edited, _ = calc.parse_fields(fields, stated)
+    assert (edited.power_bound, edited.count_bound) == ("exact", "at-least")
+    fields["accelerators"] = "250000"
+    edited, _ = calc.parse_fields(fields, stated)
+    assert (edited.power_bound, edited.count_bound) == ("exact", "exact")
+
+
+def test_a_range_count_edited_past_its_upper_end_is_exact():
+    stated = calc.sentence_scenario(calc.parse_claim("10 GW for 4 million or 5 million GPUs"))
+    fields = {**calc.scenario_fields(stated), "accelerators": "6000000"}
+    edited, errors = calc.parse_fields(fields, stated)
+    assert errors == {}
+    assert (edited.count_bound, edited.accelerators_high) == ("exact", None)
+
+
+def test_figures_given_over_a_facility_drop_its_bounds(tmp_path):
+    stated = calc.sentence_scenario(calc.parse_claim(LEASE))
+    path = str(calc.save_scenario(stated, tmp_path / "lease.toml"))
+    assert calc.scenario(facility=path).power_bound == "at-least"
+    assert calc.scenario(power="400 MW", facility=path).power_bound == "exact"
+    mine = calc.scenario(gpus=100_000, facility=path)
+    assert (mine.power_bound, mine.count_bound) == ("at-least", "exact")

@@ -111,3 +111,61 @@ def test_a_claim_that_states_nothing_is_refused():
                 "sources": [{"title": "an example source", "url": "https://example.org"}],
             }
         )
+
+
+def test_a_claim_with_power_and_count_opens_as_the_scenario_it_is_checked_as():
+    lease = calc.claim_scenario("colossus-1-lease")
+    assert (lease.id, lease.name) == ("colossus-1-lease", "Colossus 1 lease to Anthropic")
+    assert (lease.power.m_as("MW"), lease.accelerators) == (300, 220_000)
+    assert (lease.power_bound, lease.count_bound) == ("at-least", "at-least")
+    assert calc.check_claim(lease).verdict == calc.answer_claim(calc.load_claim("colossus-1-lease")).verdict
+    assert "more than 300 megawatts" in lease.notes
+    ranged = calc.claim_scenario("openai-nvidia-10gw")
+    assert (ranged.count_bound, ranged.accelerators, ranged.accelerators_high) == (
+        "between",
+        4_000_000,
+        5_000_000,
+    )
+
+
+def test_a_claim_of_one_figure_gets_the_other_from_its_answer():
+    # meta-prometheus: 1 GW alone; what it supports of gb200 at the facility basis, central
+    prometheus = calc.claim_scenario("meta-prometheus")
+    supported = calc.answer_claim(calc.load_claim("meta-prometheus")).supports[0]
+    assert (prometheus.accelerators, prometheus.basis) == (supported.accelerators, "facility")
+    assert prometheus.count_bound == "exact"
+    assert prometheus.notes.startswith("The count is what the power supports at the facility basis")
+    # fairwater-wisconsin: at least 200,000 gb200 alone; the facility power they need, as shown
+    fairwater = calc.claim_scenario("fairwater-wisconsin")
+    assert (fairwater.power.m_as("MW"), fairwater.basis, fairwater.count_bound) == (
+        411.4,
+        "facility",
+        "at-least",
+    )
+    # a budget: what it buys and their facility power
+    azure = calc.claim_scenario("anthropic-azure-30b")
+    assert azure.accelerators == calc.answer_claim(calc.load_claim("anthropic-azure-30b")).accelerators
+    # every claim of the ledger opens and checks
+    for claim_id in IDS:
+        assert calc.check_claim(calc.claim_scenario(claim_id)).verdict
+
+
+def test_the_ledger_table_gives_a_verdict_or_what_a_figure_supports():
+    claims = [calc.load_claim(i) for i in IDS]
+    table = calc.ledger_table(claims, calc.check_ledger())
+    rows = {row[1]: row for row in table.rows}
+    assert table.header == ("date", "id", "verdict or answer", "stated power", "count", "source")
+    assert rows["colossus-1-lease"] == (
+        "2026-05-06",
+        "colossus-1-lease",
+        "plausible",
+        "at least 300 MW",
+        "at least 220,000",
+        "muskularity.com",
+    )
+    assert rows["meta-prometheus"][2].startswith("supports ") and rows["meta-prometheus"][2].endswith(
+        " gb200"
+    )
+    assert rows["fairwater-wisconsin"][2] == "needs 411.4 MW"
+    assert rows["anthropic-azure-30b"][3] == "$30 B"
+    assert rows["openai-nvidia-10gw"][4] == "4,000,000–5,000,000"

@@ -34,3 +34,13 @@ def test_the_cli_and_the_markdown_export_show_the_same_readings(capsys):
     for row in calc.readings_table(report.claim).rows:
         assert "| " + " | ".join(row) + " |" in markdown
         assert any(line.split()[:2] == [row[0], row[1]] and row[4] in line for line in lines), row
+
+
+def test_the_headline_says_the_claim_as_stated_when_it_has_bounds():
+    bounded = calc.sentence_scenario(calc.parse_claim("more than 300 megawatts (over 220,000 NVIDIA GPUs)"))
+    lines = calc.headline_lines(calc.evaluate(bounded))
+    assert lines[1] == (
+        "As stated: at least 300 MW for at least 220,000 GPUs is any power per GPU (the bounds leave it unknown)"
+    )
+    exact = calc.headline_lines(calc.evaluate(calc.scenario_from_facility("colossus-1")))
+    assert not any(line.startswith("As stated") for line in exact)

@@ -86,3 +86,19 @@ def test_a_facility_without_a_timeline_is_one_line():
         InputError, match=r"^timeline: facility 'aurora' has no timeline; add \[\[timeline\]\] stages"
     ):
         calc.timeline("aurora")
+
+
+def test_bars_share_one_scale_and_mark_the_need(colossus):
+    chart = calc.timeline_bars(colossus, 40)
+    # the widest quarter: 2025-Q2, 150 MW grid + 211 MW turbines + 150 MW batteries = 511 MW
+    assert chart.scale.m_as("MW") == pytest.approx(511)
+    assert [b.quarter for b in chart.bars] == [r.quarter for r in colossus.rows]
+    widest = chart.bars[3]
+    assert widest.grid + widest.turbines + widest.batteries == 40
+    # 150 / 511 x 40 = 11.7 -> 12 cells; (150 + 211) / 511 x 40 = 28.3 -> 28, so turbines 16
+    assert (widest.grid, widest.turbines, widest.batteries) == (12, 16, 12)
+    assert widest.stranded and not widest.shortfall
+    # launch: 43 MW firm for 100,000 H100 needing 143 MW: 143 / 511 x 40 = 11.2 -> cell 11
+    launch = chart.bars[0]
+    assert (launch.grid + launch.turbines, launch.needed, launch.shortfall) == (3, 11, True)
+    assert chart.bars[-1].planned

@@ -13,3 +13,17 @@ async def settle(pilot: Pilot) -> None:
         await pilot.pause(0.01)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def settle_until(pilot: Pilot, condition, what: str) -> None:
+    """Let the app run until `condition()` holds (a worker's result lands), then settle.
+
+    For what is computed in a worker started by an event still on its way (a tab's Show), so
+    that `settle` alone could find no worker yet: the condition is polled, never a fixed sleep.
+    """
+    for _ in range(1000):  # 10 s: a worker of milliseconds that has not landed by then is hung
+        if condition():
+            break
+        await pilot.pause(0.01)
+    assert condition(), f"never happened: {what}"
+    await settle(pilot)

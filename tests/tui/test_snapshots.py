@@ -12,8 +12,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui.app import DcpowerApp
+from tui.widgets import ClaimsPanel
 
-from .settle import settle
+from .settle import settle, settle_until
 
 
 async def no_cursor_blink(pilot: Pilot) -> None:
@@ -49,3 +50,20 @@ def test_a_beside_b_at_120x40(snap_compare):
         await no_cursor_blink(pilot)
 
     assert snap_compare(DcpowerApp(), terminal_size=(120, 40), run_before=pin_then_edit)
+
+
+def test_claims_tab_at_120x40(snap_compare):
+    async def read_a_sentence(pilot: Pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f8")
+        panel = pilot.app.calculator.query_one(ClaimsPanel)
+        await settle_until(pilot, lambda: len(panel.rows) == 31, "the ledger checked")
+        panel.query_one("#claim-sentence", Input).value = (
+            "This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) "
+            "within the month."
+        )
+        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
+        panel.query_one("#claim-sentence", Input).cursor_position = 0  # the sentence's start in view
+        await no_cursor_blink(pilot)
+
+    assert snap_compare(DcpowerApp(), terminal_size=(120, 40), run_before=read_a_sentence)

@@ -31,6 +31,7 @@ from tui.widgets import (
     AssumptionsEditor,
     ChainBars,
     ClaimEditor,
+    ClaimsPanel,
     ComparePanel,
     Editor,
     EnergyPanel,
@@ -43,6 +44,7 @@ from tui.widgets import (
     OrbitalPanel,
     ReadingsTable,
     SweepPanel,
+    TimelinePanel,
     UncertaintyPanel,
 )
 
@@ -82,8 +84,8 @@ class CalculatorScreen(Screen[None]):
             "f2",
             "panel('claim')",
             "Tabs",
-            key_display="f2–f7",
-            tooltip="Claim: verdict, chain, readings, methods (f2); f3–f7 the other tabs, left to right.",
+            key_display="f2–f9",
+            tooltip="Claim: verdict, chain, readings, methods (f2); f3–f9 the other tabs, left to right.",
         ),
         Binding("f3", "panel('uncertainty')", "Uncert.", show=False, tooltip="Monte Carlo and tornado."),
         Binding(
@@ -95,6 +97,16 @@ class CalculatorScreen(Screen[None]):
         ),
         Binding(
             "f7", "panel('sweep')", "Sweep", show=False, tooltip="GPUs supported as one assumption varies."
+        ),
+        Binding(
+            "f8",
+            "panel('claims')",
+            "Claims",
+            show=False,
+            tooltip="Read a claim's sentence; the ledger of deals.",
+        ),
+        Binding(
+            "f9", "panel('timeline')", "Timeline", show=False, tooltip="The site's power online by quarter."
         ),
         Binding("ctrl+s", "save", "Save", tooltip="Save the scenario as a facility preset."),
         Binding("ctrl+o", "open", "Open", tooltip="Open a saved scenario or a facility preset."),
@@ -195,6 +207,10 @@ class CalculatorScreen(Screen[None]):
                         yield ComparePanel(id="compare-panel")
                     with TabPane("Sweep", id="sweep"), Lazy(VerticalScroll(classes="result-pane")):
                         yield SweepPanel(id="sweep-panel")
+                    with TabPane("Claims", id="claims"), Lazy(Vertical()):
+                        yield ClaimsPanel(id="claims-panel")
+                    with TabPane("Timeline", id="timeline"), Lazy(VerticalScroll(classes="result-pane")):
+                        yield TimelinePanel(id="timeline-panel")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -225,12 +241,14 @@ class CalculatorScreen(Screen[None]):
         options = [(calc.load_facility(i).name, i) for i in calc.list_presets("facilities")]
         if self.save_path is not None and str(self.save_path) not in dict((v, n) for n, v in options):
             options.append((f"{self.base.name} ({self.save_path.name})", str(self.save_path)))
+        elif self.save_path is None and self.source not in dict((v, n) for n, v in options):
+            options.append((self.base.name, self.source))  # a claim opened from its sentence or the ledger
         return options
 
     def _facility_value(self) -> Any:
         if self.save_path is not None:
             return str(self.save_path)
-        return self.base.id if self.base.id in calc.list_presets("facilities") else Select.NULL
+        return self.source
 
     def _accelerator_options(self) -> list[tuple[str, str]]:
         # each accelerator in its default system, then in every other system that holds it
@@ -354,6 +372,12 @@ class CalculatorScreen(Screen[None]):
         The side panels are mounted after the first paint (`Lazy`): one shown before it is
         mounted is brought up to date after the next refresh.
         """
+        try:
+            if self.query_one(TabbedContent).active == "timeline":
+                self.query_one(TimelinePanel).show_facility(self.base.facility, self.base.name)
+        except NoMatches:
+            self.call_after_refresh(self.show_panels)
+            return
         if self.report is None or self.report.scenario is not self.scenario:
             return
         try:
@@ -380,8 +404,19 @@ class CalculatorScreen(Screen[None]):
                 self.run_sweep(self.scenario, vary)
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self) -> None:
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._leave_hidden_pane(event.pane.id)
         self.show_panels()
+
+    def _leave_hidden_pane(self, shown: str | None) -> None:
+        """Focus the power field if the focus is in a tab pane other than `shown`.
+
+        A focused widget in a hidden pane is focused again by Textual, and its pane's
+        TabPane.Focused brings that tab back: f2 from the claim box would not leave Claims.
+        """
+        focused = self.focused
+        if focused is not None and any(isinstance(a, TabPane) and a.id != shown for a in focused.ancestors):
+            self.query_one("#power").focus()
 
     def _show_energy(self) -> None:
         scenario = self.scenario
@@ -505,6 +540,7 @@ class CalculatorScreen(Screen[None]):
 
     def action_panel(self, panel: str) -> None:
         """Show one of the result panels."""
+        self._leave_hidden_pane(panel)
         self.query_one(TabbedContent).active = panel
 
     # ------------------------------------------------------------------------------ events

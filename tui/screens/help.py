@@ -34,6 +34,10 @@ shows below it, and every panel keeps, and says it keeps, the last good result.
 | ctrl+p | command palette: facilities, methods, actions, themes |
 | f2 / f3 / f4 / f5 | the Claim, Uncertainty, Energy & money and Orbital panels |
 | f6 / f7 | the A/B comparison and the Sweep chart |
+| f8 | Claims: the claim box (paste a sentence; enter opens it as the scenario) over the ledger |
+| s / r | on the ledger table: sort by the next column / reverse (or click a header) |
+| enter | on a ledger row: open that claim as the scenario (asks first about unsaved edits) |
+| f9 | Timeline: the facility's power online by source per quarter against the need |
 | f1 | this help |
 | ctrl+q | quit (asks first if there are unsaved changes; so do opening and switching facility) |
 
@@ -61,6 +65,13 @@ negative overhead).
 The Uncertainty panel draws 100,000 samples with a fixed seed (the CLI's `dcpower uncertainty`
 draws as many as you ask); Energy & money and Orbital take the claim's power, with their own
 inputs and the sourced defaults of the economics and orbital presets.
+
+The Claims panel reads a claim as you met it ("more than 300 megawatts ... over 220,000 NVIDIA
+GPUs"), marks the words each figure came from, and keeps its bounds when it opens as the
+scenario; the ledger below lists the announced deals of `presets/claims/`, each with its verdict
+or what its lone power, count or budget supports. The Timeline panel draws a facility's dated
+power stages (grid, turbines, batteries) per quarter against the need of the accelerators
+delivered by then; a facility without stages says it has none.
 
 Press escape or f1 to close.
 """

@@ -1,15 +1,18 @@
 """Widgets of the dcpower app."""
 
+from tui.widgets.claims import ClaimsPanel
 from tui.widgets.compare import ComparePanel, SweepPanel
 from tui.widgets.editors import AssumptionsEditor, ClaimEditor, Editor, FleetEditor
 from tui.widgets.fields import FieldInput, FleetRow
 from tui.widgets.panels import EnergyPanel, OptionInput, OrbitalPanel, UncertaintyPanel
 from tui.widgets.results import ChainBars, Headline, MethodsTable, Notes, ReadingsTable
+from tui.widgets.timeline import TimelinePanel
 
 __all__ = [
     "AssumptionsEditor",
     "ChainBars",
     "ClaimEditor",
+    "ClaimsPanel",
     "ComparePanel",
     "Editor",
     "EnergyPanel",
@@ -23,5 +26,6 @@ __all__ = [
     "OrbitalPanel",
     "ReadingsTable",
     "SweepPanel",
+    "TimelinePanel",
     "UncertaintyPanel",
 ]

@@ -1,0 +1,267 @@
+"""Pilot tests of the Claims tab (the claim box and the ledger) and the Timeline tab."""
+
+from textual.widgets import Input, Static, TabbedContent
+
+import calc
+from tui.app import DcpowerApp
+from tui.commands import DcpowerCommands
+from tui.screens import QuitDialog
+from tui.widgets import ClaimsPanel, FieldInput, TimelinePanel
+from tui.widgets.claims import LedgerTable
+
+from .settle import settle, settle_until
+
+SIZE = (120, 40)
+LEASE = (
+    "This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) "
+    "within the month."
+)
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def open_claims(pilot) -> ClaimsPanel:
+    """Show the Claims tab (f8) and wait for the ledger to be checked."""
+    await settle(pilot)  # the first report
+    await pilot.press("f8")
+    panel = pilot.app.calculator.query_one(ClaimsPanel)
+    await settle_until(
+        pilot, lambda: len(panel.rows) == len(calc.list_presets("claims")), "the ledger checked"
+    )
+    return panel
+
+
+def shown_ids(panel: ClaimsPanel) -> list[str]:
+    table = panel.query_one(LedgerTable)
+    return [str(table.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(table.row_count)]
+
+
+async def test_the_claim_box_reads_a_sentence_and_opens_it_with_its_bounds():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await open_claims(pilot)
+        screen = app.calculator
+        box = panel.query_one("#claim-sentence", Input)
+        assert app.focused is box  # f8 puts the cursor in the claim box
+        box.value = LEASE
+        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
+        reading = text_of(panel.query_one("#claim-reading", Static))
+        assert "at least 300 MW  ← 'more than 300 megawatts'" in reading
+        assert "at least 220,000  ← 'over 220,000 NVIDIA GPUs'" in reading
+        assert "h100-sxm  ← 'NVIDIA'" in reading
+        assert "PLAUSIBLE at least 300 MW for at least 220,000 GPUs" in reading
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: screen.scenario.id == "claim", "the claim opened")
+        opened = screen.scenario
+        assert (opened.power.m_as("MW"), opened.accelerators) == (300, 220_000)
+        assert (opened.power_bound, opened.count_bound) == ("at-least", "at-least")
+        assert [e.accelerator for e in opened.fleet] == ["h100-sxm"]
+        assert screen.query_one("#power", FieldInput).value == "300 MW"
+        assert screen.query_one(TabbedContent).active == "claim"
+        assert "As stated: at least 300 MW for at least 220,000 GPUs" in text_of(
+            screen.query_one("#headline")
+        )
+        assert not screen.dirty
+        # editing another field keeps the bounds
+        screen.query_one("#pue-central", FieldInput).value = "1.3"
+        await settle(pilot)
+        assert (screen.scenario.power_bound, screen.scenario.count_bound) == ("at-least", "at-least")
+
+
+async def test_a_sentence_without_a_power_says_so_and_opens_nothing():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await open_claims(pilot)
+        screen = app.calculator
+        panel.query_one("#claim-sentence", Input).value = "We will deploy over 100,000 GPUs next year."
+        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
+        reading = text_of(panel.query_one("#claim-reading", Static))
+        assert "claim: no power found in 'We will deploy over 100,000 GPUs next year.'" in reading
+        assert "at least 100,000  ← 'over 100,000 GPUs'" in reading
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.scenario.id == "colossus-1"
+        assert screen.query_one(TabbedContent).active == "claims"
+
+
+async def test_the_ledger_sorts_by_key_and_by_header_and_filters():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await open_claims(pilot)
+        ids = shown_ids(panel)
+        assert len(ids) == 31
+        assert ids[0] == "colossus-1-launch"  # by date, the oldest first (2024-07)
+        table = panel.query_one(LedgerTable)
+        table.focus()
+        await pilot.press("s")  # the next column: id
+        await settle(pilot)
+        assert shown_ids(panel) == sorted(ids)
+        await pilot.press("r")  # reversed
+        await settle(pilot)
+        assert shown_ids(panel) == sorted(ids, reverse=True)
+        # a click on a header sorts by that column; a second click reverses it
+        column = 2
+        x = sum(c.get_render_width(table) for c in table.ordered_columns[:column]) + 2
+        assert await pilot.click(LedgerTable, offset=(x, 0))
+        await settle(pilot)
+        assert (panel.sort_column, panel.sort_reverse) == (column, False)
+        outcomes = [str(table.get_cell_at((row, column))) for row in range(table.row_count)]
+        assert outcomes == sorted(outcomes, key=str.lower)
+        assert "verdict or answer ▲" in str(table.ordered_columns[column].label)
+        await pilot.hover(LedgerTable, offset=(x, 0))
+        assert await pilot.click(LedgerTable, offset=(x, 0))
+        await settle(pilot)
+        assert (panel.sort_column, panel.sort_reverse) == (column, True)
+        # s again: the stated power, by value (10 MW before 1 GW), claims with none last
+        await pilot.press("s")
+        await settle(pilot)
+        by_power = shown_ids(panel)
+        assert by_power[0] == "ironwood-superpod"  # 10 MW, the least stated power
+        powered = [i for i in by_power if calc.load_claim(i).power is not None]
+        assert by_power[: len(powered)] == powered
+        assert calc.load_claim(powered[-1]).power.m_as("GW") == 10
+        # the filter: a substring of the id, the quote or the verdict
+        panel.query_one("#ledger-filter", Input).value = "implausible"
+        await settle(pilot)
+        assert sorted(shown_ids(panel)) == ["colossus-1-launch", "colossus-1-phase-1"]
+        panel.query_one("#ledger-filter", Input).value = "TEXAS"  # in a quote, any case
+        await settle(pilot)
+        # nscale-texas by its id and quote, its phase 2 by its id, stargate-abilene by its quote
+        assert sorted(shown_ids(panel)) == ["nscale-texas", "nscale-texas-phase-2", "stargate-abilene"]
+        assert "of 31 claims" in text_of(panel.query_one("#ledger-status", Static))
+
+
+async def test_enter_on_a_row_opens_the_claim_asking_about_unsaved_edits():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.calculator
+        screen.query_one("#power", FieldInput).value = "301 MW"
+        await settle(pilot)
+        assert screen.dirty
+        panel = await open_claims(pilot)
+        panel.query_one("#ledger-filter", Input).value = "stargate-norway"
+        await settle(pilot)
+        assert shown_ids(panel) == ["stargate-norway"]
+        panel.query_one(LedgerTable).focus()
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: isinstance(app.screen, QuitDialog), "the unsaved-edits question")
+        assert "Save them before opening the claim?" in text_of(app.screen.query_one("#dialog-title"))
+        await pilot.press("escape")  # cancel: nothing changes
+        await settle(pilot)
+        assert screen.query_one("#power", FieldInput).value == "301 MW"
+        panel.query_one(LedgerTable).focus()
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: isinstance(app.screen, QuitDialog), "the question again")
+        await pilot.press("d")  # discard the edit and open the claim
+        await settle_until(pilot, lambda: screen.scenario.id == "stargate-norway", "the claim opened")
+        assert screen.query_one("#power", FieldInput).value == "520 MW"
+        assert screen.report.claim.verdict == "ample"
+        assert not screen.dirty
+        assert app.sub_title == calc.load_claim("stargate-norway").name
+
+
+async def test_the_palette_opens_the_claims_and_timeline_tabs():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [title for title, _, _ in DcpowerCommands(app.screen)._commands()]
+        assert "Claims: read a sentence, the ledger" in titles and "Timeline of the site" in titles
+
+
+async def test_the_timeline_draws_colossus_stages_by_quarter():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        panel = app.calculator.query_one(TimelinePanel)
+        await settle_until(pilot, lambda: panel.view is not None, "the timeline")
+        assert app.calculator.query_one(TabbedContent).active == "timeline"
+        chart = text_of(panel.query_one("#timeline-chart", Static))
+        quarters = ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4*"]
+        lines = chart.splitlines()
+        bars = [index for index, line in enumerate(lines) if line[:7] in {q[:7] for q in quarters}]
+        assert [lines[index].split()[0] for index in bars] == quarters
+        figures = [lines[index + 1].strip() for index in bars]  # under each bar
+        # launch: 8 MW grid + 35 MW turbines against the 143 MW 100,000 H100 need
+        assert figures[0] == "firm 43 MW, need 143.1 MW, short 100.1 MW"
+        assert figures[3] == "firm 361 MW, need 286.1 MW, stranded 74.89 MW"  # 2025-Q2
+        assert "(17 h on batteries)" in figures[5]
+        assert "│" in lines[bars[0]] and "·" in lines[bars[0]]  # the need, the shortfall dotted
+        events = text_of(panel.query_one("#timeline-events", Static))
+        assert "2025-Q2  2025-05-08 grid 150 MW" in events
+
+
+async def test_a_facility_without_a_timeline_says_so():
+    app = DcpowerApp("frontier")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        panel = app.calculator.query_one(TimelinePanel)
+        await settle_until(pilot, lambda: panel.view is not None, "the timeline's message")
+        chart = text_of(panel.query_one("#timeline-chart", Static))
+        assert "has no timeline" in chart
+        assert "colossus-1, stargate-abilene" in chart
+        # another facility opened while the tab shows: its timeline follows
+        app.switch_scenario("colossus-1")
+        await settle_until(
+            pilot, lambda: panel.view is not None and panel.view.facility == "colossus-1", "colossus"
+        )
+        assert "2024-Q3" in text_of(panel.query_one("#timeline-chart", Static))
+
+
+async def test_a_claim_saved_and_opened_again_keeps_its_bounds(tmp_path):
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await open_claims(pilot)
+        screen = app.calculator
+        panel.query_one("#claim-sentence", Input).value = LEASE
+        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: screen.scenario.id == "claim", "the claim opened")
+        path = tmp_path / "lease.toml"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        app.screen.query_one("#dialog-path").value = str(path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert path.exists() and not screen.dirty
+        app.switch_scenario("frontier")
+        await settle_until(pilot, lambda: screen.scenario.id == "frontier", "frontier opened")
+        app.switch_scenario(str(path))
+        await settle_until(pilot, lambda: screen.scenario.id == "lease", "the saved claim opened")
+        assert (screen.scenario.power_bound, screen.scenario.count_bound) == ("at-least", "at-least")
+        assert "As stated: at least 300 MW for at least 220,000 GPUs" in text_of(
+            screen.query_one("#headline")
+        )
+
+
+def test_the_help_lists_every_key():
+    import re
+
+    from tui.screens import CalculatorScreen
+    from tui.screens.help import HELP
+
+    keys = HELP.split("## Keys", 1)[1].split("##", 1)[0]
+    for binding in (*DcpowerApp.BINDINGS, *CalculatorScreen.BINDINGS, *LedgerTable.BINDINGS):
+        assert re.search(rf"(?<![\w+]){re.escape(binding.key)}(?![\w+])", keys), binding.key
+
+
+async def test_a_tab_key_leaves_the_claims_tab_though_the_claim_box_has_the_focus():
+    # the defect (seen in tmux): f2 from the claim box showed the Claim tab for an instant, then
+    # the focus, still in the hidden box, brought the Claims tab back
+    app = DcpowerApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        screen = app.calculator
+        assert app.focused is screen.query_one("#claim-sentence", Input)
+        for key, tab in (("f2", "claim"), ("f8", "claims"), ("f9", "timeline")):
+            await pilot.press(key)
+            await settle(pilot)
+            assert screen.query_one(TabbedContent).active == tab
+            focused_panes = [a.id for a in app.focused.ancestors if a.__class__.__name__ == "TabPane"]
+            assert focused_panes in ([], [tab])  # never in a hidden pane

@@ -1,0 +1,364 @@
+"""Claims as people meet them: a sentence read and checked, and the ledger of announced deals.
+
+The claim box reads a pasted sentence with `calc.parse_claim` (showing the spans it read)
+and checks it; the ledger table lists `presets/claims/` checked by `calc.check_ledger`. Both
+compute in thread workers, and either opens a claim as the calculator's scenario by posting
+`ClaimsPanel.Open`: the app asks about unsaved edits before it loads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, DataTable, Input, Label, Static
+from textual.worker import get_current_worker
+
+import calc
+
+EXAMPLE = (
+    "This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) "
+    "within the month."
+)
+SPAN_STYLES = {
+    "power": "bold $accent underline",
+    "count": "bold $success underline",
+    "accelerator": "italic $warning",
+    "basis": "italic $secondary",
+}
+"""How each figure read is marked in the sentence."""
+VERDICT_STYLES = {"implausible": "$error", "plausible": "$success", "ample": "$warning"}
+CELL_STYLES = {"implausible": "bold red", "plausible": "green", "ample": "yellow", "error": "red"}
+"""Verdicts in the table (its cells are Rich text, which has no theme variables)."""
+COLUMNS = ("date", "id", "verdict or answer", "stated power", "count", "source")
+"""The ledger table's columns, as `calc.ledger_table` lays them out."""
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """A sentence as calc read it: the reading, and the scenario and check, or why not."""
+
+    reading: calc.ParsedClaim | None
+    scenario: calc.Scenario | None
+    claim: calc.ClaimResult | None
+    message: str
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One claim of the ledger: the claim, its answer, and its cells."""
+
+    claim: calc.LedgerClaim
+    result: calc.LedgerResult | None
+    cells: tuple[str, ...]
+
+    def key(self, column: int) -> tuple[Any, ...]:
+        """The sort key of a column: figures by value (a missing one last), text as text."""
+        if column == 3:
+            stated = self.claim.power
+            return (0, stated) if stated is not None else (1, 0)
+        if column == 4:
+            return (0, self.claim.count) if self.claim.count is not None else (1, 0)
+        return (0, self.cells[column].lower())
+
+    def matches(self, text: str) -> bool:
+        """True when the filter text is in the id, the quote or the verdict (any case)."""
+        needle = text.strip().lower()
+        return not needle or any(
+            needle in hay.lower() for hay in (self.claim.id, self.claim.quote, self.cells[2], self.claim.name)
+        )
+
+
+def read_sentence(text: str) -> SentenceReading:
+    """Read a sentence and check its claim (calc's one-line message when it cannot)."""
+    try:
+        reading = calc.parse_claim(text)
+    except calc.CalcError as error:
+        return SentenceReading(None, None, None, str(error))
+    flat = " ".join(text.split())
+    name = "Claim: " + (flat if len(flat) <= 60 else flat[:57] + "...")
+    try:
+        scenario = calc.sentence_scenario(reading, name=name)
+        claim = calc.check_claim(scenario)
+    except calc.CalcError as error:
+        return SentenceReading(reading, None, None, str(error))
+    scenario = calc.Scenario.model_validate({**dict(scenario), "id": "claim", "notes": f"Sentence: {flat}"})
+    return SentenceReading(reading, scenario, claim, "")
+
+
+def marked_sentence(reading: calc.ParsedClaim) -> Content:
+    """The sentence with each span it was read from marked."""
+    content = Content(reading.text)
+    spans = (
+        ("power", reading.power_span),
+        ("count", reading.count_span),
+        ("accelerator", reading.accelerator_span),
+        ("basis", reading.basis_span),
+    )
+    for what, span in spans:
+        if span is not None:
+            content = content.stylize(SPAN_STYLES[what], span.start, span.end)
+    return content
+
+
+class LedgerTable(DataTable[str]):
+    """The ledger as a table: s sorts by the next column, r reverses, Enter opens the claim."""
+
+    BINDINGS = [
+        Binding("s", "sort_next", "Sort", tooltip="Sort by the next column (or click a header)."),
+        Binding("r", "reverse", "Reverse", tooltip="Reverse the order."),
+        Binding("enter", "select_cursor", "Open", tooltip="Open the claim as the scenario."),
+    ]
+
+    def action_sort_next(self) -> None:
+        panel = self.panel
+        panel.sort_by((panel.sort_column + 1) % len(COLUMNS))
+
+    def action_reverse(self) -> None:
+        panel = self.panel
+        panel.sort_by(panel.sort_column)
+
+    @property
+    def panel(self) -> ClaimsPanel:
+        return next(a for a in self.ancestors if isinstance(a, ClaimsPanel))
+
+
+class ClaimsPanel(Vertical):
+    """The claim box over the ledger of announced deals."""
+
+    class Open(Message):
+        """Open this scenario (a claim) in the calculator."""
+
+        def __init__(self, scenario: calc.Scenario, source: str) -> None:
+            super().__init__()
+            self.scenario = scenario
+            self.source = source
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rows: list[LedgerRow] = []
+        """Every claim of the ledger, once checked (in the order shown when unfiltered)."""
+        self.sort_column = 0
+        self.sort_reverse = False
+        self.sentence: SentenceReading | None = None
+        """The last sentence read; None while the box is empty."""
+        self._ledger_started = False
+
+    def compose(self) -> ComposeResult:
+        yield Label("A claim as you met it: paste the sentence, Enter opens it", classes="section-title")
+        with Horizontal(id="claim-box"):
+            yield Input(
+                placeholder=f"e.g. {EXAMPLE}",
+                id="claim-sentence",
+                compact=True,
+                tooltip="A sentence with a power and an accelerator count; Enter opens it as the scenario",
+            )
+            yield Button("Open", id="claim-open", compact=True, tooltip="Open the claim as the scenario")
+        yield Static("", id="claim-reading")
+        yield Label("The ledger of announced deals", classes="section-title")
+        yield Input(
+            placeholder="filter: id, quote or verdict",
+            id="ledger-filter",
+            compact=True,
+            tooltip="Show the claims whose id, quote or verdict holds this text",
+        )
+        table = LedgerTable(id="ledger-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("[$text-muted]Checking the ledger…[/]", id="ledger-status")
+
+    def on_show(self) -> None:
+        """The ledger is checked the first time the panel is shown, in a worker; the claim box
+        takes the focus unless something in the panel has it."""
+        if not self._ledger_started:
+            self._ledger_started = True
+            self.check_ledger()
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors:
+            self.query_one("#claim-sentence", Input).focus()  # f8, then paste the sentence
+
+    # ------------------------------------------------------------------------ claim box
+
+    @on(Input.Changed, "#claim-sentence")
+    def _sentence_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.sentence = None
+            self.query_one("#claim-reading", Static).update("")
+            return
+        self.read(event.value)
+
+    @work(thread=True, exclusive=True, group="claim-sentence")
+    def read(self, text: str) -> None:
+        """Read and check the sentence off the UI thread; the newest text wins."""
+        result = read_sentence(text)
+        if not get_current_worker().is_cancelled:
+            try:
+                self.app.call_from_thread(self._sentence_read, text, result)
+            except RuntimeError:  # the app closed while reading
+                pass
+
+    def _sentence_read(self, text: str, result: SentenceReading) -> None:
+        if text != self.query_one("#claim-sentence", Input).value:
+            return  # the box moved on; its own reading is on its way
+        self.sentence = result
+        self.query_one("#claim-reading", Static).update(self.reading_content(result))
+
+    @staticmethod
+    def reading_content(result: SentenceReading) -> Content:
+        """What calc understood, each figure with the words it came from, and the verdict."""
+        parts: list[Content] = []
+        if result.reading is not None:
+            parts.append(marked_sentence(result.reading))
+            table = calc.reading_table(result.reading)
+            for label, value, _, text in table.rows:
+                line = Content.from_markup("[b]$label[/b] ", label=f"{label:<12}") + Content(value)
+                if text:
+                    line += Content("  ← ").stylize("$text-muted") + Content(text).stylize(
+                        SPAN_STYLES.get(label, "")
+                    )
+                parts.append(line)
+            parts += [Content(f"note: {note}").stylize("$text-muted") for note in result.reading.notes]
+        if result.claim is not None:
+            verdict = result.claim.verdict
+            summary = result.claim.summary.split("; read as", 1)[0]
+            summary = summary.removeprefix(f"{verdict}: ")
+            parts.append(
+                Content.from_markup(
+                    f"[b {VERDICT_STYLES[verdict]}]$verdict[/] $summary",
+                    verdict=verdict.upper(),
+                    summary=summary,
+                )
+            )
+            parts.append(Content("Enter (or Open) opens it as the scenario.").stylize("$text-muted"))
+        if result.message:
+            parts.append(Content(result.message).stylize("$error"))
+        return Content("\n").join(parts)
+
+    @on(Input.Submitted, "#claim-sentence")
+    @on(Button.Pressed, "#claim-open")
+    def open_sentence(self, event: Message) -> None:
+        """Open the sentence's claim as the scenario, once it has been read."""
+        event.stop()
+        text = self.query_one("#claim-sentence", Input).value
+        result = self.sentence
+        if not text.strip():
+            self.notify("Paste a sentence with a power and a count first.", severity="warning")
+        elif result is None or result.reading is None or result.reading.text != text:
+            self.notify("The sentence is still being read; try again.", severity="warning")
+        elif result.scenario is None:
+            self.notify(result.message, title="Not opened", severity="error")
+        else:
+            self.post_message(self.Open(result.scenario, "claim"))
+
+    # --------------------------------------------------------------------------- ledger
+
+    @work(thread=True, exclusive=True, group="ledger")
+    def check_ledger(self) -> None:
+        """Check every claim of the ledger off the UI thread."""
+        try:
+            claims = [calc.load_claim(i) for i in calc.list_presets("claims")]
+            claims.sort(key=lambda c: (c.date, c.id))
+            report = calc.check_ledger()
+            table = calc.ledger_table(claims, report)
+        except calc.CalcError as error:
+            message = str(error)
+            self.app.call_from_thread(self._ledger_failed, message)
+            return
+        answers = {r.id: r for r in report.claims}
+        rows = [LedgerRow(c, answers.get(c.id), cells) for c, cells in zip(claims, table.rows, strict=True)]
+        if not get_current_worker().is_cancelled:
+            try:
+                self.app.call_from_thread(self._ledger_checked, rows)
+            except RuntimeError:  # the app closed while checking
+                pass
+
+    def _ledger_failed(self, message: str) -> None:
+        self.query_one("#ledger-status", Static).update(Content(message).stylize("$error"))
+
+    def _ledger_checked(self, rows: list[LedgerRow]) -> None:
+        self.rows = rows
+        self.show_rows()
+
+    @property
+    def shown(self) -> list[LedgerRow]:
+        """The rows shown: filtered, then sorted."""
+        text = self.query_one("#ledger-filter", Input).value
+        chosen = [row for row in self.rows if row.matches(text)]
+        chosen.sort(key=lambda row: row.key(self.sort_column), reverse=self.sort_reverse)
+        return chosen
+
+    def show_rows(self) -> None:
+        """Fill the table with the rows shown, the sorted column's header marked."""
+        table = self.query_one(LedgerTable)
+        rows = self.shown
+        table.clear(columns=True)
+        for index, label in enumerate(COLUMNS):
+            arrow = (" ▼" if self.sort_reverse else " ▲") if index == self.sort_column else ""
+            table.add_column(Text(label + arrow), key=str(index))
+        for row in rows:
+            cells = [
+                Text(cell, justify="right" if align == "r" else "left")
+                for cell, align in zip(row.cells, "lllrrl", strict=True)
+            ]
+            cells[2].stylize(CELL_STYLES.get(row.cells[2], ""))
+            table.add_row(*cells, key=row.claim.id)
+        status = (
+            f"{len(rows)} of {len(self.rows)} claims"
+            if len(rows) != len(self.rows)
+            else f"{len(rows)} claims"
+        )
+        self.query_one("#ledger-status", Static).update(
+            Content.from_markup(
+                f"[$text-muted]$status, by {COLUMNS[self.sort_column]}; "
+                "s sorts by the next column, r reverses, Enter opens a claim.[/]",
+                status=status,
+            )
+        )
+
+    def sort_by(self, column: int) -> None:
+        """Sort by a column; the same column again reverses the order."""
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, False
+        self.show_rows()
+
+    @on(DataTable.HeaderSelected, "#ledger-table")
+    def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        self.sort_by(event.column_index)
+
+    @on(Input.Changed, "#ledger-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.rows:
+            self.show_rows()
+
+    @on(DataTable.RowSelected, "#ledger-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        row = next((r for r in self.rows if r.claim.id == event.row_key.value), None)
+        if row is not None:
+            self.open_claim(row.claim, row.result)
+
+    @work(thread=True, exclusive=True, group="claim-open")
+    def open_claim(self, claim: calc.LedgerClaim, result: calc.LedgerResult | None) -> None:
+        """The claim as a scenario (off the UI thread), then ask to open it."""
+        try:
+            scenario = calc.claim_scenario(claim, result)
+        except calc.CalcError as error:
+            message = str(error)
+            self.app.call_from_thread(self.notify, message, title="Not opened", severity="error")
+            return
+        if not get_current_worker().is_cancelled:
+            try:
+                self.app.call_from_thread(self.post_message, self.Open(scenario, f"claim:{claim.id}"))
+            except RuntimeError:  # the app closed meanwhile
+                pass
