@@ -7,20 +7,23 @@ reader can see what was understood. The rules, in short:
 - power: a number (digits, "a", "one", ... "ten", "half a") and a power unit in any spelling
   ("300 MW", "300 megawatts", "1.2GW", "10-gigawatts", "200+ megawatts"); the largest one found
   is the claim's (a sentence that names a campus and its first phase quotes the campus). With
-  no number: "gigawatt-scale" is about 1 GW, "multi-gigawatt" or a bare "gigawatts" at least
-  2 GW. Energy (MWh, GWh) is never read as power.
+  no number: "gigawatt-scale" or "GW-scale" is about 1 GW, "multi-gigawatt", "multiple
+  gigawatt-class" or a bare "gigawatts" at least 2 GW. Energy (MWh, GWh) is never read as power.
 - count: a number ("220,000", "1.3 million", "half a million", "220k") followed within five
   words by an accelerator noun (GPUs, chips, TPUs, accelerators, superchips, H100s...), or a
   compound such as "a 9,216-chip configuration"; the largest is the claim's. "4 million or 5
-  million GPUs" is a range. Money ("$40 billion in chips") is not a count.
+  million GPUs" is a range; "H100 equivalents" count. Money ("$40 billion in chips") is not a
+  count, nor are the digits of a model name or a memory size ("Trainium 2", "Gaudi 3", "80GB").
 - bounds: "more than", "over", "well over", "at least", "in excess of", "200+", "or more":
   at-least; "up to", "under", "less than", "as many as": at-most; "about", "roughly", "around",
   "approximately", "some", "nearly", "almost", "~": about (within `calc.claims.ABOUT`).
-- accelerator: the first model name found (GB300, GB200, B200, "Blackwell", H200, H100,
-  GH200 / Grace Hopper, MI300X, MI355X, TPU / Ironwood, Trillium, Trainium2, Gaudi 3, A100);
-  generic "GPUs" or "Nvidia" is read as `GENERIC_ACCELERATOR` and the reading says so.
+- accelerator: the model name inside the count's span, else the first one found (GB300, GB200,
+  B200, "Blackwell", H200, H100, GH200 / Grace Hopper, MI300X, MI355X, TPU / Ironwood,
+  Trillium, Trainium2, Gaudi 3, A100); with several models a note suggests --fleet. Generic
+  "GPUs" or "Nvidia" is read as `GENERIC_ACCELERATOR` and the reading says so.
 - basis: "critical IT", "IT load", "IT capacity", "cooling capacity": it; "utility", "grid",
   "interconnect", "substation": supply; "campus", "facility power": facility; else unspecified.
+  Of several hints the one nearest the power wins, and a bare "campus" yields to the others.
 """
 
 from __future__ import annotations
@@ -64,12 +67,33 @@ _POWER_RE = re.compile(
     rf"(?P<num>{_NUMBER}|(?i:\b(?:{_WORD})\b))\s*(?P<plus>\+|-?plus\b)?\s*[- ]?\s*{_POWER_UNIT}"
 )
 _POWER_WORD_RE = re.compile(
-    r"(?i:\b(?P<multi>multi-?|multiple\s+)?(?P<prefix>giga|mega)watts?(?P<scale>[- ]scale|[- ]class)?\b)"
+    r"(?i:\b(?P<multi>multi-?|multiple\s+)?(?:(?P<prefix>giga|mega)watts?|(?P<abbr>[GM]W)(?=[- ](?:scale|class)))"
+    r"(?P<scale>[- ]scale|[- ]class)?\b)"
 )
+# digits that are part of a model name or a memory size, not a count: "Trainium 2", "Gaudi 3",
+# "Maia 100", "TPU v5p", "80GB"; masked before counts are read, offsets kept
+_MODEL_DIGITS_RE = re.compile(
+    r"(?i:\b(?:trainium|trn|gaudi|inferentia|maia|mtia|tpu|cobalt|axion|graviton)\s+v?(?P<model>\d+[a-z]*)\b(?![,.]\d)"
+    r"|\b(?P<memory>\d+)\s*(?:GB|TB|GiB|TiB)\b)"
+)
+
+
+def _masked(text: str) -> str:
+    """The text with model-number and memory-size digits replaced by letters, offsets kept."""
+
+    def mask(match: re.Match[str]) -> str:
+        group = "model" if match["model"] is not None else "memory"
+        start, end = match.start(group) - match.start(), match.end(group) - match.start()
+        whole = match.group(0)
+        return whole[:start] + "x" * (end - start) + whole[end:]
+
+    return _MODEL_DIGITS_RE.sub(mask, text)
+
 
 _NOUN = (
     r"GPUs?|chips?|accelerators?|TPUs?|superchips?|processors?|XPUs?|graphics\s+cards|"
-    r"H100s|H200s|B200s|GB200s|GB300s|Blackwells|MI300Xs|Trainium2s"
+    r"H100s|H200s|B200s|GB200s|GB300s|Blackwells|MI300Xs|Trainium2s|"
+    r"(?:H100|GPU)[- ]equivalents?|H100es?"
 )
 _FILLER = r"(?:\(?[A-Za-z][\w'’.&/-]*\)?\s+){0,5}?"
 _COUNT_RE = re.compile(
@@ -113,6 +137,7 @@ _ACCELERATORS: tuple[tuple[str, str, str], ...] = (
     (r"Trillium|TPU\s*v6e?", "tpu-v6e", ""),
     (r"TPU\s*v5p", "tpu-v5p", ""),
     (r"TPUs?", "tpu-v7", "'TPU' read as tpu-v7 (Ironwood, the current generation)"),
+    (r"Trainium\s*3|Trn3", "trainium2", "no Trainium3 preset: read as trainium2"),
     (r"Trainium\s*2|Trn2|Trainium", "trainium2", ""),
     (r"Gaudi\s*3", "gaudi3", ""),
     (r"GPUs?|Nvidia|NVIDIA", GENERIC_ACCELERATOR, f"generic GPUs read as {GENERIC_ACCELERATOR}"),
@@ -179,11 +204,14 @@ def _power_words(text: str) -> list[tuple[float, str, int, int]]:
     """A power named without a number: "gigawatt-scale", "multi-gigawatt", "gigawatts of"."""
     found = []
     for match in _POWER_WORD_RE.finditer(text):
-        unit = 1e9 if match["prefix"].lower() == "giga" else 1e6
+        name = match["prefix"] or match["abbr"]
+        unit = 1e9 if name.lower()[0] == "g" else 1e6
         word = match.group(0).lower()
-        if match["scale"]:
+        if match["multi"]:  # "multi-gigawatt", "multiple gigawatt-class": several, so 2 or more
+            found.append((2 * unit, "at-least", match.start(), match.end()))
+        elif match["scale"]:
             found.append((unit, "about", match.start(), match.end()))
-        elif match["multi"] or word.endswith("s"):
+        elif word.endswith("s"):
             found.append((2 * unit, "at-least", match.start(), match.end()))
         else:
             found.append((unit, "about", match.start(), match.end()))
@@ -192,6 +220,7 @@ def _power_words(text: str) -> list[tuple[float, str, int, int]]:
 
 def _counts(text: str) -> list[tuple[float, float | None, str, int, int]]:
     """Every accelerator count in the text: (count, upper end of a range, bound, start, end)."""
+    text = _masked(text)
     found = []
     for match in _COUNT_RE.finditer(text):
         if match.start() > 0 and text[match.start() - 1] in "$€£":
@@ -250,20 +279,25 @@ def parse_claim(text: Any) -> ParsedClaim:
     if len(counts) > 1:
         notes.append(f"{len(counts)} counts named; the largest is the claim's")
     accelerator = None
-    # a model name wins over generic words ("GPUs", "Nvidia"), which come last in the table
-    match = _ACCELERATOR_RE.search(text)
-    if match is not None and match.lastgroup is not None:
-        _, preset, note = _SPECIFIC[int(match.lastgroup[1:])]
-        accelerator = (preset, _span(text, match.start(), match.end()), note)
-    elif (match := _GENERIC_RE.search(text)) is not None:
-        accelerator = (_GENERIC[1], _span(text, match.start(), match.end()), _GENERIC[2])
+    # a model name wins over generic words ("GPUs", "Nvidia"), which come last in the table; of
+    # several model names, the one inside the count's span ("200,000 H100 chips") is the count's
+    found = [m for m in _ACCELERATOR_RE.finditer(text) if m.lastgroup is not None]
+    inside = [m for m in found if count is not None and count[3] <= m.start() and m.end() <= count[4]]
+    named = (inside or found)[0] if found else None
+    if named is not None and named.lastgroup is not None:
+        _, preset, note = _SPECIFIC[int(named.lastgroup[1:])]
+        accelerator = (preset, _span(text, named.start(), named.end()), note)
+    elif (generic := _GENERIC_RE.search(text)) is not None:
+        accelerator = (_GENERIC[1], _span(text, generic.start(), generic.end()), _GENERIC[2])
     if accelerator is not None and accelerator[2]:
         notes.append(accelerator[2])
-    basis = None
-    for pattern, name in _BASIS_RE:
-        match = pattern.search(text)
-        if match and (basis is None or match.start() < basis[1].start):
-            basis = (name, _span(text, match.start(), match.end()))
+    models = sorted({_SPECIFIC[int(m.lastgroup[1:])][1] for m in found if m.lastgroup})
+    if len(models) > 1 and accelerator is not None:
+        notes.append(
+            f"several models named ({', '.join(models)}); the count is read as {accelerator[0]}: "
+            "give --fleet ID=COUNT for each to split it"
+        )
+    basis = _basis(text, power)
     # built from values this function made and checked: no second validation (results are
     # built the same way in calc.claims)
     return build(
@@ -282,6 +316,23 @@ def parse_claim(text: Any) -> ParsedClaim:
         basis_span=None if basis is None else basis[1],
         notes=tuple(notes),
     )
+
+
+def _basis(text: str, power: tuple[float, str, int, int] | None) -> tuple[str, Span] | None:
+    """The basis hint nearest the power read; a bare "campus" yields to an IT or supply hint."""
+    hints = []
+    for pattern, name in _BASIS_RE:
+        for match in pattern.finditer(text):
+            weak = match.group(0).lower() == "campus"
+            if power is None:
+                distance = match.start()
+            else:
+                distance = max(power[2] - match.end(), match.start() - power[3], 0)
+            hints.append((weak, distance, match.start(), name, match))
+    if not hints:
+        return None
+    _, _, _, name, match = min(hints, key=lambda hint: hint[:3])
+    return name, _span(text, match.start(), match.end())
 
 
 def _power_quantity(watts: float) -> Any:

@@ -53,6 +53,9 @@ def test_the_headline_sentence_with_its_spans():
         ("five gigawatts", 5000, "exact"),
         ("a 250-megawatt solar farm", 250, "exact"),
         ("300000 kW", 300, "exact"),
+        ("multiple gigawatt-class sites", 2000, "at-least"),
+        ("a GW-scale cluster", 1000, "about"),
+        ("a MW-scale pilot", 1, "about"),
     ],
 )
 def test_power_in_any_spelling(text, megawatts, bound):
@@ -83,11 +86,47 @@ def test_energy_and_money_are_not_power():
         ("50,000+ GPUs", 50_000, None, "at-least"),
         ("400,000 of Nvidia’s GB200 chips", 400_000, None, "exact"),
         ("200,000 Nvidia H100/H200 chips", 200_000, None, "exact"),
+        ("100,000 H100 80GB GPUs", 100_000, None, "exact"),
+        ("1.3 million H100 equivalents", 1_300_000, None, "exact"),
+        ("an estimated 400,000 H100-equivalents", 400_000, None, "about"),
     ],
 )
 def test_counts(text, count, high, bound):
     reading = parse_claim(text)
     assert (reading.count, reading.count_high, reading.count_bound) == (count, high, bound)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "accelerator"),
+    [
+        ("400,000 Trainium 2 chips", 400_000, "trainium2"),
+        ("8,000 Gaudi 3 accelerators", 8_000, "gaudi3"),
+        ("1 million Trainium 3 chips", 1_000_000, "trainium2"),
+        ("a cluster of 4,000 Maia 100 accelerators", 4_000, None),
+        ("16,384 H100 GPUs with 80 GB each", 16_384, "h100-sxm"),
+    ],
+)
+def test_model_numbers_and_memory_sizes_are_not_read_as_counts(text, count, accelerator):
+    reading = parse_claim(text)
+    assert reading.count == count
+    assert reading.accelerator == (accelerator or "h100-sxm" if "GPU" in text else accelerator)
+
+
+def test_a_model_without_a_preset_says_what_it_is_read_as():
+    assert parse_claim("1 million Trainium 3 chips").notes == ("no Trainium3 preset: read as trainium2",)
+
+
+def test_of_several_models_the_count_takes_the_one_named_with_it():
+    reading = parse_claim("100,000 GB300 and 200,000 H100 chips at 1 GW")
+    assert (reading.count, reading.accelerator, reading.accelerator_span.text) == (
+        200_000,
+        "h100-sxm",
+        "H100",
+    )
+    assert reading.notes == (
+        "several models named (gb300, h100-sxm); the count is read as h100-sxm: "
+        "give --fleet ID=COUNT for each to split it",
+    )
 
 
 def test_money_and_model_numbers_are_not_counts():
@@ -136,6 +175,11 @@ def test_a_model_name_wins_over_generic_words():
         ("a 150 MW grid connection", "supply"),
         ("a 1.2 GW campus", "facility"),
         ("a 1.2 GW site", None),
+        # the hint nearest the power wins, and a bare "campus" yields to an IT or supply hint
+        ("the campus will host 300 megawatts of critical IT load", "it"),
+        ("the campus will draw 2.2 gigawatts from the grid", "supply"),
+        # the largest power is the claim's (150 MW), and the hint beside it is the utility
+        ("a 100 MW IT load behind a 150 MW utility feed", "supply"),
     ],
 )
 def test_basis_hints(text, basis):
