@@ -18,10 +18,16 @@ def test_epoch_h100_at_the_facility():
 
 def test_epoch_colossus_280_mw_for_200000_gpus():
     # Epoch AI (2025-06-05): Colossus 'uses 280 MW' for 200,000 H100/H200:
-    # 200,000 x 700 W x 1.82 x 1.10 (the low end of its PUE) = 280.3 MW
-    power = calc.required_power(fleet={"h100-sxm": 150_000, "h200-sxm": 50_000}, method="epoch")
+    # 200,000 x 700 W x 1.82 (the central server factor) x 1.10 (the low end of its PUE) = 280.3 MW
+    fleet = {"h100-sxm": 150_000, "h200-sxm": 50_000}
+    power = calc.required_power(fleet=fleet, method="epoch", assumptions={"pue": 1.10})
     facility = next(row for row in power.power if row.basis == "facility")
-    assert facility.low.m_as("MW") == pytest.approx(280, rel=0.01)
+    assert facility.central.m_as("MW") == pytest.approx(280, rel=0.01)
+    # and the claim itself fits with pue 1.10, the others central: 1,400 W / 1,274 W = 1.099
+    result = calc.check_claim("280 MW", fleet=fleet, basis="facility", method="epoch")
+    assert result.verdict == "plausible"
+    pue = next(e for e in result.readings[0].break_even if e.assumption == "pue")
+    assert pue.value == pytest.approx(1.10, rel=0.01)  # 280 MW is Epoch's rounding of 280.3 MW
 
 
 def test_epoch_nested_gpus_are_about_40_percent_of_facility_power():
@@ -82,6 +88,39 @@ def test_a_calibration_applies_only_to_a_fleet_of_that_accelerator():
     assert mixed.assumptions.it_overhead.central == 0.136
     alone = calc.check_claim("100 MW", 50_000, accelerator="h100-sxm", method="nvidia-ra")
     assert alone.assumptions.it_overhead.central == 0.0
+
+
+def test_epoch_four_dgx_h100_at_the_it_basis_is_plausible():
+    # 40.8 kW for 32 H100 = 4 DGX H100 at 10.2 kW: 1,275 W per GPU, the figure Epoch's 1.82 comes
+    # from (10.2 kW / 8 / 700 W = 1.8214). Epoch's server factor: 1.47 (TPU v3) / 1.82 / 2.03
+    # (DGX A100): IT 1,029.0 / 1,274.0 / 1,421.0 W. It was a point, 1,274.0 W, and this was AMPLE.
+    result = calc.check_claim("40.8 kW", 32, "h100-sxm", basis="it", method="epoch")
+    it = result.readings[0]
+    assert (it.low.m_as("W"), it.central.m_as("W"), it.high.m_as("W")) == pytest.approx((1_029.0, 1_274.0, 1_421.0))
+    assert result.verdict == "plausible"
+    server = next(e for e in it.break_even if e.assumption == "server_factor")
+    assert server.value == pytest.approx(10_200 / 8 / 700)
+    assert server.status == "in range"
+
+
+def test_epoch_nested_four_dgx_h100_at_the_it_basis_is_plausible():
+    # Epoch-nested for H100: 700 x (1.47 / 1.82 / 2.03) x 1.14 = 1,173.1 / 1,452.4 / 1,619.9 W of
+    # IT; 1,275 W is 12.2 % below the central and within the range (it was IMPLAUSIBLE at a point)
+    result = calc.check_claim("40.8 kW", 32, "h100-sxm", basis="it", method="epoch-nested")
+    it = result.readings[0]
+    assert (it.low.m_as("W"), it.central.m_as("W"), it.high.m_as("W")) == pytest.approx(
+        (1_173.06, 1_452.36, 1_619.94)
+    )
+    assert result.verdict == "plausible"
+    assert "12.2 % below the IT central" in result.conclusion
+
+
+def test_epoch_nested_gb200_server_factor_range():
+    # GB200 takes the NVL72-era 1.53 with Epoch's spread 1.47 (TPU v3) to 1.82 (DGX H100)
+    row = next(r for r in calc.power_chain(accelerator="gb200", method="epoch-nested") if r.basis == "server")
+    assert (row.low.m_as("W"), row.central.m_as("W"), row.high.m_as("W")) == pytest.approx(
+        (1_200 * 1.47, 1_200 * 1.53, 1_200 * 1.82)
+    )
 
 
 def test_semianalysis_on_the_colossus_claim_is_not_implausible():
