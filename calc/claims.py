@@ -30,12 +30,19 @@ from calc.presets import list_presets
 from calc.solve import applicable, break_even
 from calc.units import W, format_number, format_power, quantity
 
-_TOLERANCE = 1e-9
+AT = 0.0005
+"""An implied power within this share of a model figure is "at" it (`miss`)."""
+_TOLERANCE = AT
 UNSPECIFIED_READINGS: tuple[Basis, ...] = ("it", "facility")
 
 
 def verdict_for(implied: float, low: float, high: float) -> Verdict:
-    """Place an implied power per accelerator against the model's low–high range."""
+    """Place an implied power per accelerator against the model's low–high range.
+
+    A figure that `miss` calls "at" an end (within 0.05 %, the rounding of a figure quoted to
+    three or four digits) is on that end, so the verdict never says "ample" of a claim its
+    own text puts at the high end.
+    """
     if implied < low * (1 - _TOLERANCE):
         return "implausible"
     if implied > high * (1 + _TOLERANCE):
@@ -60,7 +67,7 @@ def _describe(item: BreakEven) -> str:
 def miss(implied: float, model: float) -> str:
     """How far an implied power per accelerator is from the model's, in words ("1.8 % below")."""
     share = implied / model - 1.0
-    if abs(share) < 0.0005:
+    if abs(share) < AT:
         return "at"
     return f"{format_number(abs(share) * 100, 1)} % {'below' if share < 0 else 'above'}"
 

@@ -123,6 +123,18 @@ def test_epoch_nested_gb200_server_factor_range():
     )
 
 
+def test_a_check_at_an_end_is_not_pushed_over_it_by_rounding():
+    # 32 x 700 x 1.82 = 40,768 W: exactly epoch's central at the IT basis
+    assert calc.check_claim("40.768 kW", 32, "h100-sxm", basis="it", method="epoch").verdict == "plausible"
+    # nvidia-ra, H100 at the IT basis: 1,275 / 1,275 / 1,448.4 W (4 DGX H100 = 40.8 kW). 40.79 kW
+    # is 1,274.7 W, 0.02 % under the low end, what the text calls "at" it: not implausible
+    at_low = calc.check_claim("40.79 kW", 32, "h100-sxm", basis="it", method="nvidia-ra")
+    assert at_low.verdict == "plausible"
+    assert "the claim is at the IT central" in at_low.conclusion
+    # 40.7 kW is 1,271.9 W, 0.25 % under: implausible
+    assert calc.check_claim("40.7 kW", 32, "h100-sxm", basis="it", method="nvidia-ra").verdict == "implausible"
+
+
 def test_semianalysis_on_the_colossus_claim_is_not_implausible():
     result = calc.check_claim("300 MW", 220_000, "h100-sxm", method="semianalysis")
     assert result.verdict != "implausible"
