@@ -217,6 +217,23 @@ def case_inputs(assumptions: Assumptions, case: Case) -> dict[str, Any]:
     return {name: factor_value(assumptions, name, case) for name in FACTORS}
 
 
+SYSTEM_POWER = "system_power"
+"""The name of the system power a chain starts from, where a system preset gives a range for it
+(sources disagree: a GB200 NVL72 rack is 120 / 132 / 132 kW): the tornado, the sweep, Monte
+Carlo and the break-even values treat it as one more uncertain input."""
+
+
+def system_power_varies(inputs: Inputs, basis: Basis) -> bool:
+    """True when a system power range changes the output at `basis`: some system of the fleet
+    has one, the chain starts from the nameplate (no server_factor), and the basis is past chip."""
+    fleet = inputs.fleet
+    return (
+        enters("draw_factor", basis)
+        and inputs.assumptions.server_factor is None
+        and fleet.nameplate("low") != fleet.nameplate("high")
+    )
+
+
 # ---------------------------------------------------------------------------- counting
 
 COUNT_TOLERANCE = 1e-6

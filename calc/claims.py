@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from calc.assumptions import DEFAULT_METHOD
-from calc.chain import CASES, FACTORS, Inputs, chain_table, resolve
+from calc.chain import CASES, FACTORS, SYSTEM_POWER, Inputs, chain_table, resolve
 from calc.inputs import as_scenario, with_method
 from calc.models import (
     BASIS_LABELS,
@@ -27,7 +27,7 @@ from calc.models import (
     build,
 )
 from calc.presets import list_presets
-from calc.solve import applicable, break_even
+from calc.solve import applicable, break_even, system_power_break_even
 from calc.units import W, format_number, format_power, quantity
 
 AT = 0.0005
@@ -55,12 +55,25 @@ def per_accelerator(watts: float) -> str:
     return f"{format_number(watts, 1)} W"
 
 
+def even_value(item: BreakEven, digits: int = 3) -> str:
+    """A break-even value as written: "1.082"; the system power in kW ("120.0 kW")."""
+    if item.assumption == SYSTEM_POWER:
+        return f"{format_number(item.value, 1)} kW"
+    return f"{item.value:.{digits}f}"
+
+
+def even_span(item: BreakEven) -> str:
+    """The range a break-even value is judged against: "1.08–1.5"; "120–132 kW"."""
+    unit = " kW" if item.assumption == SYSTEM_POWER else ""
+    return f"{item.low:g}–{item.high:g}{unit}"
+
+
 def _describe(item: BreakEven) -> str:
-    text = f"{item.assumption} {item.value:.3f}"
+    text = f"{item.assumption} {even_value(item)}"
     if item.status == "impossible":
         return f"{text} (impossible)"
     if item.status != "in range":
-        return f"{text} ({item.status} {item.low:g}–{item.high:g})"
+        return f"{text} ({item.status} {even_span(item)})"
     return text
 
 
@@ -79,14 +92,24 @@ EDGE = 0.05
 def _edge(item: BreakEven) -> str:
     """ ", only at the optimistic edge of its range 1.08–1.5" when a fit needs a range's end."""
     width = item.high - item.low
-    if width <= 0 or not FACTORS[item.assumption].ranged:
+    if width <= 0 or (item.assumption in FACTORS and not FACTORS[item.assumption].ranged):
         return ""  # a planning choice (usable fraction, headroom) has limits, not ends of a range
-    # every ranged assumption needs the least power at its low end
+    # every ranged assumption, and the system power, needs the least power at its low end
     if item.value - item.low <= EDGE * width:
-        return f", only at the optimistic edge of its range {item.low:g}–{item.high:g}"
+        return f", only at the optimistic edge of its range {even_span(item)}"
     if item.high - item.value <= EDGE * width:
-        return f", only at the conservative edge of its range {item.low:g}–{item.high:g}"
+        return f", only at the conservative edge of its range {even_span(item)}"
     return ""
+
+
+def _near(item: BreakEven) -> str:
+    if item.assumption == SYSTEM_POWER:
+        return f"{item.value:.4g} kW"
+    return f"{item.value:.3g}"
+
+
+def _central(item: BreakEven) -> str:
+    return f"{item.central:g} kW" if item.assumption == SYSTEM_POWER else f"{item.central:g}"
 
 
 def _reading(inputs: Inputs, basis: Basis, implied: float, noun: str) -> Reading:
@@ -96,6 +119,9 @@ def _reading(inputs: Inputs, basis: Basis, implied: float, noun: str) -> Reading
     evens = tuple(
         break_even(name, implied, per_case["central"], assumptions) for name in applicable(basis, assumptions)
     )
+    system = system_power_break_even(inputs, basis, implied, per_case["central"])
+    if system is not None:
+        evens += (system,)
     systems, _ = inputs.fleet.supported(inputs.need_power("a claim"), inputs.values("central"), basis)
     count = inputs.fleet.accelerators_in(systems)
     span = (
@@ -179,7 +205,7 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float)
         fits.append(
             f"as {BASIS_LABELS[reading.basis]} power with "
             + " or ".join(
-                f"{e.assumption} near {e.value:.3g} (central {e.central:g}){_edge(e)}" for e in needed
+                f"{e.assumption} near {_near(e)} (central {_central(e)}){_edge(e)}" for e in needed
             )
         )
     if not fits:

@@ -23,7 +23,17 @@ import numpy as np
 from pydantic import computed_field
 
 from calc.capacity import single_basis
-from calc.chain import RANGED, SWEEPABLE, Fleet, Inputs, enters, resolve, whole_systems
+from calc.chain import (
+    RANGED,
+    SWEEPABLE,
+    SYSTEM_POWER,
+    Fleet,
+    Inputs,
+    enters,
+    resolve,
+    system_power_varies,
+    whole_systems,
+)
 from calc.claims import UNSPECIFIED_READINGS, claim_of
 from calc.errors import InputError, shown
 from calc.inputs import as_scenario, with_basis
@@ -36,8 +46,6 @@ DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform", "normal", "fixed")
 SAMPLED: tuple[str, ...] = (*RANGED, "power_factor")
 """The assumptions Monte Carlo draws: every ranged factor of the chain, and the power factor
 (which converts a power quoted in kVA or MVA to real power)."""
-SYSTEM_POWER = "system_power"
-"""The tornado's and the sweep's name for the system power a chain starts from."""
 SWEEP_NAMES: tuple[str, ...] = (*SWEEPABLE, SYSTEM_POWER)
 """What a sweep may vary: the sweepable assumptions and the system power [kW per system]."""
 MAX_SAMPLES = 10_000_000
@@ -388,17 +396,6 @@ def _single(scenario_inputs: Inputs) -> tuple[Basis, tuple[str, ...]]:
     notes: list[str] = []
     where = single_basis(scenario_inputs.scenario.basis, notes)
     return where, (*notes, *scenario_inputs.notes)
-
-
-def system_power_varies(inputs: Inputs, basis: Basis) -> bool:
-    """True when a system power range changes the output at `basis`: some system of the fleet
-    has one, the chain starts from the nameplate (no server_factor), and the basis is past chip."""
-    fleet = inputs.fleet
-    return (
-        enters("draw_factor", basis)
-        and inputs.assumptions.server_factor is None
-        and fleet.nameplate("low") != fleet.nameplate("high")
-    )
 
 
 def tornado(

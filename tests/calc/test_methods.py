@@ -192,6 +192,21 @@ def test_epoch_colossus_fleet_takes_the_hopper_server_factor_in_epoch_nested():
     assert result.assumptions.server_factor.central == 1.82
 
 
+def test_nvidia_gb200_rack_break_even_is_its_system_power():
+    # 120 kW for one NVL72 at the server basis: 1,666.7 W per GPU. The rack's system power is
+    # 120 / 132 / 132 kW (NVIDIA quotes both), draw_factor 1: the claim fits at system power
+    # 120 kW, the low end of that range. Before, the break-even named only draw_factor 0.909.
+    result = calc.check_claim("120 kW", 72, "gb200", basis="server", method="nvidia-ra")
+    server = result.readings[0]
+    system = next(e for e in server.break_even if e.assumption == "system_power")
+    assert (system.value, system.low, system.central, system.high) == pytest.approx((120.0, 120.0, 132.0, 132.0))
+    assert system.status == "in range"
+    assert "system_power 120.0 kW" in server.summary
+    assert "with system_power near 120 kW (central 132 kW), only at the optimistic edge of its range 120–132 kW" in (
+        result.conclusion
+    )
+
+
 def test_semianalysis_on_the_colossus_claim_is_not_implausible():
     result = calc.check_claim("300 MW", 220_000, "h100-sxm", method="semianalysis")
     assert result.verdict != "implausible"
