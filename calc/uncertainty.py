@@ -164,6 +164,20 @@ def sample_nameplate(inputs: Inputs, n: int, rng: np.random.Generator) -> Any:
     return rng.triangular(low, central, high, n)
 
 
+def sampled_distributions(inputs: Inputs, kinds: Mapping[str, str], apparent: bool) -> dict[str, str]:
+    """What a Monte Carlo run draws, each with its distribution: the ranged assumptions, the power
+    factor for a power quoted as apparent power, and the system power where a system preset gives
+    a range for it and the chain starts from it (always triangular on its low / central / high)."""
+    drawn = {
+        n: kinds.get(n, "triangular")
+        for n in SAMPLED
+        if getattr(inputs.assumptions, n) is not None and (n != "power_factor" or apparent)
+    }
+    if system_power_varies(inputs, "server"):
+        drawn[SYSTEM_POWER] = "triangular"
+    return drawn
+
+
 def parse_distributions(items: Mapping[str, str] | list[str] | None) -> dict[str, str]:
     """Validate ``{assumption: distribution}`` (or ``NAME=KIND`` strings)."""
     if not items:
@@ -313,11 +327,7 @@ def monte_carlo(
         samples=samples,
         seed=seed,
         method=context.method,
-        distributions={
-            n: kinds.get(n, "triangular")
-            for n in SAMPLED
-            if getattr(context.assumptions, n) is not None and (n != "power_factor" or apparent)
-        },
+        distributions=sampled_distributions(context, kinds, apparent),
         readings=tuple(readings),
         p5=p5,
         p50=p50,
