@@ -212,3 +212,6 @@ def test_semianalysis_on_the_colossus_claim_is_not_implausible():
     assert result.verdict != "implausible"
     # 1,363.6 W against SemiAnalysis's central 1,389.0 W of IT: 1.8 % short
     assert "1.8 % below the central" in result.readings[0].summary
+    # SemiAnalysis's IT range 1,275.0-1,500.7 W holds 1,363.6 W; as facility power too
+    assert result.verdict == "plausible"
+    assert "the claim is 1.8 % below the IT central, 1.8 % below the facility central" in result.conclusion
