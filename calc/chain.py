@@ -632,7 +632,7 @@ def blend_calibrations(fleet: Fleet, per_item: list[Assumptions]) -> Assumptions
         for step in STEPS[1:]:
             for factor in step.factors:
                 name = factor.name
-                own = [v.get(name) for v in values]
+                own: list[Any] = [v.get(name) for v in values]
                 if name == "server_factor":
                     if not use_server_factor:
                         continue
@@ -644,7 +644,7 @@ def blend_calibrations(fleet: Fleet, per_item: list[Assumptions]) -> Assumptions
                 ratios = [form.apply(1.0, v) for v in own]
                 if factor.ranged:
                     if all(v == own[0] for v in own):
-                        value = own[0]
+                        value: float = own[0]
                     else:
                         ratio = sum(p * r for p, r in zip(power, ratios, strict=True)) / sum(power)
                         value = form.solve(own[0], ratio / ratios[0])

@@ -204,9 +204,7 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float)
             continue
         fits.append(
             f"as {BASIS_LABELS[reading.basis]} power with "
-            + " or ".join(
-                f"{e.assumption} near {_near(e)} (central {_central(e)}){_edge(e)}" for e in needed
-            )
+            + " or ".join(f"{e.assumption} near {_near(e)} (central {_central(e)}){_edge(e)}" for e in needed)
         )
     if not fits:
         return _between(readings, implied)

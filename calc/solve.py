@@ -88,7 +88,9 @@ def system_power_break_even(inputs: Inputs, basis: Basis, target: float, current
     if len(inputs.fleet.items) != 1 or not system_power_varies(inputs, basis):
         return None
     item = inputs.fleet.items[0]
-    low, central, high = (item.nameplate_of(case) * item.per_system / 1e3 for case in ("low", "central", "high"))
+    low, central, high = (
+        item.nameplate_of(case) * item.per_system / 1e3 for case in ("low", "central", "high")
+    )
     value = central * target / current
     return build(
         BreakEven,

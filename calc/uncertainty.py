@@ -29,7 +29,6 @@ from calc.chain import (
     SYSTEM_POWER,
     Fleet,
     Inputs,
-    enters,
     resolve,
     system_power_varies,
     whole_systems,

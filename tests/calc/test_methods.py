@@ -88,7 +88,9 @@ def test_epoch_four_dgx_h100_at_the_it_basis_is_plausible():
     # (DGX A100): IT 1,029.0 / 1,274.0 / 1,421.0 W. It was a point, 1,274.0 W, and this was AMPLE.
     result = calc.check_claim("40.8 kW", 32, "h100-sxm", basis="it", method="epoch")
     it = result.readings[0]
-    assert (it.low.m_as("W"), it.central.m_as("W"), it.high.m_as("W")) == pytest.approx((1_029.0, 1_274.0, 1_421.0))
+    assert (it.low.m_as("W"), it.central.m_as("W"), it.high.m_as("W")) == pytest.approx(
+        (1_029.0, 1_274.0, 1_421.0)
+    )
     assert result.verdict == "plausible"
     server = next(e for e in it.break_even if e.assumption == "server_factor")
     assert server.value == pytest.approx(10_200 / 8 / 700)
@@ -124,7 +126,9 @@ def test_a_check_at_an_end_is_not_pushed_over_it_by_rounding():
     assert at_low.verdict == "plausible"
     assert "the claim is at the IT central" in at_low.conclusion
     # 40.7 kW is 1,271.9 W, 0.25 % under: implausible
-    assert calc.check_claim("40.7 kW", 32, "h100-sxm", basis="it", method="nvidia-ra").verdict == "implausible"
+    assert (
+        calc.check_claim("40.7 kW", 32, "h100-sxm", basis="it", method="nvidia-ra").verdict == "implausible"
+    )
 
 
 def test_a_mixed_fleet_keeps_each_entry_s_calibration():
@@ -133,7 +137,9 @@ def test_a_mixed_fleet_keeps_each_entry_s_calibration():
     #   low     (1,275 x 1 + 1,666.7 x 1) / 2         = 1,470.8 W (GB200 rack at 120 kW)
     #   central (1,275 x 1 + 1,833.3 x 1.136) / 2     = 1,678.8 W
     #   high    (1,275 x 1.136 + 1,833.3 x 1.25) / 2  = 1,870.0 W
-    mixed = calc.check_claim("100 MW", 50_000, fleet={"h100-sxm": 1, "gb200": 1}, method="nvidia-ra", basis="it")
+    mixed = calc.check_claim(
+        "100 MW", 50_000, fleet={"h100-sxm": 1, "gb200": 1}, method="nvidia-ra", basis="it"
+    )
     it = mixed.readings[0]
     assert it.low.m_as("W") == pytest.approx((1_275 + 120_000 / 72) / 2)
     assert it.central.m_as("W") == pytest.approx((1_275 + 132_000 / 72 * 1.136) / 2)
@@ -143,7 +149,9 @@ def test_a_mixed_fleet_keeps_each_entry_s_calibration():
     assert any("mixes calibrations" in note and "h100-sxm 0 / 0 / 0.136" in note for note in mixed.notes)
     alone = calc.check_claim("100 MW", 50_000, accelerator="h100-sxm", method="nvidia-ra")
     assert alone.assumptions.it_overhead.central == 0.0
-    assert alone.notes == ("nvidia-ra: calibrated for h100-sxm: it_overhead 0 / 0 / 0.136 (general 0 / 0.136 / 0.25)",)
+    assert alone.notes == (
+        "nvidia-ra: calibrated for h100-sxm: it_overhead 0 / 0 / 0.136 (general 0 / 0.136 / 0.25)",
+    )
 
 
 def test_a_blend_equals_the_sum_of_each_entry_s_own_chain_at_every_basis():
@@ -153,7 +161,13 @@ def test_a_blend_equals_the_sum_of_each_entry_s_own_chain_at_every_basis():
         for case in ("low", "central", "high"):
             for basis in ("server", "it", "facility"):
                 total = sum(
-                    count * getattr(next(r for r in calc.power_chain(accelerator=kind, method=method) if r.basis == basis), case).m_as("W")
+                    count
+                    * getattr(
+                        next(
+                            r for r in calc.power_chain(accelerator=kind, method=method) if r.basis == basis
+                        ),
+                        case,
+                    ).m_as("W")
                     for kind, count in fleet.items()
                 )
                 row = next(r for r in mixed if r.basis == basis)
@@ -188,7 +202,9 @@ def test_nvidia_hopper_fleet_takes_the_hopper_calibration():
 
 def test_epoch_colossus_fleet_takes_the_hopper_server_factor_in_epoch_nested():
     # H100 + H200 share the 1.82 calibration; a mixed Hopper fleet no longer falls back to 1.53
-    result = calc.check_claim("280 MW", fleet={"h100-sxm": 150_000, "h200-sxm": 50_000}, method="epoch-nested")
+    result = calc.check_claim(
+        "280 MW", fleet={"h100-sxm": 150_000, "h200-sxm": 50_000}, method="epoch-nested"
+    )
     assert result.assumptions.server_factor.central == 1.82
 
 
@@ -199,11 +215,14 @@ def test_nvidia_gb200_rack_break_even_is_its_system_power():
     result = calc.check_claim("120 kW", 72, "gb200", basis="server", method="nvidia-ra")
     server = result.readings[0]
     system = next(e for e in server.break_even if e.assumption == "system_power")
-    assert (system.value, system.low, system.central, system.high) == pytest.approx((120.0, 120.0, 132.0, 132.0))
+    assert (system.value, system.low, system.central, system.high) == pytest.approx(
+        (120.0, 120.0, 132.0, 132.0)
+    )
     assert system.status == "in range"
     assert "system_power 120.0 kW" in server.summary
-    assert "with system_power near 120 kW (central 132 kW), only at the optimistic edge of its range 120–132 kW" in (
-        result.conclusion
+    assert (
+        "with system_power near 120 kW (central 132 kW), only at the optimistic edge of its range 120–132 kW"
+        in (result.conclusion)
     )
 
 

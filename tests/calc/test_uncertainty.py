@@ -92,8 +92,23 @@ def test_the_header_lists_the_system_power_only_where_it_enters():
 def test_the_cli_header_lists_the_system_power(capsys):
     from calc.cli import main
 
-    main(["uncertainty", "--power", "120 kW", "--gpus", "72", "--accelerator", "gb200", "--basis", "server",
-          "--method", "nvidia-ra", "--samples", "1000"])
+    main(
+        [
+            "uncertainty",
+            "--power",
+            "120 kW",
+            "--gpus",
+            "72",
+            "--accelerator",
+            "gb200",
+            "--basis",
+            "server",
+            "--method",
+            "nvidia-ra",
+            "--samples",
+            "1000",
+        ]
+    )
     header = capsys.readouterr().out.splitlines()[0]
     assert header == (
         "Monte Carlo, 1,000 samples, seed 0, method nvidia-ra; distributions: draw_factor triangular, "
