@@ -104,7 +104,8 @@ def build_assumptions(
         method: Id of an assumption set (``default``, ``epoch``, ``semianalysis``, ...).
         overrides: Mappings of assumption names to values; None is skipped.
         accelerators: The fleet's accelerator ids: when they are one, the method's calibration
-            for that accelerator (``by_accelerator``) applies over its general values.
+            for that accelerator (``by_accelerator``) applies over its general values (a fleet
+            of several: `calc.chain.scenario_calibration` blends their calibrations).
 
     Raises:
         PresetError: Unknown method.

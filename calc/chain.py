@@ -40,7 +40,7 @@ from calc.models import (
     SystemSpec,
     build,
 )
-from calc.presets import catalog, load_accelerator, load_system
+from calc.presets import catalog, load_accelerator, load_assumption_set, load_system
 from calc.units import MW, Quantity, W, format_power, is_apparent_power, power_watts, quantity
 
 CASES: tuple[Case, ...] = ("low", "central", "high")
@@ -215,6 +215,23 @@ def factor_range(assumptions: Assumptions, name: str) -> Range | None:
 def case_inputs(assumptions: Assumptions, case: Case) -> dict[str, Any]:
     """The factor values of one case, as keyword arguments of `chain_watts`."""
     return {name: factor_value(assumptions, name, case) for name in FACTORS}
+
+
+SYSTEM_POWER = "system_power"
+"""The name of the system power a chain starts from, where a system preset gives a range for it
+(sources disagree: a GB200 NVL72 rack is 120 / 132 / 132 kW): the tornado, the sweep, Monte
+Carlo and the break-even values treat it as one more uncertain input."""
+
+
+def system_power_varies(inputs: Inputs, basis: Basis) -> bool:
+    """True when a system power range changes the output at `basis`: some system of the fleet
+    has one, the chain starts from the nameplate (no server_factor), and the basis is past chip."""
+    fleet = inputs.fleet
+    return (
+        enters("draw_factor", basis)
+        and inputs.assumptions.server_factor is None
+        and fleet.nameplate("low") != fleet.nameplate("high")
+    )
 
 
 # ---------------------------------------------------------------------------- counting
@@ -480,20 +497,25 @@ class Inputs:
 
 
 def scenario_assumptions(scenario: Scenario) -> Assumptions:
-    """The scenario's assumptions: default set, method (with its calibration for the fleet's
-    accelerator, when the fleet is of one type), site facts, then its overrides.
+    """The scenario's assumptions: default set, method (with its calibrations for the fleet's
+    accelerators), site facts, then its overrides. See `scenario_calibration`."""
+    return scenario_calibration(scenario)[0]
+
+
+def _kind_assumptions(scenario: Scenario, accelerator: str | None) -> Assumptions:
+    """The method's assumptions for one accelerator (its calibration, if any; None: general),
+    with the scenario's site facts and overrides.
 
     Cached with the preset catalog: building and validating them costs more than the arithmetic.
     """
     index = catalog()
     cache = index.derived
-    accelerators = tuple(sorted({entry.accelerator for entry in scenario.fleet}))
     key = (
         "assumptions",
         scenario.method,
         str(index.stamp("assumptions", scenario.method)),
         str(index.stamp("assumptions", "default")),
-        ",".join(accelerators),
+        accelerator or "",
         json.dumps(scenario.site, sort_keys=True, default=str),
         json.dumps(scenario.overrides, sort_keys=True, default=str),
     )
@@ -501,10 +523,148 @@ def scenario_assumptions(scenario: Scenario) -> Assumptions:
     if cached is None:
         if len(cache) > 4096:
             cache.clear()
+        kinds = () if accelerator is None else (accelerator,)
         cached = cache[key] = build_assumptions(
-            scenario.method, scenario.site, scenario.overrides, accelerators=accelerators
+            scenario.method, scenario.site, scenario.overrides, accelerators=kinds
         )
     return cached
+
+
+def _figures(assumptions: Assumptions) -> dict[str, Any]:
+    """The values of a set of assumptions, without their sources (to compare two sets)."""
+    figures = assumptions.model_dump()
+    for value in figures.values():
+        if isinstance(value, dict):
+            value.pop("source", None)
+    return figures
+
+
+def _range_text(values: Range) -> str:
+    if values.low == values.central == values.high:
+        return f"{values.central:g}"
+    return f"{values.low:.3g} / {values.central:.3g} / {values.high:.3g}"
+
+
+def scenario_calibration(scenario: Scenario) -> tuple[Assumptions, tuple[str, ...]]:
+    """The scenario's assumptions and notes on which of the method's calibrations they use.
+
+    A method may calibrate assumptions per accelerator generation (``by_accelerator``: NVIDIA's
+    reference architectures give 0 % IT overhead for DGX H100 and 13.6 % for GB200). Every
+    accelerator of the fleet takes its own calibration, or the method's general values where it
+    has none:
+
+    - when all of them come to the same values (H100 and H200 share the Hopper calibration),
+      those values apply, and a note names the calibration;
+    - when they differ (H100 with GB200), each ranged factor is the blend that gives, in each of
+      the low, central and high cases, exactly the sum of every entry's own chain: the entries'
+      values weighted by each entry's power at the input of that factor (`blend_calibrations`).
+      A note gives each entry's values and the blend.
+    """
+    kinds = sorted({entry.accelerator for entry in scenario.fleet})
+    method = load_assumption_set(scenario.method)
+    calibrated = [kind for kind in kinds if kind in method.by_accelerator]
+    if not calibrated:
+        return _kind_assumptions(scenario, None), ()
+    per_kind = {kind: _kind_assumptions(scenario, kind) for kind in kinds}
+    general = _kind_assumptions(scenario, None)
+    changed = [
+        name
+        for name in RANGED
+        if any(_figures_of(per_kind[k], name) != _figures_of(general, name) for k in calibrated)
+    ]
+    first = per_kind[kinds[0]]
+    if all(_figures(a) == _figures(first) for a in per_kind.values()):
+        if not changed:
+            return first, ()
+        values = ", ".join(
+            f"{name} {_range_text(getattr(first, name))} (general {_range_text(getattr(general, name))})"
+            for name in changed
+        )
+        return first, (f"{scenario.method}: calibrated for {', '.join(calibrated)}: {values}",)
+    fleet = resolve_fleet(scenario.fleet)
+    blended = blend_calibrations(fleet, [per_kind[item.accelerator.id] for item in fleet.items])
+    parts = []
+    for name in changed:
+        own = ", ".join(
+            f"{kind} {_range_text(getattr(per_kind[kind], name))}"
+            + ("" if kind in calibrated else " (general)")
+            for kind in kinds
+        )
+        parts.append(f"{name} {own}; blended {_range_text(getattr(blended, name))}")
+    note = (
+        f"{scenario.method}: the fleet mixes calibrations, so each entry keeps its own and the chain "
+        f"uses their blend weighted by each entry's power: " + "; ".join(parts)
+    )
+    return blended, (note,)
+
+
+def _figures_of(assumptions: Assumptions, name: str) -> Any:
+    values = getattr(assumptions, name)
+    return None if values is None else (values.low, values.central, values.high)
+
+
+def blend_calibrations(fleet: Fleet, per_item: list[Assumptions]) -> Assumptions:
+    """One set of assumptions that gives a fleet whose entries have their own assumptions the
+    power of the entries' own chains, summed, in each case.
+
+    Every factor multiplies the power of its step, so in each case the fleet's power after a
+    factor is the sum of the entries' powers before it times each entry's ratio: the blended
+    ratio is the entries' ratios weighted by their (count-weighted) power before the factor.
+    Applied factor by factor down the chain, the blended chain equals the sum of the entries'
+    chains at every basis. A method that sets server_factor for some entries only has the others
+    taken at their nameplate / TDP. The planning choices (usable fraction, headroom) and the
+    power factor are the first entry's: a method calibrates none of them.
+
+    A system-power range (GB200 NVL72 at 120-132 kW) changes the entries' weights between the
+    cases; should a blended low come out above its central (or a high below it), it is set to
+    the central, which widens the range by that shift (0.1 % at the server for SemiAnalysis's
+    GB200 draw of 0.936 beside H100 and B200 at 1.0).
+    """
+    base = per_item[0]
+    use_server_factor = any(a.server_factor is not None for a in per_item)
+    ends: dict[str, dict[Case, float]] = {}
+    for case in CASES:
+        values = [case_inputs(a, case) for a in per_item]
+        power = [
+            (item.tdp if use_server_factor else item.nameplate_of(case)) * share
+            for item, share in zip(fleet.items, fleet.shares, strict=True)
+        ]
+        for step in STEPS[1:]:
+            for factor in step.factors:
+                name = factor.name
+                own: list[Any] = [v.get(name) for v in values]
+                if name == "server_factor":
+                    if not use_server_factor:
+                        continue
+                    own = [
+                        item.nameplate_of(case) / item.tdp if v is None else v
+                        for v, item in zip(own, fleet.items, strict=True)
+                    ]
+                form = FORMS[factor.form]
+                ratios = [form.apply(1.0, v) for v in own]
+                if factor.ranged:
+                    if all(v == own[0] for v in own):
+                        value: float = own[0]
+                    else:
+                        ratio = sum(p * r for p, r in zip(power, ratios, strict=True)) / sum(power)
+                        value = form.solve(own[0], ratio / ratios[0])
+                    ends.setdefault(name, {})[case] = value
+                power = [p * r for p, r in zip(power, ratios, strict=True)]
+    update: dict[str, Any] = {}
+    for name, by_case in ends.items():
+        low, central, high = by_case["low"], by_case["central"], by_case["high"]
+        own_source = "; ".join(
+            f"{item.accelerator.id}: {getattr(a, name).source}"
+            for item, a in zip(fleet.items, per_item, strict=True)
+            if getattr(a, name) is not None and getattr(a, name).source
+        )
+        update[name] = Range(
+            low=min(low, central),
+            central=central,
+            high=max(high, central),
+            source=f"blend of the fleet's entries, weighted by each entry's power ({own_source})",
+        )
+    return base.model_copy(update=update)
 
 
 def resolve(scenario: Scenario) -> Inputs:
@@ -516,7 +676,7 @@ def resolve(scenario: Scenario) -> Inputs:
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
     """
-    assumptions = scenario_assumptions(scenario)
+    assumptions, calibration_notes = scenario_calibration(scenario)
     fleet = resolve_fleet(scenario.fleet)
     count: float | None
     if scenario.accelerators is not None:
@@ -526,7 +686,7 @@ def resolve(scenario: Scenario) -> Inputs:
         count = fleet.total
     else:
         count = None
-    notes: list[str] = []
+    notes: list[str] = list(calibration_notes)
     quoted, real, watts = scenario.power, None, None
     if quoted is not None:
         if is_apparent_power(quoted):

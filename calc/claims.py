@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from calc.assumptions import DEFAULT_METHOD
-from calc.chain import CASES, FACTORS, Inputs, chain_table, resolve
+from calc.chain import CASES, FACTORS, SYSTEM_POWER, Inputs, chain_table, resolve
 from calc.inputs import as_scenario, with_method
 from calc.models import (
     BASIS_LABELS,
@@ -27,15 +27,22 @@ from calc.models import (
     build,
 )
 from calc.presets import list_presets
-from calc.solve import applicable, break_even
+from calc.solve import applicable, break_even, system_power_break_even
 from calc.units import W, format_number, format_power, quantity
 
-_TOLERANCE = 1e-9
+AT = 0.0005
+"""An implied power within this share of a model figure is "at" it (`miss`)."""
+_TOLERANCE = AT
 UNSPECIFIED_READINGS: tuple[Basis, ...] = ("it", "facility")
 
 
 def verdict_for(implied: float, low: float, high: float) -> Verdict:
-    """Place an implied power per accelerator against the model's low–high range."""
+    """Place an implied power per accelerator against the model's low–high range.
+
+    A figure that `miss` calls "at" an end (within 0.05 %, the rounding of a figure quoted to
+    three or four digits) is on that end, so the verdict never says "ample" of a claim its
+    own text puts at the high end.
+    """
     if implied < low * (1 - _TOLERANCE):
         return "implausible"
     if implied > high * (1 + _TOLERANCE):
@@ -48,19 +55,32 @@ def per_accelerator(watts: float) -> str:
     return f"{format_number(watts, 1)} W"
 
 
+def even_value(item: BreakEven, digits: int = 3) -> str:
+    """A break-even value as written: "1.082"; the system power in kW ("120.0 kW")."""
+    if item.assumption == SYSTEM_POWER:
+        return f"{format_number(item.value, 1)} kW"
+    return f"{item.value:.{digits}f}"
+
+
+def even_span(item: BreakEven) -> str:
+    """The range a break-even value is judged against: "1.08–1.5"; "120–132 kW"."""
+    unit = " kW" if item.assumption == SYSTEM_POWER else ""
+    return f"{item.low:g}–{item.high:g}{unit}"
+
+
 def _describe(item: BreakEven) -> str:
-    text = f"{item.assumption} {item.value:.3f}"
+    text = f"{item.assumption} {even_value(item)}"
     if item.status == "impossible":
         return f"{text} (impossible)"
     if item.status != "in range":
-        return f"{text} ({item.status} {item.low:g}–{item.high:g})"
+        return f"{text} ({item.status} {even_span(item)})"
     return text
 
 
 def miss(implied: float, model: float) -> str:
     """How far an implied power per accelerator is from the model's, in words ("1.8 % below")."""
     share = implied / model - 1.0
-    if abs(share) < 0.0005:
+    if abs(share) < AT:
         return "at"
     return f"{format_number(abs(share) * 100, 1)} % {'below' if share < 0 else 'above'}"
 
@@ -72,14 +92,24 @@ EDGE = 0.05
 def _edge(item: BreakEven) -> str:
     """ ", only at the optimistic edge of its range 1.08–1.5" when a fit needs a range's end."""
     width = item.high - item.low
-    if width <= 0 or not FACTORS[item.assumption].ranged:
+    if width <= 0 or (item.assumption in FACTORS and not FACTORS[item.assumption].ranged):
         return ""  # a planning choice (usable fraction, headroom) has limits, not ends of a range
-    # every ranged assumption needs the least power at its low end
+    # every ranged assumption, and the system power, needs the least power at its low end
     if item.value - item.low <= EDGE * width:
-        return f", only at the optimistic edge of its range {item.low:g}–{item.high:g}"
+        return f", only at the optimistic edge of its range {even_span(item)}"
     if item.high - item.value <= EDGE * width:
-        return f", only at the conservative edge of its range {item.low:g}–{item.high:g}"
+        return f", only at the conservative edge of its range {even_span(item)}"
     return ""
+
+
+def _near(item: BreakEven) -> str:
+    if item.assumption == SYSTEM_POWER:
+        return f"{item.value:.4g} kW"
+    return f"{item.value:.3g}"
+
+
+def _central(item: BreakEven) -> str:
+    return f"{item.central:g} kW" if item.assumption == SYSTEM_POWER else f"{item.central:g}"
 
 
 def _reading(inputs: Inputs, basis: Basis, implied: float, noun: str) -> Reading:
@@ -89,6 +119,9 @@ def _reading(inputs: Inputs, basis: Basis, implied: float, noun: str) -> Reading
     evens = tuple(
         break_even(name, implied, per_case["central"], assumptions) for name in applicable(basis, assumptions)
     )
+    system = system_power_break_even(inputs, basis, implied, per_case["central"])
+    if system is not None:
+        evens += (system,)
     systems, _ = inputs.fleet.supported(inputs.need_power("a claim"), inputs.values("central"), basis)
     count = inputs.fleet.accelerators_in(systems)
     span = (
@@ -171,9 +204,7 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float)
             continue
         fits.append(
             f"as {BASIS_LABELS[reading.basis]} power with "
-            + " or ".join(
-                f"{e.assumption} near {e.value:.3g} (central {e.central:g}){_edge(e)}" for e in needed
-            )
+            + " or ".join(f"{e.assumption} near {_near(e)} (central {_central(e)}){_edge(e)}" for e in needed)
         )
     if not fits:
         return _between(readings, implied)

@@ -374,8 +374,9 @@ class AssumptionSet(CalcModel):
     """Values that differ from the default set (any subset of the assumption names)."""
     by_accelerator: dict[str, dict[str, Any]] = Field(default_factory=dict)
     """Accelerator id -> values the method's authors calibrate for that generation (e.g. an
-    overhead taken from the GB200 scalable unit, not applied to H100). They apply when every
-    type of the fleet is that accelerator."""
+    overhead taken from the GB200 scalable unit, not applied to H100). Each entry of a fleet
+    takes its own; a fleet whose entries differ takes their power-weighted blend
+    (`calc.chain.scenario_calibration`)."""
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from calc.capacity import capacity_at
 from calc.chain import resolve
-from calc.claims import claim_of, method_order
+from calc.claims import claim_of, even_value, method_order
 from calc.energy import format_money
 from calc.errors import InputError, shown
 from calc.files import write_atomic
@@ -130,7 +130,7 @@ def break_even_text(reading: Reading) -> str:
     """The break-even values of a reading, with their status where not in range."""
     return (
         ", ".join(
-            f"{b.assumption} {b.value:.3f}" + ("" if b.status == "in range" else f" ({b.status})")
+            f"{b.assumption} {even_value(b)}" + ("" if b.status == "in range" else f" ({b.status})")
             for b in reading.break_even
         )
         or "-"

@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from calc.chain import FACTOR_STEP, FACTORS, FORMS, SOLVABLE, STEPS, Inputs, enters, factor_range, resolve
+from calc.chain import (
+    FACTOR_STEP,
+    FACTORS,
+    FORMS,
+    SOLVABLE,
+    STEPS,
+    SYSTEM_POWER,
+    Inputs,
+    enters,
+    factor_range,
+    resolve,
+    system_power_varies,
+)
 from calc.errors import InputError, shown
 from calc.inputs import as_scenario
 from calc.models import Assumptions, Basis, BreakEven, RangeStatus, SolveResult, build
@@ -54,6 +66,40 @@ def break_even(name: str, target: float, current: float, assumptions: Assumption
         status = "in range"
     return build(
         BreakEven, assumption=name, value=value, low=low, central=values.central, high=high, status=status
+    )
+
+
+def _status(value: float, low: float, high: float) -> RangeStatus:
+    if value < low * (1 - _TOLERANCE):
+        return "below range"
+    if value > high * (1 + _TOLERANCE):
+        return "above range"
+    return "in range"
+
+
+def system_power_break_even(inputs: Inputs, basis: Basis, target: float, current: float) -> BreakEven | None:
+    """The system power (others central) at which a claim fits exactly, in kW per system, for a
+    fleet of one system type whose preset gives a range for its power (a GB200 NVL72 rack:
+    120-132 kW); None otherwise.
+
+    The chain is linear in the nameplate, so the power per accelerator `target` needs the
+    central system power x target / current. [kW]
+    """
+    if len(inputs.fleet.items) != 1 or not system_power_varies(inputs, basis):
+        return None
+    item = inputs.fleet.items[0]
+    low, central, high = (
+        item.nameplate_of(case) * item.per_system / 1e3 for case in ("low", "central", "high")
+    )
+    value = central * target / current
+    return build(
+        BreakEven,
+        assumption=SYSTEM_POWER,
+        value=value,
+        low=low,
+        central=central,
+        high=high,
+        status="impossible" if value <= 0 else _status(value, low, high),
     )
 
 

@@ -23,7 +23,16 @@ import numpy as np
 from pydantic import computed_field
 
 from calc.capacity import single_basis
-from calc.chain import RANGED, SWEEPABLE, Fleet, Inputs, enters, resolve, whole_systems
+from calc.chain import (
+    RANGED,
+    SWEEPABLE,
+    SYSTEM_POWER,
+    Fleet,
+    Inputs,
+    resolve,
+    system_power_varies,
+    whole_systems,
+)
 from calc.claims import UNSPECIFIED_READINGS, claim_of
 from calc.errors import InputError, shown
 from calc.inputs import as_scenario, with_basis
@@ -36,8 +45,6 @@ DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform", "normal", "fixed")
 SAMPLED: tuple[str, ...] = (*RANGED, "power_factor")
 """The assumptions Monte Carlo draws: every ranged factor of the chain, and the power factor
 (which converts a power quoted in kVA or MVA to real power)."""
-SYSTEM_POWER = "system_power"
-"""The tornado's and the sweep's name for the system power a chain starts from."""
 SWEEP_NAMES: tuple[str, ...] = (*SWEEPABLE, SYSTEM_POWER)
 """What a sweep may vary: the sweepable assumptions and the system power [kW per system]."""
 MAX_SAMPLES = 10_000_000
@@ -154,6 +161,20 @@ def sample_nameplate(inputs: Inputs, n: int, rng: np.random.Generator) -> Any:
     if low == high:
         return central
     return rng.triangular(low, central, high, n)
+
+
+def sampled_distributions(inputs: Inputs, kinds: Mapping[str, str], apparent: bool) -> dict[str, str]:
+    """What a Monte Carlo run draws, each with its distribution: the ranged assumptions, the power
+    factor for a power quoted as apparent power, and the system power where a system preset gives
+    a range for it and the chain starts from it (always triangular on its low / central / high)."""
+    drawn = {
+        n: kinds.get(n, "triangular")
+        for n in SAMPLED
+        if getattr(inputs.assumptions, n) is not None and (n != "power_factor" or apparent)
+    }
+    if system_power_varies(inputs, "server"):
+        drawn[SYSTEM_POWER] = "triangular"
+    return drawn
 
 
 def parse_distributions(items: Mapping[str, str] | list[str] | None) -> dict[str, str]:
@@ -305,11 +326,7 @@ def monte_carlo(
         samples=samples,
         seed=seed,
         method=context.method,
-        distributions={
-            n: kinds.get(n, "triangular")
-            for n in SAMPLED
-            if getattr(context.assumptions, n) is not None and (n != "power_factor" or apparent)
-        },
+        distributions=sampled_distributions(context, kinds, apparent),
         readings=tuple(readings),
         p5=p5,
         p50=p50,
@@ -388,17 +405,6 @@ def _single(scenario_inputs: Inputs) -> tuple[Basis, tuple[str, ...]]:
     notes: list[str] = []
     where = single_basis(scenario_inputs.scenario.basis, notes)
     return where, (*notes, *scenario_inputs.notes)
-
-
-def system_power_varies(inputs: Inputs, basis: Basis) -> bool:
-    """True when a system power range changes the output at `basis`: some system of the fleet
-    has one, the chain starts from the nameplate (no server_factor), and the basis is past chip."""
-    fleet = inputs.fleet
-    return (
-        enters("draw_factor", basis)
-        and inputs.assumptions.server_factor is None
-        and fleet.nameplate("low") != fleet.nameplate("high")
-    )
 
 
 def tornado(

@@ -81,9 +81,11 @@ def test_explicit_basis_gives_one_reading():
 
 
 def test_between_the_readings_is_plausible():
-    # Epoch's point values: IT 1,274 W, facility 1,452.36 W. 1,363.6 W is more than the IT reading
-    # needs and less than the facility reading needs.
-    result = calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm", method="epoch")
+    # Epoch's values with its server factor fixed at 1.82: IT 1,274 W, facility 1,452.36 W.
+    # 1,363.6 W is more than the IT reading needs and less than the facility reading needs.
+    result = calc.check_claim(
+        "300 MW", gpus=220_000, accelerator="h100-sxm", method="epoch", assumptions={"server_factor": 1.82}
+    )
     assert [r.verdict for r in result.readings] == ["ample", "implausible"]
     assert result.verdict == "plausible"
     # facility low end: 700 x 1.82 x 1.10 = 1,401.4 W; pue that fits: 1,363.64 / 1,274 = 1.070
@@ -166,8 +168,13 @@ def test_compare_methods_lists_every_set_default_first():
     results = calc.compare_methods("300 MW", 220_000, "h100-sxm")
     assert [r.method for r in results] == ["default", "epoch", "epoch-nested", "nvidia-ra", "semianalysis"]
     # SemiAnalysis: 1,363.6 W is within its own spread of IT per H100, 1,275-1,500.7 W (central
-    # 1,389.0 W); Epoch-nested: 700 x 1.82 x 1.14 = 1,452.4 W of IT, more than the claim gives
-    assert [r.verdict for r in results] == ["plausible", "plausible", "implausible", "plausible", "plausible"]
+    # 1,389.0 W); Epoch-nested: 700 x 1.82 x 1.14 = 1,452.4 W of IT, more than the claim gives,
+    # but within its range 700 x 1.47 x 1.14 = 1,173.1 W to 700 x 2.03 x 1.14 = 1,619.9 W
+    assert [r.verdict for r in results] == ["plausible"] * 5
+    nested = results[2].readings[0]
+    assert nested.low.m_as("W") == pytest.approx(1_173.06)
+    assert nested.central.m_as("W") == pytest.approx(1_452.36)
+    assert nested.high.m_as("W") == pytest.approx(1_619.94)
 
 
 def test_missing_inputs_are_named():

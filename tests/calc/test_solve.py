@@ -67,7 +67,8 @@ def test_server_factor_is_solved_at_the_it_basis_under_epoch():
         "server_factor", power="300 MW", gpus=220_000, accelerator="h100-sxm", basis="it", method="epoch"
     )
     assert result.value == pytest.approx(1363.636 / 700, rel=1e-4)
-    assert result.status == "above range"
+    # within Epoch's own spread of server factors, 1.47 (TPU v3) to 2.03 (DGX A100)
+    assert result.status == "in range"
 
 
 def test_headroom_beyond_what_a_scenario_accepts_is_not_in_range():

@@ -72,6 +72,48 @@ def test_a_system_power_range_is_sampled():
     assert power.p50.m_as("MW") == pytest.approx(200.22, rel=2e-3)
     assert 183.33 <= power.p5.m_as("MW") < power.p95.m_as("MW") <= 205.7
     assert result.headline == "power per accelerator at the facility basis [W]"
+    # the header names what was drawn: the system power too (it did not)
+    assert result.distributions == {
+        "draw_factor": "triangular",
+        "it_overhead": "triangular",
+        "pue": "triangular",
+        "system_power": "triangular",
+    }
+
+
+def test_the_header_lists_the_system_power_only_where_it_enters():
+    # H100 in DGX H100: one figure, 10.2 kW; epoch: server = TDP x server_factor, no nameplate
+    assert "system_power" not in monte_carlo(gpus=8, accelerator="h100-sxm", samples=10).distributions
+    epoch = monte_carlo(gpus=72, accelerator="gb200", method="epoch", samples=10)
+    assert "system_power" not in epoch.distributions
+    assert "server_factor" in epoch.distributions
+
+
+def test_the_cli_header_lists_the_system_power(capsys):
+    from calc.cli import main
+
+    main(
+        [
+            "uncertainty",
+            "--power",
+            "120 kW",
+            "--gpus",
+            "72",
+            "--accelerator",
+            "gb200",
+            "--basis",
+            "server",
+            "--method",
+            "nvidia-ra",
+            "--samples",
+            "1000",
+        ]
+    )
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header == (
+        "Monte Carlo, 1,000 samples, seed 0, method nvidia-ra; distributions: draw_factor triangular, "
+        "it_overhead triangular, pue triangular, system_power triangular"
+    )
 
 
 def test_an_apparent_power_samples_the_power_factor():
