@@ -178,6 +178,14 @@ def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
                 "help": "how the count was stated: exact (default), at-least ('over 220,000'), at-most, about",
             },
         ),
+        "gpus_high": (
+            ("--gpus-high",),
+            {
+                "metavar": "N",
+                "help": "the upper end of a count range, at least --gpus: '4 million or 5 million GPUs' is "
+                "--gpus 4000000 --gpus-high 5000000 (the count is then stated as between the two)",
+            },
+        ),
         "rack_power_limit": (
             ("--rack-power-limit",),
             {"help": "power one rack may draw, e.g. '130 kW' (sets systems per rack)"},
@@ -218,6 +226,7 @@ EXAMPLES = {
         "dcpower check --facility colossus-1 --method all",
         "dcpower check --facility stargate-abilene --set pue=1.1:1.2:1.3 --fail-on implausible",
         "dcpower check --power '300 MW' --power-bound at-least --gpus 220000 --gpus-bound at-least --accelerator h100-sxm",
+        "dcpower check --power '10 GW' --gpus 4000000 --gpus-high 5000000 --accelerator gb300",
     ],
     "solve": [
         "dcpower solve --for pue --power '300 MW' --gpus 220000 --accelerator h100-sxm",
@@ -354,7 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add(pwr, *CLAIM, "method", "rack_power_limit", "json")
 
     chk = command("check")
-    _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "json")
+    _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "gpus_high", "json")
     chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
@@ -577,6 +586,28 @@ def _show(args: argparse.Namespace, result: Any, document: Any) -> None:
         print(as_text(document(result)))
 
 
+def _gpus_high(args: argparse.Namespace) -> int | None:
+    """--gpus-high, read and checked against --gpus and --gpus-bound (None when not given)."""
+    from calc.errors import shown
+    from calc.units import parse_count
+
+    high = getattr(args, "gpus_high", None)
+    if high is None:
+        return None
+    value = int(parse_count(high, "--gpus-high"))
+    if getattr(args, "gpus_bound", None) is not None:
+        raise CliError(
+            f"--gpus-bound: {shown(args.gpus_bound)} cannot go with --gpus-high: a count range is "
+            "between --gpus and --gpus-high; leave out --gpus-bound"
+        )
+    gpus = getattr(args, "gpus", None)
+    if gpus is None and getattr(args, "facility", None) is None:
+        raise CliError(f"--gpus-high: {value} needs --gpus, the lower end of the range (or --facility)")
+    if gpus is not None and value < (low := int(parse_count(gpus, "gpus"))):
+        raise CliError(f"--gpus-high: {value} must be at least --gpus ({low})")
+    return value
+
+
 def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
     """The Scenario of the claim options (a facility fills what is not given)."""
     import calc
@@ -594,6 +625,7 @@ def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
         "assumptions": calc.parse_settings(getattr(args, "settings", [])),
         "power_bound": getattr(args, "power_bound", None),
         "gpus_bound": getattr(args, "gpus_bound", None),
+        "gpus_high": _gpus_high(args),
     }
     inputs.update(extra)
     return calc.scenario(**inputs)
