@@ -251,6 +251,7 @@ EXAMPLES = {
         "dcpower claim 'This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) within the month.'",
         "dcpower claim 'Oracle will install about 400,000 GB200 chips in a 1.2 GW campus' --json",
         "dcpower claim 'Up to one million TPUs and well over a gigawatt' --accelerator tpu-v7 --basis facility",
+        "dcpower claim 'Leonardo: 13,824 A100 GPUs in 7.5 MW' --system leonardo-booster-node",
     ],
     "batch": [
         "dcpower batch claims.csv",
@@ -483,6 +484,11 @@ def build_parser() -> argparse.ArgumentParser:
     clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published")
     clm.add_argument("--accelerator", help="the accelerator, instead of the one the sentence names")
     clm.add_argument(
+        "--system",
+        help="the system the accelerator (--accelerator, else the model the sentence names) is "
+        "installed in (default: its preset's system)",
+    )
+    clm.add_argument(
         "--basis", choices=calc_bases(), help=BASIS_HELP + " (default: the sentence's hint, else unspecified)"
     )
     _add(clm, "method", "settings", "json")
@@ -691,10 +697,19 @@ def calc_bases() -> tuple[str, ...]:
 def _cmd_claim(args: argparse.Namespace) -> int:
     import calc
     from calc.claim_report import sentence_document
+    from calc.errors import shown
+    from calc.sentences import named_accelerator, parse_claim
 
+    if args.system is not None and args.accelerator is None:
+        if named_accelerator(parse_claim(args.text)) is None:
+            raise CliError(
+                f"--system: {shown(args.system)} needs an accelerator: the sentence names no model; "
+                "give --accelerator too"
+            )
     result = calc.check_sentence(
         args.text,
         accelerator=args.accelerator,
+        system=args.system,
         basis=args.basis,
         method=args.method,
         assumptions=calc.parse_settings(args.settings) or None,
