@@ -95,7 +95,17 @@ def test_gpus_high_with_method_all_and_fail_on():
 def test_gpus_high_errors_are_one_line():
     cases = [
         (
-            ("check", "--power", "10 GW", "--gpus", "5000000", "--gpus-high", "4000000", "--accelerator", "gb300"),
+            (
+                "check",
+                "--power",
+                "10 GW",
+                "--gpus",
+                "5000000",
+                "--gpus-high",
+                "4000000",
+                "--accelerator",
+                "gb300",
+            ),
             "dcpower: error: --gpus-high: 4000000 must be at least --gpus (5000000)\n",
         ),
         (
@@ -122,4 +132,6 @@ def test_gpus_high_is_in_the_help(capsys):
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     out = " ".join(capsys.readouterr().out.split())
-    assert "--gpus-high N the upper end of a count range, at least --gpus: '4 million or 5 million GPUs'" in out
+    assert (
+        "--gpus-high N the upper end of a count range, at least --gpus: '4 million or 5 million GPUs'" in out
+    )

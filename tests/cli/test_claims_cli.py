@@ -50,7 +50,9 @@ def test_an_unknown_claim_id_points_to_claims_list():
 
     code, out, err = _run("claims", "check", "no-such-id")
     assert (code, out) == (2, "")
-    assert err.startswith("dcpower: error: claim: 'no-such-id' is not a preset; accepted: anthropic-amazon-5gw, ")
+    assert err.startswith(
+        "dcpower: error: claim: 'no-such-id' is not a preset; accepted: anthropic-amazon-5gw, "
+    )
     total = len(calc.list_presets("claims"))  # 31 bundled when written
     assert err.endswith(f"({total} in all; see 'dcpower claims list')\n")
     assert "presets list" not in err and err.count("\n") == 1
@@ -59,6 +61,8 @@ def test_an_unknown_claim_id_points_to_claims_list():
 def test_an_unknown_system_still_points_to_presets_list():
     import calc
 
-    code, _, err = _run("check", "--power", "1 GW", "--gpus", "1", "--accelerator", "a100-sxm", "--system", "nope")
+    code, _, err = _run(
+        "check", "--power", "1 GW", "--gpus", "1", "--accelerator", "a100-sxm", "--system", "nope"
+    )
     assert code == 2 and err.startswith("dcpower: error: system: 'nope' is not a preset; accepted: ")
     assert err.endswith(f"({len(calc.list_presets('systems'))} in all; see 'dcpower presets list')\n")
