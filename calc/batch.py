@@ -1,9 +1,11 @@
 """Many claims at once: rows of a CSV or JSON Lines file, one checked result per row.
 
-A row gives `power`, `count`, `accelerator` or `fleet` ("h100-sxm=150000;gb200=30000"),
-`basis`, `power_bound`, `count_bound`, `method`, and `text`; a row may give only `text` (the
-sentence), and what the columns give replaces what the sentence gives. A row that cannot be
-checked gets its error (one line) in its own result, and the rows after it go on.
+A row gives `power`, `count` (with `count_high`, the upper end of a range such as "4 million or
+5 million"), `accelerator` (with `system`, the system it sits in) or `fleet`
+("h100-sxm=150000;gb200@gb200-nvl72=30000"), `basis`, `power_bound`, `count_bound`, `method`,
+and `text`; a row may give only `text` (the sentence), and what the columns give replaces what
+the sentence gives. A row that cannot be checked gets its error (one line) in its own result,
+and the rows after it go on.
 """
 
 from __future__ import annotations
@@ -16,9 +18,21 @@ from pathlib import Path
 from typing import Any
 
 from calc.errors import CalcError, InputError, shown
-from calc.models import BatchRow, Verdict, build
+from calc.models import COUNT_BOUNDS, BatchRow, Verdict, build
 
-COLUMNS = ("power", "count", "accelerator", "fleet", "basis", "power_bound", "count_bound", "method", "text")
+COLUMNS = (
+    "power",
+    "count",
+    "count_high",
+    "accelerator",
+    "system",
+    "fleet",
+    "basis",
+    "power_bound",
+    "count_bound",
+    "method",
+    "text",
+)
 """The columns a batch file may have (any others are ignored)."""
 MAX_BYTES = 200_000_000
 """The largest batch file read. [bytes]"""
@@ -83,6 +97,8 @@ def _fleet(text: Any) -> dict[str, str]:
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
             raise InputError(f"fleet: {shown(item)} must be ID=COUNT, e.g. 'h100-sxm=150000'")
+        if key.strip() in pairs:
+            raise InputError(f"fleet: {shown(key.strip())} is given twice")
         pairs[key.strip()] = value.strip()
     return pairs
 
@@ -94,28 +110,84 @@ def _given(row: Mapping[str, Any], name: str) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+def _count_range(row: Mapping[str, Any], parsed: Any) -> dict[str, Any]:
+    """count, count_high and count_bound, read and checked under the names of the columns."""
+    from calc.units import parse_count
+
+    count = _given(row, "count")
+    high = _given(row, "count_high")
+    bound = _given(row, "count_bound")
+    low = None if count is None else int(parse_count(count, "count"))
+    top = None if high is None else int(parse_count(high, "count_high"))
+    if bound is not None and bound not in COUNT_BOUNDS:
+        raise InputError(f"count_bound: {shown(bound)} is not accepted; accepted: {', '.join(COUNT_BOUNDS)}")
+    if top is not None:
+        if bound not in (None, "between"):
+            raise InputError(
+                f"count_bound: {shown(bound)} cannot go with count_high: a range is between count and "
+                "count_high; leave count_bound empty or give 'between'"
+            )
+        floor = low if low is not None else (parsed.count if parsed is not None else None)
+        if floor is None:
+            raise InputError(f"count_high: {top} needs count, the lower end of the range")
+        if top < floor:
+            where = "count" if low is not None else "the count in text"
+            raise InputError(f"count_high: {top} must be at least {where} ({floor})")
+        bound = "between"
+    elif bound == "between" and (low is not None or parsed is None or parsed.count_high is None):
+        raise InputError("count_high: missing; count_bound 'between' needs count_high, the upper end")
+    return {"gpus": low, "gpus_high": top, "gpus_bound": bound}
+
+
+def _fleet_label(built: Any, result: Any) -> str:
+    """The checked fleet as ``id=count;id@system=count``: a system given is kept with its id."""
+    given = {(e.accelerator, e.system) for e in built.fleet if e.system is not None}
+    cells = []
+    for entry in result.fleet:
+        label = (
+            f"{entry.accelerator}@{entry.system}"
+            if (entry.accelerator, entry.system) in given
+            else entry.accelerator
+        )
+        cells.append(f"{label}={entry.count:.0f}" if entry.count else label)
+    return ";".join(cells)
+
+
 def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()) -> BatchRow:
     """One row checked (see the module docstring); a bad row's error is in `error`."""
     from calc.claims import check_claim, compare_methods
     from calc.inputs import scenario
-    from calc.sentences import parse_claim, sentence_scenario
+    from calc.sentences import named_accelerator, parse_claim, sentence_scenario
 
     text = str(_given(row, "text") or "")
     try:
         if "_error" in row:
             raise InputError(str(row["_error"]))
+        parsed = parse_claim(text) if text else None
         inputs: dict[str, Any] = {
             "power": _given(row, "power"),
-            "gpus": _given(row, "count"),
+            **_count_range(row, parsed),
             "accelerator": _given(row, "accelerator"),
+            "system": _given(row, "system"),
             "fleet": None if _given(row, "fleet") is None else _fleet(row["fleet"]),
             "basis": _given(row, "basis"),
             "power_bound": _given(row, "power_bound"),
-            "gpus_bound": _given(row, "count_bound"),
             "method": _given(row, "method"),
         }
-        if text:
-            built = sentence_scenario(parse_claim(text), **inputs)
+        system = inputs["system"]
+        if system is not None and inputs["accelerator"] is None:
+            if inputs["fleet"] is not None:
+                raise InputError(
+                    f"system: {shown(system)} goes with accelerator, not fleet; in a fleet write "
+                    "ID@SYSTEM=COUNT, e.g. 'a100-sxm@leonardo-booster-node=13824'"
+                )
+            if parsed is None or named_accelerator(parsed) is None:
+                raise InputError(
+                    f"system: {shown(system)} needs an accelerator: give accelerator"
+                    + (" (text names no model)" if parsed is not None else "")
+                )
+        if parsed is not None:
+            built = sentence_scenario(parsed, **inputs)
         else:
             if inputs["power"] is None:
                 raise InputError("power: missing; give power or text")
@@ -137,9 +209,7 @@ def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()
             count=result.accelerators,
             count_bound=result.count_bound,
             count_high=built.accelerators_high,
-            fleet=";".join(
-                f"{e.accelerator}={e.count:.0f}" if e.count else e.accelerator for e in result.fleet
-            ),
+            fleet=_fleet_label(built, result),
             basis=result.basis,
             method=result.method,
             verdict=result.verdict,
