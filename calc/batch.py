@@ -5,7 +5,8 @@ A row gives `power`, `count` (with `count_high`, the upper end of a range such a
 ("h100-sxm=150000;gb200@gb200-nvl72=30000"), `basis`, `power_bound`, `count_bound`, `method`,
 and `text`; a row may give only `text` (the sentence), and what the columns give replaces what
 the sentence gives. A row that cannot be checked gets its error (one line) in its own result,
-and the rows after it go on.
+and the rows after it go on. A column (or JSON key) not in `COLUMNS`, a column named twice or a
+quote left open is an error: never a value silently dropped.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ COLUMNS = (
     "method",
     "text",
 )
-"""The columns a batch file may have (any others are ignored)."""
+"""The columns a batch file may have (any other is an error)."""
 MAX_BYTES = 200_000_000
 """The largest batch file read. [bytes]"""
 
@@ -63,6 +64,18 @@ def read_rows(path: str | Path) -> list[dict[str, Any]]:
     return _csv_rows(text, str(path))
 
 
+def _unknown(names: Iterable[str]) -> str:
+    """The names not in COLUMNS, as a message ("" when all are known)."""
+    unknown = [n for n in names if n not in COLUMNS]
+    if not unknown:
+        return ""
+    listed = ", ".join(shown(n, 40) for n in unknown[:5]) + (", …" if len(unknown) > 5 else "")
+    what = "column" if len(unknown) == 1 else "columns"
+    return (
+        f"{what} {listed} {'is' if len(unknown) == 1 else 'are'} not accepted; accepted: {', '.join(COLUMNS)}"
+    )
+
+
 def _json_rows(text: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for number, line in enumerate(text.splitlines(), 1):
@@ -73,20 +86,74 @@ def _json_rows(text: str) -> list[dict[str, Any]]:
         except json.JSONDecodeError as error:
             rows.append({"_error": f"line {number}: not JSON ({error.msg})"})
             continue
-        rows.append(value if isinstance(value, dict) else {"_error": f"line {number}: not a JSON object"})
+        if not isinstance(value, dict):
+            rows.append({"_error": f"line {number}: not a JSON object"})
+        elif unknown := _unknown(str(k) for k in value):
+            rows.append({"_error": f"line {number}: {unknown.replace('column', 'key')}"})
+        else:
+            rows.append(value)
     return rows
 
 
+def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """The CSV records with the line each starts on; a quote left open is an InputError."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    line = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            if "unexpected end of data" in str(error):
+                raise InputError(
+                    f"batch: {shown(name)} line {line}: unclosed quote: a cell opened with '\"' is not "
+                    f"closed before the end of the file; close it, or double a quote inside a cell ('\"\"')"
+                ) from None
+            raise InputError(
+                f"batch: {shown(name)} line {line}: bad quoting ({error}); a quoted cell must end "
+                f"at its comma, and a quote inside it is doubled ('\"\"')"
+            ) from None
+        if record:  # a blank line is no record
+            yield line, record
+        line = reader.line_num + 1
+
+
 def _csv_rows(text: str, name: str) -> list[dict[str, Any]]:
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in reader.fieldnames or ()]
+    records = _records(text, name)
+    first = next(records, None)
+    header = [h.strip().lower() for h in first[1]] if first else []
     if not set(header) & set(COLUMNS):
         raise InputError(
             f"batch: {shown(name)} has no known column (header {shown(','.join(header), 60)}); "
             f"accepted: {', '.join(COLUMNS)}"
         )
-    reader.fieldnames = header
-    return [{k: v for k, v in row.items() if k is not None} for row in reader]
+    for position, column in enumerate(header):
+        if column and header.index(column) != position:
+            raise InputError(
+                f"batch: {shown(name)} names column {shown(column)} twice (columns "
+                f"{header.index(column) + 1} and {position + 1}); give it once"
+            )
+    if unknown := _unknown(c for c in header if c):
+        raise InputError(f"batch: {shown(name)}: {unknown}")
+    rows: list[dict[str, Any]] = []
+    for line, record in records:
+        extra = record[len(header) :]
+        unnamed = [c for i, c in enumerate(record[: len(header)]) if not header[i] and c.strip()]
+        if any(c.strip() for c in extra):
+            rows.append(
+                {
+                    "_error": f"line {line}: {len(record)} cells for {len(header)} columns; "
+                    'quote a cell that has a comma, e.g. "220,000"'
+                }
+            )
+        elif unnamed:
+            rows.append(
+                {"_error": f"line {line}: {shown(unnamed[0], 40)} is in a column with no name in the header"}
+            )
+        else:
+            rows.append({c: v for c, v in zip(header, record, strict=False) if c})
+    return rows
 
 
 def _fleet(text: Any) -> dict[str, str]:

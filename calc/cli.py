@@ -284,7 +284,7 @@ DESCRIPTIONS = {
     "capex": "Capital cost of a fleet with its share of the facility, or what a budget buys.",
     "orbital": "Solar arrays, radiators, batteries, satellites and launches for a power of compute in orbit (lower bounds).",
     "claim": "Read a claim from its sentence (power, count, accelerator, basis, bounds; shown with the text each came from) and check it.",
-    "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, count_high, accelerator, system, fleet, basis, power_bound, count_bound, method, text): one result per row.",
+    "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, count_high, accelerator, system, fleet, basis, power_bound, count_bound, method, text; any other is an error): one result per row.",
     "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
     "timeline": "A site's energization quarter by quarter: power online by source, what it supports, what was delivered, stranded power or shortfall, battery hours.",
     "presets": "List the presets or show one with its sources.",

@@ -205,3 +205,72 @@ def test_count_high_errors_name_the_columns():
         "",
     ]
     assert (results[-1].count, results[-1].count_high) == (4_000_000, 6_000_000)  # the column wins
+
+
+def test_unknown_and_duplicate_columns_are_file_errors(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(_csv(tmp_path, "power,count,accelerator,colour\n7.5 MW,13824,a100-sxm,red\n"))
+    assert str(raised.value) == (
+        "batch: 'claims.csv': column 'colour' is not accepted; accepted: power, count, count_high, "
+        "accelerator, system, fleet, basis, power_bound, count_bound, method, text"
+    )
+    with pytest.raises(InputError, match=r"^batch: 'claims.csv': columns 'gpus', 'note' are not accepted; "):
+        calc.read_rows(_csv(tmp_path, "power,gpus,accelerator,note\n"))
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(_csv(tmp_path, "power,count,accelerator,Count\n7.5 MW,13824,a100-sxm,5\n"))
+    assert (
+        str(raised.value) == "batch: 'claims.csv' names column 'count' twice (columns 2 and 4); give it once"
+    )
+
+
+def test_unknown_json_keys_are_row_errors(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lines = _csv(
+        tmp_path,
+        '{"Power": "1 GW", "count": 1, "accelerator": "h100-sxm"}\n'
+        '{"power": "7.5 MW", "count": 13824, "accelerator": "a100-sxm", "system": "leonardo-booster-node"}\n',
+        "claims.jsonl",
+    )
+    first, second = calc.check_rows(calc.read_rows(lines))
+    assert first.error == (
+        "line 1: key 'Power' is not accepted; accepted: power, count, count_high, accelerator, system, "
+        "fleet, basis, power_bound, count_bound, method, text"
+    )
+    assert (second.verdict, second.fleet) == ("plausible", "a100-sxm@leonardo-booster-node=13824")
+
+
+def test_an_unclosed_quote_is_a_file_error_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # before: the quote ran to the end of the file, and the row read as "count: missing"
+    path = _csv(
+        tmp_path, 'power,count,accelerator\n1 GW,100000,h100-sxm\n"7.5 MW,13824,a100-sxm\n1 GW,1,h100-sxm\n'
+    )
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(path)
+    assert str(raised.value) == (
+        "batch: 'claims.csv' line 3: unclosed quote: a cell opened with '\"' is not closed before the "
+        "end of the file; close it, or double a quote inside a cell ('\"\"')"
+    )
+    with pytest.raises(
+        InputError, match=r"^batch: 'claims.csv' line 2: bad quoting \(',' expected after '\"'\)"
+    ):
+        calc.read_rows(_csv(tmp_path, 'power,count,accelerator\n"7.5 MW"x,13824,a100-sxm\n'))
+    # a quoted cell may hold commas and line breaks: the next row's line is counted after it
+    rows = calc.read_rows(_csv(tmp_path, 'text,power\n"over 300 MW,\n220,000 GPUs",\n,1 GW,\n,1 GW,x\n'))
+    assert rows[0] == {"text": "over 300 MW,\n220,000 GPUs", "power": ""}
+    assert rows[1] == {"text": "", "power": "1 GW"}
+    assert rows[2] == {
+        "_error": 'line 5: 3 cells for 2 columns; quote a cell that has a comma, e.g. "220,000"'
+    }
+
+
+def test_a_column_with_no_name_must_be_empty(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rows = calc.read_rows(
+        _csv(tmp_path, "power,count,accelerator,\n7.5 MW,13824,a100-sxm,\n1 GW,1,h100-sxm,x\n")
+    )
+    assert rows == [
+        LEONARDO,
+        {"_error": "line 3: 'x' is in a column with no name in the header"},
+    ]

@@ -113,3 +113,25 @@ def test_system_and_count_high_columns(tmp_path):
         # 10 GW / 4,000,000 = 2,500 W; / 5,000,000 = 2,000 W
         "2,plausible,10 GW,exact,4000000,between,5000000,gb300=4000000,unspecified,default,2500.0,2000.0,2500.0,,",
     ]
+
+
+def test_file_errors_are_one_line_with_exit_2(tmp_path):
+    cases = [
+        (
+            "power,count,accelerator,colour\n7.5 MW,13824,a100-sxm,red\n",
+            "column 'colour' is not accepted; accepted: power, count, count_high, accelerator, system, "
+            "fleet, basis, power_bound, count_bound, method, text",
+        ),
+        (
+            "power,count,accelerator,count\n7.5 MW,13824,a100-sxm,5\n",
+            "names column 'count' twice (columns 2 and 4)",
+        ),
+        (
+            'power,count,accelerator\n"7.5 MW,13824,a100-sxm\n1 GW,100000,h100-sxm\n',
+            "line 2: unclosed quote: ",
+        ),
+    ]
+    for text, message in cases:
+        code, out, err = _run("batch", _write(tmp_path, text))
+        assert (code, out) == (2, ""), text
+        assert err.startswith("dcpower: error: batch: ") and message in err and err.count("\n") == 1
