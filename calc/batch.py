@@ -312,7 +312,11 @@ def fails(fail_on: str | None, verdicts: Iterable[str | None]) -> bool:
 
 
 def failed(results: Iterable[BatchRow], fail_on: str | None) -> bool:
-    """Whether any result matches `fail_on`: implausible, ample, not-plausible or error."""
+    """Whether any result matches `fail_on`: implausible, ample, not-plausible or error.
+
+    A row's verdict under each method (`methods`) counts as well as its own, as `check
+    --method all --fail-on` counts every method's.
+    """
     if fail_on == "error":
         return any(r.error for r in results)
-    return fails(fail_on, (r.verdict for r in results))
+    return fails(fail_on, (v for r in results for v in (r.verdict, *r.methods.values())))

@@ -511,7 +511,8 @@ def build_parser() -> argparse.ArgumentParser:
     bat.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible", "error"),
-        help="exit 3 when any row's verdict matches (error: a row could not be checked)",
+        help="exit 3 when any row's verdict, or its verdict under one of --methods, matches "
+        "(error: a row could not be checked)",
     )
 
     cls = command("claims")

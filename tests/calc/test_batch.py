@@ -274,3 +274,13 @@ def test_a_column_with_no_name_must_be_empty(tmp_path, monkeypatch):
         LEONARDO,
         {"_error": "line 3: 'x' is in a column with no name in the header"},
     ]
+
+
+def test_failed_counts_each_methods_verdict():
+    # the default set finds 2,000-2,500 W per GB300 plausible; epoch's 2,548 W at IT is above it
+    (row,) = calc.check_rows([RANGE], methods=("default", "epoch"))
+    assert row.verdict == "plausible" and row.methods == {"default": "plausible", "epoch": "implausible"}
+    assert calc.batch_failed([row], "implausible") and calc.batch_failed([row], "not-plausible")
+    assert not calc.batch_failed([row], "ample") and not calc.batch_failed([row], "error")
+    (alone,) = calc.check_rows([RANGE])
+    assert not calc.batch_failed([alone], "implausible")

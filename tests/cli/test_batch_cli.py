@@ -135,3 +135,25 @@ def test_file_errors_are_one_line_with_exit_2(tmp_path):
         code, out, err = _run("batch", _write(tmp_path, text))
         assert (code, out) == (2, ""), text
         assert err.startswith("dcpower: error: batch: ") and message in err and err.count("\n") == 1
+
+
+def test_fail_on_counts_every_method_as_check_does(tmp_path):
+    # 10 GW for 4-5 million GB300s: plausible under default, implausible under epoch (2,548 W at IT)
+    path = _write(tmp_path, "power,count,count_high,accelerator\n10 GW,4000000,5000000,gb300\n")
+    check = (
+        "check",
+        "--power",
+        "10 GW",
+        "--gpus",
+        "4000000",
+        "--gpus-high",
+        "5000000",
+        "--accelerator",
+        "gb300",
+    )
+    assert _run(*check, "--method", "all", "--fail-on", "implausible")[0] == 3
+    assert _run("batch", path, "--methods", "all", "--fail-on", "implausible")[0] == 3
+    assert _run("batch", path, "--methods", "epoch", "--fail-on", "not-plausible")[0] == 3
+    assert _run(*check, "--fail-on", "implausible")[0] == 0
+    assert _run("batch", path, "--fail-on", "implausible")[0] == 0
+    assert _run("batch", path, "--methods", "all", "--fail-on", "ample")[0] == 0
