@@ -178,6 +178,14 @@ def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
                 "help": "how the count was stated: exact (default), at-least ('over 220,000'), at-most, about",
             },
         ),
+        "gpus_high": (
+            ("--gpus-high",),
+            {
+                "metavar": "N",
+                "help": "the upper end of a count range, at least --gpus: '4 million or 5 million GPUs' is "
+                "--gpus 4000000 --gpus-high 5000000 (the count is then stated as between the two)",
+            },
+        ),
         "rack_power_limit": (
             ("--rack-power-limit",),
             {"help": "power one rack may draw, e.g. '130 kW' (sets systems per rack)"},
@@ -218,6 +226,7 @@ EXAMPLES = {
         "dcpower check --facility colossus-1 --method all",
         "dcpower check --facility stargate-abilene --set pue=1.1:1.2:1.3 --fail-on implausible",
         "dcpower check --power '300 MW' --power-bound at-least --gpus 220000 --gpus-bound at-least --accelerator h100-sxm",
+        "dcpower check --power '10 GW' --gpus 4000000 --gpus-high 5000000 --accelerator gb300",
     ],
     "solve": [
         "dcpower solve --for pue --power '300 MW' --gpus 220000 --accelerator h100-sxm",
@@ -242,6 +251,7 @@ EXAMPLES = {
         "dcpower claim 'This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) within the month.'",
         "dcpower claim 'Oracle will install about 400,000 GB200 chips in a 1.2 GW campus' --json",
         "dcpower claim 'Up to one million TPUs and well over a gigawatt' --accelerator tpu-v7 --basis facility",
+        "dcpower claim 'Leonardo: 13,824 A100 GPUs in 7.5 MW' --system leonardo-booster-node",
     ],
     "batch": [
         "dcpower batch claims.csv",
@@ -274,7 +284,7 @@ DESCRIPTIONS = {
     "capex": "Capital cost of a fleet with its share of the facility, or what a budget buys.",
     "orbital": "Solar arrays, radiators, batteries, satellites and launches for a power of compute in orbit (lower bounds).",
     "claim": "Read a claim from its sentence (power, count, accelerator, basis, bounds; shown with the text each came from) and check it.",
-    "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, accelerator or fleet, basis, power_bound, count_bound, method, text): one result per row.",
+    "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, count_high, accelerator, system, fleet, basis, power_bound, count_bound, method, text; any other is an error): one result per row.",
     "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
     "timeline": "A site's energization quarter by quarter: power online by source, what it supports, what was delivered, stranded power or shortfall, battery hours.",
     "presets": "List the presets or show one with its sources.",
@@ -354,7 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add(pwr, *CLAIM, "method", "rack_power_limit", "json")
 
     chk = command("check")
-    _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "json")
+    _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "gpus_high", "json")
     chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
@@ -474,6 +484,11 @@ def build_parser() -> argparse.ArgumentParser:
     clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published")
     clm.add_argument("--accelerator", help="the accelerator, instead of the one the sentence names")
     clm.add_argument(
+        "--system",
+        help="the system the accelerator (--accelerator, else the model the sentence names) is "
+        "installed in (default: its preset's system)",
+    )
+    clm.add_argument(
         "--basis", choices=calc_bases(), help=BASIS_HELP + " (default: the sentence's hint, else unspecified)"
     )
     _add(clm, "method", "settings", "json")
@@ -496,7 +511,8 @@ def build_parser() -> argparse.ArgumentParser:
     bat.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible", "error"),
-        help="exit 3 when any row's verdict matches (error: a row could not be checked)",
+        help="exit 3 when any row's verdict, or its verdict under one of --methods, matches "
+        "(error: a row could not be checked)",
     )
 
     cls = command("claims")
@@ -577,6 +593,28 @@ def _show(args: argparse.Namespace, result: Any, document: Any) -> None:
         print(as_text(document(result)))
 
 
+def _gpus_high(args: argparse.Namespace) -> int | None:
+    """--gpus-high, read and checked against --gpus and --gpus-bound (None when not given)."""
+    from calc.errors import shown
+    from calc.units import parse_count
+
+    high = getattr(args, "gpus_high", None)
+    if high is None:
+        return None
+    value = int(parse_count(high, "--gpus-high"))
+    if getattr(args, "gpus_bound", None) is not None:
+        raise CliError(
+            f"--gpus-bound: {shown(args.gpus_bound)} cannot go with --gpus-high: a count range is "
+            "between --gpus and --gpus-high; leave out --gpus-bound"
+        )
+    gpus = getattr(args, "gpus", None)
+    if gpus is None and getattr(args, "facility", None) is None:
+        raise CliError(f"--gpus-high: {value} needs --gpus, the lower end of the range (or --facility)")
+    if gpus is not None and value < (low := int(parse_count(gpus, "gpus"))):
+        raise CliError(f"--gpus-high: {value} must be at least --gpus ({low})")
+    return value
+
+
 def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
     """The Scenario of the claim options (a facility fills what is not given)."""
     import calc
@@ -594,6 +632,7 @@ def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
         "assumptions": calc.parse_settings(getattr(args, "settings", [])),
         "power_bound": getattr(args, "power_bound", None),
         "gpus_bound": getattr(args, "gpus_bound", None),
+        "gpus_high": _gpus_high(args),
     }
     inputs.update(extra)
     return calc.scenario(**inputs)
@@ -659,10 +698,19 @@ def calc_bases() -> tuple[str, ...]:
 def _cmd_claim(args: argparse.Namespace) -> int:
     import calc
     from calc.claim_report import sentence_document
+    from calc.errors import shown
+    from calc.sentences import named_accelerator, parse_claim
 
+    if args.system is not None and args.accelerator is None:
+        if named_accelerator(parse_claim(args.text)) is None:
+            raise CliError(
+                f"--system: {shown(args.system)} needs an accelerator: the sentence names no model; "
+                "give --accelerator too"
+            )
     result = calc.check_sentence(
         args.text,
         accelerator=args.accelerator,
+        system=args.system,
         basis=args.basis,
         method=args.method,
         assumptions=calc.parse_settings(args.settings) or None,

@@ -797,7 +797,7 @@ class BatchRow(CalcModel):
     count_bound: CountBound = "exact"
     count_high: int | None = None
     fleet: str = ""
-    """Accelerator ids with their counts, as ``id=count;id=count``."""
+    """Accelerator ids with their counts, as ``id=count;id@system=count`` (a system given kept)."""
     basis: ClaimBasis | None = None
     method: str = ""
     verdict: Verdict | None = None

@@ -87,13 +87,19 @@ def is_path(preset_id: str) -> bool:
     return preset_id.endswith(".toml") or any(sep in preset_id for sep in separators)
 
 
-def _accepted(ids: tuple[str, ...], limit: int = _MAX_SHOWN_IDS) -> str:
-    """The accepted ids, cut to keep the message on one short line."""
+LISTINGS: dict[str, str] = {"claims": "dcpower claims list"}
+"""The command that lists a kind's ids, where it is not 'dcpower presets list'."""
+
+
+def _accepted(
+    ids: tuple[str, ...], limit: int = _MAX_SHOWN_IDS, listing: str = "dcpower presets list"
+) -> str:
+    """The accepted ids, cut to keep the message on one short line (`listing` lists them all)."""
     text = ", ".join(ids)
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(", ", 1)[0]
-    return f"{cut}, … ({len(ids)} in all; see 'dcpower presets list')"
+    return f"{cut}, … ({len(ids)} in all; see '{listing}')"
 
 
 def _a(noun: str) -> str:
@@ -221,7 +227,9 @@ class PresetCatalog:
             hint = f"did you mean {close[0]!r}? " if close else ""
             # a directory that could not be listed may hold the id: say so rather than stay silent
             note = f"; note: {self.problems[0]}" if self.problems else ""
-            accepted = _accepted(valid, 80 if note else _MAX_SHOWN_IDS)
+            accepted = _accepted(
+                valid, 80 if note else _MAX_SHOWN_IDS, LISTINGS.get(kind, "dcpower presets list")
+            )
             raise PresetError(
                 f"{SINGULAR[kind]}: {shown(preset_id)} is not a preset; {hint}accepted: {accepted}{note}"
             ) from None

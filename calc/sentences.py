@@ -347,6 +347,11 @@ def _excerpt(text: str) -> str:
     return flat if len(flat) <= 60 else flat[:57] + "..."
 
 
+def named_accelerator(parsed: ParsedClaim) -> str | None:
+    """The accelerator the sentence names by model (None: none, or only generic "GPUs")."""
+    return None if parsed.accelerator is None or _GENERIC[2] in parsed.notes else parsed.accelerator
+
+
 def sentence_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
     """The scenario of a parsed sentence; `inputs` (as `calc.scenario` takes them) replace
     what the sentence gave.

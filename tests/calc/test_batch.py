@@ -50,7 +50,7 @@ def test_bad_rows_get_their_error_and_the_rest_go_on():
     ]
     results = list(calc.check_rows(rows))
     assert [r.error for r in results] == [
-        "gpus: 'lots' is not a number; give e.g. '220000'",
+        "count: 'lots' is not a number; give e.g. '220000'",
         "claim: no power found in 'Meta will build a big cluster'",
         "accelerator: missing; give accelerator, fleet or text",
         "power: missing; give power or text",
@@ -97,3 +97,190 @@ def test_unreadable_files_are_one_line(tmp_path, monkeypatch):
         InputError, match=r"^batch: 'other.csv' has no known column \(header 'a,b'\); accepted: power,"
     ):
         calc.read_rows("other.csv")
+
+
+# ------------------------------------------------------------------ columns as the user wrote them
+
+
+def _csv(tmp_path, text, name="claims.csv"):
+    (tmp_path / name).write_text(text)
+    return name  # read from tmp_path (the tests chdir there): messages show the name as given
+
+
+LEONARDO = {"power": "7.5 MW", "count": "13824", "accelerator": "a100-sxm"}
+
+
+def test_a_system_column_chooses_the_system_and_the_fleet_keeps_it():
+    # 7.5 MW / 13,824 = 542.5 W per A100. In a DGX A100 (6.5 kW / 8 = 812.5 W, x draw_factor
+    # 0.68 = 552.5 W at the least) that is implausible; in a Leonardo node (2.2 kW / 4 = 550 W,
+    # x 0.68 = 374 W to x 1 x 1.15 = 632.5 W at IT) it is plausible
+    plain, placed = calc.check_rows([LEONARDO, {**LEONARDO, "system": "leonardo-booster-node"}])
+    assert (plain.verdict, plain.fleet) == ("implausible", "a100-sxm=13824")
+    assert (placed.verdict, placed.fleet, placed.error) == (
+        "plausible",
+        "a100-sxm@leonardo-booster-node=13824",
+        "",
+    )
+    assert placed.implied_power_per_accelerator.m_as("W") == pytest.approx(7.5e6 / 13_824)
+    # the same as check --system
+    check = calc.check_claim(calc.scenario("7.5 MW", 13824, "a100-sxm", system="leonardo-booster-node"))
+    assert check.verdict == placed.verdict
+
+
+def test_a_fleet_with_systems_prints_them():
+    (row,) = calc.check_rows(
+        [{"power": "7.5 MW", "fleet": "a100-sxm@leonardo-booster-node=13824;h100-sxm=100"}]
+    )
+    assert (row.count, row.fleet) == (13_924, "a100-sxm@leonardo-booster-node=13824;h100-sxm=100")
+
+
+def test_system_errors_name_the_column():
+    rows = [
+        {**LEONARDO, "system": "nope"},
+        {"power": "7.5 MW", "fleet": "a100-sxm=13824", "system": "leonardo-booster-node"},
+        {"text": "7.5 MW for 13,824 GPUs", "system": "leonardo-booster-node"},
+        {"text": "7.5 MW for 13,824 A100 GPUs", "system": "leonardo-booster-node"},
+        {"power": "7.5 MW", "fleet": "a100-sxm=1;a100-sxm=2"},
+    ]
+    errors = [r.error for r in calc.check_rows(rows)]
+    assert errors[0].startswith("system: 'nope' is not a preset; accepted: ")
+    assert errors[1:] == [
+        "system: 'leonardo-booster-node' goes with accelerator, not fleet; in a fleet write "
+        "ID@SYSTEM=COUNT, e.g. 'a100-sxm@leonardo-booster-node=13824'",
+        "system: 'leonardo-booster-node' needs an accelerator: give accelerator (text names no model)",
+        "",  # the text's A100 is the accelerator the system holds
+        "fleet: 'a100-sxm' is given twice",
+    ]
+
+
+def test_count_errors_name_count_not_gpus():
+    rows = [
+        {**LEONARDO, "count": "abc"},
+        {**LEONARDO, "count": "1,5"},
+        {**LEONARDO, "count_bound": "sometimes"},
+    ]
+    assert [r.error for r in calc.check_rows(rows)] == [
+        "count: 'abc' is not a number; give e.g. '220000'",
+        "count: '1,5' has a misplaced thousands separator; one sits every three digits, e.g. '220,000'",
+        "count_bound: 'sometimes' is not accepted; accepted: exact, at-least, at-most, about, between",
+    ]
+
+
+RANGE = {"power": "10 GW", "count": "4000000", "count_high": "5000000", "accelerator": "gb300"}
+
+
+def test_a_count_high_column_is_a_count_range():
+    # 10 GW / 5,000,000 = 2,000 W; 10 GW / 4,000,000 = 2,500 W
+    (row,) = calc.check_rows([RANGE])
+    assert (row.count, row.count_high, row.count_bound, row.error) == (4_000_000, 5_000_000, "between", "")
+    assert (row.implied_low.m_as("W"), row.implied_high.m_as("W")) == (2000.0, 2500.0)
+    assert row.verdict == "plausible"
+    # the same as the sentence, and as check --gpus-high
+    (sentence,) = calc.check_rows([{"text": "10 gigawatts, 4 million or 5 million GB300 GPUs"}])
+    assert (sentence.count, sentence.count_high, sentence.verdict) == (4_000_000, 5_000_000, "plausible")
+    check = calc.check_claim(calc.scenario("10 GW", 4_000_000, "gb300", gpus_high=5_000_000))
+    assert (check.implied_low, check.implied_high) == (row.implied_low, row.implied_high)
+
+
+def test_count_high_errors_name_the_columns():
+    text = "10 gigawatts, 4 million or 5 million GPUs"
+    rows = [
+        {**RANGE, "count": "5000000", "count_high": "4000000"},
+        {**RANGE, "count_high": "lots"},
+        {**RANGE, "count_bound": "at-least"},
+        {**RANGE, "count_high": "", "count_bound": "between"},
+        {"power": "10 GW", "fleet": "gb300=4000000", "count_high": "5000000"},
+        {"text": text, "count_high": "3000000"},
+        {"text": text, "count_high": "6000000"},
+    ]
+    results = list(calc.check_rows(rows))
+    assert [r.error for r in results] == [
+        "count_high: 4000000 must be at least count (5000000)",
+        "count_high: 'lots' is not a number; give e.g. '220000'",
+        "count_bound: 'at-least' cannot go with count_high: a range is between count and count_high; "
+        "leave count_bound empty or give 'between'",
+        "count_high: missing; count_bound 'between' needs count_high, the upper end",
+        "count_high: 5000000 needs count, the lower end of the range",
+        "count_high: 3000000 must be at least the count in text (4000000)",
+        "",
+    ]
+    assert (results[-1].count, results[-1].count_high) == (4_000_000, 6_000_000)  # the column wins
+
+
+def test_unknown_and_duplicate_columns_are_file_errors(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(_csv(tmp_path, "power,count,accelerator,colour\n7.5 MW,13824,a100-sxm,red\n"))
+    assert str(raised.value) == (
+        "batch: 'claims.csv': column 'colour' is not accepted; accepted: power, count, count_high, "
+        "accelerator, system, fleet, basis, power_bound, count_bound, method, text"
+    )
+    with pytest.raises(InputError, match=r"^batch: 'claims.csv': columns 'gpus', 'note' are not accepted; "):
+        calc.read_rows(_csv(tmp_path, "power,gpus,accelerator,note\n"))
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(_csv(tmp_path, "power,count,accelerator,Count\n7.5 MW,13824,a100-sxm,5\n"))
+    assert (
+        str(raised.value) == "batch: 'claims.csv' names column 'count' twice (columns 2 and 4); give it once"
+    )
+
+
+def test_unknown_json_keys_are_row_errors(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lines = _csv(
+        tmp_path,
+        '{"Power": "1 GW", "count": 1, "accelerator": "h100-sxm"}\n'
+        '{"power": "7.5 MW", "count": 13824, "accelerator": "a100-sxm", "system": "leonardo-booster-node"}\n',
+        "claims.jsonl",
+    )
+    first, second = calc.check_rows(calc.read_rows(lines))
+    assert first.error == (
+        "line 1: key 'Power' is not accepted; accepted: power, count, count_high, accelerator, system, "
+        "fleet, basis, power_bound, count_bound, method, text"
+    )
+    assert (second.verdict, second.fleet) == ("plausible", "a100-sxm@leonardo-booster-node=13824")
+
+
+def test_an_unclosed_quote_is_a_file_error_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # before: the quote ran to the end of the file, and the row read as "count: missing"
+    path = _csv(
+        tmp_path, 'power,count,accelerator\n1 GW,100000,h100-sxm\n"7.5 MW,13824,a100-sxm\n1 GW,1,h100-sxm\n'
+    )
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(path)
+    assert str(raised.value) == (
+        "batch: 'claims.csv' line 3: unclosed quote: a cell opened with '\"' is not closed before the "
+        "end of the file; close it, or double a quote inside a cell ('\"\"')"
+    )
+    with pytest.raises(
+        InputError, match=r"^batch: 'claims.csv' line 2: bad quoting \(',' expected after '\"'\)"
+    ):
+        calc.read_rows(_csv(tmp_path, 'power,count,accelerator\n"7.5 MW"x,13824,a100-sxm\n'))
+    # a quoted cell may hold commas and line breaks: the next row's line is counted after it
+    rows = calc.read_rows(_csv(tmp_path, 'text,power\n"over 300 MW,\n220,000 GPUs",\n,1 GW,\n,1 GW,x\n'))
+    assert rows[0] == {"text": "over 300 MW,\n220,000 GPUs", "power": ""}
+    assert rows[1] == {"text": "", "power": "1 GW"}
+    assert rows[2] == {
+        "_error": 'line 5: 3 cells for 2 columns; quote a cell that has a comma, e.g. "220,000"'
+    }
+
+
+def test_a_column_with_no_name_must_be_empty(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rows = calc.read_rows(
+        _csv(tmp_path, "power,count,accelerator,\n7.5 MW,13824,a100-sxm,\n1 GW,1,h100-sxm,x\n")
+    )
+    assert rows == [
+        LEONARDO,
+        {"_error": "line 3: 'x' is in a column with no name in the header"},
+    ]
+
+
+def test_failed_counts_each_methods_verdict():
+    # the default set finds 2,000-2,500 W per GB300 plausible; epoch's 2,548 W at IT is above it
+    (row,) = calc.check_rows([RANGE], methods=("default", "epoch"))
+    assert row.verdict == "plausible" and row.methods == {"default": "plausible", "epoch": "implausible"}
+    assert calc.batch_failed([row], "implausible") and calc.batch_failed([row], "not-plausible")
+    assert not calc.batch_failed([row], "ample") and not calc.batch_failed([row], "error")
+    (alone,) = calc.check_rows([RANGE])
+    assert not calc.batch_failed([alone], "implausible")

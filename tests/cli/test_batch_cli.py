@@ -35,7 +35,7 @@ def test_csv_out_one_line_per_row_the_broken_one_with_its_error(tmp_path):
     assert lines[0].startswith("row,verdict,power,power_bound,count,count_bound,")
     assert lines[1] == "1,plausible,300 MW,exact,220000,exact,,h100-sxm=220000,unspecified,default,1363.6,,,,"
     assert lines[2].startswith("2,plausible,300 MW,at-least,220000,at-least,,h100-sxm=220000,")
-    assert lines[3] == "3,error,,,,,,,,,,,,gpus: 'lots' is not a number; give e.g. '220000',"
+    assert lines[3] == "3,error,,,,,,,,,,,,count: 'lots' is not a number; give e.g. '220000',"
     assert lines[4].startswith("4,ample,1 GW,exact,100000,exact,,h100-sxm=100000,it,default,10000.0,")
     assert len(lines) == 5
 
@@ -51,7 +51,7 @@ def test_json_lines_and_methods(tmp_path):
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and [r["row"] for r in rows] == [1, 2, 3, 4]
     assert rows[0]["methods"] == {"default": "plausible", "epoch": "plausible"}
-    assert rows[2]["error"] == "gpus: 'lots' is not a number; give e.g. '220000'"
+    assert rows[2]["error"] == "count: 'lots' is not a number; give e.g. '220000'"
 
 
 def test_markdown(tmp_path):
@@ -90,3 +90,70 @@ def test_a_progress_line_on_a_terminal_for_a_long_file(tmp_path, monkeypatch):
         assert main(["batch", _file(tmp_path)]) == 0
     assert err.getvalue() == "\rbatch: 4 rows checked\n"
     # not a terminal, or a short file: nothing on stderr (see the other tests)
+
+
+def _write(tmp_path, text, name="claims.csv"):
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def test_system_and_count_high_columns(tmp_path):
+    path = _write(
+        tmp_path,
+        "power,count,count_high,accelerator,system\n"
+        "7.5 MW,13824,,a100-sxm,leonardo-booster-node\n"
+        "10 GW,4000000,5000000,gb300,\n",
+    )
+    code, out, err = _run("batch", path)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1:] == [
+        # 7.5 MW / 13,824 = 542.5 W per GPU
+        "1,plausible,7.5 MW,exact,13824,exact,,a100-sxm@leonardo-booster-node=13824,unspecified,default,542.5,,,,",
+        # 10 GW / 4,000,000 = 2,500 W; / 5,000,000 = 2,000 W
+        "2,plausible,10 GW,exact,4000000,between,5000000,gb300=4000000,unspecified,default,2500.0,2000.0,2500.0,,",
+    ]
+
+
+def test_file_errors_are_one_line_with_exit_2(tmp_path):
+    cases = [
+        (
+            "power,count,accelerator,colour\n7.5 MW,13824,a100-sxm,red\n",
+            "column 'colour' is not accepted; accepted: power, count, count_high, accelerator, system, "
+            "fleet, basis, power_bound, count_bound, method, text",
+        ),
+        (
+            "power,count,accelerator,count\n7.5 MW,13824,a100-sxm,5\n",
+            "names column 'count' twice (columns 2 and 4)",
+        ),
+        (
+            'power,count,accelerator\n"7.5 MW,13824,a100-sxm\n1 GW,100000,h100-sxm\n',
+            "line 2: unclosed quote: ",
+        ),
+    ]
+    for text, message in cases:
+        code, out, err = _run("batch", _write(tmp_path, text))
+        assert (code, out) == (2, ""), text
+        assert err.startswith("dcpower: error: batch: ") and message in err and err.count("\n") == 1
+
+
+def test_fail_on_counts_every_method_as_check_does(tmp_path):
+    # 10 GW for 4-5 million GB300s: plausible under default, implausible under epoch (2,548 W at IT)
+    path = _write(tmp_path, "power,count,count_high,accelerator\n10 GW,4000000,5000000,gb300\n")
+    check = (
+        "check",
+        "--power",
+        "10 GW",
+        "--gpus",
+        "4000000",
+        "--gpus-high",
+        "5000000",
+        "--accelerator",
+        "gb300",
+    )
+    assert _run(*check, "--method", "all", "--fail-on", "implausible")[0] == 3
+    assert _run("batch", path, "--methods", "all", "--fail-on", "implausible")[0] == 3
+    assert _run("batch", path, "--methods", "epoch", "--fail-on", "not-plausible")[0] == 3
+    assert _run(*check, "--fail-on", "implausible")[0] == 0
+    assert _run("batch", path, "--fail-on", "implausible")[0] == 0
+    assert _run("batch", path, "--methods", "all", "--fail-on", "ample")[0] == 0

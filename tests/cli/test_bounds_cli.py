@@ -57,3 +57,81 @@ def test_an_unknown_bound_is_one_line():
     code, _, err = _run(*HEADLINE, "--power-bound", "sometimes")
     assert code == 2
     assert err.startswith("dcpower: error: argument --power-bound: invalid choice: 'sometimes'")
+
+
+RANGE = ("check", "--power", "10 GW", "--gpus", "4000000", "--gpus-high", "5000000", "--accelerator", "gb300")
+
+
+def test_gpus_high_states_a_count_range():
+    # "10 gigawatts ... 4 million or 5 million GPUs": 10e9 W / 5e6 = 2,000 W to 10e9 W / 4e6 = 2,500 W
+    code, out, err = _run(*RANGE, "--json")
+    result = json.loads(out)
+    assert (code, err) == (0, "")
+    assert (result["accelerators"], result["count_bound"]) == (4_000_000, "between")
+    assert result["implied_low"] == {"value": 2000.0, "unit": "W"}
+    assert result["implied_high"] == {"value": 2500.0, "unit": "W"}
+    assert result["implied_power_per_accelerator"] == {"value": 2500.0, "unit": "W"}
+    code, out, _ = _run(*RANGE)
+    assert code == 0
+    assert "As stated: 10 GW for 4,000,000–5,000,000 GPUs is 2,000.0–2,500.0 W per GPU" in out
+
+
+def test_gpus_high_matches_the_ledger_entry_of_the_same_claim():
+    # presets/claims/openai-nvidia-10gw.toml: 10 GW, 4,000,000-5,000,000, gb300, basis unspecified
+    _, out, _ = _run(*RANGE)
+    assert "Verdict: PLAUSIBLE." in out
+    _, ledger, _ = _run("claims", "check", "openai-nvidia-10gw")
+    assert "plausible: 10 GW for 4,000,000–5,000,000 GPUs is 2,000.0–2,500.0 W per GPU" in ledger
+
+
+def test_gpus_high_with_method_all_and_fail_on():
+    # epoch's range for gb300 is 2,548.0 W at IT: above the 2,000-2,500 W the range implies
+    code, out, _ = _run(*RANGE, "--method", "all", "--fail-on", "implausible")
+    assert code == 3
+    assert "  epoch         implausible  2,500.0 W" in out
+    assert _run(*RANGE, "--method", "default", "--fail-on", "implausible")[0] == 0
+
+
+def test_gpus_high_errors_are_one_line():
+    cases = [
+        (
+            (
+                "check",
+                "--power",
+                "10 GW",
+                "--gpus",
+                "5000000",
+                "--gpus-high",
+                "4000000",
+                "--accelerator",
+                "gb300",
+            ),
+            "dcpower: error: --gpus-high: 4000000 must be at least --gpus (5000000)\n",
+        ),
+        (
+            (*RANGE[:5], "--gpus-high", "abc", "--accelerator", "gb300"),
+            "dcpower: error: --gpus-high: 'abc' is not a number; give e.g. '220000'\n",
+        ),
+        (
+            (*RANGE, "--gpus-bound", "at-least"),
+            "dcpower: error: --gpus-bound: 'at-least' cannot go with --gpus-high: a count range is "
+            "between --gpus and --gpus-high; leave out --gpus-bound\n",
+        ),
+        (
+            ("check", "--power", "10 GW", "--gpus-high", "5000000", "--accelerator", "gb300"),
+            "dcpower: error: --gpus-high: 5000000 needs --gpus, the lower end of the range (or --facility)\n",
+        ),
+    ]
+    for arguments, message in cases:
+        assert _run(*arguments) == (2, "", message)
+
+
+def test_gpus_high_is_in_the_help(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--gpus-high N the upper end of a count range, at least --gpus: '4 million or 5 million GPUs'" in out
+    )

@@ -4,6 +4,8 @@ import contextlib
 import io
 import json
 
+import pytest
+
 from calc.cli import main
 
 HEADLINE = (
@@ -60,3 +62,55 @@ def test_fail_on():
     # up to 100 MW for 220,000 H100s: at most 454.5 W per GPU, below the IT low end 946.05 W
     code, _, _ = _run("claim", "up to 100 MW for 220,000 H100 GPUs", "--fail-on", "implausible")
     assert code == 3
+
+
+LEONARDO = "Leonardo: 13,824 A100 GPUs in 7.5 MW"
+
+
+def test_system_chooses_the_system_the_accelerator_sits_in():
+    # leonardo-booster-node: 4 A100s in 2.2 kW, 550 W each, x draw_factor 0.85 = 467.5 W at the
+    # server; a DGX A100 would be 6.5 kW / 8 = 812.5 W. 7.5 MW / 13,824 = 542.5 W per GPU
+    code, out, err = _run("claim", LEONARDO, "--system", "leonardo-booster-node", "--json")
+    assert (code, err) == (0, "")
+    claim = json.loads(out)["claim"]
+    assert claim["fleet"][0]["accelerator"] == "a100-sxm"
+    assert claim["fleet"][0]["system"] == "leonardo-booster-node"
+    assert claim["implied_power_per_accelerator"]["value"] == pytest.approx(7.5e6 / 13_824)
+    code, out, _ = _run("claim", LEONARDO, "--system", "leonardo-booster-node")
+    assert "  server    374.0 W  467.5 W  550.0 W  2.2 kW / 4 x draw_factor" in out
+
+
+def test_system_gives_the_verdict_of_check_with_the_same_system():
+    _, out, _ = _run("claim", LEONARDO, "--system", "leonardo-booster-node", "--json")
+    by_sentence = json.loads(out)["claim"]
+    _, out, _ = _run(
+        "check", "--power", "7.5 MW", "--gpus", "13824", "--accelerator", "a100-sxm",
+        "--system", "leonardo-booster-node", "--json",
+    )  # fmt: skip
+    assert by_sentence == json.loads(out)
+    # --accelerator replaces a generic "GPUs" and takes the system the same way
+    _, out, _ = _run(
+        "claim", "Leonardo: 13,824 GPUs in 7.5 MW", "--accelerator", "a100-sxm",
+        "--system", "leonardo-booster-node", "--json",
+    )  # fmt: skip
+    assert json.loads(out)["claim"] == by_sentence
+
+
+def test_system_errors_are_one_line():
+    cases = [
+        (
+            ("claim", "Leonardo: 13,824 GPUs in 7.5 MW", "--system", "leonardo-booster-node"),
+            "dcpower: error: --system: 'leonardo-booster-node' needs an accelerator: the sentence "
+            "names no model; give --accelerator too\n",
+        ),
+        (
+            ("claim", "7.5 MW for 13,824 H100 GPUs", "--system", "leonardo-booster-node"),
+            "dcpower: error: system: 'leonardo-booster-node' holds 'a100-sxm', not 'h100-sxm'; "
+            "'h100-sxm' ships in 'dgx-h100'\n",
+        ),
+    ]
+    for arguments, message in cases:
+        assert _run(*arguments) == (2, "", message)
+    code, out, err = _run("claim", LEONARDO, "--system", "nope")
+    assert (code, out) == (2, "") and err.startswith("dcpower: error: system: 'nope' is not a preset;")
+    assert err.count("\n") == 1

@@ -43,3 +43,26 @@ def test_check_needs_ids_or_all():
     assert code == 2 and err == "dcpower: error: claims check: give claim ids or --all, not both or neither\n"
     code, _, err = _run("claims")
     assert code == 2 and "claims: give 'list' or 'check ID'" in err
+
+
+def test_an_unknown_claim_id_points_to_claims_list():
+    import calc
+
+    code, out, err = _run("claims", "check", "no-such-id")
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        "dcpower: error: claim: 'no-such-id' is not a preset; accepted: anthropic-amazon-5gw, "
+    )
+    total = len(calc.list_presets("claims"))  # 31 bundled when written
+    assert err.endswith(f"({total} in all; see 'dcpower claims list')\n")
+    assert "presets list" not in err and err.count("\n") == 1
+
+
+def test_an_unknown_system_still_points_to_presets_list():
+    import calc
+
+    code, _, err = _run(
+        "check", "--power", "1 GW", "--gpus", "1", "--accelerator", "a100-sxm", "--system", "nope"
+    )
+    assert code == 2 and err.startswith("dcpower: error: system: 'nope' is not a preset; accepted: ")
+    assert err.endswith(f"({len(calc.list_presets('systems'))} in all; see 'dcpower presets list')\n")
