@@ -276,11 +276,15 @@ def test_a_column_with_no_name_must_be_empty(tmp_path, monkeypatch):
     ]
 
 
+H100_RANGE = {"power": "300 MW", "count": "300000", "count_high": "310000", "accelerator": "h100-sxm"}
+
+
 def test_failed_counts_each_methods_verdict():
-    # the default set finds 2,000-2,500 W per GB300 plausible; epoch's 2,548 W at IT is above it
-    (row,) = calc.check_rows([RANGE], methods=("default", "epoch"))
+    # 300 MW for 300,000-310,000 H100 is 967.7-1,000.0 W: the default IT range 946.1-1,466.2 W
+    # meets it; epoch's IT low end 700 W x 1.47 = 1,029.0 W is above even 1,000 W
+    (row,) = calc.check_rows([H100_RANGE], methods=("default", "epoch"))
     assert row.verdict == "plausible" and row.methods == {"default": "plausible", "epoch": "implausible"}
     assert calc.batch_failed([row], "implausible") and calc.batch_failed([row], "not-plausible")
     assert not calc.batch_failed([row], "ample") and not calc.batch_failed([row], "error")
-    (alone,) = calc.check_rows([RANGE])
+    (alone,) = calc.check_rows([H100_RANGE])
     assert not calc.batch_failed([alone], "implausible")

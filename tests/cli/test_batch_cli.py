@@ -138,18 +138,19 @@ def test_file_errors_are_one_line_with_exit_2(tmp_path):
 
 
 def test_fail_on_counts_every_method_as_check_does(tmp_path):
-    # 10 GW for 4-5 million GB300s: plausible under default, implausible under epoch (2,548 W at IT)
-    path = _write(tmp_path, "power,count,count_high,accelerator\n10 GW,4000000,5000000,gb300\n")
+    # 300 MW for 300,000-310,000 H100 (967.7-1,000.0 W): plausible under default, implausible
+    # under epoch (its IT low end is 700 W x 1.47 = 1,029.0 W)
+    path = _write(tmp_path, "power,count,count_high,accelerator\n300 MW,300000,310000,h100-sxm\n")
     check = (
         "check",
         "--power",
-        "10 GW",
+        "300 MW",
         "--gpus",
-        "4000000",
+        "300000",
         "--gpus-high",
-        "5000000",
+        "310000",
         "--accelerator",
-        "gb300",
+        "h100-sxm",
     )
     assert _run(*check, "--method", "all", "--fail-on", "implausible")[0] == 3
     assert _run("batch", path, "--methods", "all", "--fail-on", "implausible")[0] == 3

@@ -84,12 +84,26 @@ def test_gpus_high_matches_the_ledger_entry_of_the_same_claim():
     assert "plausible: 10 GW for 4,000,000–5,000,000 GPUs is 2,000.0–2,500.0 W per GPU" in ledger
 
 
+H100_RANGE = (
+    "check",
+    "--power",
+    "300 MW",
+    "--gpus",
+    "300000",
+    "--gpus-high",
+    "310000",
+    "--accelerator",
+    "h100-sxm",
+)
+
+
 def test_gpus_high_with_method_all_and_fail_on():
-    # epoch's range for gb300 is 2,548.0 W at IT: above the 2,000-2,500 W the range implies
-    code, out, _ = _run(*RANGE, "--method", "all", "--fail-on", "implausible")
+    # 300 MW for 300,000-310,000 H100 is 967.7-1,000.0 W; epoch's IT low end is 700 W x 1.47 =
+    # 1,029.0 W, above even the high end of the implied range; the default IT low is 946.1 W
+    code, out, _ = _run(*H100_RANGE, "--method", "all", "--fail-on", "implausible")
     assert code == 3
-    assert "  epoch         implausible  2,500.0 W" in out
-    assert _run(*RANGE, "--method", "default", "--fail-on", "implausible")[0] == 0
+    assert "  epoch         implausible  1,000.0 W  1,029.0 W–1,421.0 W (implausible)" in out
+    assert _run(*H100_RANGE, "--method", "default", "--fail-on", "implausible")[0] == 0
 
 
 def test_gpus_high_errors_are_one_line():
