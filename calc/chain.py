@@ -40,7 +40,7 @@ from calc.models import (
     SystemSpec,
     build,
 )
-from calc.presets import catalog, load_accelerator, load_assumption_set, load_system
+from calc.presets import catalog, load_accelerator, load_assumption_set, load_system, systems_holding
 from calc.units import MW, Quantity, W, format_power, is_apparent_power, power_watts, quantity
 
 CASES: tuple[Case, ...] = ("low", "central", "high")
@@ -395,9 +395,11 @@ def fleet_item(accelerator: str, system: str | None = None) -> FleetItem:
     spec = load_accelerator(accelerator)
     chassis = load_system(system or spec.system)
     if chassis.accelerator != spec.id:
+        holding = systems_holding(spec.id)
+        where = ", ".join(repr(s) for s in holding) or repr(spec.system)
         raise InputError(
             f"system: {chassis.id!r} holds {chassis.accelerator!r}, not {spec.id!r}; "
-            f"{spec.id!r} ships in {spec.system!r}"
+            f"{spec.id!r} is in {where} (its default {spec.system!r})"
         )
     per_system = chassis.accelerators_per_system
     span = chassis.system_power_range

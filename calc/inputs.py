@@ -29,7 +29,13 @@ from calc.models import (
     Redundancy,
     Scenario,
 )
-from calc.presets import describe_validation_error, load_assumption_set, load_facility, number_text
+from calc.presets import (
+    describe_validation_error,
+    load_assumption_set,
+    load_facility,
+    load_system,
+    number_text,
+)
 from calc.units import parse_count, parse_number, parse_power
 
 _STRINGS = ("accelerator", "system", "basis", "method", "name", "power_bound", "gpus_bound")
@@ -62,13 +68,24 @@ def _entry(field: str, accelerator: str, system: str | None, **amount: float) ->
             label = what if field == "accelerator" else field
             raise InputError(
                 f"{label}: {shown(value)} is not a{'n' if what == 'accelerator' else ''} {what} id; ids are "
-                f"kebab-case names such as 'h100-sxm' (see 'dcpower presets list')"
+                f"kebab-case names such as {'h100-sxm' if what == 'accelerator' else 'dgx-h100'!r} "
+                "(see 'dcpower presets list')"
             )
     fleet_item(accelerator, system)  # an unknown id or a mismatched system fails here, in one line
     try:
         return FleetEntry.model_validate({"accelerator": accelerator, "system": system, **amount})
     except ValidationError as error:
         raise InputError(f"{field}: {describe_validation_error(error)}") from None
+
+
+def _holds(system: Any) -> str:
+    """ " (it holds 'a100-sxm')" for a known system, else nothing."""
+    if not (isinstance(system, str) and len(system) <= 64 and _ID.match(system)):
+        return ""
+    try:
+        return f" (it holds {load_system(system).accelerator!r})"
+    except CalcError:
+        return ""
 
 
 def _entries(
@@ -82,7 +99,12 @@ def _entries(
     if len(given) > 1:
         raise InputError(f"give one of accelerator, fleet and mix, not {' and '.join(given)}")
     if system is not None and accelerator is None:
-        raise InputError(f"system: {shown(system)} needs an accelerator; give both")
+        if given:  # a fleet or a mix: each entry names its own system
+            raise InputError(
+                f"system: {shown(system)} goes with accelerator, not {given[0]}; name each "
+                f"{given[0]} entry's system as ID@SYSTEM, e.g. 'a100-sxm@dgx-a100=10'"
+            )
+        raise InputError(f"system: {shown(system)} needs an accelerator; give both{_holds(system)}")
     if accelerator is not None:
         return (_entry("accelerator", accelerator, system),)
     pairs, field = (fleet, "fleet") if fleet else (mix, "mix")

@@ -511,6 +511,26 @@ def accelerator_choices() -> tuple[str, ...]:
     return (*ids, *sorted(others))
 
 
+def systems_holding(accelerator: str) -> tuple[str, ...]:
+    """Ids of the systems that hold `accelerator`, its default system first.
+
+    Systems that fail to load are left out here; `presets check` reports them.
+    """
+    holding = []
+    for system_id in list_presets("systems"):
+        try:
+            system = load_system(system_id)
+        except PresetError:
+            continue
+        if system.accelerator == accelerator:
+            holding.append(system.id)
+    try:
+        default = load_accelerator(accelerator).system
+    except PresetError:
+        return tuple(holding)
+    return tuple(sorted(holding, key=lambda s: (s != default, s)))
+
+
 def preset_listing(kind: Kind | None = None) -> dict[str, list[dict[str, str]]]:
     """Every preset id by kind (one kind if given), with its origin and file.
 

@@ -38,7 +38,8 @@ def test_a_fleet_row_names_its_system():
     fields["fleet.0.accelerator"] = "gh200@dgx-h100"
     _, errors = calc.parse_fields(fields, jupiter)
     assert errors["fleet.0.accelerator"] == (
-        "system: 'dgx-h100' holds 'h100-sxm', not 'gh200'; 'gh200' ships in 'quad-gh200-node'"
+        "system: 'dgx-h100' holds 'h100-sxm', not 'gh200'; 'gh200' is in 'quad-gh200-node', "
+        "'hpe-cray-ex254n-node', 'jupiter-booster-node' (its default 'quad-gh200-node')"
     )
 
 
@@ -293,3 +294,30 @@ def test_figures_given_over_a_facility_drop_its_bounds(tmp_path):
     assert calc.scenario(power="400 MW", facility=path).power_bound == "exact"
     mine = calc.scenario(gpus=100_000, facility=path)
     assert (mine.power_bound, mine.count_bound) == ("at-least", "exact")
+
+
+def test_system_errors_say_where_the_accelerator_is_and_how_to_name_it():
+    # every system holding A100 SXM is listed, not only its default DGX A100
+    with pytest.raises(calc.InputError) as wrong:
+        calc.scenario(power="1 MW", fleet={"a100-sxm@dgx-h100": 10})
+    assert str(wrong.value) == (
+        "system: 'dgx-h100' holds 'h100-sxm', not 'a100-sxm'; 'a100-sxm' is in 'dgx-a100', "
+        "'hpe-cray-ex235n-node', 'juwels-booster-node', 'leonardo-booster-node' (its default 'dgx-a100')"
+    )
+    # a system beside a fleet: the fleet entry carries it
+    with pytest.raises(calc.InputError) as beside:
+        calc.scenario(power="1 MW", fleet={"a100-sxm@dgx-a100": 10}, system="dgx-a100")
+    assert str(beside.value) == (
+        "system: 'dgx-a100' goes with accelerator, not fleet; name each fleet entry's system as "
+        "ID@SYSTEM, e.g. 'a100-sxm@dgx-a100=10'"
+    )
+    with pytest.raises(calc.InputError) as alone:
+        calc.scenario(power="1 MW", system="dgx-a100")
+    assert str(alone.value) == "system: 'dgx-a100' needs an accelerator; give both (it holds 'a100-sxm')"
+    # a malformed system id is shown a system id as the example
+    with pytest.raises(calc.InputError) as malformed:
+        calc.scenario(power="1 MW", accelerator="a100-sxm", system="Bad Id!")
+    assert str(malformed.value) == (
+        "system: 'Bad Id!' is not a system id; ids are kebab-case names such as 'dgx-h100' "
+        "(see 'dcpower presets list')"
+    )

@@ -106,7 +106,7 @@ def test_system_errors_are_one_line():
         (
             ("claim", "7.5 MW for 13,824 H100 GPUs", "--system", "leonardo-booster-node"),
             "dcpower: error: system: 'leonardo-booster-node' holds 'a100-sxm', not 'h100-sxm'; "
-            "'h100-sxm' ships in 'dgx-h100'\n",
+            "'h100-sxm' is in 'dgx-h100', 'hgx-h100-server' (its default 'dgx-h100')\n",
         ),
     ]
     for arguments, message in cases:
