@@ -28,7 +28,7 @@ from calc.claim_report import (
     sentence_document,
     timeline_document,
 )
-from calc.claims import bounded_verdict, check_claim, compare_methods, implied_range
+from calc.claims import bounded_verdict, check_claim, compare_methods, even_value, implied_range
 from calc.compare import (
     BreakEvenChange,
     Comparison,
@@ -241,6 +241,7 @@ __all__ = [
     "compare_methods",
     "comparison_table",
     "evaluate",
+    "even_value",
     "export_report",
     "format_money",
     "format_power",

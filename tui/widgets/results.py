@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 import calc
 
-VERDICT_STYLE = {"implausible": "$error", "plausible": "$success", "ample": "$warning"}
+VERDICT_STYLE = {"implausible": "$error", "between": "$warning", "plausible": "$success", "ample": "$warning"}
 STATUS_MARK = {"in range": "", "below range": " ↓", "above range": " ↑", "impossible": " ✗"}
 
 
@@ -201,7 +201,7 @@ class ReadingsTable(View):
             lines += flow(head, width, indent=9)
             evens = []
             for e in reading.break_even:
-                text = f"{e.assumption} {e.value:.3f}{STATUS_MARK[e.status]}"
+                text = f"{e.assumption} {calc.even_value(e)}{STATUS_MARK[e.status]}"
                 style = self.STATUS_STYLE[e.status]
                 evens.append((text, f"[{style}]{text}[/]" if style else text))
             evens = [(p + ",", m + ",") for p, m in evens[:-1]] + evens[-1:]
