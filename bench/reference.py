@@ -44,7 +44,15 @@ def check_claim(power_watts: float, gpus: int) -> dict[str, object]:
             "supported": systems * 8,
         }
     it, facility = readings["it"]["verdict"], readings["facility"]["verdict"]
-    verdict = "implausible" if it == "implausible" else "ample" if facility == "ample" else "plausible"
+    verdict = (
+        "implausible"
+        if it == "implausible"
+        else "ample"
+        if facility == "ample"
+        else "between"
+        if (it, facility) == ("ample", "implausible")
+        else "plausible"
+    )
     return {"implied": implied, "verdict": verdict, "readings": readings}
 
 

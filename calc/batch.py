@@ -301,7 +301,7 @@ def check_rows(
 FAIL_ON: dict[str, frozenset[str]] = {
     "implausible": frozenset({"implausible"}),
     "ample": frozenset({"ample"}),
-    "not-plausible": frozenset({"implausible", "ample"}),
+    "not-plausible": frozenset({"implausible", "between", "ample"}),
 }
 """The verdicts each `--fail-on` value matches (`batch` also takes "error")."""
 

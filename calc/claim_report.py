@@ -226,13 +226,15 @@ def ledger_document(report: LedgerReport) -> Document:
         lines.append(f"{result.id} ({result.date}): {result.answer}")
         lines.append(f"  source: {result.url}")
     counts = {
-        v: sum(1 for r in report.claims if r.verdict == v) for v in ("implausible", "plausible", "ample")
+        v: sum(1 for r in report.claims if r.verdict == v)
+        for v in ("implausible", "between", "plausible", "ample")
     }
     answered = sum(1 for r in report.claims if r.verdict is None)
     lines += [
         "",
         f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''}: {counts['plausible']} plausible, {counts['implausible']} implausible, "
-        f"{counts['ample']} ample; {answered} answered with what their power, count or money supports",
+        + (f"{counts['between']} between the readings, " if counts["between"] else "")
+        + f"{counts['ample']} ample; {answered} answered with what their power, count or money supports",
     ]
     return lines
 

@@ -4,7 +4,9 @@ Verdicts (shared/DESIGN.md §1): ``implausible`` when the implied power per acce
 the model's low end (too little power even with every optimistic assumption), ``plausible``
 between low and high, ``ample`` above high (more power than the accelerators can use). A claim
 whose basis is ``unspecified`` is read both as IT power and as facility power: implausible only
-if implausible even as IT power, ample only if ample even as facility power.
+if implausible even as IT power, ample only if ample even as facility power, and ``between``
+when neither reading fits (ample as IT power, implausible as facility power: the power lies
+between the two, and the conclusion says which PUE would make the facility reading fit).
 """
 
 from __future__ import annotations
@@ -165,6 +167,9 @@ def _overall(readings: tuple[Reading, ...], basis: ClaimBasis) -> Verdict:
         return "implausible"
     if by_basis["facility"].verdict == "ample":
         return "ample"
+    if "plausible" not in (by_basis["it"].verdict, by_basis["facility"].verdict):
+        # more than IT alone needs, less than the facility needs: neither reading fits
+        return "between"
     return "plausible"
 
 
@@ -188,6 +193,8 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float)
             f"({miss(implied, _watts(first.low))} the {BASIS_LABELS[first.basis]} low end, "
             f"{miss(implied, _watts(first.central))} the method's central value)"
         )
+    if verdict == "between":
+        return _between(readings, implied)
     fits = []
     for reading in readings:
         if reading.verdict != "plausible":

@@ -368,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
-        help="exit 3 when the verdict matches (not-plausible: implausible or ample; with --method all, any method)",
+        help="exit 3 when the verdict matches (not-plausible: implausible, between or ample; with --method all, any method)",
     )
 
     slv = command("solve")
@@ -495,7 +495,7 @@ def build_parser() -> argparse.ArgumentParser:
     clm.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
-        help="exit 3 when the verdict matches (not-plausible: implausible or ample)",
+        help="exit 3 when the verdict matches (not-plausible: implausible, between or ample)",
     )
 
     bat = command("batch")

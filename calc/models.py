@@ -23,7 +23,7 @@ Basis = Literal["chip", "server", "it", "facility", "supply"]
 """A point in the power chain where a figure of power is measured."""
 ClaimBasis = Literal["unspecified", "chip", "server", "it", "facility", "supply"]
 """The basis of a quoted power; `unspecified` is read both as `it` and as `facility`."""
-Verdict = Literal["implausible", "plausible", "ample"]
+Verdict = Literal["implausible", "between", "plausible", "ample"]
 Confidence = Literal["high", "medium", "low", "estimate"]
 Case = Literal["low", "central", "high"]
 RangeStatus = Literal["in range", "below range", "above range", "impossible"]

@@ -80,14 +80,15 @@ def test_explicit_basis_gives_one_reading():
     )
 
 
-def test_between_the_readings_is_plausible():
+def test_between_the_readings_is_not_plausible():
     # Epoch's values with its server factor fixed at 1.82: IT 1,274 W, facility 1,452.36 W.
     # 1,363.6 W is more than the IT reading needs and less than the facility reading needs.
     result = calc.check_claim(
         "300 MW", gpus=220_000, accelerator="h100-sxm", method="epoch", assumptions={"server_factor": 1.82}
     )
     assert [r.verdict for r in result.readings] == ["ample", "implausible"]
-    assert result.verdict == "plausible"
+    # neither reading fits: the verdict says so rather than "plausible"
+    assert result.verdict == "between"
     # facility low end: 700 x 1.82 x 1.10 = 1,401.4 W; pue that fits: 1,363.64 / 1,274 = 1.070
     assert result.conclusion == (
         "So it fits only between the readings: 1,363.6 W is more than IT alone needs (at most "

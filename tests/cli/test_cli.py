@@ -139,6 +139,28 @@ def test_fail_on_exits_3(capsys):
     assert main([*args, "--fail-on", "ample"]) == 0
 
 
+def test_neither_reading_fitting_is_between_not_plausible(capsys):
+    # 308 MW / 220,000 = 1,400 W. With draw_factor 0.8-0.9 and pue 1.3-1.5 the IT high end is
+    # 10,200 / 8 x 0.9 x 1.15 = 1,319.6 W (ample as IT) and the facility low end
+    # 10,200 / 8 x 0.8 x 1.06 x 1.3 = 1,405.6 W (implausible as facility): it used to say PLAUSIBLE
+    args = ["check", "--power", "308 MW", "--gpus", "220000", "--accelerator", "h100-sxm"]
+    args += ["--set", "pue=1.3:1.4:1.5", "--set", "draw_factor=0.8:0.85:0.9"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Verdict: PLAUSIBLE" not in out
+    assert (
+        "Verdict: BETWEEN. So it fits only between the readings: 1,400.0 W is more than IT alone "
+        "needs (at most 1,319.6 W) and less than the facility needs at pue >= 1.3 (at least "
+        "1,405.6 W); as facility power it needs pue 1.174, below range 1.3–1.5, the others central."
+    ) in out
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["verdict"] == "between"
+    # not-plausible counts it; implausible and ample do not
+    assert main([*args, "--fail-on", "not-plausible"]) == 3
+    assert main([*args, "--fail-on", "implausible"]) == 0
+    assert main([*args, "--fail-on", "ample"]) == 0
+
+
 def test_method_all_compares_side_by_side(capsys):
     assert main(["check", "--facility", "colossus-1", "--method", "all", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -56,7 +56,8 @@ factor. Redundancy: N, 2N, 4N/3, 3N/2, or k+1 such as 3+1 (k modules carry the l
 
 A claim whose basis is *unspecified* is read both as IT and as facility power. **Implausible**:
 too little power even with every optimistic assumption. **Plausible**: within the model's
-low–high range. **Ample**: more power than the accelerators can use.
+low–high range. **Ample**: more power than the accelerators can use. **Between**: neither
+reading fits, more than IT alone needs and less than the facility needs at its PUE range.
 
 Break-even: the value of one assumption, others central, at which the claim fits exactly;
 ↓ / ↑ mark values below / above the assumption's range, ✗ impossible ones (PUE below 1, a

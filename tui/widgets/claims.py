@@ -34,8 +34,19 @@ SPAN_STYLES = {
     "basis": "italic $secondary",
 }
 """How each figure read is marked in the sentence."""
-VERDICT_STYLES = {"implausible": "$error", "plausible": "$success", "ample": "$warning"}
-CELL_STYLES = {"implausible": "bold red", "plausible": "green", "ample": "yellow", "error": "red"}
+VERDICT_STYLES = {
+    "implausible": "$error",
+    "between": "$warning",
+    "plausible": "$success",
+    "ample": "$warning",
+}
+CELL_STYLES = {
+    "implausible": "bold red",
+    "between": "magenta",
+    "plausible": "green",
+    "ample": "yellow",
+    "error": "red",
+}
 """Verdicts in the table (its cells are Rich text, which has no theme variables)."""
 COLUMNS = ("date", "id", "verdict or answer", "stated power", "count", "source")
 """The ledger table's columns, as `calc.ledger_table` lays them out."""

@@ -94,9 +94,12 @@ class SweepPanel(Vertical):
             cells = ["█"] * length + [" "] * (width + 1 - length)
             if marker is not None:
                 cells[marker] = "[b $accent]│[/]"
-            style = {"implausible": "$error", "plausible": "$success", "ample": "$warning"}.get(
-                r.verdict or "", ""
-            )
+            style = {
+                "implausible": "$error",
+                "between": "$warning",
+                "plausible": "$success",
+                "ample": "$warning",
+            }.get(r.verdict or "", "")
             count = f"{r.accelerators:>9,}"
             lines.append(
                 f"{result.vary} {r.value:5.3f} {''.join(cells)} "
