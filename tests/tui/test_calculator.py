@@ -669,3 +669,29 @@ async def test_reset_puts_the_field_back_to_the_preset():
         await pilot.press("ctrl+z")  # the reset is an edit like any other
         await settle(pilot)
         assert pue.value == "1.4"
+
+
+async def test_neither_reading_fitting_shows_between():
+    # GTC 2024 Hopper's 8,000 H100 at 11.2 MW: 1,400 W each. With draw_factor 0.8-0.9 and pue
+    # 1.3-1.5 the IT high end is 10,200 / 8 x 0.9 x 1.15 = 1,319.6 W and the facility low end
+    # 10,200 / 8 x 0.8 x 1.06 x 1.3 = 1,405.6 W: neither reading fits, and the headline says so
+    app = DcpowerApp("gtc-2024-hopper")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = screen_of(app)
+        for field, value in (
+            ("#power", "11.2 MW"),
+            ("#draw_factor-high", "0.9"),
+            ("#draw_factor-low", "0.8"),
+            ("#pue-high", "1.5"),
+            ("#pue-central", "1.4"),
+            ("#pue-low", "1.3"),
+        ):
+            screen.query_one(field, FieldInput).value = value
+        await settle(pilot)
+        assert screen.errors == {}
+        assert [r.verdict for r in screen.report.claim.readings] == ["ample", "implausible"]
+        assert screen.report.claim.verdict == "between"
+        headline = screen.query_one("#headline")
+        assert "BETWEEN" in str(headline.render()) and "PLAUSIBLE" not in str(headline.render())
+        assert headline.has_class("-between")
