@@ -213,8 +213,6 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float)
             f"as {BASIS_LABELS[reading.basis]} power with "
             + " or ".join(f"{e.assumption} near {_near(e)} (central {_central(e)}){_edge(e)}" for e in needed)
         )
-    if not fits:
-        return _between(readings, implied)
     misses = ", ".join(
         f"{miss(implied, _watts(r.central))} the {BASIS_LABELS[r.basis]} central" for r in readings
     )
@@ -222,12 +220,9 @@ def _conclusion(verdict: Verdict, readings: tuple[Reading, ...], implied: float)
 
 
 def _between(readings: tuple[Reading, ...], implied: float) -> str:
-    """Neither reading fits although the claim is not implausible: say what would."""
+    """The verdict ``between``: ample as IT power, implausible as facility power; say what fits."""
     by_basis = {r.basis: r for r in readings}
-    it, facility = by_basis.get("it"), by_basis.get("facility")
-    if it is None or facility is None or it.verdict != "ample" or facility.verdict != "implausible":
-        names = " and ".join(f"as {BASIS_LABELS[r.basis]} power ({r.verdict})" for r in readings)
-        return f"neither reading fits: {names}"
+    it, facility = by_basis["it"], by_basis["facility"]
     pue = next((e for e in facility.break_even if e.assumption == "pue"), None)
     floor = "" if pue is None else f" at pue >= {pue.low:g}"
     text = (

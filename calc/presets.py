@@ -500,15 +500,23 @@ def accelerator_choices() -> tuple[str, ...]:
             defaults[accelerator] = load_accelerator(accelerator).system
         except PresetError:
             continue
-    others = []
+    others = [
+        f"{system.accelerator}@{system.id}"
+        for system in _loadable_systems()
+        if system.accelerator in defaults and defaults[system.accelerator] != system.id
+    ]
+    return (*ids, *sorted(others))
+
+
+def _loadable_systems() -> list[SystemSpec]:
+    """Every system preset that loads; the others are left to `presets check` to report."""
+    systems = []
     for system_id in list_presets("systems"):
         try:
-            system = load_system(system_id)
+            systems.append(load_system(system_id))
         except PresetError:
             continue
-        if system.accelerator in defaults and defaults[system.accelerator] != system.id:
-            others.append(f"{system.accelerator}@{system.id}")
-    return (*ids, *sorted(others))
+    return systems
 
 
 def systems_holding(accelerator: str) -> tuple[str, ...]:
@@ -516,14 +524,7 @@ def systems_holding(accelerator: str) -> tuple[str, ...]:
 
     Systems that fail to load are left out here; `presets check` reports them.
     """
-    holding = []
-    for system_id in list_presets("systems"):
-        try:
-            system = load_system(system_id)
-        except PresetError:
-            continue
-        if system.accelerator == accelerator:
-            holding.append(system.id)
+    holding = [system.id for system in _loadable_systems() if system.accelerator == accelerator]
     try:
         default = load_accelerator(accelerator).system
     except PresetError:
