@@ -251,6 +251,10 @@ def _facility_site(facility: str | None) -> dict[str, object] | None:
     """The site facts `--facility` fills in again; None when there is no facility."""
     if not facility:
         return None
+    from calc.errors import CalcError
     from calc.inputs import scenario_from_facility
 
-    return scenario_from_facility(facility).site
+    try:
+        return scenario_from_facility(facility).site
+    except CalcError:  # a facility file gone since: give the site facts themselves
+        return None

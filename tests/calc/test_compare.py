@@ -233,3 +233,18 @@ def test_the_copied_command_gives_the_scenarios_verdict(inputs):
         scenario.count_bound,
         scenario.accelerators_high,
     ), command
+
+
+def test_site_facts_without_a_facility_are_given_as_settings():
+    # a scenario saved with site facts but no facility to restore them: pue 1.1 as a site fact
+    # must reach the command, or the facility reading's range would be the method's 1.08-1.5
+    base = calc.scenario("300 MW", 220_000, "h100-sxm", basis="facility")
+    scenario = calc.Scenario.model_validate({**dict(base), "site": {"pue": 1.1}})
+    command = calc.cli_command(scenario)
+    assert command.endswith("--method default --set pue=1.1:1.1:1.1")
+    _, result = _checked_as_the_cli_does(command)
+    # 1,363.6 W implied against 1,192.1 W x 1.1 = 1,311.3 W central: the same verdict both ways
+    assert result.verdict == calc.check_claim(scenario).verdict
+    assert result.readings[0].central.m_as("W") == pytest.approx(
+        calc.check_claim(scenario).readings[0].central.m_as("W")
+    )
