@@ -28,7 +28,14 @@ from calc.claim_report import (
     sentence_document,
     timeline_document,
 )
-from calc.claims import bounded_verdict, check_claim, compare_methods, even_value, implied_range
+from calc.claims import (
+    bounded_verdict,
+    check_claim,
+    compare_methods,
+    derived_note,
+    even_value,
+    implied_range,
+)
 from calc.compare import (
     BreakEvenChange,
     Comparison,
@@ -50,7 +57,14 @@ from calc.inputs import (
     with_basis,
     with_method,
 )
-from calc.ledger import answer_claim, check_ledger, claim_scenario, load_claim
+from calc.ledger import (
+    answer_claim,
+    answer_sentence,
+    answered_scenario,
+    check_ledger,
+    claim_scenario,
+    load_claim,
+)
 from calc.models import (
     ASSUMPTION_NAMES,
     BASES,
@@ -125,6 +139,7 @@ from calc.report import (
     readings_table,
     report_json,
     report_markdown,
+    verdict_word,
 )
 from calc.sentences import check_sentence, parse_claim, sentence_scenario
 from calc.solve import solve
@@ -220,6 +235,8 @@ __all__ = [
     "accelerator_choices",
     "annual_energy",
     "answer_claim",
+    "answer_sentence",
+    "answered_scenario",
     "as_markdown",
     "as_scenario",
     "as_text",
@@ -240,6 +257,7 @@ __all__ = [
     "compare",
     "compare_methods",
     "comparison_table",
+    "derived_note",
     "evaluate",
     "even_value",
     "export_report",
@@ -294,6 +312,7 @@ __all__ = [
     "ureg",
     "user_preset_dir",
     "verdict_text",
+    "verdict_word",
     "whole_systems",
     "with_basis",
     "with_method",

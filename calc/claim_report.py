@@ -179,18 +179,19 @@ def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
 
 
 def ledger_outcome(result: LedgerResult) -> str:
-    """A ledger answer in a few words: the verdict, or what a power, count or budget gives."""
+    """A ledger answer in a few words: the verdict, or what a power, count or budget alone
+    gives, saying which figure the claim states ("power only: supports 486,144 gb200")."""
     if result.answer.startswith("error: "):
         return "error"
     if result.verdict is not None:
         return result.verdict
     if result.kind == "power" and result.supports:
         first = result.supports[0]
-        return f"supports {first.accelerators:,} {first.accelerator}"
+        return f"power only: supports {first.accelerators:,} {first.accelerator}"
     if result.kind == "count" and result.required_power is not None:
-        return f"needs {format_power(result.required_power)}"
+        return f"count only: needs {format_power(result.required_power)}"
     if result.kind == "money" and result.accelerators is not None:
-        return f"buys {result.accelerators:,}"
+        return f"money only: buys {result.accelerators:,}"
     if result.kind == "orbital" and result.orbital is not None:
         return f"{result.orbital.total_mass.m_as('t'):,.0f} t in orbit"
     return result.kind
@@ -218,10 +219,28 @@ def ledger_table(claims: Sequence[LedgerClaim], report: LedgerReport) -> Table:
     return Table("", header, tuple(rows), "lllrrl")
 
 
+STATED = {
+    "power and count": "power and count",
+    "power": "power only",
+    "count": "count only",
+    "money": "money only",
+    "orbital": "power in orbit",
+}
+"""What a ledger claim states, by the kind of its answer."""
+
+
 def ledger_document(report: LedgerReport) -> Document:
     """The ledger's claims answered: a verdict table, then each answer with its source."""
-    rows = tuple((r.date, r.id, r.kind, r.verdict or "-") for r in report.claims)
-    lines: Document = [Table("", ("date", "id", "kind", "verdict"), rows, "llll"), ""]
+    rows = tuple(
+        (
+            r.date,
+            r.id,
+            STATED[r.kind],
+            r.verdict or ("error" if r.answer.startswith("error: ") else "answered"),
+        )
+        for r in report.claims
+    )
+    lines: Document = [Table("", ("date", "id", "states", "verdict"), rows, "llll"), ""]
     for result in report.claims:
         lines.append(f"{result.id} ({result.date}): {result.answer}")
         lines.append(f"  source: {result.url}")
@@ -234,7 +253,8 @@ def ledger_document(report: LedgerReport) -> Document:
         "",
         f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''}: {counts['plausible']} plausible, {counts['implausible']} implausible, "
         + (f"{counts['between']} between the readings, " if counts["between"] else "")
-        + f"{counts['ample']} ample; {answered} answered with what their power, count or money supports",
+        + f"{counts['ample']} ample; {answered} answered, not judged, with what their power, count or "
+        "money alone supports (the other figure derived)",
     ]
     return lines
 

@@ -239,6 +239,30 @@ def _between(readings: tuple[Reading, ...], implied: float) -> str:
     return text
 
 
+DERIVED_NOTES: dict[tuple[str, ...], str] = {
+    ("count",): "power only: the count is what this power supports",
+    ("power",): "count only: the power is what this count needs",
+    ("count", "power"): "neither power nor count stated: both are what the claim's budget buys",
+}
+"""What a claim that states one figure is answered with, by the figures derived (sorted)."""
+
+
+def derived_note(derived: tuple[str, ...]) -> str:
+    """The words for the figures a claim does not state ("power only: the count is what this
+    power supports"); empty when it states both."""
+    return DERIVED_NOTES.get(tuple(sorted(set(derived))), "") if derived else ""
+
+
+def _answered(derived: tuple[str, ...], power: str, count: str, basis: str) -> str:
+    """The conclusion of a check whose power or count dcpower filled in: an answer, not a verdict."""
+    figures = {"count": count, "power": power}
+    shown = " and ".join(figures[name] for name in sorted(set(derived)))
+    return (
+        f"{derived_note(derived)} ({shown} at the {basis} basis, central); the claim does not state "
+        "it, so this is an answer, not a verdict"
+    )
+
+
 def check_claim(
     power: Any = None, gpus: Any = None, accelerator: str | None = None, **inputs: Any
 ) -> ClaimResult:
@@ -290,11 +314,22 @@ def claim_of(inputs: Inputs) -> ClaimResult:
     else:
         conclusion = "So " + _conclusion(verdict, readings, implied) + "."
     summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
+    derived = inputs.scenario.derived
+    if derived:  # dcpower filled the figure in: its own arithmetic, not something to judge
+        conclusion = _answered(
+            derived,
+            format_power(inputs.real_quantity),
+            f"{count:,.0f} {noun}s",
+            BASIS_LABELS.get(where, where),
+        )
+        head = f"answered: {format_power(inputs.real_quantity)} for {count:,.0f} {noun}s"
+        summary = f"{head}. {conclusion}."
     stated = ""
     if span is not None:
         stated = f"{stated_claim(inputs, count)} is {implied_text(span, noun)}"
-        head = f"{verdict}: {stated}"
-        summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
+        if not derived:
+            head = f"{verdict}: {stated}"
+            summary = "; ".join([head, *(r.summary for r in readings)]) + ". " + conclusion
     return build(
         ClaimResult,
         power=inputs.power,
@@ -317,6 +352,7 @@ def claim_of(inputs: Inputs) -> ClaimResult:
         implied_low=None if span is None else quantity(span[0], W),
         implied_high=None if span is None or math.isinf(span[1]) else quantity(span[1], W),
         stated=stated,
+        derived=derived,
     )
 
 

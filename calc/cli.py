@@ -707,7 +707,7 @@ def _cmd_claim(args: argparse.Namespace) -> int:
                 f"--system: {shown(args.system)} needs an accelerator: the sentence names no model; "
                 "give --accelerator too"
             )
-    result = calc.check_sentence(
+    result = calc.answer_sentence(
         args.text,
         accelerator=args.accelerator,
         system=args.system,
@@ -716,7 +716,9 @@ def _cmd_claim(args: argparse.Namespace) -> int:
         assumptions=calc.parse_settings(args.settings) or None,
     )
     _show(args, result, sentence_document)
-    return EXIT_VERDICT if calc.batch.fails(args.fail_on, {result.claim.verdict}) else 0
+    # a sentence with one figure is answered, not judged: it has no verdict to fail on
+    verdicts = set() if result.claim.derived else {result.claim.verdict}
+    return EXIT_VERDICT if calc.batch.fails(args.fail_on, verdicts) else 0
 
 
 PROGRESS_ROWS = 1000

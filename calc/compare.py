@@ -188,34 +188,73 @@ def _number(value: float) -> str:
 def cli_command(scenario: Scenario) -> str:
     """The `dcpower check` command that checks this scenario, quoted for a POSIX shell.
 
-    The facility (a preset id or a saved file) fills the site facts; power, count, basis, fleet,
-    method and every assumption that differs from the method and the site are given, so the
-    command reads the same scenario even if the facility preset changes later.
+    The facility (a preset id or a saved file) fills the site facts; power and how it was
+    stated (--power-bound), count and how it was stated (--gpus-bound, or the range's upper end
+    --gpus-high), basis, the accelerator or fleet, method and every assumption that differs from
+    the method and the facility's site facts are given, so the command reads the same scenario
+    (and gives the same verdict) even if the facility preset changes later.
     """
     words = ["dcpower", "check"]
     if scenario.facility:
         words += ["--facility", scenario.facility]
     if scenario.power is not None:
         words += ["--power", f"{_number(float(scenario.power.magnitude))} {scenario.power.units:~}"]
+        if scenario.power_bound != "exact":  # --power resets a facility's bound to exact
+            words += ["--power-bound", scenario.power_bound]
     if scenario.accelerators is not None:
         words += ["--gpus", str(scenario.accelerators)]
+        if scenario.count_bound == "between" and scenario.accelerators_high is not None:
+            words += ["--gpus-high", str(scenario.accelerators_high)]
+        elif scenario.count_bound != "exact":  # --gpus resets a facility's bound to exact
+            words += ["--gpus-bound", scenario.count_bound]
     if scenario.basis is not None:
         words += ["--basis", scenario.basis]
-    for entry in scenario.fleet:
-        name = entry.accelerator + (f"@{entry.system}" if entry.system else "")
-        if entry.count is not None:
-            words += ["--fleet", f"{name}={_number(entry.count)}"]
-        else:
-            words += ["--mix", f"{name}={_number(entry.weight or 1.0)}"]
+    elif scenario.facility:  # a claim's own default, not the facility's basis
+        words += ["--basis", "unspecified"]
+    words += _fleet_words(scenario)
     words += ["--method", scenario.method]
     resolved = scenario_assumptions(scenario)
-    for name, value in scenario.overrides.items():
+    names = dict.fromkeys(scenario.overrides)
+    if scenario.site and scenario.site != _facility_site(scenario.facility):
+        names = {**dict.fromkeys(scenario.site), **names}  # site facts no facility gives again
+    for name in names:
         current = getattr(resolved, name)
         if name == "redundancy":
             text = current.label
-        elif isinstance(value, dict) or hasattr(current, "central"):
+        elif hasattr(current, "central"):
             text = f"{_number(current.low)}:{_number(current.central)}:{_number(current.high)}"
         else:
             text = _number(float(current))
         words += ["--set", f"{name}={text}"]
     return shlex.join(words)
+
+
+def _fleet_words(scenario: Scenario) -> list[str]:
+    """--accelerator (and --system) for one entry without a count, else --fleet or --mix."""
+    fleet = scenario.fleet
+    if len(fleet) == 1 and fleet[0].count is None and fleet[0].weight in (None, 1.0):
+        entry = fleet[0]
+        return ["--accelerator", entry.accelerator] + (["--system", entry.system] if entry.system else [])
+    words = []
+    counted = any(entry.count is not None for entry in fleet)
+    for entry in fleet:
+        name = entry.accelerator + (f"@{entry.system}" if entry.system else "")
+        if counted:
+            amount = entry.count if entry.count is not None else entry.weight or 1.0
+            words += ["--fleet", f"{name}={_number(amount)}"]
+        else:
+            words += ["--mix", f"{name}={_number(entry.weight or 1.0)}"]
+    return words
+
+
+def _facility_site(facility: str | None) -> dict[str, object] | None:
+    """The site facts `--facility` fills in again; None when there is no facility."""
+    if not facility:
+        return None
+    from calc.errors import CalcError
+    from calc.inputs import scenario_from_facility
+
+    try:
+        return scenario_from_facility(facility).site
+    except CalcError:  # a facility file gone since: give the site facts themselves
+        return None

@@ -443,6 +443,9 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
         bounds["power_bound"] = "exact"
     if int(accelerators) != base.accelerators:
         bounds["count_bound"], bounds["accelerators_high"] = "exact", None
+    # a derived figure edited to another is the user's own: the claim is then judged
+    edited = {"power": "power_bound" in bounds, "count": "count_bound" in bounds}
+    bounds["derived"] = tuple(name for name in base.derived if not edited[name])
     candidate = {
         **dict(base),
         **bounds,

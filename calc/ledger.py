@@ -6,6 +6,10 @@
 - a count alone: the facility power it needs, central case (`calc.required_power`);
 - money alone: what it buys via capex (`calc.capex`), accelerators and their facility power;
 - power in orbit: what it takes there (`calc.orbital`).
+
+A claim that states one figure is answered, not judged: its answer and its scenario say which
+figure dcpower derived (`LedgerResult.derived`, `Scenario.derived`), and no verdict is given.
+A sentence with one figure is answered the same way (`answer_sentence`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,16 @@ from __future__ import annotations
 from typing import Any
 
 from calc.errors import CalcError
-from calc.models import Basis, LedgerClaim, LedgerReport, LedgerResult, Scenario, Support
+from calc.models import (
+    Basis,
+    LedgerClaim,
+    LedgerReport,
+    LedgerResult,
+    ParsedClaim,
+    Scenario,
+    SentenceCheck,
+    Support,
+)
 from calc.presets import list_presets, load_preset
 from calc.units import format_power, parse_power
 
@@ -42,6 +55,15 @@ def _inputs(claim: LedgerClaim) -> dict[str, Any]:
 
 def _basis(claim: LedgerClaim) -> Basis:
     return "facility" if claim.basis == "unspecified" else claim.basis
+
+
+ORBITAL_NOTE = "power in orbit: answered with what it takes there and what it supports on the ground"
+
+
+def _note(derived: tuple[str, ...]) -> str:
+    from calc.claims import derived_note
+
+    return derived_note(derived)
 
 
 def _bound(word: str) -> str:
@@ -75,7 +97,9 @@ def answer_claim(claim: LedgerClaim) -> LedgerResult:
         return LedgerResult(
             **common,
             kind="orbital",
-            answer=answer,
+            answer=f"{ORBITAL_NOTE}: {answer}",
+            derived=("count",),
+            derived_note=ORBITAL_NOTE,
             orbital=result,
             accelerators=result.accelerators,
             notes=notes,
@@ -116,7 +140,16 @@ def answer_claim(claim: LedgerClaim) -> LedgerResult:
             f"{first.accelerators:,} {first.accelerator} (central), or "
             + ", ".join(f"{s.accelerators:,} {s.accelerator}" for s in supports[1:4])
         )
-        return LedgerResult(**common, kind="power", answer=answer, supports=supports, notes=notes)
+        note = _note(("count",))
+        return LedgerResult(
+            **common,
+            kind="power",
+            answer=f"{note}: {answer}",
+            supports=supports,
+            derived=("count",),
+            derived_note=note,
+            notes=notes,
+        )
     if claim.count is not None:
         needed = required_power(gpus=claim.count, **{k: v for k, v in inputs.items() if k != "basis"})
         facility = next(c for c in needed.power if c.basis == "facility")
@@ -125,16 +158,31 @@ def answer_claim(claim: LedgerClaim) -> LedgerResult:
             f"{format_power(facility.central)} of facility power (central; "
             f"{format_power(facility.low)}–{format_power(facility.high)})"
         )
+        note = _note(("power",))
         return LedgerResult(
-            **common, kind="count", answer=answer, required_power=facility.central, notes=notes
+            **common,
+            kind="count",
+            answer=f"{note}: {answer}",
+            required_power=facility.central,
+            derived=("power",),
+            derived_note=note,
+            notes=notes,
         )
     bought = capex(claim.budget, accelerator=claim.accelerator or "gb200")
     answer = (
         f"{format_money(claim.budget)} buys {bought.accelerators:,} {claim.accelerator or 'gb200'} with their "
         f"facility share: {format_power(bought.facility_power)} of facility power (central)"
     )
+    note = "money only: the count and the power are what this budget buys"
     return LedgerResult(
-        **common, kind="money", answer=answer, capex=bought, accelerators=bought.accelerators, notes=notes
+        **common,
+        kind="money",
+        answer=f"{note}: {answer}",
+        capex=bought,
+        accelerators=bought.accelerators,
+        derived=("count", "power"),
+        derived_note=note,
+        notes=notes,
     )
 
 
@@ -164,6 +212,7 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
     power, count = stated.power, stated.count
     bounds: dict[str, Any] = {"power_bound": stated.power_bound, "gpus_bound": stated.count_bound}
     filled = ""
+    derived: tuple[str, ...] = ()
     if power is not None and (count is not None or stated.fleet):
         bounds["gpus_high"] = stated.count_high
     else:
@@ -176,12 +225,14 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
                 count = capacity(power, accelerator=inputs.get("accelerator"), basis=basis).accelerators
             inputs["basis"] = basis
             bounds["gpus_bound"] = "exact"
+            derived = ("count",)
             filled = (
                 f"The count is what the power supports at the {basis} basis (central): the claim states none."
             )
         elif answered.kind == "count" and answered.required_power is not None:
             power = parse_power(format_power(answered.required_power))  # as shown: "411.4 MW"
             inputs["basis"], bounds["power_bound"] = "facility", "exact"
+            derived = ("power",)
             filled = (
                 "The power is what the count needs at the facility basis (central): the claim states none."
             )
@@ -189,6 +240,7 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
             bought = answered.capex
             power, count = parse_power(format_power(bought.facility_power)), bought.accelerators
             inputs, bounds = {"basis": "facility", "accelerator": stated.accelerator or "gb200"}, {}
+            derived = ("count", "power")
             filled = (
                 f"Power and count are what {format_money(stated.budget)} buys, with their facility "
                 "power (central): the claim states only money."
@@ -196,8 +248,77 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
     built = scenario(power, gpus=count, name=stated.name, **inputs, **bounds)
     notes = " ".join(n for n in (filled, f"Quote ({stated.date}): {stated.quote}", stated.notes) if n)
     return Scenario.model_validate(
-        {**dict(built), "id": stated.id, "sources": stated.sources, "notes": notes}
+        {**dict(built), "id": stated.id, "sources": stated.sources, "notes": notes, "derived": derived}
     )
+
+
+def answered_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
+    """The scenario of a sentence read (`calc.parse_claim`), answered when it states one figure.
+
+    A sentence with a power and a count is `calc.sentence_scenario`. One with a power alone
+    gets the count it supports at its basis (facility when it names none), central case, whole
+    systems; one with a count alone gets the facility power it needs, central case. Either is
+    marked derived (`Scenario.derived`), so that its check is shown as an answer, not a verdict.
+    `inputs` (as `calc.scenario` takes them) replace what the sentence gave, as for
+    `sentence_scenario`.
+
+    Raises:
+        InputError: The sentence gives neither a power nor a count (the reader's own message),
+            or its power supports no whole system of its accelerator.
+    """
+    from calc.capacity import capacity, required_power
+    from calc.errors import InputError
+    from calc.sentences import GENERIC_ACCELERATOR, sentence_scenario
+
+    has_power = parsed.power is not None or inputs.get("power") is not None
+    has_count = parsed.count is not None or inputs.get("gpus") is not None
+    if has_power == has_count:  # both (a claim to judge), or neither (the reader's error)
+        return sentence_scenario(parsed, **inputs)
+    kinds = {
+        k: inputs[k] for k in ("accelerator", "system", "fleet", "mix") if inputs.get(k) is not None
+    } or {"accelerator": parsed.accelerator or GENERIC_ACCELERATOR}
+    chain = {k: inputs[k] for k in ("method", "assumptions") if inputs.get(k) is not None}
+    if has_power:
+        power = inputs.get("power") or parsed.power
+        basis = inputs.get("basis") or parsed.basis
+        basis = "facility" if basis in (None, "unspecified") else basis
+        supported = capacity(power, basis=basis, **chain, **kinds).accelerators
+        if supported < 1:
+            raise InputError(
+                f"claim: no accelerator count found in {_excerpt(parsed.text)!r}, and "
+                f"{format_power(parse_power(power, allow_apparent=True))} supports no whole system to answer with"
+            )
+        built = sentence_scenario(parsed, **{**inputs, "gpus": supported, "basis": basis})
+        return Scenario.model_validate({**dict(built), "derived": ("count",)})
+    count = inputs.get("gpus") or parsed.count
+    needed = required_power(gpus=count, **chain, **kinds)
+    facility = next(c for c in needed.power if c.basis == "facility")
+    power = parse_power(format_power(facility.central))  # as shown: "411.4 MW"
+    built = sentence_scenario(parsed, **{**inputs, "power": power, "basis": "facility"})
+    return Scenario.model_validate({**dict(built), "derived": ("power",)})
+
+
+def answer_sentence(text: Any, **inputs: Any) -> SentenceCheck:
+    """Read a claim from its sentence: checked when it states a power and a count
+    (`calc.check_sentence`), answered when it states one of them (`answered_scenario`).
+
+    Raises:
+        InputError: The sentence names neither a power nor a count.
+    """
+    from calc.claims import check_claim
+    from calc.sentences import check_sentence, parse_claim
+
+    parsed = parse_claim(text)
+    has_power = parsed.power is not None or inputs.get("power") is not None
+    has_count = parsed.count is not None or inputs.get("gpus") is not None
+    if has_power == has_count:
+        return check_sentence(text, **inputs)
+    return SentenceCheck(reading=parsed, claim=check_claim(answered_scenario(parsed, **inputs)))
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 60 else flat[:57] + "..."
 
 
 def check_ledger(ids: tuple[str, ...] | None = None) -> LedgerReport:

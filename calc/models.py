@@ -31,6 +31,8 @@ PowerBound = Literal["exact", "at-least", "at-most", "about"]
 """How a power was stated: exactly, as a lower bound ("more than", "over", "200+"), as an upper
 bound ("up to", "under") or roughly ("about", "~"; within `calc.claims.ABOUT`)."""
 CountBound = Literal["exact", "at-least", "at-most", "about", "between"]
+Derived = Literal["power", "count"]
+"""A figure a claim does not state, worked out by dcpower to answer it."""
 """How a count was stated: as a power is, or as a range ("4 million or 5 million")."""
 POWER_BOUNDS: tuple[PowerBound, ...] = ("exact", "at-least", "at-most", "about")
 COUNT_BOUNDS: tuple[CountBound, ...] = ("exact", "at-least", "at-most", "about", "between")
@@ -569,6 +571,10 @@ class Scenario(CalcModel):
     """The user's assumption values over everything else."""
     sources: tuple[Source, ...] = ()
     notes: str = ""
+    derived: tuple[Derived, ...] = ()
+    """The figures the claim does not state, filled in by dcpower from its answer (a ledger
+    claim or a sentence with a power alone, a count alone or money): its check answers the
+    claim, it does not judge it. Empty: power and count are the claim's own."""
 
     @field_validator("site", "overrides")
     @classmethod
@@ -672,6 +678,9 @@ class ClaimResult(CalcModel):
     stated: str = ""
     """The claim with its bounds and the power per accelerator they allow, in words; empty when
     power and count are exact."""
+    derived: tuple[Derived, ...] = ()
+    """The figures dcpower filled in because the claim states none (`Scenario.derived`): the
+    verdict then only restates dcpower's own arithmetic, and `conclusion` says what was derived."""
 
 
 class CapacityResult(CalcModel):
@@ -892,6 +901,11 @@ class LedgerResult(CalcModel):
     """For money: the capex result (calc.CapexResult)."""
     orbital: Any = None
     """In orbit: the orbital result (calc.OrbitalResult)."""
+    derived: tuple[Derived, ...] = ()
+    """The figures of the answer the claim does not state: ("count",) for a power alone,
+    ("power",) for a count alone, both for money or a power in orbit; empty with a verdict."""
+    derived_note: str = ""
+    """What was derived, in words ("power only: the count is what this power supports")."""
     notes: tuple[str, ...] = ()
 
 

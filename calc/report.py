@@ -142,7 +142,7 @@ def readings_table(result: ClaimResult) -> Table:
     rows = tuple(
         (
             BASIS_LABELS[r.basis],
-            r.verdict,
+            ANSWERED if result.derived else r.verdict,
             f"{watts(r.low)}–{watts(r.high)}",
             watts(r.central),
             f"{r.supported_accelerators:,}",
@@ -161,14 +161,27 @@ def readings_table(result: ClaimResult) -> Table:
 def claim_head(result: ClaimResult) -> str:
     """The claim as it was read: power, count, fleet, basis, method."""
     fleet = ", ".join(f"{e.accelerator} {e.count:,.0f}" for e in result.fleet)
+    derived = f" ({' and '.join(sorted(result.derived))} derived, not stated)" if result.derived else ""
     return (
         f"Claim: {format_power(result.power)} for {result.accelerators:,} {result.noun}s ({fleet}); "
-        f"basis {result.basis}; method {result.method}"
+        f"basis {result.basis}; method {result.method}{derived}"
     )
 
 
+ANSWERED = "answered"
+"""The headline word of a check whose power or count dcpower derived: it has no verdict."""
+
+
+def verdict_word(result: ClaimResult) -> str:
+    """The headline word: the verdict, or 'answered' when a figure was derived, not stated."""
+    return ANSWERED if result.derived else result.verdict
+
+
 def verdict_line(result: ClaimResult) -> str:
-    """The verdict and what would have to hold, in one line."""
+    """The verdict and what would have to hold, in one line; for a claim that states one
+    figure, what was derived instead of a verdict."""
+    if result.derived:
+        return f"Answered, not judged: {result.conclusion}."
     return f"Verdict: {result.verdict.upper()}. {result.conclusion}"
 
 
@@ -195,7 +208,7 @@ def methods_table(results: Sequence[ClaimResult]) -> Table:
     rows = tuple(
         (
             r.method,
-            r.verdict,
+            verdict_word(r),
             watts(r.implied_power_per_accelerator),
             *(f"{watts(x.low)}–{watts(x.high)} ({x.verdict})" for x in r.readings),
         )
@@ -464,7 +477,7 @@ def headline_lines(report: Report) -> list[str]:
     hold, and what the power supports."""
     claim = report.claim
     return [
-        f"{claim.verdict.upper()}  {watts(claim.implied_power_per_accelerator)} per {claim.noun} implied "
+        f"{verdict_word(claim).upper()}  {watts(claim.implied_power_per_accelerator)} per {claim.noun} implied "
         f"({format_power(claim.real_power)} / {claim.accelerators:,} {claim.noun}s, basis {claim.basis})",
         *([f"As stated: {claim.stated}"] if claim.stated else []),
         claim.conclusion,

@@ -66,8 +66,11 @@ def test_a_power_alone_supports_what_capacity_says():
     for accelerator, count in by_type.items():
         assert count == calc.capacity("1 GW", accelerator=accelerator, basis="facility").accelerators
     assert result.answer.startswith(
+        "power only: the count is what this power supports: "
         f"1 GW at the facility basis supports {by_type['gb200']:,} gb200 (central)"
     )
+    assert (result.verdict, result.derived) == (None, ("count",))
+    assert result.derived_note == "power only: the count is what this power supports"
 
 
 def test_a_count_alone_gets_the_power_it_needs():
@@ -75,13 +78,18 @@ def test_a_count_alone_gets_the_power_it_needs():
     needed = calc.required_power(gpus=200_000, accelerator="gb200")
     facility = next(c for c in needed.power if c.basis == "facility")
     assert result.required_power == facility.central
+    assert (result.verdict, result.derived) == (None, ("power",))
+    assert result.answer.startswith("count only: the power is what this count needs: at least 200,000 gb200")
 
 
 def test_money_goes_through_capex():
     (result,) = calc.check_ledger(("anthropic-azure-30b",)).claims
     assert result.kind == "money"
     assert result.accelerators == calc.capex("30e9 USD", accelerator="gb200").accelerators
-    assert result.answer.startswith("$30 B buys ")
+    assert result.answer.startswith(
+        "money only: the count and the power are what this budget buys: $30 B buys "
+    )
+    assert (result.verdict, result.derived) == (None, ("count", "power"))
 
 
 def test_orbit_goes_through_orbital():
@@ -163,9 +171,115 @@ def test_the_ledger_table_gives_a_verdict_or_what_a_figure_supports():
         "at least 220,000",
         "muskularity.com",
     )
-    assert rows["meta-prometheus"][2].startswith("supports ") and rows["meta-prometheus"][2].endswith(
-        " gb200"
-    )
-    assert rows["fairwater-wisconsin"][2] == "needs 411.4 MW"
+    assert rows["meta-prometheus"][2].startswith("power only: supports ")
+    assert rows["meta-prometheus"][2].endswith(" gb200")
+    assert rows["fairwater-wisconsin"][2] == "count only: needs 411.4 MW"
     assert rows["anthropic-azure-30b"][3] == "$30 B"
     assert rows["openai-nvidia-10gw"][4] == "4,000,000–5,000,000"
+
+
+# --------------------------------------------------------- one figure: answered, not judged
+
+
+def _claim(**fields) -> calc.LedgerClaim:
+    """A ledger claim of our own (the bundled ledger's figures change as it is re-sourced)."""
+    base = {
+        "schema_version": 1,
+        "id": "one-figure",
+        "name": "A claim with one figure",
+        "date": "2026-01-01",
+        "quote": "the figure as the release states it",
+        "url": "https://example.com/release",
+        "confidence": "medium",
+        "sources": [{"title": "the company's release", "url": "https://example.com/release"}],
+    }
+    return calc.LedgerClaim.model_validate(base | fields)
+
+
+def test_a_power_alone_opens_as_an_answer_with_the_count_derived():
+    # 1 GW of GB200 at the facility basis: 132 kW / 72 x 0.85 x 1.1 x 1.2 = 2,057.0 W per GPU,
+    # 1e9 / 2,057.0 = 486,143.9 -> 6,752 whole racks of 72 = 486,144 GPUs
+    scenario = calc.claim_scenario(_claim(power="1 GW", accelerator="gb200"))
+    assert (scenario.derived, scenario.accelerators, scenario.basis) == (("count",), 486_144, "facility")
+    report = calc.evaluate(scenario)
+    first, *rest = calc.headline_lines(report)
+    assert first == "ANSWERED  2,057.0 W per GPU implied (1 GW / 486,144 GPUs, basis facility)"
+    assert rest[0] == (
+        "power only: the count is what this power supports (486,144 GPUs at the facility basis, "
+        "central); the claim does not state it, so this is an answer, not a verdict"
+    )
+    assert calc.verdict_text(report).endswith(
+        "method default (count derived, not stated). Answered, not judged: power only: the count is "
+        "what this power supports (486,144 GPUs at the facility basis, central); the claim does not "
+        "state it, so this is an answer, not a verdict."
+    )
+    assert "PLAUSIBLE" not in calc.verdict_text(report)
+    assert [row[1] for row in calc.readings_table(report.claim).rows] == ["answered"]
+    assert {row[1] for row in calc.methods_table(report.methods).rows} == {"answered"}
+
+
+def test_a_count_alone_opens_with_the_power_derived():
+    # 200,000 GB200 x 2,057.0 W = 411.4 MW of facility power, central
+    scenario = calc.claim_scenario(_claim(count=200_000, count_bound="at-least", accelerator="gb200"))
+    assert scenario.derived == ("power",)
+    assert scenario.power == calc.parse_power("411.4 MW")
+    claim = calc.check_claim(scenario)
+    assert claim.derived == ("power",)
+    assert claim.conclusion.startswith("count only: the power is what this count needs (411.4 MW at")
+    assert claim.summary.startswith("answered: 411.4 MW for 200,000 GPUs. count only:")
+
+
+def test_money_derives_both_and_a_stated_pair_derives_nothing():
+    bought = calc.claim_scenario(_claim(budget="30e9 USD", accelerator="gb200"))
+    assert bought.derived == ("count", "power")
+    assert calc.check_claim(bought).conclusion.startswith(
+        "neither power nor count stated: both are what the claim's budget buys ("
+    )
+    both = calc.claim_scenario(_claim(power="300 MW", count=220_000, accelerator="h100-sxm"))
+    assert both.derived == ()
+    assert calc.verdict_text(calc.evaluate(both)).split(". Verdict: ")[1].startswith("PLAUSIBLE")
+
+
+def test_editing_the_derived_figure_makes_it_the_users_claim_to_judge():
+    scenario = calc.claim_scenario(_claim(power="1 GW", accelerator="gb200"))
+    fields = calc.scenario_fields(scenario)
+    same, errors = calc.parse_fields(fields | {"pue.central": "1.25"}, scenario)
+    assert errors == {} and same.derived == ("count",)  # another assumption: still an answer
+    own, errors = calc.parse_fields(fields | {"accelerators": "400000"}, same)
+    assert errors == {} and own.derived == ()  # a count of the user's own: judged
+    assert calc.check_claim(own).verdict in ("plausible", "ample")
+    power = calc.claim_scenario(_claim(count=200_000, accelerator="gb200"))
+    edited, _ = calc.parse_fields(calc.scenario_fields(power) | {"power": "300 MW"}, power)
+    assert edited.derived == ()
+
+
+def test_a_sentence_with_a_power_alone_is_answered_with_the_count_it_supports():
+    # 'a 1 GW cluster' names no model: the generic H100 SXM, 1,430.55 W at the facility basis,
+    # 1e9 / 1,430.55 = 699,031.1 -> 87,378 whole 8-GPU systems = 699,024 GPUs
+    result = calc.answer_sentence("Meta is building a 1 GW cluster")
+    assert result.reading.count is None and result.reading.power == calc.parse_power("1 GW")
+    assert (result.claim.derived, result.claim.accelerators) == (("count",), 699_024)
+    assert result.claim.summary.startswith("answered: 1 GW for 699,024 GPUs. power only:")
+
+
+def test_a_sentence_with_a_count_alone_is_answered_with_the_power_it_needs():
+    result = calc.answer_sentence("Microsoft will deploy 200,000 GB200 GPUs")
+    assert result.claim.derived == ("power",)
+    assert result.claim.power == calc.parse_power("411.4 MW")
+    assert result.claim.basis == "facility"
+
+
+def test_a_sentence_with_both_figures_is_checked_and_with_neither_is_one_line():
+    text = "300 MW for 220,000 H100 GPUs"
+    assert calc.answer_sentence(text) == calc.check_sentence(text)
+    with pytest.raises(calc.InputError, match=r"^claim: no power found in 'Meta will build a big cluster'$"):
+        calc.answer_sentence("Meta will build a big cluster")
+
+
+def test_a_power_too_small_for_one_system_is_refused_in_one_line():
+    with pytest.raises(calc.InputError) as caught:
+        calc.answer_sentence("a 5 kW cluster of H100 GPUs")
+    assert str(caught.value) == (
+        "claim: no accelerator count found in 'a 5 kW cluster of H100 GPUs', and 5 kW supports no "
+        "whole system to answer with"
+    )

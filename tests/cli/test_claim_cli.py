@@ -114,3 +114,39 @@ def test_system_errors_are_one_line():
     code, out, err = _run("claim", LEONARDO, "--system", "nope")
     assert (code, out) == (2, "") and err.startswith("dcpower: error: system: 'nope' is not a preset;")
     assert err.count("\n") == 1
+
+
+def test_a_sentence_with_a_power_alone_is_answered_not_judged():
+    # 1 GW of H100 SXM at the facility basis supports 699,024 GPUs (1e9 / 1,430.55 W, whole
+    # 8-GPU systems): the count is derived, so there is no verdict headline
+    code, out, err = _run("claim", "Meta is building a 1 GW cluster", "--fail-on", "not-plausible")
+    assert (code, err) == (0, "")  # nothing judged: nothing to fail on
+    assert "Verdict:" not in out and "PLAUSIBLE" not in out
+    assert (
+        "Claim: 1 GW for 699,024 GPUs (h100-sxm 699,024); basis facility; method default (count derived, not stated)"
+        in out
+    )
+    assert (
+        out.rstrip()
+        .splitlines()[-1]
+        .startswith(
+            "Answered, not judged: power only: the count is what this power supports (699,024 GPUs at the "
+            "facility basis, central)"
+        )
+    )
+    assert "  facility  answered " in out  # the readings table says so too
+
+
+def test_a_sentence_with_a_count_alone_answers_in_json_with_the_power_derived():
+    code, out, _ = _run("claim", "Microsoft will deploy 200,000 GB200 GPUs", "--json")
+    assert code == 0
+    claim = json.loads(out)["claim"]
+    # 200,000 x 2,057.0 W (GB200 at the facility basis, central) = 411.4 MW
+    assert claim["derived"] == ["power"]
+    assert claim["power"] == {"value": 411.4, "unit": "MW"}
+    assert claim["conclusion"].startswith("count only: the power is what this count needs (411.4 MW")
+
+
+def test_a_sentence_with_both_figures_keeps_its_verdict_and_derives_nothing():
+    _, out, _ = _run("claim", HEADLINE, "--json")
+    assert json.loads(out)["claim"]["derived"] == []

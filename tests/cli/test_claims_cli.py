@@ -34,7 +34,8 @@ def test_check_text():
     assert "colossus-1-phase-1 (2025-02): implausible: 150 MW for 200,000 GPUs is 750.0 W per GPU" in out
     assert "  source: https://www.techjuice.pk/" in out
     assert out.rstrip().endswith(
-        "1 claim: 0 plausible, 1 implausible, 0 ample; 0 answered with what their power, count or money supports"
+        "1 claim: 0 plausible, 1 implausible, 0 ample; 0 answered, not judged, with what their power, "
+        "count or money alone supports (the other figure derived)"
     )
 
 
@@ -66,3 +67,59 @@ def test_an_unknown_system_still_points_to_presets_list():
     )
     assert code == 2 and err.startswith("dcpower: error: system: 'nope' is not a preset; accepted: ")
     assert err.endswith(f"({len(calc.list_presets('systems'))} in all; see 'dcpower presets list')\n")
+
+
+ONE_FIGURE = """schema_version = 1
+id = "{id}"
+name = "A claim with one figure"
+date = "2026-01-01"
+quote = "the figure as the company's release states it"
+url = "https://example.com/release"
+{figure}
+accelerator = "gb200"
+confidence = "medium"
+
+[[sources]]
+title = "the company's release"
+url = "https://example.com/release"
+"""
+
+
+def _ledger(tmp_path):
+    (tmp_path / "claims").mkdir()
+    for claim_id, figure in (("power-alone", 'power = "1 GW"'), ("count-alone", "count = 200000")):
+        text = ONE_FIGURE.format(id=claim_id, figure=figure)
+        (tmp_path / "claims" / f"{claim_id}.toml").write_text(text)
+    return str(tmp_path)
+
+
+def test_a_claim_with_one_figure_is_answered_with_the_other_derived(tmp_path):
+    code, out, _ = _run("--preset-dir", _ledger(tmp_path), "claims", "check", "power-alone", "count-alone")
+    assert code == 0
+    lines = out.splitlines()
+    # 1 GW / 2,057.0 W per GB200 at the facility basis = 486,144 in whole racks of 72
+    assert lines[1].split() == ["2026-01-01", "power-alone", "power", "only", "answered"]
+    assert lines[2].split() == ["2026-01-01", "count-alone", "count", "only", "answered"]
+    assert (
+        "power-alone (2026-01-01): power only: the count is what this power supports: 1 GW at the "
+        "facility basis supports 486,144 gb200 (central)"
+    ) in out
+    assert (
+        "count-alone (2026-01-01): count only: the power is what this count needs: 200,000 gb200 need "
+        "411.4 MW of facility power"
+    ) in out
+    assert "plausible" not in out.split("\n\n")[0]  # the verdict table judges neither
+
+
+def test_a_claim_with_one_figure_has_no_verdict_in_json_and_says_what_was_derived(tmp_path):
+    code, out, _ = _run(
+        "--preset-dir", _ledger(tmp_path), "claims", "check", "power-alone", "count-alone", "--json"
+    )
+    assert code == 0
+    power, count = json.loads(out)["claims"]
+    assert (power["verdict"], power["derived"], power["derived_note"]) == (
+        None,
+        ["count"],
+        "power only: the count is what this power supports",
+    )
+    assert (count["verdict"], count["derived"]) == (None, ["power"])

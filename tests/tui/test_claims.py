@@ -3,6 +3,7 @@
 from textual.widgets import Input, Static, TabbedContent
 
 import calc
+import calc.presets
 from tui.app import DcpowerApp
 from tui.commands import DcpowerCommands
 from tui.screens import QuitDialog
@@ -70,7 +71,7 @@ async def test_the_claim_box_reads_a_sentence_and_opens_it_with_its_bounds():
         assert (screen.scenario.power_bound, screen.scenario.count_bound) == ("at-least", "at-least")
 
 
-async def test_a_sentence_without_a_power_says_so_and_opens_nothing():
+async def test_a_sentence_with_a_count_alone_is_answered_and_opens_with_the_power_derived():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
         panel = await open_claims(pilot)
@@ -78,12 +79,86 @@ async def test_a_sentence_without_a_power_says_so_and_opens_nothing():
         panel.query_one("#claim-sentence", Input).value = "We will deploy over 100,000 GPUs next year."
         await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
         reading = text_of(panel.query_one("#claim-reading", Static))
-        assert "claim: no power found in 'We will deploy over 100,000 GPUs next year.'" in reading
         assert "at least 100,000  ← 'over 100,000 GPUs'" in reading
+        # 100,000 H100 x 1,430.55 W (facility basis, central) = 143.1 MW, derived, not judged
+        assert "ANSWERED count only: the power is what this count needs (143.1 MW at the facility" in reading
+        assert "PLAUSIBLE" not in reading
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: screen.scenario.id == "claim", "the claim opened")
+        await settle_until(
+            pilot, lambda: screen.report is not None and screen.report.claim.derived, "its report"
+        )
+        assert screen.scenario.derived == ("power",)
+        headline = screen.query_one("#headline")
+        assert text_of(headline).startswith("ANSWERED  ")
+        assert "count only: the power is what this count needs" in text_of(headline)
+        assert "PLAUSIBLE" not in text_of(headline)
+        assert headline.has_class("-answered") and not headline.has_class("-plausible")
+
+
+async def test_a_sentence_with_neither_figure_says_so_and_opens_nothing():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await open_claims(pilot)
+        screen = app.calculator
+        panel.query_one("#claim-sentence", Input).value = "Meta will build a big cluster"
+        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
+        reading = text_of(panel.query_one("#claim-reading", Static))
+        assert "claim: no power found in 'Meta will build a big cluster'" in reading
         await pilot.press("enter")
         await settle(pilot)
         assert screen.scenario.id == "colossus-1"
         assert screen.query_one(TabbedContent).active == "claims"
+
+
+POWER_ALONE = """schema_version = 1
+id = "power-alone"
+name = "A claim with a power alone"
+date = "2026-01-01"
+quote = "the figure as the company's release states it"
+url = "https://example.com/release"
+power = "1 GW"
+accelerator = "gb200"
+confidence = "medium"
+
+[[sources]]
+title = "the company's release"
+url = "https://example.com/release"
+"""
+
+
+async def test_a_ledger_claim_with_a_power_alone_opens_as_an_answer_not_a_verdict(tmp_path, monkeypatch):
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "power-alone.toml").write_text(POWER_ALONE)
+    monkeypatch.setenv("DCPOWER_PRESET_DIR", str(tmp_path))
+    calc.presets.reset_catalog()
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await open_claims(pilot)
+        screen = app.calculator
+        panel.query_one("#ledger-filter", Input).value = "power-alone"
+        await settle(pilot)
+        assert shown_ids(panel) == ["power-alone"]
+        row = next(r for r in panel.rows if r.claim.id == "power-alone")
+        # the ledger's column: what the power supports, saying it is the power alone
+        assert row.cells[2] == "power only: supports 486,144 gb200"
+        panel.query_one(LedgerTable).focus()
+        await pilot.press("enter")
+        await settle_until(pilot, lambda: screen.scenario.id == "power-alone", "the claim opened")
+        await settle_until(
+            pilot, lambda: screen.report is not None and screen.report.claim.derived, "its report"
+        )
+        # 1 GW / 2,057.0 W per GB200 = 486,144 in whole racks: the count is derived
+        assert screen.query_one("#accelerators", FieldInput).value.replace(",", "") == "486144"
+        headline = text_of(screen.query_one("#headline"))
+        assert headline.startswith("ANSWERED  2,057.0 W per GPU implied (1 GW / 486,144 GPUs")
+        assert "power only: the count is what this power supports (486,144 GPUs" in headline
+        assert "PLAUSIBLE" not in headline
+        # a count of the user's own is a claim to judge
+        screen.query_one("#accelerators", FieldInput).value = "400000"
+        await settle_until(pilot, lambda: not screen.scenario.derived, "the edit applied")
+        await settle_until(pilot, lambda: not screen.report.claim.derived, "the judged report")
+        assert text_of(screen.query_one("#headline")).split()[0] in ("PLAUSIBLE", "AMPLE")
 
 
 async def test_the_ledger_sorts_by_key_and_by_header_and_filters():

@@ -39,7 +39,9 @@ VERDICT_STYLES = {
     "between": "$warning",
     "plausible": "$success",
     "ample": "$warning",
+    "answered": "$accent",
 }
+"""The claim box's headline word; 'answered': the sentence states one figure, the other derived."""
 CELL_STYLES = {
     "implausible": "bold red",
     "between": "magenta",
@@ -96,7 +98,7 @@ def read_sentence(text: str) -> SentenceReading:
     flat = " ".join(text.split())
     name = "Claim: " + (flat if len(flat) <= 60 else flat[:57] + "...")
     try:
-        scenario = calc.sentence_scenario(reading, name=name)
+        scenario = calc.answered_scenario(reading, name=name)  # one figure: the other derived
         claim = calc.check_claim(scenario)
     except calc.CalcError as error:
         return SentenceReading(reading, None, None, str(error))
@@ -236,7 +238,15 @@ class ClaimsPanel(Vertical):
                     )
                 parts.append(line)
             parts += [Content(f"note: {note}").stylize("$text-muted") for note in result.reading.notes]
-        if result.claim is not None:
+        if result.claim is not None and result.claim.derived:
+            parts.append(
+                Content.from_markup(
+                    f"[b {VERDICT_STYLES['answered']}]ANSWERED[/] $conclusion",
+                    conclusion=result.claim.conclusion,
+                )
+            )
+            parts.append(Content("Enter (or Open) opens it as the scenario.").stylize("$text-muted"))
+        elif result.claim is not None:
             verdict = result.claim.verdict
             summary = result.claim.summary.split("; read as", 1)[0]
             summary = summary.removeprefix(f"{verdict}: ")
@@ -318,7 +328,9 @@ class ClaimsPanel(Vertical):
                 Text(cell, justify="right" if align == "r" else "left")
                 for cell, align in zip(row.cells, "lllrrl", strict=True)
             ]
-            cells[2].stylize(CELL_STYLES.get(row.cells[2], ""))
+            cells[2].stylize(
+                CELL_STYLES.get(row.cells[2], "cyan" if row.result and row.result.derived else "")
+            )
             table.add_row(*cells, key=row.claim.id)
         status = (
             f"{len(rows)} of {len(self.rows)} claims"

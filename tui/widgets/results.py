@@ -17,7 +17,14 @@ from textual.widgets import Static
 
 import calc
 
-VERDICT_STYLE = {"implausible": "$error", "between": "$warning", "plausible": "$success", "ample": "$warning"}
+VERDICT_STYLE = {
+    "implausible": "$error",
+    "between": "$warning",
+    "plausible": "$success",
+    "ample": "$warning",
+    "answered": "$accent",
+}
+"""Verdict colours; 'answered' is a claim stating one figure, the other derived (no verdict)."""
 STATUS_MARK = {"in range": "", "below range": " ↓", "above range": " ↑", "impossible": " ✗"}
 
 
@@ -117,7 +124,7 @@ class Headline(View):
 
     def show(self, report: calc.Report, stale: bool) -> None:
         stale = stale and bool(self.screen.errors)  # type: ignore[attr-defined]
-        verdict = report.claim.verdict
+        verdict = calc.verdict_word(report.claim)
         for name in VERDICT_STYLE:
             self.set_class(verdict == name, f"-{name}")
         self.set_class(stale, "-stale")
@@ -192,7 +199,9 @@ class ReadingsTable(View):
         lines: list[str] = []
         for reading, row in zip(report.claim.readings, table.rows, strict=True):
             basis, verdict, span, _central, supports, _evens = row
-            style = VERDICT_STYLE[reading.verdict]
+            style = VERDICT_STYLE[
+                calc.verdict_word(report.claim) if report.claim.derived else reading.verdict
+            ]
             head = [
                 (f"{basis:<8} {verdict:<11}", f"[b]{basis:<8}[/b] [{style}]{verdict:<11}[/]"),
                 (span, span),
@@ -255,12 +264,12 @@ class MethodsTable(View):
         if sum(widths) + 2 * (len(widths) - 1) <= width:
             lines.append("[b]" + escape(_aligned(table.header, widths, table.align)) + "[/b]")
             for row, result in zip(table.rows, report.methods, strict=True):
-                lines.append(_styled(_aligned(row, widths, table.align), row[1], result.verdict))
+                lines.append(_styled(_aligned(row, widths, table.align), row[1], calc.verdict_word(result)))
         else:  # narrow: each method on a line of its own, its readings flowing under it
             for row, result in zip(table.rows, report.methods, strict=True):
                 method, verdict, _implied, *spans = row
                 head = f"{method:<{widths[0]}} {verdict:<{widths[1]}}"
-                style = VERDICT_STYLE[result.verdict]
+                style = VERDICT_STYLE[calc.verdict_word(result)]
                 markup = f"[b]{escape(method):<{widths[0]}}[/b] [{style}]{verdict:<{widths[1]}}[/]"
                 tokens = [(head, markup)]  # the implied power is the claim's, the same for each
                 for name, span in zip(table.header[3:], spans, strict=True):
