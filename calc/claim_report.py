@@ -128,9 +128,19 @@ def batch_csv_line(result: BatchRow, methods: Sequence[str]) -> str:
     return _csv_line(batch_cells(result, methods))
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read as a formula by a spreadsheet (OWASP, "CSV Injection")."""
+
+
+def inert_cell(cell: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: one that would start a formula gets a
+    leading single quote (OWASP's advice), so ``=HYPERLINK(...)`` is shown, never run."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def _csv_line(cells: Sequence[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow(cells)
+    csv.writer(buffer, lineterminator="").writerow([inert_cell(c) for c in cells])
     return buffer.getvalue()
 
 

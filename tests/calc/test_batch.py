@@ -74,13 +74,13 @@ def test_reading_csv_and_json_lines(tmp_path):
     csv_file.write_text(
         'Power,Count,Accelerator,Text\n300 MW,220000,h100-sxm,\n,,,"over 300 MW, 220,000 GPUs"\n'
     )
-    assert calc.read_rows(csv_file) == [
+    assert list(calc.read_rows(csv_file)) == [
         {"power": "300 MW", "count": "220000", "accelerator": "h100-sxm", "text": ""},
         {"power": "", "count": "", "accelerator": "", "text": "over 300 MW, 220,000 GPUs"},
     ]
     lines = tmp_path / "claims.jsonl"
     lines.write_text('{"power": "300 MW", "count": 220000, "accelerator": "h100-sxm"}\n\n{oops\n[1]\n')
-    assert calc.read_rows(lines) == [
+    assert list(calc.read_rows(lines)) == [
         {"power": "300 MW", "count": 220000, "accelerator": "h100-sxm"},
         {"_error": "line 3: not JSON (Expecting property name enclosed in double quotes)"},
         {"_error": "line 4: not a JSON object"},
@@ -257,7 +257,9 @@ def test_an_unclosed_quote_is_a_file_error_at_its_line(tmp_path, monkeypatch):
     ):
         calc.read_rows(_csv(tmp_path, 'power,count,accelerator\n"7.5 MW"x,13824,a100-sxm\n'))
     # a quoted cell may hold commas and line breaks: the next row's line is counted after it
-    rows = calc.read_rows(_csv(tmp_path, 'text,power\n"over 300 MW,\n220,000 GPUs",\n,1 GW,\n,1 GW,x\n'))
+    rows = list(
+        calc.read_rows(_csv(tmp_path, 'text,power\n"over 300 MW,\n220,000 GPUs",\n,1 GW,\n,1 GW,x\n'))
+    )
     assert rows[0] == {"text": "over 300 MW,\n220,000 GPUs", "power": ""}
     assert rows[1] == {"text": "", "power": "1 GW"}
     assert rows[2] == {
@@ -270,7 +272,7 @@ def test_a_column_with_no_name_must_be_empty(tmp_path, monkeypatch):
     rows = calc.read_rows(
         _csv(tmp_path, "power,count,accelerator,\n7.5 MW,13824,a100-sxm,\n1 GW,1,h100-sxm,x\n")
     )
-    assert rows == [
+    assert list(rows) == [
         LEONARDO,
         {"_error": "line 3: 'x' is in a column with no name in the header"},
     ]
