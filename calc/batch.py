@@ -15,6 +15,7 @@ row is checked) and then hands out one row at a time, read again from the file.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import os
@@ -75,15 +76,35 @@ def read_rows(path: str | os.PathLike[str]) -> BatchFile:
     name = shown(text, 120)
     target = Path(text)
     with _opened(target, name) as (stream, info):
-        kind = _kind(target, stream, name)
-        stream.seek(0)
-        if kind == "jsonl":
-            count, header = sum(1 for _ in _json_lines(stream, name)), ()
-        else:
-            records = _records(stream, name)
-            header = _header(next(records, None), name)
-            count = sum(1 for _ in records)
+        try:
+            kind = _kind(target, stream)
+            stream.seek(0)
+            if kind == "jsonl":
+                count, header = sum(1 for _ in _json_lines(stream, name)), ()
+            else:
+                records = _records(stream, name)
+                header = _header(next(records, None), name)
+                count = sum(1 for _ in records)
+        except UnicodeDecodeError:
+            raise _not_utf8(stream, name) from None
     return BatchFile(target, name, kind, header, count, info)
+
+
+def _not_utf8(stream: IO[str], name: str) -> InputError:
+    """The error for a file that is not UTF-8, with the line of its first bad byte."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    raw = stream.buffer
+    raw.seek(0)
+    while chunk := raw.read(65_536):
+        held = len(decoder.getstate()[0])  # the bytes of a character the last chunk cut
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as error:
+            line += chunk.count(b"\n", 0, max(error.start - held, 0))
+            break
+        line += chunk.count(b"\n")
+    return InputError(f"batch: {name} is not UTF-8 text (line {line}); save it as UTF-8")
 
 
 class BatchFile:
@@ -107,14 +128,17 @@ class BatchFile:
         with _opened(self.path, self.name) as (stream, info):
             if _identity(info) != self._identity:
                 raise InputError(f"batch: {self.name} changed while it was read; run the batch again")
-            if self.kind == "jsonl":
-                for number, line in _json_lines(stream, self.name):
-                    yield _json_row(number, line)
-            else:
-                records = _records(stream, self.name)
-                next(records, None)  # the header, checked by read_rows
-                for line, record in records:
-                    yield _csv_row(self.header, line, record)
+            try:
+                if self.kind == "jsonl":
+                    for number, line in _json_lines(stream, self.name):
+                        yield _json_row(number, line)
+                else:
+                    records = _records(stream, self.name)
+                    next(records, None)  # the header, checked by read_rows
+                    for line, record in records:
+                        yield _csv_row(self.header, line, record)
+            except UnicodeDecodeError:
+                raise _not_utf8(stream, self.name) from None
 
 
 def _identity(info: os.stat_result) -> tuple[int, ...]:
@@ -161,7 +185,7 @@ class _opened:
             self.stream.close()
 
 
-def _kind(target: Path, stream: IO[str], name: str) -> str:
+def _kind(target: Path, stream: IO[str]) -> str:
     """'jsonl' or 'csv': from the suffix, else from the first character that is not a space."""
     suffix = target.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
@@ -169,21 +193,12 @@ def _kind(target: Path, stream: IO[str], name: str) -> str:
     if suffix == ".csv":
         return "csv"
     for _ in range(MAX_BYTES // 65_536 + 1):
-        chunk = _decoded(stream.read, 65_536, name)
+        chunk = stream.read(65_536)
         if not chunk:
             break
         if chunk.strip():
             return "jsonl" if chunk.lstrip().startswith("{") else "csv"
     return "csv"
-
-
-def _decoded(read: Any, size: int, name: str, line: int | None = None) -> str:
-    try:
-        text: str = read(size)
-    except UnicodeDecodeError:
-        where = "" if line is None else f" (line {line})"
-        raise InputError(f"batch: {name} is not UTF-8 text{where}; save it as UTF-8") from None
-    return text
 
 
 def _unknown(names: Iterable[str]) -> str:
@@ -208,13 +223,13 @@ def _json_lines(stream: IO[str], name: str) -> Iterator[tuple[int, str | None]]:
     total = 0
     while True:
         number += 1
-        line = _decoded(stream.readline, MAX_ROW + 1, name, number)
+        line = stream.readline(MAX_ROW + 1)
         if not line:
             return
         total += len(line)
         if len(line) > MAX_ROW:
             while line and not line.endswith(("\n", "\r")):
-                line = _decoded(stream.readline, MAX_ROW, name, number)
+                line = stream.readline(MAX_ROW)
                 total += len(line)
                 _total(total, name)
             yield number, None
@@ -303,7 +318,7 @@ def _lines(stream: IO[str], name: str, record: _Record) -> Iterator[str]:
         if record.size > MAX_ROW or record.cut:
             raise _RowTooLong
         room = MAX_ROW + 1 - record.size
-        line = _decoded(stream.readline, room, name)
+        line = stream.readline(room)
         if not line:
             return
         record.lines.append(line)
@@ -568,7 +583,7 @@ def _why(error: Exception) -> str:
     """What went wrong, in words, for a failure that has no message of dcpower's own."""
     if isinstance(error, RecursionError):
         return "nested too deeply"
-    if isinstance(error, ArithmeticError):
+    if isinstance(error, OverflowError):
         return "a number too large to compute with"
     return f"{type(error).__name__}: {shown(str(error), 80)[1:-1]}"
 
