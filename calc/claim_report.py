@@ -140,8 +140,10 @@ def inert_cell(cell: str) -> str:
 
 def _csv_line(cells: Sequence[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow([inert_cell(c) for c in cells])
-    return buffer.getvalue()
+    # the writer quotes a cell holding a character of its line terminator: "" would leave a line
+    # break in a cell unquoted, and the cell's second line would read as another row
+    csv.writer(buffer, lineterminator="\r\n").writerow([inert_cell(c) for c in cells])
+    return buffer.getvalue()[:-2]
 
 
 def batch_json_line(result: BatchRow) -> str:
@@ -157,7 +159,10 @@ def batch_markdown_header(methods: Sequence[str]) -> list[str]:
 
 def batch_markdown_line(result: BatchRow, methods: Sequence[str]) -> str:
     """One result as a Markdown table row."""
-    cells = (c.replace("|", "\\|").replace("\n", " ") for c in batch_cells(result, methods))
+    cells = (
+        c.replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+        for c in batch_cells(result, methods)
+    )
     return "| " + " | ".join(cells) + " |"
 
 

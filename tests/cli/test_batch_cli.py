@@ -246,3 +246,19 @@ def test_a_huge_cell_is_one_line_naming_the_row_and_column(tmp_path, monkeypatch
         "dcpower: error: batch: 'claims.csv' line 2 (row 1), column 'text': a cell of more than 131,072 "
         "characters; a cell holds at most 131,072 (a sentence at most 4,000)\n"
     )
+
+
+def test_a_line_break_in_a_cell_stays_in_its_cell(tmp_path):
+    # before: the CSV writer had no line terminator, so it did not quote a cell holding a line
+    # break, and the text's second line read as a row of its own
+    path = _write(tmp_path, 'text\n"300 MW for 220000\nH100 GPUs"\n"1 GW\rfor 1 GPU"\n')
+    code, out, _ = _run("batch", path)
+    table = list(csv.reader(io.StringIO(out)))
+    assert code == 0 and [row[0] for row in table] == ["row", "1", "2"]
+    assert [row[-1] for row in table[1:]] == ["300 MW for 220000\nH100 GPUs", "1 GW\rfor 1 GPU"]
+    code, out, _ = _run("batch", path, "--format", "markdown")
+    assert (
+        len(out.splitlines()) == 4
+        and "| 300 MW for 220000 H100 GPUs |" in out
+        and "| 1 GW for 1 GPU |" in out
+    )
