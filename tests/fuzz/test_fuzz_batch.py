@@ -134,7 +134,8 @@ def _check_output(output: str, out: str, count: int) -> None:
         assert [r["row"] for r in results] == list(range(1, count + 1))
         assert all("\n" not in r["error"] and len(r["error"]) <= 280 for r in results)
     else:
-        assert "\r" not in out and len(out.split("\n")) == count + 3, out[-500:]  # 2 header lines, final break
+        # two header lines and the final line break
+        assert "\r" not in out and len(out.split("\n")) == count + 3, out[-500:]
 
 
 @examples(40)
