@@ -75,7 +75,7 @@ def read_rows(path: str | os.PathLike[str]) -> BatchFile:
         raise InputError(f"batch: {shown(text)} is not a file name; give it as text")
     name = shown(text, 120)
     target = Path(text)
-    with _opened(target, name) as (stream, info):
+    with _Opened(target, name) as (stream, info):
         try:
             kind = _kind(target, stream)
             stream.seek(0)
@@ -125,7 +125,7 @@ class BatchFile:
         return f"<batch file {self.name}: {self.kind}, {self._count:,} rows>"
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        with _opened(self.path, self.name) as (stream, info):
+        with _Opened(self.path, self.name) as (stream, info):
             if _identity(info) != self._identity:
                 raise InputError(f"batch: {self.name} changed while it was read; run the batch again")
             try:
@@ -145,7 +145,7 @@ def _identity(info: os.stat_result) -> tuple[int, ...]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-class _opened:
+class _Opened:
     """A batch file opened for reading as text, once it is known to be a regular file."""
 
     def __init__(self, path: Path, name: str) -> None:
