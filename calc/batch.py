@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, cast
 
 from calc.errors import CalcError, InputError, shown
 from calc.models import COUNT_BOUNDS, BatchRow, Verdict, build
@@ -79,8 +80,9 @@ def read_rows(path: str | os.PathLike[str]) -> BatchFile:
         try:
             kind = _kind(target, stream)
             stream.seek(0)
+            header: tuple[str, ...] = ()
             if kind == "jsonl":
-                count, header = sum(1 for _ in _json_lines(stream, name)), ()
+                count = sum(1 for _ in _json_lines(stream, name))
             else:
                 records = _records(stream, name)
                 header = _header(next(records, None), name)
@@ -90,11 +92,11 @@ def read_rows(path: str | os.PathLike[str]) -> BatchFile:
     return BatchFile(target, name, kind, header, count, info)
 
 
-def _not_utf8(stream: IO[str], name: str) -> InputError:
+def _not_utf8(stream: io.TextIOWrapper, name: str) -> InputError:
     """The error for a file that is not UTF-8, with the line of its first bad byte."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     line = 1
-    raw = stream.buffer
+    raw = cast(io.BufferedReader, stream.buffer)
     raw.seek(0)
     while chunk := raw.read(65_536):
         held = len(decoder.getstate()[0])  # the bytes of a character the last chunk cut
@@ -130,8 +132,8 @@ class BatchFile:
                 raise InputError(f"batch: {self.name} changed while it was read; run the batch again")
             try:
                 if self.kind == "jsonl":
-                    for number, line in _json_lines(stream, self.name):
-                        yield _json_row(number, line)
+                    for number, text in _json_lines(stream, self.name):
+                        yield _json_row(number, text)
                 else:
                     records = _records(stream, self.name)
                     next(records, None)  # the header, checked by read_rows
@@ -150,9 +152,9 @@ class _Opened:
 
     def __init__(self, path: Path, name: str) -> None:
         self.path, self.name = path, name
-        self.stream: IO[str] | None = None
+        self.stream: io.TextIOWrapper | None = None
 
-    def __enter__(self) -> tuple[IO[str], os.stat_result]:
+    def __enter__(self) -> tuple[io.TextIOWrapper, os.stat_result]:
         name = self.name
         try:
             info = os.stat(self.path)
@@ -185,7 +187,7 @@ class _Opened:
             self.stream.close()
 
 
-def _kind(target: Path, stream: IO[str]) -> str:
+def _kind(target: Path, stream: io.TextIOWrapper) -> str:
     """'jsonl' or 'csv': from the suffix, else from the first character that is not a space."""
     suffix = target.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
@@ -216,7 +218,7 @@ def _unknown(names: Iterable[str]) -> str:
 # ------------------------------------------------------------------------------ JSON Lines
 
 
-def _json_lines(stream: IO[str], name: str) -> Iterator[tuple[int, str | None]]:
+def _json_lines(stream: io.TextIOWrapper, name: str) -> Iterator[tuple[int, str | None]]:
     """The lines that are not blank, with their numbers; None for one over `MAX_ROW` characters
     (the rest of it is skipped, never held)."""
     number = 0
@@ -312,7 +314,7 @@ class _RowTooLong(Exception):
     pass
 
 
-def _lines(stream: IO[str], name: str, record: _Record) -> Iterator[str]:
+def _lines(stream: io.TextIOWrapper, name: str, record: _Record) -> Iterator[str]:
     """The file's lines for the CSV reader, a record never longer than `MAX_ROW` characters."""
     while True:
         if record.size > MAX_ROW or record.cut:
@@ -344,7 +346,7 @@ def _long_cell(text: str, limit: int) -> int:
     return column
 
 
-def _records(stream: IO[str], name: str) -> Iterator[tuple[int, list[str]]]:
+def _records(stream: io.TextIOWrapper, name: str) -> Iterator[tuple[int, list[str]]]:
     """The CSV records with the line each starts on; a quote left open, a cell over the csv
     module's field limit or a record over `MAX_ROW` characters is an InputError."""
     record = _Record()
