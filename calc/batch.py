@@ -7,16 +7,23 @@ and `text`; a row may give only `text` (the sentence), and what the columns give
 the sentence gives. A row that cannot be checked gets its error (one line) in its own result,
 and the rows after it go on. A column (or JSON key) not in `COLUMNS`, a column named twice or a
 quote left open is an error: never a value silently dropped.
+
+A file is read as a stream, in constant memory whatever its size: `read_rows` checks the whole
+file's shape first (header, quoting, sizes: the errors that concern the whole file, before any
+row is checked) and then hands out one row at a time, read again from the file.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from calc.errors import CalcError, InputError, shown
 from calc.models import COUNT_BOUNDS, BatchRow, Verdict, build
@@ -37,31 +44,163 @@ COLUMNS = (
 """The columns a batch file may have (any other is an error)."""
 MAX_BYTES = 200_000_000
 """The largest batch file read. [bytes]"""
+MAX_ROW = 1_000_000
+"""The most characters one row may hold: its line, or its lines when a quoted cell spans several."""
+MAX_COLUMNS = 16_384
+"""The most columns a CSV header may have: as many as a spreadsheet sheet holds (Excel's 16,384)."""
+_ACCEPTED = "give a .csv file with a header line or a .jsonl file (one JSON object a line)"
 
 
-def read_rows(path: str | Path) -> list[dict[str, Any]]:
+def read_rows(path: str | os.PathLike[str]) -> BatchFile:
     """The rows of a CSV file (with a header line) or a JSON Lines file (one object a line).
 
     The format is taken from the name (.csv; .jsonl, .ndjson or .json), else from the first
     character ("{": JSON Lines). A JSON line that does not parse becomes a row with its error.
+    Only a regular file is read (a FIFO would wait for a writer, `/dev/zero` never ends), and
+    never more than `MAX_BYTES`.
+
+    Returns:
+        The rows, each a dict of column -> cell, read from the file one at a time on each
+        iteration (``len()``: how many there are).
 
     Raises:
-        InputError: The file cannot be read, is too large, or a CSV file has no known column.
+        InputError: The file cannot be read, is not a regular file, is too large, is not UTF-8,
+            or (CSV) has no known column, a column not accepted or named twice, too many
+            columns, a quote left open, a cell or a row too large.
     """
-    target = Path(path)
     try:
-        size = target.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"batch: {shown(str(path))} is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        text = target.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        raise InputError(f"batch: cannot read {shown(str(path))}: {error.strerror or error}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"batch: {shown(str(path))} is not UTF-8 text") from None
+        text = os.fspath(path)
+    except TypeError:
+        raise InputError(f"batch: {shown(path)} is not a file name; {_ACCEPTED}") from None
+    if not isinstance(text, str):
+        raise InputError(f"batch: {shown(text)} is not a file name; give it as text")
+    name = shown(text, 120)
+    target = Path(text)
+    with _Opened(target, name) as (stream, info):
+        try:
+            kind = _kind(target, stream)
+            stream.seek(0)
+            header: tuple[str, ...] = ()
+            if kind == "jsonl":
+                count = sum(1 for _ in _json_lines(stream, name))
+            else:
+                records = _records(stream, name)
+                header = _header(next(records, None), name)
+                count = sum(1 for _ in records)
+        except UnicodeDecodeError:
+            raise _not_utf8(stream, name) from None
+    return BatchFile(target, name, kind, header, count, info)
+
+
+def _not_utf8(stream: io.TextIOWrapper, name: str) -> InputError:
+    """The error for a file that is not UTF-8, with the line of its first bad byte."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    raw = cast(io.BufferedReader, stream.buffer)
+    raw.seek(0)
+    while chunk := raw.read(65_536):
+        held = len(decoder.getstate()[0])  # the bytes of a character the last chunk cut
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as error:
+            line += chunk.count(b"\n", 0, max(error.start - held, 0))
+            break
+        line += chunk.count(b"\n")
+    return InputError(f"batch: {name} is not UTF-8 text (line {line}); save it as UTF-8")
+
+
+class BatchFile:
+    """The rows of a checked batch file: read again from the file, one at a time, on each
+    iteration, so that a file of any size takes the same memory."""
+
+    def __init__(
+        self, path: Path, name: str, kind: str, header: tuple[str, ...], count: int, info: os.stat_result
+    ) -> None:
+        self.path, self.name, self.kind, self.header = path, name, kind, header
+        self._count = count
+        self._identity = _identity(info)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __repr__(self) -> str:
+        return f"<batch file {self.name}: {self.kind}, {self._count:,} rows>"
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        with _Opened(self.path, self.name) as (stream, info):
+            if _identity(info) != self._identity:
+                raise InputError(f"batch: {self.name} changed while it was read; run the batch again")
+            try:
+                if self.kind == "jsonl":
+                    for number, text in _json_lines(stream, self.name):
+                        yield _json_row(number, text)
+                else:
+                    records = _records(stream, self.name)
+                    next(records, None)  # the header, checked by read_rows
+                    for line, record in records:
+                        yield _csv_row(self.header, line, record)
+            except UnicodeDecodeError:
+                raise _not_utf8(stream, self.name) from None
+
+
+def _identity(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class _Opened:
+    """A batch file opened for reading as text, once it is known to be a regular file."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+        self.stream: io.TextIOWrapper | None = None
+
+    def __enter__(self) -> tuple[io.TextIOWrapper, os.stat_result]:
+        name = self.name
+        try:
+            info = os.stat(self.path)
+        except OSError as error:
+            raise InputError(f"batch: cannot read {name}: {error.strerror or error}") from None
+        except ValueError:  # a NUL, or a lone surrogate that is no byte
+            raise InputError(f"batch: {name} is not a usable file name; {_ACCEPTED}") from None
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"batch: {name} is a directory; {_ACCEPTED}")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"batch: {name} is not a regular file (a FIFO, device or socket); {_ACCEPTED}")
+        if info.st_size > MAX_BYTES:
+            raise InputError(f"batch: {name} is {info.st_size:,} bytes; the limit is {MAX_BYTES:,}")
+        try:
+            # O_NONBLOCK: a file swapped for a FIFO since the stat does not make the open wait
+            handle = os.open(
+                self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+            )
+        except OSError as error:
+            raise InputError(f"batch: cannot read {name}: {error.strerror or error}") from None
+        self.stream = open(handle, encoding="utf-8-sig", newline="")
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            self.stream.close()
+            raise InputError(f"batch: {name} is not a regular file (a FIFO, device or socket); {_ACCEPTED}")
+        return self.stream, info
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self.stream is not None:
+            self.stream.close()
+
+
+def _kind(target: Path, stream: io.TextIOWrapper) -> str:
+    """'jsonl' or 'csv': from the suffix, else from the first character that is not a space."""
     suffix = target.suffix.lower()
-    if suffix in (".jsonl", ".ndjson", ".json") or (suffix != ".csv" and text.lstrip().startswith("{")):
-        return _json_rows(text)
-    return _csv_rows(text, str(path))
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return "jsonl"
+    if suffix == ".csv":
+        return "csv"
+    for _ in range(MAX_BYTES // 65_536 + 1):
+        chunk = stream.read(65_536)
+        if not chunk:
+            break
+        if chunk.strip():
+            return "jsonl" if chunk.lstrip().startswith("{") else "csv"
+    return "csv"
 
 
 def _unknown(names: Iterable[str]) -> str:
@@ -76,84 +215,234 @@ def _unknown(names: Iterable[str]) -> str:
     )
 
 
-def _json_rows(text: str) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as error:
-            rows.append({"_error": f"line {number}: not JSON ({error.msg})"})
-            continue
-        if not isinstance(value, dict):
-            rows.append({"_error": f"line {number}: not a JSON object"})
-        elif unknown := _unknown(str(k) for k in value):
-            rows.append({"_error": f"line {number}: {unknown.replace('column', 'key')}"})
+# ------------------------------------------------------------------------------ JSON Lines
+
+
+def _json_lines(stream: io.TextIOWrapper, name: str) -> Iterator[tuple[int, str | None]]:
+    """The lines that are not blank, with their numbers; None for one over `MAX_ROW` characters
+    (the rest of it is skipped, never held)."""
+    number = 0
+    total = 0
+    while True:
+        number += 1
+        line = stream.readline(MAX_ROW + 1)
+        if not line:
+            return
+        total += len(line)
+        if len(line) > MAX_ROW:
+            while line and not line.endswith(("\n", "\r")):
+                line = stream.readline(MAX_ROW)
+                total += len(line)
+                _total(total, name)
+            yield number, None
+        elif line.strip():
+            yield number, line
+        _total(total, name)
+
+
+def _total(characters: int, name: str) -> None:
+    if characters > MAX_BYTES:  # the file grew while it was read
+        raise InputError(
+            f"batch: {name} grew past {MAX_BYTES:,} bytes while it was read; the limit is {MAX_BYTES:,}"
+        )
+
+
+_JSON_INT_DIGITS = 400
+"""A JSON integer with more digits stays text (its column refuses it as too long): past any
+count or power (a float ends at 309 digits) and short of Python's own limit on int() (4,300)."""
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer, or its digits when there are more than `_JSON_INT_DIGITS`."""
+    return digits if len(digits) > _JSON_INT_DIGITS else int(digits)
+
+
+def _json_row(number: int, line: str | None) -> dict[str, Any]:
+    if line is None:
+        return {"_error": f"line {number}: more than {MAX_ROW:,} characters; a row holds at most {MAX_ROW:,}"}
+    try:
+        value = json.loads(line, parse_int=_json_int)
+    except json.JSONDecodeError as error:
+        return {"_error": f"line {number}: not JSON ({error.msg})"}
+    except RecursionError:
+        return {"_error": f"line {number}: nested too deeply; a row is one JSON object of text and numbers"}
+    except ValueError as error:  # a float's digits over the interpreter's limit
+        return {"_error": f"line {number}: not JSON ({error})"}
+    if not isinstance(value, dict):
+        return {"_error": f"line {number}: not a JSON object"}
+    if unknown := _unknown(str(k) for k in value):
+        return {"_error": f"line {number}: {unknown.replace('column', 'key')}"}
+    for key, cell in value.items():
+        if not _unicode(cell) or (isinstance(cell, dict) and not all(map(_unicode, (*cell, *cell.values())))):
+            return {
+                "_error": f"line {number}: key {shown(key)} holds a lone surrogate ({shown(cell)}); "
+                "give text that is valid Unicode"
+            }
+    return value
+
+
+def _unicode(value: Any) -> bool:
+    """Whether a JSON value is no text, or text that can be written out (no lone surrogate)."""
+    if not isinstance(value, str):
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------------------- CSV
+
+
+class _Record:
+    """What the CSV reader is reading: the lines of the record so far, and of the whole file."""
+
+    __slots__ = ("cut", "lines", "size", "total")
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.size = 0
+        self.cut = False
+        self.total = 0
+
+    def start(self) -> None:
+        self.lines, self.size, self.cut = [], 0, False
+
+
+class _RowTooLong(Exception):
+    pass
+
+
+def _lines(stream: io.TextIOWrapper, name: str, record: _Record) -> Iterator[str]:
+    """The file's lines for the CSV reader, a record never longer than `MAX_ROW` characters."""
+    while True:
+        if record.size > MAX_ROW or record.cut:
+            raise _RowTooLong
+        room = MAX_ROW + 1 - record.size
+        line = stream.readline(room)
+        if not line:
+            return
+        record.lines.append(line)
+        record.size += len(line)
+        record.cut = len(line) == room and not line.endswith(("\n", "\r"))
+        record.total += len(line)
+        _total(record.total, name)
+        yield line
+
+
+def _long_cell(text: str, limit: int) -> int:
+    """The position of the first cell of a CSV record longer than `limit` characters."""
+    column, length, quoted = 0, 0, False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            column, length = column + 1, 0
         else:
-            rows.append(value)
-    return rows
+            length += 1
+            if length > limit:
+                break
+    return column
 
 
-def _records(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The CSV records with the line each starts on; a quote left open is an InputError."""
-    reader = csv.reader(io.StringIO(text), strict=True)
+def _records(stream: io.TextIOWrapper, name: str) -> Iterator[tuple[int, list[str]]]:
+    """The CSV records with the line each starts on; a quote left open, a cell over the csv
+    module's field limit or a record over `MAX_ROW` characters is an InputError."""
+    record = _Record()
+    reader = csv.reader(_lines(stream, name, record), strict=True)
     line = 1
+    header: list[str] | None = None
+    rows = 0
     while True:
         try:
-            record = next(reader)
+            cells = next(reader)
         except StopIteration:
             return
+        except _RowTooLong:
+            raise InputError(
+                f"batch: {name} line {line}{_row(rows, header)}: more than {MAX_ROW:,} characters; "
+                f"a row holds at most {MAX_ROW:,}"
+            ) from None
         except csv.Error as error:
             if "unexpected end of data" in str(error):
                 raise InputError(
-                    f"batch: {shown(name)} line {line}: unclosed quote: a cell opened with '\"' is not "
+                    f"batch: {name} line {line}: unclosed quote: a cell opened with '\"' is not "
                     f"closed before the end of the file; close it, or double a quote inside a cell ('\"\"')"
                 ) from None
+            if "field larger than field limit" in str(error):
+                limit = csv.field_size_limit()
+                position = _long_cell("".join(record.lines), limit)
+                named = header[position] if header is not None and position < len(header) else ""
+                column = shown(named) if named else f"{position + 1}"
+                raise InputError(
+                    f"batch: {name} line {line}{_row(rows, header)}, column {column}: a cell of more than "
+                    f"{limit:,} characters; a cell holds at most {limit:,} (a sentence at most 4,000)"
+                ) from None
             raise InputError(
-                f"batch: {shown(name)} line {line}: bad quoting ({error}); a quoted cell must end "
+                f"batch: {name} line {line}: bad quoting ({error}); a quoted cell must end "
                 f"at its comma, and a quote inside it is doubled ('\"\"')"
             ) from None
-        if record:  # a blank line is no record
-            yield line, record
+        if record.cut or record.size > MAX_ROW:  # a cut line's end read as the record's end
+            raise InputError(
+                f"batch: {name} line {line}{_row(rows, header)}: more than {MAX_ROW:,} characters; "
+                f"a row holds at most {MAX_ROW:,}"
+            )
+        record.start()
+        if cells:  # a blank line is no record
+            if header is None:
+                header = cells
+            else:
+                rows += 1
+            yield line, cells
         line = reader.line_num + 1
 
 
-def _csv_rows(text: str, name: str) -> list[dict[str, Any]]:
-    records = _records(text, name)
-    first = next(records, None)
-    header = [h.strip().lower() for h in first[1]] if first else []
+def _row(rows: int, header: list[str] | None) -> str:
+    """' (row N)' for the data row being read, '' for the header."""
+    return "" if header is None else f" (row {rows + 1})"
+
+
+def _header(first: tuple[int, list[str]] | None, name: str) -> tuple[str, ...]:
+    """The CSV header as column names, checked: some known, none unknown, none twice."""
+    cells = first[1] if first else []
+    if len(cells) > MAX_COLUMNS:
+        raise InputError(
+            f"batch: {name} has {len(cells):,} columns; a batch file has at most {MAX_COLUMNS:,} "
+            f"(accepted: {', '.join(COLUMNS)})"
+        )
+    header = tuple(h.strip().lower() for h in cells)
     if not set(header) & set(COLUMNS):
         raise InputError(
-            f"batch: {shown(name)} has no known column (header {shown(','.join(header), 60)}); "
+            f"batch: {name} has no known column (header {shown(','.join(header[:20]), 60)}); "
             f"accepted: {', '.join(COLUMNS)}"
         )
+    seen: dict[str, int] = {}
     for position, column in enumerate(header):
-        if column and header.index(column) != position:
+        if not column:
+            continue
+        if column in seen:
             raise InputError(
-                f"batch: {shown(name)} names column {shown(column)} twice (columns "
-                f"{header.index(column) + 1} and {position + 1}); give it once"
+                f"batch: {name} names column {shown(column)} twice (columns "
+                f"{seen[column] + 1} and {position + 1}); give it once"
             )
+        seen[column] = position
     if unknown := _unknown(c for c in header if c):
-        raise InputError(f"batch: {shown(name)}: {unknown}")
-    rows: list[dict[str, Any]] = []
-    for line, record in records:
-        extra = record[len(header) :]
-        unnamed = [c for i, c in enumerate(record[: len(header)]) if not header[i] and c.strip()]
-        if any(c.strip() for c in extra):
-            rows.append(
-                {
-                    "_error": f"line {line}: {len(record)} cells for {len(header)} columns; "
-                    'quote a cell that has a comma, e.g. "220,000"'
-                }
-            )
-        elif unnamed:
-            rows.append(
-                {"_error": f"line {line}: {shown(unnamed[0], 40)} is in a column with no name in the header"}
-            )
-        else:
-            rows.append({c: v for c, v in zip(header, record, strict=False) if c})
-    return rows
+        raise InputError(f"batch: {name}: {unknown}")
+    return header
+
+
+def _csv_row(header: tuple[str, ...], line: int, record: list[str]) -> dict[str, Any]:
+    width = len(header)
+    if len(record) > width and any(c.strip() for c in record[width:]):
+        return {
+            "_error": f"line {line}: {len(record)} cells for {width} columns; "
+            'quote a cell that has a comma, e.g. "220,000"'
+        }
+    unnamed = next((c for c, h in zip(record, header, strict=False) if not h and c.strip()), None)
+    if unnamed is not None:
+        return {"_error": f"line {line}: {shown(unnamed, 40)} is in a column with no name in the header"}
+    return {c: v for c, v in zip(header, record, strict=False) if c}
 
 
 def _fleet(text: Any) -> dict[str, str]:
@@ -224,13 +513,13 @@ def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()
     """One row checked (see the module docstring); a bad row's error is in `error`."""
     from calc.claims import check_claim, compare_methods
     from calc.inputs import scenario
-    from calc.sentences import named_accelerator, parse_claim, sentence_scenario
+    from calc.sentences import named_accelerator, sentence_scenario
 
     text = str(_given(row, "text") or "")
     try:
         if "_error" in row:
             raise InputError(str(row["_error"]))
-        parsed = parse_claim(text) if text else None
+        parsed = _sentence(text) if text else None
         inputs: dict[str, Any] = {
             "power": _given(row, "power"),
             **_count_range(row, parsed),
@@ -288,6 +577,31 @@ def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()
         )
     except CalcError as error:
         return BatchRow(row=number, text=text, error=str(error))
+    except Exception as error:  # no guard foresaw it: this row's error, never the whole batch's
+        return BatchRow(row=number, text=text, error=f"row {number}: cannot be checked ({_why(error)})")
+
+
+def _why(error: Exception) -> str:
+    """What went wrong, in words, for a failure that has no message of dcpower's own."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    if isinstance(error, OverflowError):
+        return "a number too large to compute with"
+    return f"{type(error).__name__}: {shown(str(error), 80)[1:-1]}"
+
+
+def _sentence(text: str) -> Any:
+    """The claim read from a row's text; a failure of the sentence reader is an error naming text."""
+    from calc.sentences import parse_claim
+
+    try:
+        return parse_claim(text)
+    except CalcError:
+        raise
+    except Exception as error:
+        raise InputError(
+            f"text: {shown(text)} cannot be read ({_why(error)}); give power and count as columns"
+        ) from None
 
 
 def check_rows(
@@ -311,12 +625,17 @@ def fails(fail_on: str | None, verdicts: Iterable[str | None]) -> bool:
     return bool(FAIL_ON.get(fail_on or "", frozenset()).intersection(verdicts))
 
 
-def failed(results: Iterable[BatchRow], fail_on: str | None) -> bool:
-    """Whether any result matches `fail_on`: implausible, ample, not-plausible or error.
+def row_fails(result: BatchRow, fail_on: str | None) -> bool:
+    """Whether one result matches `fail_on`: implausible, ample, not-plausible or error.
 
     A row's verdict under each method (`methods`) counts as well as its own, as `check
     --method all --fail-on` counts every method's.
     """
     if fail_on == "error":
-        return any(r.error for r in results)
-    return fails(fail_on, (v for r in results for v in (r.verdict, *r.methods.values())))
+        return bool(result.error)
+    return fails(fail_on, (result.verdict, *result.methods.values()))
+
+
+def failed(results: Iterable[BatchRow], fail_on: str | None) -> bool:
+    """Whether any result matches `fail_on` (see `row_fails`); stops at the first that does."""
+    return any(row_fails(r, fail_on) for r in results)

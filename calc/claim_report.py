@@ -128,10 +128,22 @@ def batch_csv_line(result: BatchRow, methods: Sequence[str]) -> str:
     return _csv_line(batch_cells(result, methods))
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read as a formula by a spreadsheet (OWASP, "CSV Injection")."""
+
+
+def inert_cell(cell: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: one that would start a formula gets a
+    leading single quote (OWASP's advice), so ``=HYPERLINK(...)`` is shown, never run."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
 def _csv_line(cells: Sequence[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow(cells)
-    return buffer.getvalue()
+    # the writer quotes a cell holding a character of its line terminator: "" would leave a line
+    # break in a cell unquoted, and the cell's second line would read as another row
+    csv.writer(buffer, lineterminator="\r\n").writerow([inert_cell(c) for c in cells])
+    return buffer.getvalue()[:-2]
 
 
 def batch_json_line(result: BatchRow) -> str:
@@ -147,7 +159,10 @@ def batch_markdown_header(methods: Sequence[str]) -> list[str]:
 
 def batch_markdown_line(result: BatchRow, methods: Sequence[str]) -> str:
     """One result as a Markdown table row."""
-    cells = (c.replace("|", "\\|").replace("\n", " ") for c in batch_cells(result, methods))
+    cells = (
+        c.replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+        for c in batch_cells(result, methods)
+    )
     return "| " + " | ".join(cells) + " |"
 
 

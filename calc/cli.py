@@ -743,20 +743,20 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         print("\n".join(claim_report.batch_markdown_header(methods)))
     progress = sys.stderr.isatty() and len(rows) > PROGRESS_ROWS
-    results = []
+    failing = 0  # each result is written as it comes and dropped: a counter, not the results
     for result in calc.check_rows(rows, methods):
-        results.append(result)
         if args.format == "csv":
             print(claim_report.batch_csv_line(result, methods))
         elif args.format == "markdown":
             print(claim_report.batch_markdown_line(result, methods))
         else:
             print(claim_report.batch_json_line(result))
+        failing += calc.batch.row_fails(result, args.fail_on)
         if progress and result.row % 500 == 0:
             print(f"\rbatch: row {result.row:,} of {len(rows):,}", end="", file=sys.stderr, flush=True)
     if progress:
         print(f"\rbatch: {len(rows):,} rows checked", file=sys.stderr)
-    return EXIT_VERDICT if calc.batch_failed(results, args.fail_on) else 0
+    return EXIT_VERDICT if failing else 0
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:

@@ -1,5 +1,7 @@
 """calc/batch.py: rows of claims, each checked, a bad row kept with its error."""
 
+import re
+
 import pytest
 
 import calc
@@ -74,13 +76,13 @@ def test_reading_csv_and_json_lines(tmp_path):
     csv_file.write_text(
         'Power,Count,Accelerator,Text\n300 MW,220000,h100-sxm,\n,,,"over 300 MW, 220,000 GPUs"\n'
     )
-    assert calc.read_rows(csv_file) == [
+    assert list(calc.read_rows(csv_file)) == [
         {"power": "300 MW", "count": "220000", "accelerator": "h100-sxm", "text": ""},
         {"power": "", "count": "", "accelerator": "", "text": "over 300 MW, 220,000 GPUs"},
     ]
     lines = tmp_path / "claims.jsonl"
     lines.write_text('{"power": "300 MW", "count": 220000, "accelerator": "h100-sxm"}\n\n{oops\n[1]\n')
-    assert calc.read_rows(lines) == [
+    assert list(calc.read_rows(lines)) == [
         {"power": "300 MW", "count": 220000, "accelerator": "h100-sxm"},
         {"_error": "line 3: not JSON (Expecting property name enclosed in double quotes)"},
         {"_error": "line 4: not a JSON object"},
@@ -257,7 +259,9 @@ def test_an_unclosed_quote_is_a_file_error_at_its_line(tmp_path, monkeypatch):
     ):
         calc.read_rows(_csv(tmp_path, 'power,count,accelerator\n"7.5 MW"x,13824,a100-sxm\n'))
     # a quoted cell may hold commas and line breaks: the next row's line is counted after it
-    rows = calc.read_rows(_csv(tmp_path, 'text,power\n"over 300 MW,\n220,000 GPUs",\n,1 GW,\n,1 GW,x\n'))
+    rows = list(
+        calc.read_rows(_csv(tmp_path, 'text,power\n"over 300 MW,\n220,000 GPUs",\n,1 GW,\n,1 GW,x\n'))
+    )
     assert rows[0] == {"text": "over 300 MW,\n220,000 GPUs", "power": ""}
     assert rows[1] == {"text": "", "power": "1 GW"}
     assert rows[2] == {
@@ -270,7 +274,7 @@ def test_a_column_with_no_name_must_be_empty(tmp_path, monkeypatch):
     rows = calc.read_rows(
         _csv(tmp_path, "power,count,accelerator,\n7.5 MW,13824,a100-sxm,\n1 GW,1,h100-sxm,x\n")
     )
-    assert rows == [
+    assert list(rows) == [
         LEONARDO,
         {"_error": "line 3: 'x' is in a column with no name in the header"},
     ]
@@ -288,3 +292,249 @@ def test_failed_counts_each_methods_verdict():
     assert not calc.batch_failed([row], "ample") and not calc.batch_failed([row], "error")
     (alone,) = calc.check_rows([H100_RANGE])
     assert not calc.batch_failed([alone], "implausible")
+
+
+# ------------------------------------------------------------------ hostile files, one line each
+
+ACCEPTED = "give a .csv file with a header line or a .jsonl file (one JSON object a line)"
+
+
+def test_only_a_regular_file_is_read(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    # before: a FIFO waited for a writer forever (the size of a FIFO is 0, under the limit), and
+    # /dev/zero (size 0 too) was read until memory ran out
+    os.mkfifo("claims.csv")
+    with pytest.raises(InputError) as raised:
+        calc.read_rows("claims.csv")
+    assert (
+        str(raised.value)
+        == f"batch: 'claims.csv' is not a regular file (a FIFO, device or socket); {ACCEPTED}"
+    )
+    (tmp_path / "null.csv").symlink_to("/dev/null")
+    with pytest.raises(
+        InputError, match=r"^batch: 'null.csv' is not a regular file \(a FIFO, device or socket\)"
+    ):
+        calc.read_rows("null.csv")
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(InputError, match=rf"^batch: 'folder.csv' is a directory; {re.escape(ACCEPTED)}$"):
+        calc.read_rows("folder.csv")
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open("huge.csv", "wb") as stream:  # sparse: 200,000,001 bytes that take no disk
+        stream.truncate(calc.batch.MAX_BYTES + 1)
+    with pytest.raises(InputError) as raised:
+        calc.read_rows("huge.csv")
+    assert str(raised.value) == "batch: 'huge.csv' is 200,000,001 bytes; the limit is 200,000,000"
+
+
+def test_names_that_are_no_file_name_are_one_line():
+    # before: "a\x00b" raised a raw ValueError (embedded null byte), 5 a TypeError
+    with pytest.raises(InputError, match=r"^batch: 'a\\x00b' is not a usable file name; give a .csv"):
+        calc.read_rows("a\x00b")
+    with pytest.raises(InputError, match=r"^batch: 5 is not a file name; give a .csv"):
+        calc.read_rows(5)
+    with pytest.raises(InputError, match=r"^batch: b'x.csv' is not a file name; give it as text$"):
+        calc.read_rows(b"x.csv")
+
+
+def test_a_file_that_is_not_utf8_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claims.csv").write_bytes(b"power,count\n300 MW,\xff\n")
+    with pytest.raises(
+        InputError, match=r"^batch: 'claims.csv' is not UTF-8 text \(line 2\); save it as UTF-8$"
+    ):
+        calc.read_rows("claims.csv")
+    (tmp_path / "claims.jsonl").write_bytes(b'{"power": "1 GW"}\n{"power": "\xff"}\n')
+    with pytest.raises(InputError, match=r"^batch: 'claims.jsonl' is not UTF-8 text \(line 2\); save it"):
+        calc.read_rows("claims.jsonl")
+
+
+def test_a_cell_over_the_limit_names_its_line_row_column_and_the_limit(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # before: "bad quoting (field larger than field limit (131072))", as if a quote were wrong
+    big = "x" * 200_000
+    message = (
+        "a cell of more than 131,072 characters; a cell holds at most 131,072 (a sentence at most 4,000)"
+    )
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(_csv(tmp_path, f'power,text\n1 GW,ok\n\n1 GW,"{big}"\n'))
+    assert str(raised.value) == f"batch: 'claims.csv' line 4 (row 2), column 'text': {message}"
+    # over many lines, unquoted, or in the header: the same, where the reader stood
+    lines = "\n".join(["y" * 10_000] * 20)
+    with pytest.raises(InputError, match=r"^batch: 'claims.csv' line 2 \(row 1\), column 'text': a cell of"):
+        calc.read_rows(_csv(tmp_path, f'text,power\n"{lines}",1 GW\n'))
+    with pytest.raises(InputError, match=r"^batch: 'claims.csv' line 2 \(row 1\), column 'power': a cell of"):
+        calc.read_rows(_csv(tmp_path, f"text,power\n,{big}\n"))
+    with pytest.raises(
+        InputError, match=r"^batch: 'claims.csv' line 1, column 2: a cell of more than 131,072"
+    ):
+        calc.read_rows(_csv(tmp_path, f"text,{big}\n"))
+
+
+def test_a_row_over_the_limit_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    cells = ",1 GW" * 250_000  # 1,250,000 characters in small cells
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(_csv(tmp_path, f"text,power\n,1 GW\n{cells}\n"))
+    assert str(raised.value) == (
+        "batch: 'claims.csv' line 3 (row 2): more than 1,000,000 characters; a row holds at most 1,000,000"
+    )
+    # a JSON line over the limit is that row's error; the next line is read
+    path = _csv(tmp_path, '{"text": "' + "x" * 1_500_000 + '"}\n{"power": "1 GW"}\n', "claims.jsonl")
+    assert list(calc.read_rows(path)) == [
+        {"_error": "line 1: more than 1,000,000 characters; a row holds at most 1,000,000"},
+        {"power": "1 GW"},
+    ]
+
+
+def test_columns_are_checked_in_linear_time_and_capped(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # before: each column was looked up in the header before it (header.index): 40,000 columns
+    # took 8.6 s; now one pass with a dict, and more than a spreadsheet's 16,384 columns is refused
+    with pytest.raises(InputError) as raised:
+        calc.read_rows(_csv(tmp_path, "power," + ",".join(f"c{i}" for i in range(40_000)) + "\n"))
+    assert str(raised.value).startswith(
+        "batch: 'claims.csv' has 40,001 columns; a batch file has at most 16,384 "
+    )
+    with pytest.raises(
+        InputError, match=r"^batch: 'claims.csv': columns 'c0', 'c1', 'c2', 'c3', 'c4', … are"
+    ):
+        calc.read_rows(_csv(tmp_path, "power," + ",".join(f"c{i}" for i in range(16_000)) + "\n"))
+    # many empty columns (a spreadsheet's export) are still fine
+    rows = calc.read_rows(_csv(tmp_path, "power" + "," * 16_000 + "\n1 GW" + "," * 16_000 + "\n"))
+    assert list(rows) == [{"power": "1 GW"}]
+
+
+def test_rows_are_read_one_at_a_time_from_the_file(tmp_path, monkeypatch):
+    import tracemalloc
+
+    monkeypatch.chdir(tmp_path)
+    path = _csv(tmp_path, "power,count,accelerator\n" + "300 MW,220000,h100-sxm\n" * 50_000)
+    rows = calc.read_rows(path)
+    assert len(rows) == 50_000
+    tracemalloc.start()
+    try:
+        seen = sum(
+            1 for row in rows if row == {"power": "300 MW", "count": "220000", "accelerator": "h100-sxm"}
+        )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # 50,000 rows kept would be some 20 MB (a dict of three cells is ~400 bytes); read one at a
+    # time, the peak is the reader's buffers
+    assert seen == 50_000 and peak < 2_000_000
+    # the file is read again on each pass: changed in between, it is not taken for the one checked
+    (tmp_path / path).write_text("power,count,accelerator\n1 GW,1,h100-sxm\n")
+    with pytest.raises(
+        InputError, match=r"^batch: 'claims.csv' changed while it was read; run the batch again$"
+    ):
+        next(iter(rows))
+
+
+def test_a_json_integer_too_long_is_that_rows_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # before: int() refused 5,000 digits with a ValueError and the batch stopped (exit 1)
+    digits = "9" * 5000
+    path = _csv(
+        tmp_path,
+        f'{{"power": "300 MW", "count": {digits}, "accelerator": "h100-sxm"}}\n'
+        '{"power": "300 MW", "count": 220000, "accelerator": "h100-sxm"}\n',
+        "claims.jsonl",
+    )
+    first, second = calc.check_rows(calc.read_rows(path))
+    assert first.error == "count: '99999999999999999999… is too long for a count"
+    assert (second.verdict, second.error) == ("plausible", "")
+
+
+def test_json_nested_too_deep_is_that_rows_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # before: a RecursionError from json.loads stopped the batch (exit 1)
+    deep = "[" * 100_000 + "]" * 100_000
+    path = _csv(tmp_path, f'{{"text": {deep}}}\n{{"text": "{HEADLINE}"}}\n', "claims.jsonl")
+    first, second = calc.check_rows(calc.read_rows(path))
+    assert first.error == "line 1: nested too deeply; a row is one JSON object of text and numbers"
+    assert (second.verdict, second.error) == ("plausible", "")
+
+
+def test_a_lone_surrogate_in_json_is_that_rows_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # JSON may escape a lone surrogate (\ud800): kept, it could not be written out (exit 1)
+    path = _csv(
+        tmp_path, '{"text": "\\ud800"}\n{"power": "1 GW", "fleet": {"h100-sxm": "\\udfff"}}\n', "c.jsonl"
+    )
+    assert [r["_error"] for r in calc.read_rows(path)] == [
+        "line 1: key 'text' holds a lone surrogate ('\\ud800'); give text that is valid Unicode",
+        "line 2: key 'fleet' holds a lone surrogate ({'h100-sxm': '\\udfff'}); give text that is valid Unicode",
+    ]
+
+
+def test_a_sentence_the_reader_cannot_take_is_that_rows_error(monkeypatch):
+    import calc.sentences
+
+    # before: a 400-digit count in the text overflowed a float (OverflowError) and stopped the batch
+    text = "300 MW for " + "9" * 400 + " H100 GPUs"
+    first, second = calc.check_rows([{"text": text}, {"text": HEADLINE}])
+    assert first.verdict is None and first.error and "\n" not in first.error
+    assert (second.verdict, second.error) == ("plausible", "")
+
+    def overflowing(text):
+        raise OverflowError("cannot convert float infinity to integer")
+
+    monkeypatch.setattr(calc.sentences, "parse_claim", overflowing)
+    (row,) = calc.check_rows([{"text": text}])
+    assert row.error == (
+        "text: '300 MW for 999999999999999999999999999… cannot be read (a number too large to "
+        "compute with); give power and count as columns"
+    )
+
+
+def test_an_unforeseen_failure_is_that_rows_error(monkeypatch):
+    import calc.claims
+
+    failures = iter([ZeroDivisionError("float division by zero"), RecursionError(), KeyError("x")])
+
+    def broken(*args, **kwargs):
+        raise next(failures)
+
+    monkeypatch.setattr(calc.claims, "check_claim", broken)
+    row = {"power": "300 MW", "count": "220000", "accelerator": "h100-sxm"}
+    assert [r.error for r in calc.check_rows([row, row, row])] == [
+        "row 1: cannot be checked (ZeroDivisionError: float division by zero)",
+        "row 2: cannot be checked (nested too deeply)",
+        "row 3: cannot be checked (KeyError: 'x')",
+    ]
+
+
+def test_the_line_of_a_byte_that_is_not_utf8(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # the bad byte right after a line break, and past the first 64 KiB read
+    (tmp_path / "claims.csv").write_bytes(b"power\n" + b"1 GW\n" * 20_000 + b"\xff\n")
+    with pytest.raises(InputError, match=r"^batch: 'claims.csv' is not UTF-8 text \(line 20002\); save it"):
+        calc.read_rows("claims.csv")
+
+
+def test_a_csv_cell_that_would_start_a_formula_gets_a_quote():
+    from calc.claim_report import batch_csv_line, inert_cell
+
+    # OWASP, "CSV Injection": =, +, -, @, tab and carriage return start a formula
+    assert [inert_cell(c) for c in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")] == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@SUM(A1)",
+        "'\tx",
+        "'\rx",
+    ]
+    assert [inert_cell(c) for c in ("", "300 MW", "'=1", " =1", "1363.6")] == [
+        "",
+        "300 MW",
+        "'=1",
+        " =1",
+        "1363.6",
+    ]
+    row = calc.BatchRow(row=1, text="=cmd|' /C calc'!A0", error="claim: no power found")
+    assert batch_csv_line(row, ()) == "1,error,,,,,,,,,,,,claim: no power found,'=cmd|' /C calc'!A0"

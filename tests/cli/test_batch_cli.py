@@ -1,6 +1,7 @@
 """`dcpower batch FILE`: one result per row, as CSV, JSON Lines or Markdown."""
 
 import contextlib
+import csv
 import io
 import json
 
@@ -158,3 +159,106 @@ def test_fail_on_counts_every_method_as_check_does(tmp_path):
     assert _run(*check, "--fail-on", "implausible")[0] == 0
     assert _run("batch", path, "--fail-on", "implausible")[0] == 0
     assert _run("batch", path, "--methods", "all", "--fail-on", "ample")[0] == 0
+
+
+# ------------------------------------------------------------------ hostile files and cells
+
+ACCEPTED = "give a .csv file with a header line or a .jsonl file (one JSON object a line)"
+
+
+def _dcpower(*arguments, cwd):
+    """dcpower in its own process: a batch that waits or reads forever is stopped by the timeout."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "import sys; from calc.cli import main; sys.exit(main(sys.argv[1:]))"]
+    return subprocess.run([*command, *arguments], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_a_fifo_and_dev_zero_are_refused_at_once(tmp_path):
+    import os
+
+    # before: a FIFO waited for a writer forever; /dev/zero was read until memory ran out
+    os.mkfifo(tmp_path / "claims.csv")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    for name in ("claims.csv", "zero.jsonl", "/dev/zero"):
+        done = _dcpower("batch", name, cwd=tmp_path)
+        assert (done.returncode, done.stdout) == (2, ""), name
+        assert done.stderr == (
+            f"dcpower: error: batch: '{name}' is not a regular file (a FIFO, device or socket); {ACCEPTED}\n"
+        )
+
+
+def test_bad_rows_are_their_own_errors_and_the_rest_go_on(tmp_path):
+    # before: each of these rows stopped the whole batch with exit 1 and a traceback
+    deep = "[" * 100_000 + "]" * 100_000
+    path = _write(
+        tmp_path,
+        '{"power": "300 MW", "count": ' + "9" * 5000 + ', "accelerator": "h100-sxm"}\n'
+        '{"text": ' + deep + "}\n"
+        '{"text": "300 MW for ' + "9" * 400 + ' H100 GPUs"}\n'
+        '{"power": "1 GW", "count": 100000, "accelerator": "h100-sxm", "basis": "it"}\n',
+        "claims.jsonl",
+    )
+    code, out, err = _run("batch", path, "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert (code, err, len(rows)) == (0, "", 4)
+    assert rows[0]["error"] == "count: '99999999999999999999… is too long for a count"
+    assert rows[1]["error"] == "line 2: nested too deeply; a row is one JSON object of text and numbers"
+    assert rows[2]["verdict"] is None and rows[2]["error"]
+    # 1 GW / 100,000 = 10,000 W per GPU: ample
+    assert (rows[3]["verdict"], rows[3]["error"]) == ("ample", "")
+    assert _run("batch", path, "--fail-on", "error")[0] == 3
+
+
+def test_csv_output_cells_never_start_a_formula(tmp_path):
+    # before: the text column was written as given: a spreadsheet ran =HYPERLINK(...) and =cmd|...
+    path = _write(
+        tmp_path,
+        'text\n"=HYPERLINK(""http://example.com"",""x"")"\n+1+cmd|\' /C calc\'!A0\n-2+3\n@SUM(A1)\n'
+        "300 MW for 220000 H100 GPUs\n",
+    )
+    code, out, _ = _run("batch", path)
+    texts = [row[-1] for row in csv.reader(io.StringIO(out))][1:]
+    assert code == 0 and texts == [
+        '\'=HYPERLINK("http://example.com","x")',
+        "'+1+cmd|' /C calc'!A0",
+        "'-2+3",
+        "'@SUM(A1)",
+        "300 MW for 220000 H100 GPUs",
+    ]
+    # JSON Lines and Markdown are no spreadsheet's input: the text is kept as given
+    code, out, _ = _run("batch", path, "--format", "jsonl")
+    assert [json.loads(line)["text"] for line in out.splitlines()][:2] == [
+        '=HYPERLINK("http://example.com","x")',
+        "+1+cmd|' /C calc'!A0",
+    ]
+
+
+def test_a_huge_cell_is_one_line_naming_the_row_and_column(tmp_path, monkeypatch):
+    # before: a quoted 50 MB cell read as "bad quoting (field larger than field limit (131072))";
+    # 2 MB takes the same path (over the cell's limit and the row's) without 50 MB on the disk
+    monkeypatch.chdir(tmp_path)
+    _write(tmp_path, 'power,count,accelerator,text\n1 GW,1,h100-sxm,"' + "x" * 2_000_000 + '"\n')
+    code, out, err = _run("batch", "claims.csv")
+    assert (code, out) == (2, "")
+    assert err == (
+        "dcpower: error: batch: 'claims.csv' line 2 (row 1), column 'text': a cell of more than 131,072 "
+        "characters; a cell holds at most 131,072 (a sentence at most 4,000)\n"
+    )
+
+
+def test_a_line_break_in_a_cell_stays_in_its_cell(tmp_path):
+    # before: the CSV writer had no line terminator, so it did not quote a cell holding a line
+    # break, and the text's second line read as a row of its own
+    path = _write(tmp_path, 'text\n"300 MW for 220000\nH100 GPUs"\n"1 GW\rfor 1 GPU"\n')
+    code, out, _ = _run("batch", path)
+    table = list(csv.reader(io.StringIO(out)))
+    assert code == 0 and [row[0] for row in table] == ["row", "1", "2"]
+    assert [row[-1] for row in table[1:]] == ["300 MW for 220000\nH100 GPUs", "1 GW\rfor 1 GPU"]
+    code, out, _ = _run("batch", path, "--format", "markdown")
+    assert (
+        len(out.splitlines()) == 4
+        and "| 300 MW for 220000 H100 GPUs |" in out
+        and "| 1 GW for 1 GPU |" in out
+    )
