@@ -82,7 +82,7 @@ def test_metadata(wheel):
 
 def test_console_script(wheel):
     entry_points = wheel.read(f"{DIST_INFO}/entry_points.txt").decode()
-    assert "[console_scripts]\ndcpower = tui.__main__:main\n" in entry_points
+    assert "[console_scripts]\ndcpower = calc.__main__:main\n" in entry_points
 
 
 def test_unpacked_wheel_finds_its_presets_beside_decoys(wheel, tmp_path):
