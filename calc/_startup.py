@@ -10,6 +10,7 @@ or `python -m calc`). Anywhere else (a notebook, a script, the tests) pint is im
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
 import sys
 
@@ -26,13 +27,9 @@ def command_arguments() -> list[str] | None:
         return sys.argv[1:]
     # `python -m calc ...`: while the package of the module to run is imported, argv[0] is "-m"
     original = list(getattr(sys, "orig_argv", ()))
-    if program == "-m" and ("-mcalc" in original or _follows(original, "-m", "calc")):
+    if program == "-m" and ("-mcalc" in original or ("-m", "calc") in itertools.pairwise(original)):
         return sys.argv[1:]
     return None
-
-
-def _follows(items: list[str], first: str, second: str) -> bool:
-    return any(a == first and b == second for a, b in zip(items, items[1:], strict=False))
 
 
 def import_pint_without_numpy() -> None:

@@ -76,9 +76,7 @@ def test_a_one_shot_check_imports_neither_textual_nor_numpy(entry):
     assert "Verdict: PLAUSIBLE" in done.stdout
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
     assert "calc.cli" in imported  # the profile is there to read
-    assert sorted(m for m in imported if m.split(".")[0] in ("numpy", "textual", "rich", "tui")) == [
-        "numpy"
-    ]
+    assert sorted(m for m in imported if m.split(".")[0] in ("numpy", "textual", "rich", "tui")) == ["numpy"]
 
 
 def test_import_calc_does_not_import_the_entry():
