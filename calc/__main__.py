@@ -45,13 +45,8 @@ def _owners(found: Path) -> list[str]:
     return sorted(owners)
 
 
-def _not_ours(found: Path, why: str) -> UiUnavailable:
-    others = [o for o in _owners(found) if not o.lower().startswith("dcpower ")]
-    owner = f", installed by {' and '.join(others)}" if others else ""
-    return UiUnavailable(
-        f"tui: the 'tui' package found at {found} {why}{owner}; dcpower's own terminal UI is "
-        f"expected at {expected_ui_dir()} (reinstall dcpower, or remove the other 'tui' from sys.path)"
-    )
+def _other_owners(found: Path) -> list[str]:
+    return [o for o in _owners(found) if not o.lower().startswith("dcpower ")]
 
 
 def load_ui() -> Callable[..., int]:
@@ -67,11 +62,14 @@ def load_ui() -> Callable[..., int]:
             f"{expected_ui_dir()} (reinstall dcpower)"
         )
     found = Path(next(iter(spec.submodule_search_locations))).resolve()
-    init = found / "__init__.py"
-    shown_path = init if init.is_file() else found
+    others = _other_owners(found / "__init__.py")
     if found != expected_ui_dir():
         # another distribution's package, earlier on sys.path: not run at all
-        raise _not_ours(shown_path, "comes first on sys.path and is not dcpower's")
+        owner = f" (from {' and '.join(others)})" if others else ""
+        raise UiUnavailable(
+            f"tui: the tui package at {found}{owner} comes before dcpower's own at {expected_ui_dir()} "
+            "on sys.path (remove the other one, or reinstall dcpower)"
+        )
     try:
         from tui.app import run_app
     except Exception as error:  # anything the overwritten package raises on import
@@ -82,8 +80,11 @@ def load_ui() -> Callable[..., int]:
         if os.environ.get("DCPOWER_DEBUG"):
             raise
 
-        reason = one_line(f"{type(error).__name__}: {error}")
-        raise _not_ours(shown_path, f"cannot be imported ({reason})") from None
+        reason = one_line(f"{type(error).__name__}: {error}", limit=100)
+        owner = f"; its files are also listed by {' and '.join(others)}" if others else ""
+        raise UiUnavailable(
+            f"tui: dcpower's tui package at {found} cannot be imported ({reason}){owner} (reinstall dcpower)"
+        ) from None
     return run_app
 
 
