@@ -46,6 +46,7 @@ def _owners(found: Path) -> list[str]:
 
 
 def _other_owners(found: Path) -> list[str]:
+    """The distributions other than dcpower listing `found` (read only on the way to an error)."""
     return [o for o in _owners(found) if not o.lower().startswith("dcpower ")]
 
 
@@ -55,16 +56,19 @@ def load_ui() -> Callable[..., int]:
         spec = util.find_spec(UI_PACKAGE)
     except (ImportError, ValueError) as error:
         raise UiUnavailable(f"tui: dcpower's terminal UI cannot be found: {error}") from None
-    if spec is None or not spec.submodule_search_locations:
-        where = f"a module at {spec.origin}" if spec is not None and spec.origin else "no package"
+    if spec is None:
         raise UiUnavailable(
-            f"tui: found {where} named 'tui'; dcpower's own terminal UI is expected at "
-            f"{expected_ui_dir()} (reinstall dcpower)"
+            f"tui: dcpower's terminal UI is not installed (expected at {expected_ui_dir()}; reinstall dcpower)"
+        )
+    if not spec.submodule_search_locations:  # a single-file module named tui
+        raise UiUnavailable(
+            f"tui: the module {spec.origin} comes before dcpower's own tui package at "
+            f"{expected_ui_dir()} on sys.path (remove it, or reinstall dcpower)"
         )
     found = Path(next(iter(spec.submodule_search_locations))).resolve()
-    others = _other_owners(found / "__init__.py")
     if found != expected_ui_dir():
         # another distribution's package, earlier on sys.path: not run at all
+        others = _other_owners(found / "__init__.py")
         owner = f" (from {' and '.join(others)})" if others else ""
         raise UiUnavailable(
             f"tui: the tui package at {found}{owner} comes before dcpower's own at {expected_ui_dir()} "
@@ -81,6 +85,7 @@ def load_ui() -> Callable[..., int]:
             raise
 
         reason = one_line(f"{type(error).__name__}: {error}", limit=100)
+        others = _other_owners(found / "__init__.py")
         owner = f"; its files are also listed by {' and '.join(others)}" if others else ""
         raise UiUnavailable(
             f"tui: dcpower's tui package at {found} cannot be imported ({reason}){owner} (reinstall dcpower)"

@@ -149,3 +149,19 @@ def test_a_shadowing_tui_breaks_only_dcpower_tui(tmp_path, init):
         f"before dcpower's own at {Path(calc.__file__).resolve().parents[1] / 'tui'} on sys.path "
         "(remove the other one, or reinstall dcpower)\n"
     )
+
+
+def test_a_shadowing_tui_module_file(tmp_path):
+    (tmp_path / "tui.py").write_text("raise SystemExit('decoy tui.py was run')\n")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "dcpower"), "tui"],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"dcpower: error: tui: the module {tmp_path / 'tui.py'} comes before dcpower's own tui package "
+        f"at {Path(calc.__file__).resolve().parents[1] / 'tui'} on sys.path (remove it, or reinstall dcpower)\n"
+    )
