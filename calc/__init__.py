@@ -15,6 +15,8 @@ one-shot claim check does not pay for it.
 
 from typing import Any
 
+# first: in the `dcpower` command, decides how pint is loaded before anything below imports it
+from calc import _startup  # noqa: F401  # isort: skip
 from calc.assumptions import build_assumptions, parse_settings
 from calc.batch import check_row, check_rows, read_rows
 from calc.batch import failed as batch_failed
@@ -158,6 +160,19 @@ _LAZY = {
 }
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("dcpower")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
+
+
+__version__: str = _version()
+"""The installed dcpower's version (``"0+unknown"`` in a source tree that was never installed)."""
+
+
 def __getattr__(name: str) -> Any:
     """The numpy-backed names, imported on first use (PEP 562)."""
     module = _LAZY.get(name)
@@ -168,6 +183,11 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """The module's names with the lazily imported ones, so that completion offers them."""
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

@@ -320,17 +320,9 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     )
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("dcpower")
-    except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
-        return "unknown"
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `dcpower`."""
+    import calc
     from calc.presets import KINDS
 
     parser = _Parser(
@@ -342,7 +334,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'dcpower COMMAND --help' for a command's options and examples.",
     )
     _global_options(parser, suppress=False)
-    parser.add_argument("--version", action="version", version=f"dcpower {_version()}")
+    parser.add_argument("-V", "--version", action="version", version=f"dcpower {calc.__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND", title="commands")
 
     def command(name: str) -> argparse.ArgumentParser:

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tui.__main__ import main  # noqa: E402
+from calc.__main__ import main  # noqa: E402
 
 BLOCK = re.compile(r"^(?P<marker><!-- no-check -->\n)?```console\n(?P<body>.*?)^```$", re.M | re.S)
 

@@ -11,7 +11,7 @@ from calc.cli import main
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args], capture_output=True, text=True, timeout=60, env=env
+        [sys.executable, "-m", "calc", *args], capture_output=True, text=True, timeout=60, env=env
     )
 
 
@@ -24,6 +24,23 @@ def test_headline_check_as_a_subprocess():
     assert "pue 1.144" in out and "draw_factor 0.810" in out and "draw_factor 0.972" in out
     assert "10.2 kW / 8 x draw_factor 0.7 / 0.85 / 1" in out  # the derivation is shown
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version_in_process(capsys, flag):
+    import calc
+
+    with pytest.raises(SystemExit) as done:
+        main([flag])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"dcpower {calc.__version__}\n"
+
+
+def test_python_m_tui_is_the_same_command():
+    # `python -m tui` from before the entry moved into calc still runs the command
+    done = subprocess.run([sys.executable, "-m", "tui", "-V"], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("dcpower ")
 
 
 def test_check_json_shape_as_a_subprocess():

@@ -2,6 +2,7 @@
 decoy ``presets/`` and ``tui/`` packages and still find the bundled presets."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -101,4 +102,66 @@ def test_bundled_dir_ignores_a_foreign_presets_beside_an_installed_calc(tmp_path
     assert str(error.value) == (
         f"bundled presets: not found at {tmp_path / 'calc' / '_presets'} (an installed wheel) "
         f"nor at {tmp_path / 'presets'} (a source checkout); reinstall dcpower"
+    )
+
+
+# Another distribution's `tui` package earlier on sys.path than dcpower's: one with a syntax
+# error, and one that imports but has no dcpower app in it. It carries its own dist-info, as an
+# installed distribution does, so that the error can name it.
+SHADOWS = {"syntax error": "def broken(:\n", "no dcpower app": '"""Some other tui."""\n'}
+
+
+def _shadowing_tui(root: Path, init: str) -> Path:
+    (root / "tui").mkdir(parents=True)
+    (root / "tui" / "__init__.py").write_text(init)
+    info = root / "othertui-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: othertui\nVersion: 1.0\n")
+    (info / "RECORD").write_text("tui/__init__.py,,\nothertui-1.0.dist-info/METADATA,,\n")
+    return root
+
+
+@pytest.mark.parametrize("init", SHADOWS.values(), ids=SHADOWS.keys())
+def test_a_shadowing_tui_breaks_only_dcpower_tui(tmp_path, init):
+    shadow = _shadowing_tui(tmp_path / "shadow", init)
+    script = Path(sys.executable).parent / "dcpower"
+
+    def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(script), *arguments],
+            env={**os.environ, "PYTHONPATH": str(shadow)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    for flag in ("-V", "--version"):
+        done = run(flag)
+        assert (done.returncode, done.stdout, done.stderr) == (0, f"dcpower {calc.__version__}\n", "")
+    done = run("check", "--facility", "colossus-1", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["verdict"] == "plausible"
+
+    done = run("tui")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"dcpower: error: tui: the tui package at {shadow.resolve() / 'tui'} (from othertui 1.0) comes "
+        f"before dcpower's own at {Path(calc.__file__).resolve().parents[1] / 'tui'} on sys.path "
+        "(remove the other one, or reinstall dcpower)\n"
+    )
+
+
+def test_a_shadowing_tui_module_file(tmp_path):
+    (tmp_path / "tui.py").write_text("raise SystemExit('decoy tui.py was run')\n")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "dcpower"), "tui"],
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"dcpower: error: tui: the module {tmp_path / 'tui.py'} comes before dcpower's own tui package "
+        f"at {Path(calc.__file__).resolve().parents[1] / 'tui'} on sys.path (remove it, or reinstall dcpower)\n"
     )

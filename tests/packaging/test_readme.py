@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.__main__ import main
+from calc.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]

@@ -82,7 +82,7 @@ def test_metadata(wheel):
 
 def test_console_script(wheel):
     entry_points = wheel.read(f"{DIST_INFO}/entry_points.txt").decode()
-    assert "[console_scripts]\ndcpower = tui.__main__:main\n" in entry_points
+    assert "[console_scripts]\ndcpower = calc.__main__:main\n" in entry_points
 
 
 def test_unpacked_wheel_finds_its_presets_beside_decoys(wheel, tmp_path):
@@ -108,3 +108,44 @@ def test_unpacked_wheel_finds_its_presets_beside_decoys(wheel, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"{site / 'calc' / '_presets'}\nplausible\n"
+
+
+def test_py_typed_is_shipped(wheel):
+    assert wheel.read("calc/py.typed") == b""
+
+
+def test_a_tui_overwritten_by_another_distribution(wheel, tmp_path):
+    # An unrelated distribution that also installs tui/__init__.py replaces dcpower's file in
+    # site-packages; only `dcpower tui` fails, in one line naming that distribution.
+    site = tmp_path / "site"
+    wheel.extractall(site)
+    (site / "tui" / "__init__.py").write_text("def broken(:\n")
+    info = site / "othertui-2.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: othertui\nVersion: 2.3\n")
+    (info / "RECORD").write_text("tui/__init__.py,,\n")
+    work = tmp_path / "work"
+    work.mkdir()
+
+    def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "calc", *arguments],
+            cwd=work,
+            env={**os.environ, "PYTHONPATH": str(site)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    done = run("-V")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "dcpower 0.1.0\n", "")
+    done = run("presets", "show", "h100-sxm")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"accelerator h100-sxm (bundled: {site / 'calc' / '_presets'}")
+    done = run("tui")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"dcpower: error: tui: dcpower's tui package at {site / 'tui'} cannot be imported "
+        "(SyntaxError: invalid syntax (__init__.py, line 1)); its files are also listed by "
+        "othertui 2.3 (reinstall dcpower)\n"
+    )

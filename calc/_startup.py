@@ -1,0 +1,53 @@
+"""The start of the `dcpower` command: pint without numpy when the command draws no samples.
+
+pint imports numpy when it can, only to support arrays, and that is about a third of a one-shot
+command's start; the one-shot commands use scalars. The command's entry (`calc.__main__`) is
+inside this package, so `calc/__init__.py` runs before it: the choice is made here, on the first
+import of calc, and only in a process that is the `dcpower` command itself (its console script,
+or `python -m calc`). Anywhere else (a notebook, a script, the tests) pint is imported as usual.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import os
+import sys
+
+NUMPY_COMMANDS = frozenset({"uncertainty", "sensitivity", "sweep", "tui"})
+"""Subcommands that draw samples or open the UI: they need numpy."""
+
+_SCRIPT_NAMES = frozenset({"dcpower", "dcpower.exe", "dcpower-script.py"})
+
+
+def command_arguments() -> list[str] | None:
+    """The arguments of the `dcpower` command if this process is it, else None."""
+    program = sys.argv[0] if sys.argv else ""
+    if os.path.basename(program).lower() in _SCRIPT_NAMES:
+        return sys.argv[1:]
+    # `python -m calc ...`: while the package of the module to run is imported, argv[0] is "-m"
+    original = list(getattr(sys, "orig_argv", ()))
+    if program == "-m" and ("-mcalc" in original or ("-m", "calc") in itertools.pairwise(original)):
+        return sys.argv[1:]
+    return None
+
+
+def import_pint_without_numpy() -> None:
+    """Import pint so that it does not import numpy (unless one of them is imported already)."""
+    if "numpy" in sys.modules or "pint" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
+        importlib.import_module("pint")
+    finally:
+        del sys.modules["numpy"]
+
+
+def prepare() -> None:
+    """Choose how pint is first loaded, before calc imports it."""
+    arguments = command_arguments()
+    if arguments and not NUMPY_COMMANDS.intersection(arguments):
+        import_pint_without_numpy()
+
+
+prepare()
