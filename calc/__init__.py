@@ -25,6 +25,7 @@ from calc.claim_report import (
     ledger_outcome,
     ledger_table,
     reading_table,
+    readings_line,
     sentence_document,
     timeline_document,
 )
@@ -60,6 +61,7 @@ from calc.models import (
     POWER_BOUNDS,
     RANGE_ASSUMPTIONS,
     AcceleratorSpec,
+    AlternativeCheck,
     Assumptions,
     AssumptionSet,
     BatchRow,
@@ -78,6 +80,7 @@ from calc.models import (
     PowerStage,
     Range,
     Reading,
+    ReadingAlternative,
     Redundancy,
     Report,
     RequiredPowerResult,
@@ -126,7 +129,7 @@ from calc.report import (
     report_json,
     report_markdown,
 )
-from calc.sentences import check_sentence, parse_claim, sentence_scenario
+from calc.sentences import alternative_checks, check_sentence, parse_claim, sentence_scenario
 from calc.solve import solve
 from calc.timeline import timeline, timeline_bars
 from calc.units import Q_, format_power, parse_power, quantity_json, ureg
@@ -171,6 +174,7 @@ __all__ = [
     "STEPS",
     "SWEEPABLE",
     "AcceleratorSpec",
+    "AlternativeCheck",
     "AssumptionSet",
     "Assumptions",
     "BatchRow",
@@ -197,6 +201,7 @@ __all__ = [
     "PresetError",
     "Range",
     "Reading",
+    "ReadingAlternative",
     "ReadingChange",
     "Redundancy",
     "Report",
@@ -218,6 +223,7 @@ __all__ = [
     "UncertaintyResult",
     "UnitError",
     "accelerator_choices",
+    "alternative_checks",
     "annual_energy",
     "answer_claim",
     "as_markdown",
@@ -271,6 +277,7 @@ __all__ = [
     "quantity_json",
     "read_rows",
     "reading_table",
+    "readings_line",
     "readings_table",
     "refresh_presets",
     "report_json",

@@ -30,6 +30,10 @@ REQUIRED_ACCELERATORS = {
     "tpu-v6e",
     "tpu-v7",
     "trainium2",
+    "rubin",
+    "rubin-ultra",
+    "mi450",
+    "trainium3",
 }
 ALL = [(kind, preset_id) for kind in KINDS for preset_id in calc.list_presets(kind)]
 
@@ -76,6 +80,36 @@ def test_every_method_builds_complete_assumptions():
     for method in calc.list_presets("assumptions"):
         assumptions = calc.build_assumptions(method)
         assert assumptions.pue.low >= 1.0
+
+
+NEW_RACKS = {
+    # accelerator: (system, accelerators per system, counted per)
+    "rubin": ("vera-rubin-nvl144", 72),  # 72 two-die packages (NVIDIA's NVL144 counts 144 dies)
+    "rubin-ultra": ("rubin-ultra-nvl576", 576),  # 576 dies in 144 four-die packages
+    "mi450": ("helios-mi450", 72),
+    "trainium3": ("trn3-ultraserver", 144),  # 36 servers x 4 chips
+}
+
+
+@pytest.mark.parametrize("accelerator", sorted(NEW_RACKS))
+def test_the_2026_2027_racks_count_as_their_makers_do_and_estimates_are_marked(accelerator):
+    system_id, per_system = NEW_RACKS[accelerator]
+    system = calc.load_system(system_id)
+    assert (system.accelerator, system.accelerators_per_system) == (accelerator, per_system)
+    assert calc.load_accelerator(accelerator).confidence == "estimate"
+    assert "ounted" in calc.load_accelerator(accelerator).notes or accelerator == "trainium3"
+
+
+def test_nvidias_own_600_kw_576_gpu_rubin_ultra_rack_reads_plausible():
+    # 600 kW / 576 = 1,041.67 W per GPU die; the server basis spans 600 kW / 576 x
+    # draw_factor 0.70-1.00 = 729.2-1,041.7 W, so NVIDIA's own rack sits at its high end
+    result = calc.check_claim("600 kW", gpus=576, accelerator="rubin-ultra", basis="server")
+    assert result.verdict == "plausible"
+    assert round(result.implied_power_per_accelerator.m_as("W"), 2) == 1041.67
+    # unspecified basis: IT 772.9-1,197.9 W holds 1,041.7 W as well
+    assert calc.check_claim("600 kW", gpus=576, accelerator="rubin-ultra").verdict == "plausible"
+    # counted per package (144) it is four times too much power for the rack: ample
+    assert calc.check_claim("600 kW", gpus=144, accelerator="rubin-ultra", basis="server").verdict == "ample"
 
 
 def test_dgx_h100_golden_figure():
