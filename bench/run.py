@@ -293,6 +293,50 @@ def bench_batch(rows: int = 10_000) -> None:
     )
 
 
+def bench_reader(repeat: int = 20) -> None:
+    """The sentence reader (calc.parse_claim) per corpus sentence, median and max, vs a trivial
+    regex scan of the same texts (every number and every word), and on the worst text."""
+    import json
+    import re
+
+    from calc.sentences import MAX_TEXT, parse_claim
+
+    root = Path(__file__).resolve().parent.parent / "tests" / "data"
+    texts = [
+        json.loads(line)["quote"]
+        for path in [root / "sentences.jsonl", *sorted((root / "corpus").glob("*.jsonl"))]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    trivial = re.compile(r"\d+(?:[.,]\d+)*|\w+")
+
+    def per_text(function) -> list[float]:
+        times = []
+        for text in texts:
+            function(text)
+            times.append(min(timeit.repeat(lambda text=text: function(text), number=1, repeat=repeat)))
+        return times
+
+    ours = per_text(parse_claim)
+    base = per_text(trivial.findall)
+    median, worst, ref = statistics.median(ours), max(ours), statistics.median(base)
+    report(
+        f"reader, median of {len(texts)} sentences",
+        f"{median * 1e3:.2f} ms",
+        f"{ref * 1e6:.1f} µs",
+        f"{median / ref:.0f}×",
+        "≤ 5 ms",
+        median <= 5e-3,
+    )
+    report("reader, slowest corpus sentence", f"{worst * 1e3:.2f} ms", "", "", "≤ 50 ms", worst <= 50e-3)
+    padded = ("| 300 MW " + " " * 60 + "| 12,000 GPUs " + " " * 60 + "|\n") * 28
+    slowest = max(
+        min(timeit.repeat(lambda text=text: parse_claim(text[:MAX_TEXT]), number=1, repeat=5))
+        for text in ("1" + " " * 3999 + "x", padded, "1 " * 2000, "half a " * 571)
+    )
+    report("reader, worst 4,000-char text", f"{slowest * 1e3:.1f} ms", "", "", "≤ 1 s", slowest <= 1.0)
+
+
 BENCHES = {
     "cli": bench_cli,
     "mc": bench_monte_carlo,
@@ -301,6 +345,7 @@ BENCHES = {
     "tui-start": bench_tui_start,
     "tui-key": bench_tui_key,
     "batch": bench_batch,
+    "reader": bench_reader,
 }
 
 

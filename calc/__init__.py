@@ -27,6 +27,7 @@ from calc.claim_report import (
     ledger_outcome,
     ledger_table,
     reading_table,
+    readings_line,
     sentence_document,
     timeline_document,
 )
@@ -76,6 +77,7 @@ from calc.models import (
     POWER_BOUNDS,
     RANGE_ASSUMPTIONS,
     AcceleratorSpec,
+    AlternativeCheck,
     Assumptions,
     AssumptionSet,
     BatchRow,
@@ -94,6 +96,7 @@ from calc.models import (
     PowerStage,
     Range,
     Reading,
+    ReadingAlternative,
     Redundancy,
     Report,
     RequiredPowerResult,
@@ -143,7 +146,7 @@ from calc.report import (
     report_markdown,
     verdict_word,
 )
-from calc.sentences import check_sentence, parse_claim, sentence_scenario
+from calc.sentences import alternative_checks, check_sentence, parse_claim, sentence_scenario
 from calc.solve import solve
 from calc.timeline import timeline, timeline_bars
 from calc.units import Q_, format_power, parse_power, quantity_json, ureg
@@ -206,6 +209,7 @@ __all__ = [
     "STEPS",
     "SWEEPABLE",
     "AcceleratorSpec",
+    "AlternativeCheck",
     "AssumptionSet",
     "Assumptions",
     "BatchRow",
@@ -232,6 +236,7 @@ __all__ = [
     "PresetError",
     "Range",
     "Reading",
+    "ReadingAlternative",
     "ReadingChange",
     "Redundancy",
     "Report",
@@ -253,6 +258,7 @@ __all__ = [
     "UncertaintyResult",
     "UnitError",
     "accelerator_choices",
+    "alternative_checks",
     "annual_energy",
     "answer_claim",
     "answer_sentence",
@@ -309,6 +315,7 @@ __all__ = [
     "quantity_json",
     "read_rows",
     "reading_table",
+    "readings_line",
     "readings_table",
     "refresh_presets",
     "report_json",

@@ -573,6 +573,7 @@ def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()
             implied_low=result.implied_low,
             implied_high=result.implied_high,
             methods=by_method,
+            alternatives=_alternatives(parsed, inputs),
             error="",
         )
     except CalcError as error:
@@ -602,6 +603,15 @@ def _sentence(text: str) -> Any:
         raise InputError(
             f"text: {shown(text)} cannot be read ({_why(error)}); give power and count as columns"
         ) from None
+
+
+def _alternatives(parsed: Any, inputs: dict[str, Any]) -> tuple[Any, ...]:
+    """The text's other readings with their verdicts (none when the row gives power or count)."""
+    from calc.sentences import alternative_checks
+
+    if parsed is None or inputs["power"] is not None or inputs.get("gpus") is not None:
+        return ()
+    return alternative_checks(parsed, **{k: v for k, v in inputs.items() if v is not None})
 
 
 def check_rows(

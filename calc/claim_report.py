@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from calc.energy import format_money
 from calc.models import (
+    AlternativeCheck,
     BatchRow,
     LedgerClaim,
     LedgerReport,
@@ -62,10 +63,54 @@ def reading_table(reading: ParsedClaim) -> Table:
     return Table("Read from the sentence:", ("", "value", "where", "text"), rows, "llll")
 
 
+def _figures(power: Any, power_bound: str, count: int | None, high: int | None, bound: str) -> str:
+    parts = []
+    if power is not None:
+        parts.append(BOUND_WORDS[power_bound] + format_power(power))
+    if count is not None:
+        parts.append(f"{count:,}–{high:,}" if high is not None else BOUND_WORDS[bound] + f"{count:,}")
+    return " for ".join(parts)
+
+
+def readings_line(result: SentenceCheck) -> str:
+    """One line naming every reading the sentence supports with its verdict ('' when only one):
+    "this sentence supports two readings: 230 MW → plausible, 520 MW → ample (with the expansion)"."""
+    if not result.alternatives:
+        return ""
+    reading, claim = result.reading, result.claim
+    chosen = _figures(
+        reading.power, reading.power_bound, reading.count, reading.count_high, reading.count_bound
+    )
+    parts = [f"{chosen} → {claim.verdict or 'answered'} (chosen)"]
+    for alternative in result.alternatives:
+        a = alternative.reading
+        figures = _figures(a.power, a.power_bound, a.count, a.count_high, a.count_bound)
+        parts.append(f"{figures} → {alternative.verdict or 'answered'} ({a.why})")
+    count = len(parts)
+    word = {2: "two", 3: "three", 4: "four", 5: "five"}.get(count, str(count))
+    return f"this sentence supports {word} readings: " + ", ".join(parts)
+
+
+def alternatives_cell(alternatives: Sequence[AlternativeCheck]) -> str:
+    """The alternative readings as one cell: '520 MW for 100,000 → ample (with the expansion); ...'."""
+    return "; ".join(
+        f"{_figures(a.reading.power, a.reading.power_bound, a.reading.count, a.reading.count_high, a.reading.count_bound)}"
+        f" → {a.verdict or 'answered'} ({a.reading.why})"
+        for a in alternatives
+    )
+
+
 def sentence_document(result: SentenceCheck) -> Document:
-    """A sentence read (with the spans) and its claim checked."""
+    """A sentence read (with the spans), its claim checked, and each alternative's verdict."""
     notes = [f"note: {note}" for note in result.reading.notes]
-    return [reading_table(result.reading), *notes, "", *claim_document(result.claim)]
+    readings = readings_line(result)
+    return [
+        reading_table(result.reading),
+        *notes,
+        *([readings] if readings else []),
+        "",
+        *claim_document(result.claim),
+    ]
 
 
 # ------------------------------------------------------------------------------------ batch
@@ -84,6 +129,7 @@ BATCH_COLUMNS = (
     "implied_w",
     "implied_low_w",
     "implied_high_w",
+    "alternatives",
 )
 
 
@@ -107,6 +153,7 @@ def batch_cells(result: BatchRow, methods: Sequence[str]) -> tuple[str, ...]:
         _watts_cell(result.implied_power_per_accelerator),
         _watts_cell(result.implied_low),
         _watts_cell(result.implied_high),
+        alternatives_cell(result.alternatives),
         *(result.methods.get(m, "") for m in methods),
         result.error,
         result.text,

@@ -763,6 +763,21 @@ class Span(CalcModel):
     text: str
 
 
+class ReadingAlternative(CalcModel):
+    """Another (power, count) reading a sentence supports: a phase, an expansion, another figure."""
+
+    power: Power | None = None
+    """The power of this reading (an expansion added to what it expands). [MW]"""
+    power_bound: PowerBound = "exact"
+    power_span: Span | None = None
+    count: int | None = None
+    count_high: int | None = None
+    count_bound: CountBound = "exact"
+    count_span: Span | None = None
+    why: str = ""
+    """What this reading is: "a later expansion", "with the expansion", "another power named"..."""
+
+
 class ParsedClaim(CalcModel):
     """A claim as read from its sentence (calc.parse_claim); a figure not found is None."""
 
@@ -783,8 +798,19 @@ class ParsedClaim(CalcModel):
     basis: ClaimBasis | None = None
     """The basis a hint gives ("critical IT": it, "grid": supply, "campus": facility)."""
     basis_span: Span | None = None
+    chosen: str = ""
+    """Why this pair of power and count was chosen over the alternatives (empty: the only one)."""
+    alternatives: tuple[ReadingAlternative, ...] = ()
+    """The other (power, count) readings the sentence supports, each with why."""
     notes: tuple[str, ...] = ()
     """How ambiguous words were read."""
+
+
+class AlternativeCheck(CalcModel):
+    """One alternative reading of a sentence and its own verdict."""
+
+    reading: ReadingAlternative
+    verdict: Verdict | None = None
 
 
 class SentenceCheck(CalcModel):
@@ -792,6 +818,8 @@ class SentenceCheck(CalcModel):
 
     reading: ParsedClaim
     claim: ClaimResult
+    alternatives: tuple[AlternativeCheck, ...] = ()
+    """A verdict for each alternative reading of the sentence, in the reading's order."""
 
 
 class BatchRow(CalcModel):
@@ -818,6 +846,8 @@ class BatchRow(CalcModel):
     """The most power per accelerator the bounds allow; None: exact or no upper end. [W]"""
     methods: dict[str, Verdict] = Field(default_factory=dict)
     """The verdict under each method, when asked for."""
+    alternatives: tuple[AlternativeCheck, ...] = ()
+    """The other readings the row's text supports, each with its verdict."""
     error: str = ""
     """Why the row could not be checked (one line); empty when it was."""
 

@@ -1,203 +1,1082 @@
 """A claim from its sentence: the power, the count, the accelerator, the basis and their bounds.
 
-Deterministic rules over the text, no network and no model: each figure is found by a regular
-expression, and the reading keeps the span (character offsets and the text) it came from, so a
-reader can see what was understood. The rules, in short:
+Deterministic rules over the text, no network and no model, in two stages, each linear in the
+length of the text (no regular expression that can backtrack; `scan` counts its steps):
 
-- power: a number (digits, "a", "one", ... "ten", "half a") and a power unit in any spelling
-  ("300 MW", "300 megawatts", "1.2GW", "10-gigawatts", "200+ megawatts"); the largest one found
-  is the claim's (a sentence that names a campus and its first phase quotes the campus). With
-  no number: "gigawatt-scale" or "GW-scale" is about 1 GW, "multi-gigawatt", "multiple
-  gigawatt-class" or a bare "gigawatts" at least 2 GW. Energy (MWh, GWh) is never read as power.
-- count: a number ("220,000", "1.3 million", "half a million", "220k") followed within five
-  words by an accelerator noun (GPUs, chips, TPUs, accelerators, superchips, H100s...), or a
-  compound such as "a 9,216-chip configuration"; the largest is the claim's. "4 million or 5
-  million GPUs" is a range; "H100 equivalents" count. Money ("$40 billion in chips") is not a
-  count, nor are the digits of a model name or a memory size ("Trainium 2", "Gaudi 3", "80GB").
-- bounds: "more than", "over", "well over", "at least", "in excess of", "200+", "or more":
-  at-least; "up to", "under", "less than", "as many as": at-most; "about", "roughly", "around",
-  "approximately", "some", "nearly", "almost", "~": about (within `calc.claims.ABOUT`).
-- accelerator: the model name inside the count's span, else the first one found (GB300, GB200,
-  B200, "Blackwell", H200, H100, GH200 / Grace Hopper, MI300X, MI355X, TPU / Ironwood,
-  Trillium, Trainium2, Gaudi 3, A100); with several models a note suggests --fleet. Generic
-  "GPUs" or "Nvidia" is read as `GENERIC_ACCELERATOR` and the reading says so.
-- basis: "critical IT", "IT load", "IT capacity", "cooling capacity": it; "utility", "grid",
-  "interconnect", "substation": supply; "campus", "facility power": facility; else unspecified.
-  Of several hints the one nearest the power wins, and a bare "campus" yields to the others.
+1. `scan`, a hand-written scanner, cuts the text into numbers, words and punctuation. Numbers
+   come in every grouping: "220,000", "12 500" (also with a no-break or thin space),
+   "200.000" (read as 200,000 before a count noun), Indian "1,00,000", decimals, powers of ten
+   ("10^3", "10³", "1e3") and glued scales ("220k"). `_figures` then reads the number phrases
+   ("half a million", "1.2 million", "a dozen", "tens of thousands": 20,000 at least, "several
+   hundred thousand": 200,000 at least), the unit after them (power W … GW, energy Wh … GWh,
+   apparent power VA … GVA) or the accelerator, system or rack noun within a few words
+   ("GPUs", "graphics processing units", "H100s", "four DGX H100 systems": 4 × 8, "1,400
+   NVL72 racks": 1,400 × 72, one "GB200 NVL72": 72; the per-system count comes from the
+   system preset), the bound words before and after, and the phase words in its clause
+   ("first phase", "initial", "at launch": a phase; "scalable to", "expandable", "eventually",
+   "additional": an expansion). Years ("by 2027"), model numbers ("Trainium 2"), memory sizes
+   ("80GB"), money and percentages are not counts; energy is never power.
+2. `_pair` ranks the candidate (power, count) pairs: a per-unit figure ("140 kW per rack", "72
+   chips each", "each rack holds 72 GPUs") never pairs with fleet figures, an expansion yields
+   to the figure it expands ("50 MW at launch, scalable to 90 MW": 50 MW; "an additional 290
+   MW" after 230 MW: 230 MW, with 520 MW as the alternative), a count that scales to another
+   is a range ("500,000 … scaling to 1 million"), and of the rest the pair in one clause and
+   nearest together wins (with no count, the largest power). Every other pair the sentence
+   supports is kept as an alternative with why, and is checked on its own.
+
+Other rules: with no numeric power, "gigawatt-scale" or "GW-scale" is about 1 GW,
+"multi-gigawatt" or a bare "gigawatts" at least 2 GW. Bounds: "more than", "over", "at least",
+"200+", "or more": at-least; "up to", "under", "as many as": at-most; "about", "roughly",
+"nearly", "~": about. Accelerator: the model named with the count, else the first model named;
+generic "GPUs" or "Nvidia" is `GENERIC_ACCELERATOR`, "AMD GPUs" `GENERIC_AMD`, each with a
+note. Basis: "critical IT", "IT load": it; "utility", "grid", "substation": supply; "campus":
+facility (the hint nearest the power wins; a bare "campus" yields). A text longer than
+`MAX_TEXT`, or a figure too large for a count or a power, is refused in one line.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from calc.errors import InputError, shown
-from calc.models import ParsedClaim, Scenario, SentenceCheck, Span, build
-from calc.units import GW, MW, W, kW, quantity
+from calc.models import ParsedClaim, ReadingAlternative, Scenario, SentenceCheck, Span, build
+from calc.units import GW, MAX_COUNT, MAX_POWER_WATTS, MW, W, kW, quantity, ureg
 
 MAX_TEXT = 4000
 """The longest sentence read, in characters (a paragraph or two)."""
 GENERIC_ACCELERATOR = "h100-sxm"
 """What generic "GPUs" or "Nvidia GPUs" are read as: the most deployed AI GPU of the period."""
+GENERIC_AMD = "mi355x"
+"""What "AMD GPUs" with no model are read as: AMD's current Instinct part."""
+MAX_ALTERNATIVES = 4
+"""The most alternative readings kept for one sentence."""
 
-_NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_WORDS = {
-    "a": 1.0,
-    "an": 1.0,
-    "one": 1.0,
-    "two": 2.0,
-    "three": 3.0,
-    "four": 4.0,
-    "five": 5.0,
-    "six": 6.0,
-    "seven": 7.0,
-    "eight": 8.0,
-    "nine": 9.0,
-    "ten": 10.0,
-    "half a": 0.5,
-    "half-a": 0.5,
+_GROUP_SEPARATORS = ",. \u00a0\u2009\u202f"
+_SPACES = " \u00a0\u2009\u202f"
+_SUPERSCRIPTS = {c: i for i, c in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")}
+
+
+@dataclass(slots=True)
+class Token:
+    """One token of the text: a number ("num"), a word ("word", lower case) or a punctuation mark."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: float = 0.0
+    """A number's value (inf when it is too large for a float)."""
+    dotted: float | None = None
+    """The value of "200.000" read as thousands grouping (it is 200.0 as a decimal)."""
+    plain: bool = False
+    """A number of digits only, no grouping, no decimals (a year can only be such)."""
+    glued: bool = False
+    """No space before this token ("300MW", "220k")."""
+
+
+def scan(text: str) -> tuple[list[Token], int]:
+    """The tokens of `text` and the scanner's step count (each step consumes a character).
+
+    Every character is looked at a bounded number of times, so the steps are at most a
+    small multiple of `len(text)` whatever the text holds.
+    """
+    tokens: list[Token] = []
+    n = len(text)
+    i = 0
+    steps = 0
+    while i < n:
+        steps += 1
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        glued = i > 0 and not text[i - 1].isspace()
+        if "0" <= c <= "9":
+            i, token, used = _number_token(text, i)
+            steps += used
+            token.glued = glued
+            tokens.append(token)
+        elif c.isalnum():
+            j = i + 1
+            while j < n and text[j].isalnum() and text[j] not in _SUPERSCRIPTS:
+                j += 1
+            steps += j - i
+            tokens.append(Token("word", text[i:j].lower(), i, j, glued=glued))
+            i = j
+        else:
+            tokens.append(Token("punct", c, i, i + 1, glued=glued))
+            i += 1
+    return tokens, steps
+
+
+def _digits(text: str, i: int) -> int:
+    n = len(text)
+    while i < n and "0" <= text[i] <= "9":
+        i += 1
+    return i
+
+
+def _number_token(text: str, i: int) -> tuple[int, Token, int]:
+    """The number starting at `i`: (end, token, steps)."""
+    n = len(text)
+    start = i
+    j = _digits(text, i)
+    head = text[i:j]
+    groups: list[str] = []
+    separator = ""
+    # thousands groups: the same separator each time, then three digits and no fourth
+    while j + 1 < n and text[j] in _GROUP_SEPARATORS and "0" <= text[j + 1] <= "9":
+        sep = text[j]
+        if separator and sep != separator and not (sep in _SPACES and separator in _SPACES):
+            break
+        k = _digits(text, j + 1)
+        size = k - j - 1
+        indian = sep == "," and size == 2 and k < n and text[k] == "," and len(head) <= 2
+        if size != 3 and not indian:
+            break
+        if sep in _SPACES + "." and (len(head) > 3 or (k < n and text[k] == "," and sep != ",")):
+            break
+        groups.append(text[j + 1 : k])
+        separator = sep
+        j = k
+    if groups and separator == "," and len(groups[-1]) != 3:
+        # "1,00,00" is not Indian grouping: keep the groups that end in three digits
+        while groups and len(groups[-1]) != 3:
+            groups.pop()
+        j = start + len(head) + sum(len(g) + 1 for g in groups)
+    if separator in _SPACES and groups and len(head) > 3:
+        groups, j = [], start + len(head)
+    digits = head + "".join(groups)
+    dotted = None
+    fraction = ""
+    if separator == "." and len(groups) == 1:
+        # "200.000": a decimal or thousands; the pairing decides (a count noun: thousands)
+        fraction, dotted, digits = groups[0], float(head + groups[0]), head
+    elif j + 1 < n and text[j] == "." and "0" <= text[j + 1] <= "9" and separator != ".":
+        k = _digits(text, j + 1)
+        fraction = text[j + 1 : k]
+        j = k
+    value = _float(digits, fraction)
+    exponent = None
+    if j + 1 < n and text[j] == "^" and "0" <= text[j + 1] <= "9":
+        k = _digits(text, j + 1)
+        exponent, j = text[j + 1 : k], k
+    elif j < n and text[j] in _SUPERSCRIPTS:
+        k = j
+        while k < n and text[k] in _SUPERSCRIPTS:
+            k += 1
+        exponent, j = "".join(str(_SUPERSCRIPTS[ch]) for ch in text[j:k]), k
+    elif (
+        j + 1 < n
+        and text[j] in "eE"
+        and (text[j + 1].isdigit() or (text[j + 1] in "+-" and text[j + 2 : j + 3].isdigit()))
+    ):
+        k = _digits(text, j + 2)
+        if k >= n or not text[k].isalpha():
+            sign = -1 if text[j + 1] == "-" else 1
+            power = int(text[j + 1 : k].lstrip("+-")) * sign
+            value = value * 10.0**power if -300 < power < 300 else (math.inf if power > 0 else 0.0)
+            j = k
+    if exponent is not None:
+        power = int(exponent) if len(exponent) < 5 else 10**5
+        # "10^3" is 10 to the 3rd; "2^10" is 2 to the 10th
+        value = value**power if power < 300 and value < 1e6 else math.inf
+        value = value if math.isfinite(value) and value < 1e300 else math.inf
+    plain = not groups and not fraction and exponent is None
+    token = Token("num", text[start:j], start, j, value, dotted, plain)
+    return j, token, j - start
+
+
+def _float(digits: str, fraction: str) -> float:
+    if len(digits) > 300:
+        return math.inf
+    return float(f"{digits}.{fraction}" if fraction else digits)
+
+
+# --------------------------------------------------------------------------------- words
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    # the same scales in the other languages reporting uses: "1 milione di TPU", "2 millones"
+    "milione": 1e6, "milioni": 1e6, "millón": 1e6, "millones": 1e6, "millions": 1e6, "mille": 1e3, "mila": 1e3,
+}  # fmt: skip
+_GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
+_VAGUE = {"several": 2, "few": 2, "some": 2, "multiple": 2, "many": 2}
+_PLURAL_SCALES = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "dozens": 12}
+
+_POWER_UNITS = {
+    "w": 1.0, "watt": 1.0, "watts": 1.0, "kw": 1e3, "kilowatt": 1e3, "kilowatts": 1e3,
+    "mw": 1e6, "megawatt": 1e6, "megawatts": 1e6, "gw": 1e9, "gigawatt": 1e9, "gigawatts": 1e9,
+    "tw": 1e12, "terawatt": 1e12, "terawatts": 1e12,
+}  # fmt: skip
+_ENERGY_UNITS = {"wh", "kwh", "mwh", "gwh", "twh"}
+_HOURS = {"hour", "hours", "hr", "hrs", "h"}
+_VA_UNITS = {"va": 1.0, "kva": 1e3, "mva": 1e6, "gva": 1e9}
+_VOLT_AMPERES = {"kilovolt": 1e3, "megavolt": 1e6, "gigavolt": 1e9}
+
+_NOUNS = {
+    "gpu", "gpus", "chip", "chips", "accelerator", "accelerators", "tpu", "tpus", "superchip",
+    "superchips", "xpu", "xpus", "processors", "gpuequivalents", "h100e", "h100es", "cards",
+}  # fmt: skip
+_SYSTEM_NOUNS = {
+    "system",
+    "systems",
+    "server",
+    "servers",
+    "rack",
+    "racks",
+    "node",
+    "nodes",
+    "ultraservers",
+    "ultraserver",
 }
-_WORD = r"half[- ]a|an|a|one|two|three|four|five|six|seven|eight|nine|ten"
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9}
-_SCALE = r"thousand|million|billion|k\b|m\b"
+_RACK_NOUNS = {
+    "rack",
+    "racks",
+    "server",
+    "servers",
+    "node",
+    "nodes",
+    "system",
+    "systems",
+    "pod",
+    "pods",
+    "cabinet",
+    "cabinets",
+}
 
-_FACTORS = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "": 1.0}
-_POWER_UNIT = r"(?P<unit>[kMGT]W(?![h\w])|(?i:(?P<prefix>kilo|mega|giga|tera)?watts?)(?![- ]?hours?)(?!h))"
-_POWER_RE = re.compile(
-    rf"(?P<num>{_NUMBER}|(?i:\b(?:{_WORD})\b))\s*(?P<plus>\+|-?plus\b)?\s*[- ]?\s*{_POWER_UNIT}"
+# model words (one token) and the preset they name; a plural "s" is also accepted
+_MODELS = {
+    "gb300": "gb300", "b300": "gb300", "gb200": "gb200", "b200": "b200", "gh200": "gh200",
+    "h200": "h200-sxm", "h100": "h100-sxm", "hopper": "h100-sxm", "a100": "a100-sxm",
+    "mi355x": "mi355x", "mi350x": "mi355x", "mi350": "mi355x", "mi325x": "mi325x", "mi300x": "mi300x",
+    "mi450": "mi450", "mi450x": "mi450", "mi455x": "mi450", "mi400": "mi450", "ironwood": "tpu-v7",
+    "tpuv7": "tpu-v7", "trillium": "tpu-v6e", "tpuv6e": "tpu-v6e", "tpuv5p": "tpu-v5p",
+    "trainium2": "trainium2", "trn2": "trainium2", "trainium3": "trainium3", "trn3": "trainium3",
+    "gaudi3": "gaudi3", "rubin": "rubin", "vr200": "rubin", "blackwell": "gb200", "tpu": "tpu-v7",
+    "trainium": "trainium2", "h100e": "h100-sxm",
+}  # fmt: skip
+_MODEL_NOTES = {
+    "blackwell": "'Blackwell' read as gb200 (most Blackwell is shipped as GB200 NVL72)",
+    "tpu": "'TPU' read as tpu-v7 (Ironwood, the current generation)",
+}
+# two-word models: (first, second) -> preset
+_MODEL_PAIRS = {
+    ("blackwell", "ultra"): "gb300", ("grace", "blackwell"): "gb200", ("grace", "hopper"): "gh200",
+    ("vera", "rubin"): "rubin", ("rubin", "ultra"): "rubin-ultra", ("tpu", "v7"): "tpu-v7",
+    ("tpu", "v6e"): "tpu-v6e", ("tpu", "v6"): "tpu-v6e", ("tpu", "v5p"): "tpu-v5p",
+    ("trainium", "2"): "trainium2", ("trainium", "3"): "trainium3", ("gaudi", "3"): "gaudi3",
+    ("trn", "2"): "trainium2", ("trn", "3"): "trainium3",
+}  # fmt: skip
+# words whose following number is a model number or a name, not a count
+_NAME_WORDS = {
+    "trainium", "trn", "gaudi", "inferentia", "maia", "mtia", "tpu", "cobalt", "axion", "graviton",
+    "colossus", "phase", "stage", "mi", "v", "gen", "generation", "nvl", "tier", "unit", "building",
+    "no", "number", "grok", "gpt", "claude", "gemini", "llama", "top", "version", "series", "model",
+}  # fmt: skip
+# system words: the system preset they name (the model beside them can change it)
+_SYSTEMS = {
+    "nvl72": "gb200-nvl72", "nvl144": "vera-rubin-nvl144", "nvl576": "rubin-ultra-nvl576",
+    "helios": "helios-mi450", "ultraserver": "trn3-ultraserver", "ultraservers": "trn3-ultraserver",
+    "dgx": "dgx-h100", "hgx": "hgx-h100-server",
+}  # fmt: skip
+_SYSTEM_BY_MODEL = {
+    ("nvl72", "gb300"): "gb300-nvl72", ("dgx", "h200-sxm"): "dgx-h200", ("dgx", "b200"): "dgx-b200",
+    ("dgx", "gb300"): "dgx-b300", ("dgx", "a100-sxm"): "dgx-a100", ("hgx", "h200-sxm"): "hgx-h200-server",
+    ("ultraserver", "trainium2"): "trn2-server",
+}  # fmt: skip
+
+_STOP = {
+    "for", "with", "to", "in", "at", "by", "from", "per", "on", "is", "are", "was", "were", "will",
+    "would", "can", "could", "that", "which", "than", "has", "have", "had", "be", "been", "into",
+    "across", "over", "under", "each", "every", "within", "and", "or", "but", "the", "this", "its",
+    "their", "as", "while", "including", "plus", "up", "about",
+}  # fmt: skip
+
+_AT_LEAST = (
+    ("more", "than"), ("well", "over"), ("over",), ("at", "least"), ("upwards", "of"), ("in", "excess", "of"),
+    ("exceeding",), ("north", "of"), ("greater", "than"), ("above",), ("beyond",), ("a", "minimum", "of"),
+    ("minimum", "of"), ("upward", "of"), ("topping",), ("surpassing",), ("past",),
+)  # fmt: skip
+_AT_MOST = (
+    ("up", "to"), ("under",), ("less", "than"), ("fewer", "than"), ("below",), ("as", "much", "as"),
+    ("as", "many", "as"), ("no", "more", "than"), ("at", "most"), ("a", "maximum", "of"), ("maximum", "of"),
+)  # fmt: skip
+_ABOUT = (
+    ("about",), ("around",), ("roughly",), ("approximately",), ("approx",), ("some",), ("an", "estimated"),
+    ("estimated",), ("nearly",), ("almost",), ("circa",), ("close", "to"), ("~",), ("approx", "."),
+)  # fmt: skip
+_BOUNDS = tuple(
+    sorted(
+        [(p, "at-least") for p in _AT_LEAST]
+        + [(p, "at-most") for p in _AT_MOST]
+        + [(p, "about") for p in _ABOUT],
+        key=lambda item: -len(item[0]),
+    )
 )
+
+_EXPANSION = {
+    "scalable", "scaling", "scale", "scales", "expandable", "expand", "expanding", "expansion", "eventually",
+    "ultimately", "future", "later", "additional", "another", "further", "ambition", "ambitions", "potential",
+    "potentially", "grow", "growing", "rising", "rise", "extra", "then", "next", "subsequent", "increase",
+    # the same cues in Spanish reporting
+    "añadiendo", "posteriormente", "adicionales", "adicional", "ampliación", "ampliar", "expandir",
+}  # fmt: skip
+_CONTAINER = {"within", "inside"}
+"""A power named as what holds the claim's site: "a 1 GW cluster within the 5 GW campus"."""
+_TOTALLING = {"totaling", "totalling", "totals", "totaled", "totalled"}
+_HYPHENS = {"-", "‑", "‐"}
+_SCALING = {
+    "expects",
+    "expected",
+    "reach",
+    "reaching",
+    "scaling",
+    "scale",
+    "expand",
+    "expanding",
+    "grow",
+    "growing",
+    "rising",
+    "rise",
+    "increase",
+    "increasing",
+    "eventually",
+    "ramp",
+    "ramping",
+}
+_ADDITIVE = {"additional", "another", "extra", "further", "añadiendo", "adicionales", "adicional"}
+_PHASE = {"first", "initial", "initially", "launch", "phase", "start", "starting", "stage"}
+_CLAUSE_ENDS = {";", ".", "!", "?", "\n", "—"}
+_HOLDS = {
+    "with",
+    "of",
+    "holds",
+    "housing",
+    "holding",
+    "containing",
+    "packs",
+    "houses",
+    "contains",
+    "hosting",
+    "hosts",
+}
+
+
+@dataclass(slots=True)
+class Figure:
+    """A power or a count found in the text, with its cues."""
+
+    kind: str  # "power", "energy", "count"
+    value: float
+    start: int  # character offsets of its span (bound words included)
+    end: int
+    first: int  # token indexes of the number and of the figure's last token
+    last: int
+    bound: str = "exact"
+    high: float | None = None
+    apparent: bool = False
+    per_unit: bool = False
+    expansion: bool = False
+    additive: bool = False
+    phase: bool = False
+    clause: int = 0
+    model: str | None = None
+    system: str | None = None
+    total: bool = False
+    container: bool = False
+    """A total stated after its parts ("totaling about 100,000"): it wins over them."""
+    note: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _word(tokens: list[Token], i: int) -> str:
+    return tokens[i].text if 0 <= i < len(tokens) and tokens[i].kind != "num" else ""
+
+
+def _number_phrase(tokens: list[Token], i: int) -> tuple[float, int, str, bool] | None:
+    """The number phrase starting at token `i`: (value, index after it, bound, vague)."""
+    t = tokens[i]
+    w = _word(tokens, i)
+    nxt = _word(tokens, i + 1)
+    if t.kind == "num":
+        value, j = t.value, i + 1
+        if (
+            j < len(tokens)
+            and tokens[j].glued
+            and tokens[j].text in _GLUED_SCALES
+            and tokens[j].kind == "word"
+        ):
+            return value * _GLUED_SCALES[tokens[j].text], j + 1, "exact", False
+        if (_word(tokens, j) in _SCALES and _word(tokens, j) != "hundred") or (_word(tokens, j) == "hundred"):
+            value *= _SCALES[_word(tokens, j)]
+            j += 1
+            if _word(tokens, j) in ("thousand", "million", "billion"):
+                value *= _SCALES[_word(tokens, j)]
+                j += 1
+            if _word(tokens, j) == "di" or _word(tokens, j) == "de":
+                j += 1  # "1 milione di TPU"
+        return value, j, "exact", False
+    if w == "half" and nxt in ("a", "an"):
+        scale = _word(tokens, i + 2)
+        if scale in _SCALES:
+            return 0.5 * _SCALES[scale], i + 3, "exact", False
+        return 0.5, i + 2, "exact", False  # "half a gigawatt"
+    if w in ("a", "an", "one") and nxt == "dozen":
+        return 12, i + 2, "exact", False
+    if w in ("a", "an") and nxt in _SCALES:
+        value, j = _SCALES[nxt], i + 2
+        if _word(tokens, j) in ("thousand", "million"):
+            value *= _SCALES[_word(tokens, j)]
+            j += 1
+        return value, j, "exact", False
+    if w in ("a", "an"):
+        return 1.0, i + 1, "exact", False  # only before a unit: "a gigawatt"
+    if w in _PLURAL_SCALES and nxt in ('"', "”", "’") and _word(tokens, i + 2) == "of":
+        return 2 * _PLURAL_SCALES[w], i + 3, "at-least", True
+    if w in _PLURAL_SCALES and nxt == "of":
+        after = _word(tokens, i + 2)
+        if after in ("thousands", "millions"):
+            # "tens of thousands": 20,000 at least; "hundreds of thousands": 200,000
+            return 2 * _PLURAL_SCALES[w] * _PLURAL_SCALES[after], i + 3, "at-least", True
+        return 2 * _PLURAL_SCALES[w], i + 2, "at-least", True
+    if w in _VAGUE or (w == "a" and nxt == "few"):
+        j = i + (2 if w == "a" else 1)
+        value = 2.0
+        if _word(tokens, j) == "hundred":
+            value, j = 200.0, j + 1
+        if _word(tokens, j) in ("thousand", "million"):
+            value *= _SCALES[_word(tokens, j)]
+            return value, j + 1, "at-least", True
+        if value == 200.0:
+            return value, j, "at-least", True
+        return None
+    if w in _UNITS:
+        value, j = float(_UNITS[w]), i + 1
+        if j + 1 < len(tokens) and tokens[j].text == "-" and _word(tokens, j + 1) in _UNITS and value >= 20:
+            value += _UNITS[_word(tokens, j + 1)]
+            j += 2
+        if _word(tokens, j) == "hundred":
+            value, j = value * 100, j + 1
+        if _word(tokens, j) in ("thousand", "million", "billion"):
+            value, j = value * _SCALES[_word(tokens, j)], j + 1
+        return value, j, "exact", False
+    return None
+
+
+def _bound_before(tokens: list[Token], i: int) -> tuple[str, int]:
+    """The bound the words before token `i` give, and the token they start at."""
+    for phrase, bound in _BOUNDS:
+        k = len(phrase)
+        if i - k < 0:
+            continue
+        if all(tokens[i - k + m].text == phrase[m] for m in range(k)):
+            return bound, i - k
+    return "exact", i
+
+
+def _clause_cues(tokens: list[Token], i: int, words: set[str], reach: int = 7) -> set[str]:
+    found = set()
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_ENDS or (t.kind == "num"):
+            break
+        if t.text in words:
+            found.add(t.text)
+    return found
+
+
+def _figures(text: str, tokens: list[Token]) -> list[Figure]:
+    """Every power, energy and count figure in the tokens."""
+    figures: list[Figure] = []
+    clause = 0
+    clauses = []
+    for t in tokens:
+        clauses.append(clause)
+        if t.text in _CLAUSE_ENDS:
+            clause += 1
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        start_word = t.kind == "word"
+        phrase = _number_phrase(tokens, i)
+        if phrase is None:
+            i += 1
+            continue
+        value, j, bound, vague = phrase
+        if i > 0 and tokens[i - 1].text in "$€£¥":
+            i = j
+            continue
+        prev = _word(tokens, i - 1)
+        figure = _unit_figure(tokens, i, j, value)
+        if (
+            figure is None
+            and j + 1 < n
+            and (tokens[j].text in ("to", "-", "–") or (tokens[j].text == "and" and prev == "between"))
+            and tokens[j + 1].kind == "num"
+        ):
+            # "10 to 12 kW": the power is the lower end, in the unit after the upper one
+            upper = _unit_figure(tokens, j + 1, j + 2, tokens[j + 1].value)
+            if upper is not None and upper.kind == "power" and tokens[j + 1].value:
+                figure = upper
+                figure.value = upper.value * value / tokens[j + 1].value
+                figure.first = i
+                if prev == "between":
+                    figure.bound = "at-least"  # "between 1 and 1.5 MW": at least the lower end
+        if (
+            figure is None and t.kind == "num" and prev in _NAME_WORDS and not tokens[i - 1].text == "phase"
+        ) or (figure is None and t.kind == "num" and tokens[i - 1 : i] and tokens[i - 1].text == "phase"):
+            i = j
+            continue
+        if figure is None:
+            figure = _count_figure(text, tokens, i, j, value, start_word)
+        year = t.kind == "num" and t.plain and 1990 <= t.value <= 2039
+        if (
+            figure is None
+            and t.kind == "num"
+            and not year
+            and (j >= n or tokens[j].text in (",", ";", ".", ")"))
+        ):
+            # "advanced Nvidia chips, as many as 500,000, according to ...": the noun before
+            lead = _bound_before(tokens, i)[1]
+            if lead >= 2 and tokens[lead - 1].text in (",", "(", "—") and _word(tokens, lead - 2) in _NOUNS:
+                figure = Figure("count", value, 0, tokens[j - 1].end, i, j - 1)
+        lead = _bound_before(tokens, i)[1]
+        if figure is None and (
+            (_word(tokens, lead - 1) == "to" and _word(tokens, lead - 2) in _SCALING | {"up"})
+            or _word(tokens, lead - 1) in _SCALING
+            or _word(tokens, lead - 1) in _TOTALLING
+            or (_word(tokens, lead - 1) == "of" and _word(tokens, lead - 2) == "total")
+        ):
+            # "500,000 GPUs ... scaling to 1 million": the count's upper end, its noun implied
+            following = _word(tokens, j) if j < n and tokens[j].kind == "word" else ""
+            if (
+                any(f.kind == "count" for f in figures)
+                and not _unit_figure(tokens, i, j, value)
+                and (not following or following in _STOP | {"by", "next", "this", "in", "within"})
+                and value == round(value)
+            ):
+                total = _word(tokens, lead - 1) in _TOTALLING | {"of"}
+                figure = Figure(
+                    "count", value, 0, tokens[j - 1].end, i, j - 1, expansion=not total, total=total
+                )
+        if figure is None:
+            i = j if t.kind == "num" else i + 1
+            continue
+        if not vague:
+            bound, first = _bound_before(tokens, i)
+        else:
+            first = i
+        after = figure.last + 1
+        if (_word(tokens, after) in ("or", "and") and _word(tokens, after + 1) == "more") or (
+            after < n and tokens[after].text == "+"
+        ):
+            bound = "at-least"
+        if (figure.kind != "count" and _word(tokens, after) == "-") or (
+            after + 1 < n and tokens[after].text == "-" and tokens[after + 1].text in ("scale", "class")
+        ):
+            if bound == "exact" and _word(tokens, after + 1) in ("scale", "class"):
+                bound = "about"
+        if tokens[figure.first + 1 : figure.first + 2] and tokens[figure.first + 1].text == "+":
+            bound = "at-least"
+        if (bound == "exact" and figure.bound != "exact") or figure.high is not None:
+            bound = figure.bound
+        figure.bound = bound
+        figure.start = tokens[first].start
+        figure.clause = clauses[i]
+        cues = _clause_cues(tokens, first, _EXPANSION | _PHASE | {"by"})
+        figure.expansion = figure.expansion or bool(cues & _EXPANSION)
+        figure.additive = bool(cues & _ADDITIVE)
+        figure.phase = bool(cues & _PHASE)
+        figure.container = bool(_clause_cues(tokens, first, _CONTAINER, reach=3))
+        figure.per_unit = figure.per_unit or _per_unit(tokens, first, figure)
+        if figure.kind == "count" and (
+            _word(tokens, first - 1) in _TOTALLING
+            or (_word(tokens, first - 1) == "of" and _word(tokens, first - 2) == "total")
+        ):
+            figure.total = True
+        if figure.kind == "count" and figure.per_unit:
+            _multiply_out(text, tokens, first, figure)
+        figures.append(figure)
+        i = max(figure.last + 1, i + 1)
+    return figures
+
+
+def _unit_figure(tokens: list[Token], i: int, j: int, value: float) -> Figure | None:
+    """A power, energy or apparent power whose number ends before token `j`."""
+    k = j
+    n = len(tokens)
+    if k < n and tokens[k].text == "+":
+        k += 1
+    if _word(tokens, k) == "plus" or (k < n and tokens[k].text == "-" and _word(tokens, k + 1) == "plus"):
+        k += 1 if _word(tokens, k) == "plus" else 2
+    if k < n and tokens[k].text == "-":
+        k += 1
+    unit = _word(tokens, k)
+    if not unit:
+        return None
+    if unit in _ENERGY_UNITS:
+        return Figure("energy", value, 0, tokens[k].end, i, k)
+    if unit in _POWER_UNITS:
+        if tokens[k].text == "m" or (unit == "w" and not tokens[k].glued and False):
+            return None
+        h = k + 1
+        if h < n and tokens[h].text == "-":
+            h += 1
+        if (_word(tokens, h) in _HOURS and (tokens[h].glued or h == k + 1)) or (
+            unit in ("mw", "gw", "kw") and _word(tokens, h) in ("hour", "hours")
+        ):
+            return Figure("energy", value, 0, tokens[h].end, i, h)
+        if _word(tokens, k + 1) in ("less", "more", "lower", "higher", "fewer"):
+            return Figure("difference", value, 0, tokens[k].end, i, k)  # "consumes 9 MW less"
+        watts = value * _POWER_UNITS[unit]
+        if not watts > 0:
+            return None
+        return Figure("power", watts, 0, tokens[k].end, i, k)
+    if unit in _VA_UNITS:
+        return Figure("power", value * _VA_UNITS[unit], 0, tokens[k].end, i, k, apparent=True)
+    if (
+        unit in _VOLT_AMPERES
+        and k + 2 < n
+        and tokens[k + 1].text == "-"
+        and _word(tokens, k + 2) in ("amperes", "ampere", "amps")
+    ):
+        return Figure("power", value * _VOLT_AMPERES[unit], 0, tokens[k + 2].end, i, k + 2, apparent=True)
+    return None
+
+
+def _model_at(tokens: list[Token], k: int) -> tuple[str, str, int] | None:
+    """The model named at token `k`: (preset, the word read, its last token)."""
+    w = _word(tokens, k)
+    if not w:
+        return None
+    nxt = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    if k + 2 < len(tokens) and nxt == "-" and (w, tokens[k + 2].text) in _MODEL_PAIRS:
+        return _MODEL_PAIRS[(w, tokens[k + 2].text)], w, k + 2
+    if (w, nxt) in _MODEL_PAIRS:
+        return _MODEL_PAIRS[(w, nxt)], w, k + 1
+    bare = w[:-1] if w.endswith("s") and w[:-1] in _MODELS else w
+    if bare in _MODELS:
+        return _MODELS[bare], bare, k
+    return None
+
+
+def _count_figure(
+    text: str, tokens: list[Token], i: int, j: int, value: float, start_word: bool
+) -> Figure | None:
+    """A count whose number phrase is tokens i..j-1: the noun within a few words after it."""
+    n = len(tokens)
+    t = tokens[i]
+    k = j
+    if k < n and tokens[k].text == "+":
+        k += 1
+    nxt = _word(tokens, k)
+    if nxt in ("gb", "tb", "gib", "tib", "percent", "dollars", "usd", "euros", "years", "months", "%") or (
+        k < n and tokens[k].text in "%$"
+    ):
+        return None
+    # a range: "4 million or 5 million GPUs", "4 million to 5 million"
+    high = None
+    if nxt in ("or", "to") or (k < n and tokens[k].text in ("-", "–")):
+        second = (
+            _number_phrase(tokens, k + 1)
+            if k + 1 < n and (tokens[k + 1].kind == "num" or _word(tokens, k + 1) in _UNITS)
+            else None
+        )
+        if second is not None:
+            high, k2 = second[0], second[1]
+            if k2 == k + 2 and j > i + 1 and tokens[j - 1].kind == "word" and tokens[j - 1].text in _SCALES:
+                high *= _SCALES[tokens[j - 1].text]  # "4 to 5 million": scale shared
+            elif j == i + 1 and k2 > k + 2 and tokens[k2 - 1].text in _SCALES:
+                value *= _SCALES[tokens[k2 - 1].text]
+            k = k2
+    single = t.kind == "word" and value == 1.0 and _word(tokens, i) in ("a", "an")
+    # the noun within a few words
+    model = None
+    system = None
+    noun_end = None
+    noun = ""
+    m = k
+    seen = 0
+    while m < n and seen < 7:
+        tok = tokens[m]
+        w = tok.text
+        if tok.kind == "num" and _word(tokens, m - 1) in _NAME_WORDS and m > k:
+            m += 1  # "Maia 100": a model number inside the noun phrase
+            seen += 1
+            continue
+        if tok.kind == "num":
+            break
+        found = _model_at(tokens, m)
+        if found is not None and w in _NOUNS and found[2] == m:
+            model, noun_end, noun = model or found[0], m, "accelerator"  # "TPUs"
+            break
+        if found is not None:
+            model = model or found[0]
+            m = found[2] + 1
+            seen += 1
+            if (
+                _word(tokens, m) in _NOUNS
+                or _word(tokens, m) in _SYSTEM_NOUNS
+                or _word(tokens, m) in _SYSTEMS
+            ):
+                continue
+            if found[1] not in ("tpu", "blackwell", "hopper", "trainium") and w.endswith("s"):
+                noun_end, noun = m - 1, "model"
+                break
+            if _word(tokens, m) in ("and", "or") or (m < n and tokens[m].text == "/"):
+                m += 1
+                continue
+            if (
+                (m >= n or tokens[m].kind != "word" or _word(tokens, m) in _STOP)
+                and found[1] not in ("tpu", "trainium", "blackwell", "hopper")
+            ) or (found[1] == "tpu"):
+                noun_end, noun = m - 1, "model"
+                break
+            continue
+        if w in _SYSTEMS:
+            system = w
+            m += 1
+            seen += 1
+            if not (
+                _word(tokens, m) in _SYSTEM_NOUNS or _word(tokens, m) in _RACK_NOUNS or _model_at(tokens, m)
+            ):
+                noun_end, noun = m - 1, "system"
+                break
+            continue
+        if (
+            w == "processing"
+            and _word(tokens, m + 1) in ("units", "unit")
+            and _word(tokens, m - 1) in ("ai", "graphics", "tensor")
+        ):
+            noun_end, noun = m + 1, "accelerator"
+            break
+        if w in _NOUNS or (w == "graphics" and _word(tokens, m + 1) in ("processing", "cards")):
+            if w == "graphics":
+                m += 2 if _word(tokens, m + 1) == "cards" else 1
+                if _word(tokens, m + 1) in ("units", "unit"):
+                    m += 1
+            if w == "cards" and _word(tokens, m - 1) != "graphics":
+                return None
+            noun_end, noun = m, "accelerator"
+            if (
+                m + 2 < n
+                and tokens[m + 1].text == "-"
+                and tokens[m + 2].text in ("equivalents", "equivalent")
+            ):
+                noun_end = m + 2
+            break
+        if w in ("equivalents", "equivalent") and model is not None:
+            noun_end, noun = m, "accelerator"
+            break
+        if w in _RACK_NOUNS:
+            noun_end, noun = m, "rack"
+            break
+        if tok.kind == "punct" and w not in ("-", "/", "’", "'", "(", ")", "–", '"', "“", "”", "‑"):
+            break
+        if tok.kind == "word" and m + 1 < n and tokens[m + 1].text in _HYPHENS and _word(tokens, m + 2):
+            m += 2  # "in-house", "state-of-the-art", "next-generation"
+            seen += 1
+            continue
+        if tok.kind == "word" and w in _STOP and m + 1 < n and tokens[m + 1].text == "-":
+            m += 2  # "in-house", "state-of-the-art"
+            seen += 1
+            continue
+        if tok.kind == "word" and w in _STOP and not (w == "of" and m == k):
+            break
+        if w == "of" and m != k:
+            break
+        m += 1
+        seen += 1
+    dotted = tokens[i].kind == "num" and tokens[i].dotted is not None
+    if noun_end is None or not value >= 1 or (math.isfinite(value) and value != round(value) and not dotted):
+        return None  # "0 GPUs", "2.5 GPUs": not a count
+    if single and not (
+        noun == "accelerator"
+        and tokens[noun_end].text in ("gpu", "chip", "accelerator", "superchip")
+        and (_word(tokens, noun_end + 1) in _STOP | {"has", "is", "draws", "uses", "consumes"})
+        and model is not None
+    ):
+        return None  # "a new generation of GPUs" is no count; "an H100 GPU has ..." is one
+    if value == 1.0 and start_word and noun == "accelerator" and _word(tokens, i) == "one" and model is None:
+        return None
+    if (
+        tokens[i].kind == "num"
+        and tokens[i].plain
+        and 1990 <= value <= 2039
+        and k != noun_end
+        and noun != "model"
+    ):
+        if not (k < n and noun_end == k):
+            return None  # a year: "In 2026 xAI will add ..."
+    if tokens[i].kind == "num" and tokens[i].dotted is not None:
+        value = tokens[i].dotted * (value / tokens[i].value if tokens[i].value else 1.0)
+        if high is not None:
+            pass
+    figure = Figure("count", value, 0, tokens[noun_end].end, i, noun_end, high=high, model=model)
+    if tokens[noun_end].text in ("superchip", "superchips") and model in ("gb200", "gb300"):
+        # a Grace Blackwell superchip holds two Blackwell GPUs; the gb200/gb300 presets count GPUs
+        figure.value, figure.high = value * 2, None if high is None else high * 2
+        figure.notes.append(
+            f"{value:,.0f} {model.upper()} superchips read as {value * 2:,.0f} GPUs (two each)"
+        )
+    if high is not None:
+        figure.bound = "between"
+    if noun in ("rack", "system") or system is not None:
+        preset = _system_preset(system, model, tokens, i)
+        if preset is None and model is not None:
+            preset = _model_system(model, tokens[noun_end].text)
+        figure.system = preset
+        if preset is None:
+            figure.note = (
+                f"{text[tokens[i].start : tokens[noun_end].end]!r} counts {tokens[noun_end].text}, not accelerators, "
+                "and names no system preset: give --gpus or --system"
+            )
+            figure.value = math.nan
+        else:
+            per = _per_system(preset)
+            figure.notes.append(
+                f"{text[tokens[i].start : tokens[noun_end].end]!r} read as {value:,.0f} × {per} ({preset})"
+            )
+            figure.value = value * per
+            if high is not None:
+                figure.high = high * per
+    return figure
+
+
+def _system_preset(system: str | None, model: str | None, tokens: list[Token], i: int) -> str | None:
+    """The system preset a system word (or, for bare "racks", the nearest one before) names."""
+    if system is None:
+        for k in range(i - 1, -1, -1):
+            if tokens[k].text in _SYSTEMS:
+                system = tokens[k].text
+                model = model or next((f[0] for f in [_model_at(tokens, k - 1)] if f), None)
+                break
+            if i - k > 60:
+                break
+    if system is None:
+        return None
+    if model is not None and (system, model) in _SYSTEM_BY_MODEL:
+        return _SYSTEM_BY_MODEL[(system, model)]
+    if system == "nvl144" and model == "rubin-ultra":
+        return "rubin-ultra-nvl576"
+    if system in ("dgx", "hgx") and model not in (None, "h100-sxm", "h200-sxm", "b200", "gb300", "a100-sxm"):
+        return None
+    return _SYSTEMS[system]
+
+
+@cache
+def _model_system(model: str, noun: str) -> str | None:
+    """The model's own system of the noun's form ("1,000 H100 servers": its 8-GPU server)."""
+    from calc.presets import load_system, systems_holding
+
+    form = "rack" if noun.startswith(("rack", "cabinet")) else "server" if noun.startswith("server") else None
+    if form is None:
+        return None
+    for system in systems_holding(model):
+        if load_system(system).form == form:
+            return system
+    return None
+
+
+@cache
+def _per_system(system: str) -> int:
+    from calc.presets import load_system
+
+    return load_system(system).accelerators_per_system
+
+
+def _multiply_out(text: str, tokens: list[Token], first: int, figure: Figure) -> None:
+    """ "12 cabinets, each packed with 440 superchips": a fleet of 12 × 440 = 5,280."""
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if tokens[k].text == "each":
+            break
+        if tokens[k].text in _CLAUSE_ENDS or tokens[k].kind == "num":
+            return
+    else:
+        return
+    if k < 2 or tokens[k - 1].text != "," or tokens[k - 2].text not in _RACK_NOUNS:
+        return
+    for h in range(k - 3, max(-1, k - 15), -1):
+        if tokens[h].text in _CLAUSE_ENDS or tokens[h].text == ",":
+            return
+        compound = h + 1 < len(tokens) and tokens[h + 1].text in _HYPHENS  # "two-socket"
+        phrase = (
+            _number_phrase(tokens, h)
+            if (tokens[h].kind == "num" or tokens[h].text in _UNITS) and not compound
+            else None
+        )
+        if phrase is not None:
+            figure.notes.append(
+                f"{text[tokens[h].start : tokens[k - 2].end]!r}, each with {figure.value:,.0f}: "
+                f"{phrase[0]:,.0f} × {figure.value:,.0f}"
+            )
+            figure.value *= phrase[0]
+            figure.per_unit = False
+            figure.start = tokens[h].start
+            return
+
+
+def _per_unit(tokens: list[Token], first: int, figure: Figure) -> bool:
+    """A per-unit figure: "72 chips each", "140 kW per rack", "each rack holds 72 GPUs"."""
+    after = figure.last + 1
+    w = _word(tokens, after)
+    if w == "each" or (
+        w in ("per", "a") and _word(tokens, after + 1) in _RACK_NOUNS | {"gpu", "chip", "accelerator"}
+    ):
+        return True
+    if w == "-" and _word(tokens, after + 1) in ("per",):
+        return True
+    if w in ("in", "on") and _word(tokens, after + 1) in ("each", "every", "a", "one", "per"):
+        return True
+    if figure.kind == "power" and (
+        _word(tokens, after) in _RACK_NOUNS or (w == "-" and _word(tokens, after + 1) in _RACK_NOUNS)
+    ):
+        return True  # "a 140 kW rack"
+    for k in range(first - 1, max(-1, first - 8), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_ENDS or t.kind == "num" or t.text == ",":
+            break
+        if t.text in ("each", "every", "per"):
+            return True
+        linked = _word(tokens, k + 1)
+        if t.text in _RACK_NOUNS and figure.kind == "count" and linked in _HOLDS and figure.system is None:
+            return True  # "a rack with 72 GPUs"
+        if t.text in _RACK_NOUNS and figure.kind == "power" and linked in ("s", "’", "'", "of", "at"):
+            return True  # "a rack's 140 kW", "racks of 140 kW"
+    return False
+
+
+# ---------------------------------------------------------------------------------- pairing
+
+
+@dataclass(slots=True)
+class Reading:
+    power: Figure | None
+    count: Figure | None
+    why: str
+    score: float = 0.0
+
+
+def _pair(figures: list[Figure]) -> tuple[Reading, list[Reading]]:
+    """The chosen (power, count) pair and the alternatives the sentence supports."""
+    powers = [f for f in figures if f.kind == "power"][:40]
+    counts = [f for f in figures if f.kind == "count" and not math.isnan(f.value)][:40]
+    fleet_powers = [p for p in powers if not p.per_unit]
+    fleet_counts = [c for c in counts if not c.per_unit]
+    if fleet_powers:
+        powers = fleet_powers
+    elif fleet_counts:
+        powers = []  # a rack's 140 kW does not power a fleet of 100,000 chips
+    if fleet_counts:
+        counts = fleet_counts
+    # a count that scales to a later one is a range: "500,000 ... scaling to 1 million"
+    merged: list[Figure] = []
+    for c in counts:
+        if (
+            c.expansion
+            and merged
+            and merged[-1].high is None
+            and c.value > merged[-1].value
+            and not c.additive
+        ):
+            base = merged[-1]
+            base.high = c.value
+            base.bound = "between"
+            base.end = max(base.end, c.end)
+            continue
+        merged.append(c)
+    counts = merged
+    candidates: list[Reading] = []
+    for p in powers or [None]:
+        for c in counts or [None]:
+            score = 0.0
+            if p is not None:
+                score -= 4 * p.expansion + 2 * p.container
+            if c is not None:
+                score -= 4 * c.expansion
+                score += 1 * c.total
+                # a count stated in accelerators wins over one multiplied out from racks
+                score -= 0.5 * (c.system is not None and any(o.system is None for o in counts))
+            if p is not None and c is not None:
+                score += 2 * (p.clause == c.clause)
+                score -= 0.001 * abs(p.first - c.first)
+            elif p is not None:
+                score += 1e-12 * p.value
+            candidates.append(Reading(p, c, "", score))
+    if not candidates:
+        return Reading(None, None, ""), []
+    best = max(candidates, key=lambda r: r.score)
+    best.why = _why_chosen(best, powers, counts)
+    alternatives: list[Reading] = []
+    seen = {(best.power and best.power.value, best.count and best.count.value)}
+    for p in powers:
+        if p is best.power:
+            continue
+        value = p.value
+        why = "a later expansion" if p.expansion else ("a first phase" if p.phase else "another power named")
+        why = "the whole it is part of" if p.container else why
+        if p.additive and best.power is not None and p.start > best.power.start:
+            value = best.power.value + p.value
+            why = "with the expansion"
+        alt_power = Figure("power", value, p.start, p.end, p.first, p.last, p.bound, apparent=p.apparent)
+        key = (value, best.count and best.count.value)
+        if key not in seen:
+            seen.add(key)
+            alternatives.append(Reading(alt_power, best.count, why))
+    for c in counts:
+        if c is best.count:
+            continue
+        key = (best.power and best.power.value, c.value)
+        if key not in seen:
+            seen.add(key)
+            alternatives.append(
+                Reading(best.power, c, "a later expansion" if c.expansion else "another count named")
+            )
+    return best, alternatives[:MAX_ALTERNATIVES]
+
+
+def _why_chosen(best: Reading, powers: list[Figure], counts: list[Figure]) -> str:
+    reasons = []
+    if len(powers) > 1 and best.power is not None:
+        if any(p.expansion for p in powers) and not best.power.expansion:
+            reasons.append("the power stated before its expansion")
+        elif best.count is not None:
+            reasons.append("the power in the count's clause, nearest it")
+        else:
+            reasons.append("the largest power named")
+    if len(counts) > 1 and best.count is not None:
+        reasons.append("the count nearest the power" if best.power is not None else "the first count named")
+    return "; ".join(reasons)
+
+
+# ---------------------------------------------------------------------------------- reading
+
 _POWER_WORD_RE = re.compile(
-    r"(?i:\b(?P<multi>multi-?|multiple\s+)?(?:(?P<prefix>giga|mega)watts?|(?P<abbr>[GM]W)(?=[- ](?:scale|class)))"
+    r"(?i:\b(?P<multi>multi-?|multiple )?(?:(?P<prefix>giga|mega)watts?|(?P<abbr>[GM]W)(?=[- ](?:scale|class)))"
     r"(?P<scale>[- ]scale|[- ]class)?\b)"
 )
-# digits that are part of a model name or a memory size, not a count: "Trainium 2", "Gaudi 3",
-# "Maia 100", "TPU v5p", "80GB"; masked before counts are read, offsets kept
-_MODEL_DIGITS_RE = re.compile(
-    r"(?i:\b(?:trainium|trn|gaudi|inferentia|maia|mtia|tpu|cobalt|axion|graviton)\s+v?(?P<model>\d+[a-z]*)\b(?![,.]\d)"
-    r"|\b(?P<memory>\d+)\s*(?:GB|TB|GiB|TiB)\b)"
-)
-
-
-def _masked(text: str) -> str:
-    """The text with model-number and memory-size digits replaced by letters, offsets kept."""
-
-    def mask(match: re.Match[str]) -> str:
-        group = "model" if match["model"] is not None else "memory"
-        start, end = match.start(group) - match.start(), match.end(group) - match.start()
-        whole = match.group(0)
-        return whole[:start] + "x" * (end - start) + whole[end:]
-
-    return _MODEL_DIGITS_RE.sub(mask, text)
-
-
-_NOUN = (
-    r"GPUs?|chips?|accelerators?|TPUs?|superchips?|processors?|XPUs?|graphics\s+cards|"
-    r"H100s|H200s|B200s|GB200s|GB300s|Blackwells|MI300Xs|Trainium2s|"
-    r"(?:H100|GPU)[- ]equivalents?|H100es?"
-)
-_FILLER = r"(?:\(?[A-Za-z][\w'’.&/-]*\)?\s+){0,5}?"
-_COUNT_RE = re.compile(
-    rf"(?P<num>{_NUMBER}|(?i:\b(?:{_WORD})\b))(?:\s*(?P<scale>(?i:{_SCALE})))?"
-    rf"(?:\s*(?:or|to|-|–|and)\s*(?P<num2>{_NUMBER})(?:\s*(?P<scale2>(?i:{_SCALE})))?)?"
-    rf"(?P<plus>\+)?\s+{_FILLER}\(?(?i:(?P<noun>{_NOUN}))\b"
-)
-_COMPOUND_RE = re.compile(rf"(?P<num>{_NUMBER})-(?i:(?P<noun>chip|GPU|TPU|accelerator))\b")
-
-_AT_LEAST = re.compile(
-    r"(?i:(?:more\s+than|well\s+over|over|at\s+least|upwards\s+of|in\s+excess\s+of|exceeding|"
-    r"north\s+of|greater\s+than|above|beyond|a\s+minimum\s+of)\s*)$"
-)
-_AT_MOST = re.compile(
-    r"(?i:(?:up\s+to|under|less\s+than|fewer\s+than|below|as\s+much\s+as|as\s+many\s+as|no\s+more\s+than|"
-    r"at\s+most|a\s+maximum\s+of)\s*)$"
-)
-_ABOUT = re.compile(
-    r"(?i:(?:about|around|roughly|approximately|approx\.|some|an\s+estimated|estimated|nearly|"
-    r"almost|circa|close\s+to|~)\s*)$"
-)
-_AFTER_AT_LEAST = re.compile(r"^(?i:\s*(?:or|and)\s+more\b)")
-_SCALE_AFTER = re.compile(r"^(?i:[- ](?:scale|class)\b)")
-
-_ACCELERATORS: tuple[tuple[str, str, str], ...] = (
-    # (pattern, preset id, note when the name is not the preset's own)
-    (r"GB300|Blackwell\s+Ultra|B300", "gb300", ""),
-    (r"GB200|Grace\s+Blackwell", "gb200", ""),
-    (r"B200", "b200", ""),
-    (r"Vera\s+Rubin|Rubin", "gb300", "no Rubin preset: read as gb300, the newest NVIDIA rack"),
-    (r"Blackwell", "gb200", "'Blackwell' read as gb200 (most Blackwell is shipped as GB200 NVL72)"),
-    (r"GH200|Grace[- ]Hopper", "gh200", ""),
-    (r"H200", "h200-sxm", ""),
-    (r"H100|Hopper", "h100-sxm", ""),
-    (r"A100", "a100-sxm", ""),
-    (r"MI355X|MI350X?", "mi355x", ""),
-    (r"MI325X", "mi325x", ""),
-    (r"MI300X", "mi300x", ""),
-    (r"MI4\d0", "mi355x", "no MI400-series preset: read as mi355x"),
-    (r"Ironwood|TPU\s*v7|TPUv7", "tpu-v7", ""),
-    (r"Trillium|TPU\s*v6e?", "tpu-v6e", ""),
-    (r"TPU\s*v5p", "tpu-v5p", ""),
-    (r"TPUs?", "tpu-v7", "'TPU' read as tpu-v7 (Ironwood, the current generation)"),
-    (r"Trainium\s*3|Trn3", "trainium2", "no Trainium3 preset: read as trainium2"),
-    (r"Trainium\s*2|Trn2|Trainium", "trainium2", ""),
-    (r"Gaudi\s*3", "gaudi3", ""),
-    (r"GPUs?|Nvidia|NVIDIA", GENERIC_ACCELERATOR, f"generic GPUs read as {GENERIC_ACCELERATOR}"),
-)
-_SPECIFIC = _ACCELERATORS[:-1]
-_GENERIC = _ACCELERATORS[-1]
-# one alternation of every model name finds the first one in the text in one pass; at the same
-# position the earlier row of the table wins (GB300 before B300, GH200 before H200)
-_ACCELERATOR_RE = re.compile(
-    "|".join(rf"(?P<a{i}>(?<![\w-])(?i:{pattern})s?(?!\w))" for i, (pattern, _, _) in enumerate(_SPECIFIC))
-)
-_GENERIC_RE = re.compile(rf"(?<![\w-])(?i:{_GENERIC[0]})s?(?!\w)")
-
 _BASES: tuple[tuple[str, str], ...] = (
-    (r"critical[- ]IT|IT\s+load|IT\s+capacity|IT\s+power|cooling\s+capacity", "it"),
+    (r"critical[- ]IT|IT load|IT capacity|IT power|cooling capacity", "it"),
     (r"utility|grid|interconnect(?:ion)?|substation", "supply"),
-    (r"campus|facility\s+power", "facility"),
+    (r"campus|facility power", "facility"),
 )
 _BASIS_RE = [(re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), basis) for pattern, basis in _BASES]
 
 
-def _number(text: str) -> float:
-    word = text.lower().replace("-", " ")
-    if word in _WORDS or word.replace(" ", "-") in _WORDS:
-        return _WORDS.get(word, _WORDS.get(word.replace(" ", "-"), 1.0))
-    return float(text.replace(",", ""))
-
-
-def _bound_before(text: str, start: int) -> tuple[str, int]:
-    """The bound the words just before `start` give, and where those words start."""
-    before = text[max(0, start - 30) : start]
-    for bound, pattern in (("at-least", _AT_LEAST), ("at-most", _AT_MOST), ("about", _ABOUT)):
-        match = pattern.search(before)
-        if match:
-            return bound, start - (len(before) - match.start())
-    return "exact", start
-
-
 def _span(text: str, start: int, end: int) -> Span:
     return build(Span, start=start, end=end, text=text[start:end])
-
-
-def _powers(text: str) -> list[tuple[float, str, int, int]]:
-    """Every power in the text: (watts, bound, start, end)."""
-    found = []
-    for match in _POWER_RE.finditer(text):
-        if match.start() > 0 and text[match.start() - 1] in "$€£":
-            continue
-        unit = match["unit"]
-        prefix = (match["prefix"] or "").lower()[:1] if match["prefix"] is not None else unit[0].lower()
-        if unit.lower().startswith("w"):
-            prefix = ""
-        watts = _number(match["num"]) * _FACTORS.get(prefix, 1.0)
-        bound, start = _bound_before(text, match.start())
-        if match["plus"] or _AFTER_AT_LEAST.match(text[match.end() :]):
-            bound = "at-least"
-        if bound == "exact" and _SCALE_AFTER.match(text[match.end() :]):
-            bound = "about"  # "a gigawatt-scale cluster"
-        found.append((watts, bound, start, match.end()))
-    return found
 
 
 def _power_words(text: str) -> list[tuple[float, str, int, int]]:
@@ -207,7 +1086,7 @@ def _power_words(text: str) -> list[tuple[float, str, int, int]]:
         name = match["prefix"] or match["abbr"]
         unit = 1e9 if name.lower()[0] == "g" else 1e6
         word = match.group(0).lower()
-        if match["multi"]:  # "multi-gigawatt", "multiple gigawatt-class": several, so 2 or more
+        if match["multi"]:
             found.append((2 * unit, "at-least", match.start(), match.end()))
         elif match["scale"]:
             found.append((unit, "about", match.start(), match.end()))
@@ -218,36 +1097,70 @@ def _power_words(text: str) -> list[tuple[float, str, int, int]]:
     return found
 
 
-def _counts(text: str) -> list[tuple[float, float | None, str, int, int]]:
-    """Every accelerator count in the text: (count, upper end of a range, bound, start, end)."""
-    text = _masked(text)
+def _accelerator(text: str, tokens: list[Token], count: Figure | None) -> tuple[str, Span, str] | None:
+    """The model named with the count, else the first named; else generic GPUs (with a note)."""
     found = []
-    for match in _COUNT_RE.finditer(text):
-        if match.start() > 0 and text[match.start() - 1] in "$€£":
-            continue
-        if re.match(r"\s*(?:dollars|USD)", text[match.end("num") :], re.IGNORECASE):
-            continue
-        scale = _SCALES[match["scale"].lower()] if match["scale"] else 1.0
-        high = None
-        if match["num2"] is not None:
-            scale2 = _SCALES[match["scale2"].lower()] if match["scale2"] else 1.0
-            scale = scale if match["scale"] else scale2
-            high = _number(match["num2"]) * scale2
-        count = _number(match["num"]) * scale
-        if count < 1 or count != round(count) or (high is not None and high < count):
-            continue
-        if re.search(r"(?i:\b(?:MW|GW|kW|megawatts?|gigawatts?)\b)", match.group(0)):
-            continue
-        bound, start = _bound_before(text, match.start())
-        if match["plus"] or _AFTER_AT_LEAST.match(text[match.end() :]):
-            bound = "at-least"
-        if high is not None:
-            bound = "between"
-        found.append((count, high, bound, start, match.end()))
-    for match in _COMPOUND_RE.finditer(text):
-        bound, start = _bound_before(text, match.start())
-        found.append((_number(match["num"]), None, bound, start, match.end()))
-    return found
+    for k in range(len(tokens)):
+        model = _model_at(tokens, k)
+        if model is not None and not (model[1] == "tpu" and _model_at(tokens, k - 1)):
+            if k > 0 and _MODEL_PAIRS.get((_word(tokens, k - 1), tokens[k].text)):
+                continue
+            found.append((model[0], model[1], tokens[k].start, tokens[model[2]].end))
+    for t in tokens:
+        if t.text in ("nvl144", "nvl576") and not found:
+            found.append(("rubin" if t.text == "nvl144" else "rubin-ultra", t.text, t.start, t.end))
+        if t.text == "helios" and not found:
+            found.append(("mi450", t.text, t.start, t.end))
+    if found:
+        inside = [f for f in found if count is not None and count.start <= f[2] and f[3] <= count.end]
+        preset, word, start, end = (inside or found)[0]
+        return preset, _span(text, start, end), _MODEL_NOTES.get(word, "")
+    words = {t.text for t in tokens}
+    if "amd" in words and words & {"gpu", "gpus", "chips", "chip", "accelerators", "instinct"}:
+        k = next(k for k, t in enumerate(tokens) if t.text == "amd")
+        return (
+            GENERIC_AMD,
+            _span(text, tokens[k].start, tokens[k].end),
+            f"'AMD' GPUs read as {GENERIC_AMD}, AMD's current Instinct part",
+        )
+    for t in tokens:
+        if t.text in ("gpu", "gpus", "nvidia") or (t.text == "graphics"):
+            return (
+                GENERIC_ACCELERATOR,
+                _span(text, t.start, t.end),
+                f"generic GPUs read as {GENERIC_ACCELERATOR}",
+            )
+    return None
+
+
+def _too_large(text: str, tokens: list[Token], figures: list[Figure]) -> None:
+    for f in figures:
+        if (
+            f.kind == "count"
+            and not math.isnan(f.value)
+            and (not math.isfinite(f.value) or f.value > MAX_COUNT)
+        ):
+            raise InputError(
+                f"claim: {shown(text[tokens[f.first].start : tokens[f.first].end], 24)} is too large for a count; "
+                f"accepted: 1 to {MAX_COUNT:.0e}"
+            )
+        if f.kind == "power" and (not math.isfinite(f.value) or f.value > MAX_POWER_WATTS):
+            raise InputError(
+                f"claim: {shown(text[tokens[f.first].start : f.end], 24)} is too large for a power; "
+                "accepted: up to 1 PW"
+            )
+
+
+def _power_quantity(watts: float, apparent: bool = False) -> Any:
+    if apparent:
+        for unit, size in (("GVA", 1e9), ("MVA", 1e6), ("kVA", 1e3)):
+            if watts >= size:
+                return quantity(watts / size, ureg(unit).units)
+        return quantity(watts, ureg("VA").units)
+    for unit, size in ((GW, 1e9), (MW, 1e6), (kW, 1e3)):
+        if watts >= size:
+            return quantity(round(watts / size, 9), unit)
+    return quantity(watts, W)
 
 
 def parse_claim(text: Any) -> ParsedClaim:
@@ -257,11 +1170,13 @@ def parse_claim(text: Any) -> ParsedClaim:
         text: The sentence, as published (up to `MAX_TEXT` characters).
 
     Returns:
-        What was understood, each figure with the span of text it came from; a figure not
-        found is None (see `sentence_scenario` for the check).
+        What was understood, each figure with the span of text it came from, why that pair
+        was chosen and the other readings the sentence supports; a figure not found is None
+        (see `sentence_scenario` for the check).
 
     Raises:
-        InputError: The text is not a string, is empty or too long.
+        InputError: The text is not a string, is empty or too long, or names a figure too
+            large for a count or a power.
     """
     if not isinstance(text, str):
         raise InputError(f"claim: {shown(text)} is not text; give the sentence")
@@ -269,52 +1184,85 @@ def parse_claim(text: Any) -> ParsedClaim:
         raise InputError("claim: empty; give the sentence, e.g. 'more than 300 MW (over 220,000 GPUs)'")
     if len(text) > MAX_TEXT:
         raise InputError(f"claim: {len(text):,} characters is too long; give at most {MAX_TEXT:,}")
+    tokens, _ = scan(text)
+    figures = _figures(text, tokens)
+    _too_large(text, tokens, figures)
     notes: list[str] = []
-    powers = _powers(text) or _power_words(text)
-    power = max(powers, key=lambda p: p[0]) if powers else None
-    counts = _counts(text)
-    count = max(counts, key=lambda c: c[0]) if counts else None
-    if len(powers) > 1:
-        notes.append(f"{len(powers)} powers named; the largest is the claim's")
-    if len(counts) > 1:
-        notes.append(f"{len(counts)} counts named; the largest is the claim's")
-    accelerator = None
-    # a model name wins over generic words ("GPUs", "Nvidia"), which come last in the table; of
-    # several model names, the one inside the count's span ("200,000 H100 chips") is the count's
-    found = [m for m in _ACCELERATOR_RE.finditer(text) if m.lastgroup is not None]
-    inside = [m for m in found if count is not None and count[3] <= m.start() and m.end() <= count[4]]
-    named = (inside or found)[0] if found else None
-    if named is not None and named.lastgroup is not None:
-        _, preset, note = _SPECIFIC[int(named.lastgroup[1:])]
-        accelerator = (preset, _span(text, named.start(), named.end()), note)
-    elif (generic := _GENERIC_RE.search(text)) is not None:
-        accelerator = (_GENERIC[1], _span(text, generic.start(), generic.end()), _GENERIC[2])
+    best, alternatives = _pair(figures)
+    power, count = best.power, best.count
+    power_tuple = None
+    if power is not None:
+        power_tuple = (power.value, power.bound, power.start, power.end)
+    elif not any(f.kind == "power" for f in figures):
+        words = [
+            w
+            for w in _power_words(text)
+            if not any(f.kind == "energy" and f.start <= w[2] < f.end for f in figures)
+        ]
+        if words:
+            power_tuple = max(words, key=lambda p: p[0])
+    energy = next((f for f in figures if f.kind == "energy"), None)
+    if power_tuple is None and energy is not None:
+        notes.append(f"{text[energy.start : energy.end]!r} is energy, not power")
+    refused = next((f for f in figures if f.kind == "count" and math.isnan(f.value)), None)
+    if refused is not None and count is None:
+        notes.append(refused.note)
+    if count is not None:
+        notes.extend(count.notes)
+    if best.why:
+        notes.append(f"chosen: {best.why}")
+    accelerator = _accelerator(text, tokens, count)
+    if (
+        count is not None
+        and count.system is not None
+        and (accelerator is None or accelerator[0] == GENERIC_ACCELERATOR)
+    ):
+        from calc.presets import load_system
+
+        system_spec = load_system(count.system)
+        accelerator = (system_spec.accelerator, _span(text, count.start, count.end), "")
     if accelerator is not None and accelerator[2]:
         notes.append(accelerator[2])
-    models = sorted({_SPECIFIC[int(m.lastgroup[1:])][1] for m in found if m.lastgroup})
+    models = sorted({m for k in range(len(tokens)) if (m := (_model_at(tokens, k) or (None,))[0])})
     if len(models) > 1 and accelerator is not None:
         notes.append(
             f"several models named ({', '.join(models)}); the count is read as {accelerator[0]}: "
             "give --fleet ID=COUNT for each to split it"
         )
-    basis = _basis(text, power)
-    # built from values this function made and checked: no second validation (results are
-    # built the same way in calc.claims)
+    basis = _basis(text, power_tuple)
+    apparent = power is not None and power.apparent
     return build(
         ParsedClaim,
         text=text,
-        power=None if power is None else _power_quantity(power[0]),
-        power_bound="exact" if power is None else power[1],
-        power_span=None if power is None else _span(text, power[2], power[3]),
-        count=None if count is None else round(count[0]),
-        count_high=None if count is None or count[1] is None else round(count[1]),
-        count_bound="exact" if count is None else count[2],
-        count_span=None if count is None else _span(text, count[3], count[4]),
+        power=None if power_tuple is None else _power_quantity(power_tuple[0], apparent),
+        power_bound="exact" if power_tuple is None else power_tuple[1],
+        power_span=None if power_tuple is None else _span(text, power_tuple[2], power_tuple[3]),
+        count=None if count is None else round(count.value),
+        count_high=None if count is None or count.high is None else round(count.high),
+        count_bound="exact" if count is None else count.bound,
+        count_span=None if count is None else _span(text, count.start, count.end),
         accelerator=None if accelerator is None else accelerator[0],
         accelerator_span=None if accelerator is None else accelerator[1],
         basis=None if basis is None else basis[0],
         basis_span=None if basis is None else basis[1],
+        chosen=best.why,
+        alternatives=tuple(_alternative(text, a) for a in alternatives),
         notes=tuple(notes),
+    )
+
+
+def _alternative(text: str, reading: Reading) -> ReadingAlternative:
+    p, c = reading.power, reading.count
+    return build(
+        ReadingAlternative,
+        power=None if p is None else _power_quantity(p.value, p.apparent),
+        power_bound="exact" if p is None else p.bound,
+        power_span=None if p is None else _span(text, p.start, p.end),
+        count=None if c is None else round(c.value),
+        count_high=None if c is None or c.high is None else round(c.high),
+        count_bound="exact" if c is None else c.bound,
+        count_span=None if c is None else _span(text, c.start, c.end),
+        why=reading.why,
     )
 
 
@@ -335,13 +1283,6 @@ def _basis(text: str, power: tuple[float, str, int, int] | None) -> tuple[str, S
     return name, _span(text, match.start(), match.end())
 
 
-def _power_quantity(watts: float) -> Any:
-    for unit, size in ((GW, 1e9), (MW, 1e6), (kW, 1e3)):
-        if watts >= size:
-            return quantity(watts / size, unit)
-    return quantity(watts, W)
-
-
 def _excerpt(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= 60 else flat[:57] + "..."
@@ -349,7 +1290,13 @@ def _excerpt(text: str) -> str:
 
 def named_accelerator(parsed: ParsedClaim) -> str | None:
     """The accelerator the sentence names by model (None: none, or only generic "GPUs")."""
-    return None if parsed.accelerator is None or _GENERIC[2] in parsed.notes else parsed.accelerator
+    generic = (
+        f"generic GPUs read as {GENERIC_ACCELERATOR}",
+        f"'AMD' GPUs read as {GENERIC_AMD}, AMD's current Instinct part",
+    )
+    return (
+        None if parsed.accelerator is None or any(g in parsed.notes for g in generic) else parsed.accelerator
+    )
 
 
 def sentence_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
@@ -362,8 +1309,16 @@ def sentence_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
     from calc.inputs import scenario
 
     if parsed.power is None and inputs.get("power") is None:
+        energy = next((n for n in parsed.notes if n.endswith("is energy, not power")), None)
+        if energy is not None:
+            raise InputError(
+                f"claim: {energy} in {_excerpt(parsed.text)!r}; give the power, e.g. --power '300 MW'"
+            )
         raise InputError(f"claim: no power found in {_excerpt(parsed.text)!r}")
     if parsed.count is None and inputs.get("gpus") is None:
+        refused = next((n for n in parsed.notes if "not accelerators" in n), None)
+        if refused is not None:
+            raise InputError(f"claim: {refused}")
         raise InputError(f"claim: no accelerator count found in {_excerpt(parsed.text)!r}")
     given: dict[str, Any] = {
         "power": parsed.power,
@@ -384,8 +1339,25 @@ def sentence_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
     return scenario(**given)
 
 
+def alternative_parsed(parsed: ParsedClaim, alternative: ReadingAlternative) -> ParsedClaim:
+    """The reading with one of its alternatives in place of the chosen pair."""
+    return parsed.model_copy(
+        update={
+            "power": alternative.power or parsed.power,
+            "power_bound": alternative.power_bound if alternative.power is not None else parsed.power_bound,
+            "power_span": alternative.power_span or parsed.power_span,
+            "count": alternative.count if alternative.count is not None else parsed.count,
+            "count_high": alternative.count_high if alternative.count is not None else parsed.count_high,
+            "count_bound": alternative.count_bound if alternative.count is not None else parsed.count_bound,
+            "count_span": alternative.count_span or parsed.count_span,
+            "alternatives": (),
+        }
+    )
+
+
 def check_sentence(text: Any, **inputs: Any) -> SentenceCheck:
-    """Read a claim from its sentence and check it, its bounds respected.
+    """Read a claim from its sentence and check it, its bounds respected; each alternative
+    reading the sentence supports is checked too.
 
     Args:
         text: The sentence.
@@ -393,7 +1365,7 @@ def check_sentence(text: Any, **inputs: Any) -> SentenceCheck:
             `calc.scenario`: accelerator, basis, method, assumptions, ...).
 
     Returns:
-        The reading (with spans) and the claim check.
+        The reading (with spans), the claim check, and a verdict for each alternative.
 
     Raises:
         InputError: The sentence names no power or no count (one line saying which).
@@ -401,4 +1373,20 @@ def check_sentence(text: Any, **inputs: Any) -> SentenceCheck:
     from calc.claims import check_claim
 
     parsed = parse_claim(text)
-    return SentenceCheck(reading=parsed, claim=check_claim(sentence_scenario(parsed, **inputs)))
+    claim = check_claim(sentence_scenario(parsed, **inputs))
+    return SentenceCheck(reading=parsed, claim=claim, alternatives=alternative_checks(parsed, **inputs))
+
+
+def alternative_checks(parsed: ParsedClaim, **inputs: Any) -> tuple[Any, ...]:
+    """Each alternative reading of a sentence with its own verdict (those that can be checked)."""
+    from calc.claims import check_claim
+    from calc.models import AlternativeCheck
+
+    checks = []
+    for alternative in parsed.alternatives:
+        try:
+            result = check_claim(sentence_scenario(alternative_parsed(parsed, alternative), **inputs))
+        except InputError:
+            continue
+        checks.append(build(AlternativeCheck, reading=alternative, verdict=result.verdict))
+    return tuple(checks)

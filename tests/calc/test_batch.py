@@ -537,4 +537,18 @@ def test_a_csv_cell_that_would_start_a_formula_gets_a_quote():
         "1363.6",
     ]
     row = calc.BatchRow(row=1, text="=cmd|' /C calc'!A0", error="claim: no power found")
-    assert batch_csv_line(row, ()) == "1,error,,,,,,,,,,,,claim: no power found,'=cmd|' /C calc'!A0"
+    # row, verdict, 12 empty result columns (alternatives the last), the error, the text
+    assert batch_csv_line(row, ()) == "1,error,,,,,,,,,,,,,claim: no power found,'=cmd|' /C calc'!A0"
+
+
+def test_a_row_whose_text_supports_two_readings_lists_the_other_with_its_verdict():
+    from calc.batch import check_row
+    from calc.claim_report import alternatives_cell
+
+    text = "Stargate Norway will host 100,000 GB300 GPUs at 230 MW, with ambitions to expand by an additional 290 MW"
+    result = check_row({"text": text}, 1)
+    # 230 MW / 100,000 = 2,300 W per GB300: plausible; 520 MW: 5,200 W, ample
+    assert result.verdict == "plausible"
+    assert alternatives_cell(result.alternatives) == "520 MW for 100,000 → ample (with the expansion)"
+    # a row that gives its own power has no alternatives
+    assert check_row({"text": text, "power": "300 MW"}, 2).alternatives == ()

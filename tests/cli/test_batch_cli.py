@@ -34,9 +34,11 @@ def test_csv_out_one_line_per_row_the_broken_one_with_its_error(tmp_path):
     assert (code, err) == (0, "")  # stderr is not a terminal: no progress line
     lines = out.splitlines()
     assert lines[0].startswith("row,verdict,power,power_bound,count,count_bound,")
-    assert lines[1] == "1,plausible,300 MW,exact,220000,exact,,h100-sxm=220000,unspecified,default,1363.6,,,,"
+    assert (
+        lines[1] == "1,plausible,300 MW,exact,220000,exact,,h100-sxm=220000,unspecified,default,1363.6,,,,,"
+    )
     assert lines[2].startswith("2,plausible,300 MW,at-least,220000,at-least,,h100-sxm=220000,")
-    assert lines[3] == "3,error,,,,,,,,,,,,count: 'lots' is not a number; give e.g. '220000',"
+    assert lines[3] == "3,error,,,,,,,,,,,,,count: 'lots' is not a number; give e.g. '220000',"
     assert lines[4].startswith("4,ample,1 GW,exact,100000,exact,,h100-sxm=100000,it,default,10000.0,")
     assert len(lines) == 5
 
@@ -110,9 +112,9 @@ def test_system_and_count_high_columns(tmp_path):
     assert (code, err) == (0, "")
     assert out.splitlines()[1:] == [
         # 7.5 MW / 13,824 = 542.5 W per GPU
-        "1,plausible,7.5 MW,exact,13824,exact,,a100-sxm@leonardo-booster-node=13824,unspecified,default,542.5,,,,",
+        "1,plausible,7.5 MW,exact,13824,exact,,a100-sxm@leonardo-booster-node=13824,unspecified,default,542.5,,,,,",
         # 10 GW / 4,000,000 = 2,500 W; / 5,000,000 = 2,000 W
-        "2,plausible,10 GW,exact,4000000,between,5000000,gb300=4000000,unspecified,default,2500.0,2000.0,2500.0,,",
+        "2,plausible,10 GW,exact,4000000,between,5000000,gb300=4000000,unspecified,default,2500.0,2000.0,2500.0,,,",
     ]
 
 

@@ -71,3 +71,14 @@ def test_each_property_is_described_by_the_docstring_under_its_field():
     # a nested model's fields are described too
     fleet = schema["$defs"]["FleetEntry"]["properties"]
     assert fleet["system"]["description"].startswith("The system it is installed in")
+
+
+def test_the_claim_schema_validates_the_alternatives():
+    text = "Stargate Norway will host 100,000 GB300 GPUs at 230 MW, with ambitions to expand by an additional 290 MW"
+    output = _run(["claim", text, "--json"])
+    jsonschema.validate(output, _run(["schema", "claim"]))
+    # 230 + 290 = 520 MW for 100,000 GB300: 5,200 W each, ample
+    (alternative,) = output["alternatives"]
+    assert alternative["reading"]["power"] == {"value": 520.0, "unit": "MW"}
+    assert (alternative["reading"]["why"], alternative["verdict"]) == ("with the expansion", "ample")
+    assert output["reading"]["chosen"] == "the power stated before its expansion"

@@ -71,6 +71,23 @@ async def test_the_claim_box_reads_a_sentence_and_opens_it_with_its_bounds():
         assert (screen.scenario.power_bound, screen.scenario.count_bound) == ("at-least", "at-least")
 
 
+async def test_the_claim_box_shows_each_reading_with_its_verdict():
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await open_claims(pilot)
+        panel.query_one("#claim-sentence", Input).value = (
+            "Stargate Norway will host 100,000 GB300 GPUs at 230 MW, with ambitions to expand by an "
+            "additional 290 MW"
+        )
+        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
+        reading = " ".join(text_of(panel.query_one("#claim-reading", Static)).split())
+        # 230 MW / 100,000 GB300 = 2,300 W each: plausible; 520 MW: 5,200 W, ample
+        assert (
+            "this sentence supports two readings: 230 MW for 100,000 → plausible (chosen), "
+            "520 MW for 100,000 → ample (with the expansion)"
+        ) in reading
+
+
 async def test_a_sentence_with_a_count_alone_is_answered_and_opens_with_the_power_derived():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:

@@ -62,6 +62,8 @@ class SentenceReading:
     scenario: calc.Scenario | None
     claim: calc.ClaimResult | None
     message: str
+    readings: str = ""
+    """The line naming each reading the sentence supports with its verdict ('' when one)."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ def read_sentence(text: str) -> SentenceReading:
     except calc.CalcError as error:
         return SentenceReading(reading, None, None, str(error))
     scenario = calc.Scenario.model_validate({**dict(scenario), "id": "claim", "notes": f"Sentence: {flat}"})
-    return SentenceReading(reading, scenario, claim, "")
+    check = calc.SentenceCheck(reading=reading, claim=claim, alternatives=calc.alternative_checks(reading))
+    return SentenceReading(reading, scenario, claim, "", calc.readings_line(check))
 
 
 def marked_sentence(reading: calc.ParsedClaim) -> Content:
@@ -257,6 +260,8 @@ class ClaimsPanel(Vertical):
                     summary=summary,
                 )
             )
+            if result.readings:
+                parts.append(Content(result.readings))
             parts.append(Content("Enter (or Open) opens it as the scenario.").stylize("$text-muted"))
         if result.message:
             parts.append(Content(result.message).stylize("$error"))

@@ -1,0 +1,307 @@
+"""calc/sentences.py: the two-stage reader on the sentences that used to hang or misread."""
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import calc
+from calc.claim_report import readings_line
+from calc.errors import InputError
+from calc.sentences import MAX_TEXT, parse_claim, scan
+
+
+def _read(text):
+    reading = parse_claim(text)
+    power = None if reading.power is None else round(reading.power.m_as("MW"), 6)
+    return power, reading.count, reading.count_high, reading.count_bound
+
+
+# ------------------------------------------------------------------------ numbers in any grouping
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f"])
+def test_a_count_grouped_with_spaces(space):
+    # was read as 500 GPUs: the space split the number
+    assert _read(f"300 MW for 12{space}500 GPUs") == (300, 12_500, None, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("300 MW for 200.000 GPUs", 200_000),  # was 200
+        ("300 MW for 1.000.000 GPUs", 1_000_000),
+        ("150 MW for 1,00,000 GPUs", 100_000),  # Indian grouping
+        ("150 MW for 10,00,000 GPUs", 1_000_000),
+        ("150 MW for 220,000 GPUs", 220_000),
+    ],
+)
+def test_a_count_in_every_grouping(text, count):
+    assert parse_claim(text).count == count
+
+
+@pytest.mark.parametrize("power", ["10^3 MW", "10³ MW", "1e3 MW", "1E3 MW"])
+def test_powers_of_ten(power):
+    # 10^3 MW = 1,000 MW (was read as 3 MW)
+    assert _read(f"{power} for 2,000 GPUs") == (1000, 2000, None, "exact")
+
+
+def test_a_decimal_power_is_not_thousands():
+    assert parse_claim("1.200 GW for 100,000 GPUs").power.m_as("MW") == pytest.approx(1.2 * 1000)
+
+
+# --------------------------------------------------------------------------- what is not a count
+
+
+def test_energy_is_not_power_and_says_so_in_one_line():
+    # was read as about 1 MW
+    reading = parse_claim("300 megawatt-hours for 200,000 GPUs")
+    assert reading.power is None and reading.count == 200_000
+    with pytest.raises(InputError) as caught:
+        calc.check_sentence("300 megawatt-hours for 200,000 GPUs")
+    assert str(caught.value) == (
+        "claim: '300 megawatt-hours' is energy, not power in '300 megawatt-hours for 200,000 GPUs'; "
+        "give the power, e.g. --power '300 MW'"
+    )
+    assert "\n" not in str(caught.value)
+
+
+def test_a_year_is_not_a_count():
+    # was read as 2,026 GPUs
+    assert _read("In 2026 xAI will add a million GPUs with 1 GW.") == (1000, 1_000_000, None, "exact")
+    assert parse_claim("by 2027 the site will draw 1 GW").count is None
+
+
+def test_a_count_after_its_noun():
+    assert parse_claim("advanced Nvidia chips, as many as 500,000, according to Reuters").count == 500_000
+    assert parse_claim("It ordered Nvidia chips, 2026, and more").count is None  # a year
+
+
+def test_a_is_not_one_gpu():
+    # "a new generation of GPUs" was read as 1 GPU
+    assert _read("xAI will add 1 GW to power a new generation of GPUs") == (1000, None, None, "exact")
+
+
+def test_a_percentage_and_money_are_not_counts():
+    assert parse_claim("a 300 MW site, 40% of it for GPUs").count is None
+    assert parse_claim("$40 billion in Nvidia chips at 1 GW").count is None
+
+
+# ------------------------------------------------------------------------ number words and racks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # both said "no accelerator count found": the power's number swallowed the count
+        ("300 MW for half a million GPUs", (300, 500_000, None, "exact")),
+        ("5 GW for a million GPUs", (5000, 1_000_000, None, "exact")),
+        ("1 GW for a dozen GPUs", (1000, 12, None, "exact")),
+        ("100 MW for 1.2 million GPUs", (100, 1_200_000, None, "exact")),
+        # vague counts: the smallest the words allow, at least
+        ("tens of thousands of GPUs at 100 MW", (100, 20_000, None, "at-least")),
+        ("several hundred thousand GPUs at 1 GW", (1000, 200_000, None, "at-least")),
+        ("hundreds of thousands of GPUs at 1 GW", (1000, 200_000, None, "at-least")),
+        # a count that scales to another is a range
+        ("500,000 GPUs at 1 GW, scaling to 1 million", (1000, 500_000, 1_000_000, "between")),
+        ("300 MW for 50,000 graphics processing units", (300, 50_000, None, "exact")),
+    ],
+)
+def test_number_words_and_vague_counts(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "accelerator"),
+    [
+        ("a 40 MW hall with four DGX H100 systems", 32, "h100-sxm"),  # 4 × 8
+        ("1,400 NVL72 racks at 200 MW", 100_800, "gb200"),  # 1,400 × 72
+        ("one GB200 NVL72 draws 120 kW", 72, "gb200"),  # 1 × 72
+        ("500 GB300 NVL72 racks at 100 MW", 36_000, "gb300"),  # 500 × 72
+        ("100 Vera Rubin NVL144 racks at 20 MW", 7_200, "rubin"),  # 100 × 72
+        ("10 Helios racks at 2 MW", 720, "mi450"),  # 10 × 72
+        ("2 Rubin Ultra NVL576 racks at 1.2 MW", 1_152, "rubin-ultra"),  # 2 × 576
+        ("1,000 Trn3 UltraServers at 250 MW", 144_000, "trainium3"),  # 1,000 × 144
+    ],
+)
+def test_systems_and_racks_count_through_their_presets(text, count, accelerator):
+    reading = parse_claim(text)
+    assert (reading.count, reading.accelerator) == (count, accelerator)
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "system"),
+    [
+        ("1 GW for 1,000 H100 servers", 8_000, "dgx-h100"),  # 1,000 × 8, H100's own system
+        ("50 MW for 1,000 MI355X servers", 8_000, "mi355x-platform"),  # 1,000 × 8
+        ("12 cabinets, each packed with 440 GB200 GPUs, at 5 MW", 5_280, None),  # 12 × 440
+    ],
+)
+def test_servers_of_a_named_model_count_through_its_system(text, count, system):
+    reading = parse_claim(text)
+    assert reading.count == count
+    assert system is None or any(f"({system})" in note for note in reading.notes)
+
+
+def test_racks_take_the_system_named_before_them():
+    # was read as 72 GPUs: the rack's own count, not the site's 1,400 × 72 = 100,800
+    reading = parse_claim("Each NVL72 rack holds 72 GPUs; the 100 MW site has 1,400 racks")
+    assert _read(reading.text) == (100, 100_800, None, "exact")
+    assert reading.accelerator == "gb200"
+
+
+def test_servers_with_no_system_are_refused_clearly():
+    assert parse_claim("1 GW for 200 AI servers").count is None
+    with pytest.raises(InputError, match=r"^claim: '200 AI servers' counts servers, not accelerators"):
+        calc.check_sentence("1 GW for 200 AI servers")
+
+
+@pytest.mark.parametrize(
+    ("text", "accelerator"),
+    [
+        ("1 GW for 200,000 AMD GPUs", "mi355x"),  # was h100-sxm
+        ("1 GW of Vera Rubin NVL144 for 100,000 GPUs", "rubin"),
+        ("100,000 Rubin GPUs at 300 MW", "rubin"),
+        ("100,000 Rubin Ultra GPUs at 300 MW", "rubin-ultra"),
+        ("100,000 MI450 GPUs at 300 MW", "mi450"),
+        ("100,000 Trainium3 chips at 300 MW", "trainium3"),
+    ],
+)
+def test_new_models(text, accelerator):
+    assert parse_claim(text).accelerator == accelerator
+
+
+def test_amd_gpus_say_how_they_were_read():
+    assert (
+        "'AMD' GPUs read as mi355x, AMD's current Instinct part"
+        in parse_claim("1 GW for 200,000 AMD GPUs").notes
+    )
+
+
+def test_nvidias_rubin_ultra_rack_reads_plausible():
+    # 600 kW / 576 GPU dies = 1,042 W per die, Rubin Ultra NVL576 as NVIDIA gives it
+    result = calc.check_sentence("NVIDIA's Rubin Ultra NVL576 rack draws 600 kW for 576 GPUs")
+    assert (result.reading.count, result.reading.accelerator) == (576, "rubin-ultra")
+    assert result.claim.verdict == "plausible"
+
+
+def test_apparent_power_is_read_as_the_flag_reads_it():
+    # "300 MVA" said "no power found"; --power "300 MVA" is apparent power, times the power factor
+    result = calc.check_sentence("300 MVA for 200,000 GPUs")
+    by_flags = calc.check_claim(calc.scenario("300 MVA", gpus=200_000, accelerator="h100-sxm"))
+    assert str(result.reading.power.units) == "megavolt_ampere"
+    assert result.claim == by_flags
+
+
+# ------------------------------------------------------------------ phases, expansions, per unit
+
+
+def test_the_launch_power_wins_over_its_expansion():
+    reading = parse_claim("about 23,000 GB300 GPUs in a 50 MW installation at launch, scalable to 90 MW")
+    assert _read(reading.text) == (50, 23_000, None, "about")
+    assert [(a.power.m_as("MW"), a.count, a.why) for a in reading.alternatives] == [
+        (90, 23_000, "a later expansion")
+    ]
+
+
+def test_an_additional_power_is_added_in_the_alternative():
+    text = (
+        "Stargate Norway will host 100,000 GPUs at 230 MW, with ambitions to expand by an additional 290 MW"
+    )
+    result = calc.check_sentence(text, accelerator="gb300")
+    assert _read(text) == (230, 100_000, None, "exact")
+    (alternative,) = result.alternatives
+    # 230 + 290 = 520 MW
+    assert (alternative.reading.power.m_as("MW"), alternative.reading.why) == (520, "with the expansion")
+    # 230 MW / 100,000 = 2,300 W per GB300: plausible; 5,200 W: ample
+    assert (result.claim.verdict, alternative.verdict) == ("plausible", "ample")
+    assert readings_line(result) == (
+        "this sentence supports two readings: 230 MW for 100,000 → plausible (chosen), "
+        "520 MW for 100,000 → ample (with the expansion)"
+    )
+
+
+def test_per_unit_figures_never_pair_with_fleet_figures():
+    # a rack's 140 kW with 72 chips each beside a 100,000-chip order: not 1.4 W per chip
+    reading = parse_claim("The order covers 100,000 chips; each rack draws 140 kW with 72 chips each.")
+    assert (reading.power, reading.count) == (None, 100_000)
+    reading = parse_claim("A 100 MW site with 100,000 GPUs in racks of 140 kW per rack with 72 GPUs each")
+    assert _read(reading.text) == (100, 100_000, None, "exact")
+
+
+# --------------------------------------------------------------------------------- bad input
+
+
+def test_a_count_too_large_is_refused_in_one_line():
+    with pytest.raises(InputError) as caught:
+        parse_claim("300 MW for " + "9" * 400 + " GPUs")
+    assert str(caught.value).startswith("claim: '999") and str(caught.value).endswith(
+        "is too large for a count; accepted: 1 to 1e+12"
+    )
+
+
+def test_a_power_too_large_is_refused_in_one_line():
+    with pytest.raises(InputError, match=r"is too large for a power; accepted: up to 1 PW$"):
+        parse_claim("10^400 MW for 2,000 GPUs")
+
+
+def test_longer_text_is_refused():
+    with pytest.raises(InputError, match=r"^claim: 4,001 characters is too long; give at most 4,000$"):
+        parse_claim("1" + " " * MAX_TEXT)
+
+
+WORST = {
+    "space run": "1" + " " * 3999 + "x",
+    "padded table": ("| 300 MW " + " " * 60 + "| 12,000 GPUs " + " " * 60 + "|\n") * 28,
+    "digits": "1" * 4000,
+    "commas": "1," * 2000,
+    "words": "half a " * 571,
+    "vague": "tens of " * 500,
+    "spaced digits": "1 " * 2000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORST))
+def test_the_scanner_is_linear(name):
+    text = WORST[name][:MAX_TEXT]
+    tokens, steps = scan(text)
+    # every character is looked at a bounded number of times: at most twice, plus one step
+    # per token
+    assert steps <= 2 * len(text) + 1
+    assert len(tokens) <= len(text)
+
+
+def test_the_worst_cases_do_not_hang():
+    # a hang guard only: each used to take from seconds to half an hour (cubic in the run)
+    code = (
+        "import calc\n"
+        f"for text in {list(WORST.values())!r}:\n"
+        "    reading = calc.parse_claim(text[:4000])\n"
+        "print(calc.parse_claim(" + repr(WORST["padded table"][:MAX_TEXT]) + ").count)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=30, check=True
+    )
+    assert done.stdout.strip() == "12000"
+
+
+ALPHABET = "0123456789 ,.^³e+-–~$%;()\u00a0\u2009\u202fMWGkVAhoursgigawatt GPUs chips racks NVL72 DGX H100 of a half million tens thousand each per scalable to additional"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=120))
+@example("1e400 MW for 2 GPUs")
+@example("10^99999 GPUs")
+@example("1,00,00 GPUs")
+@example("racks, each with 72 GPUs")
+@example("- 1 - 2 GW")
+def test_any_text_is_read_or_refused_in_one_line(text):
+    try:
+        reading = parse_claim(text)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return
+    assert reading.count is None or 1 <= reading.count <= 10**12
+    assert reading.power is None or reading.power.m_as("W") > 0
