@@ -230,14 +230,15 @@ def _stated(claim: LedgerClaim) -> tuple[str, str]:
 
 
 def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
-    """The ledger's claims as stated: date, id, power, count, accelerator or money."""
+    """The ledger's claims as stated: date, id, power, count, accelerator or money, source."""
     rows = []
     for claim in claims:
         power, count = _stated(claim)
         what = ", ".join(f"{k} {v:,.0f}" for k, v in claim.fleet.items()) or (claim.accelerator or "")
         money = "" if claim.budget is None else format_money(claim.budget)
-        rows.append((claim.date, claim.id, power, count, what, money))
-    return Table("", ("date", "id", "power", "count", "accelerator", "money"), tuple(rows), "llrrll")
+        rows.append((claim.date, claim.id, power, count, what, money, source_cell(claim)))
+    header = ("date", "id", "power", "count", "accelerator", "money", "source")
+    return Table("", header, tuple(rows), "llrrlll")
 
 
 def ledger_outcome(result: LedgerResult) -> str:
@@ -264,6 +265,11 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def source_cell(claim: LedgerClaim) -> str:
+    """The source of a claim in a few words: its tier and site ("primary · amd.com")."""
+    return f"{claim.tier} · {_host(claim.url)}"
+
+
 def ledger_table(claims: Sequence[LedgerClaim], report: LedgerReport) -> Table:
     """The ledger checked, a row per claim: date, id, the verdict (or what a power, count or
     budget alone gives; before the figures, so that it shows in a narrow view), the power and
@@ -276,7 +282,7 @@ def ledger_table(claims: Sequence[LedgerClaim], report: LedgerReport) -> Table:
             power = format_money(claim.budget)
         answer = answers.get(claim.id)
         outcome = "" if answer is None else ledger_outcome(answer)
-        rows.append((claim.date, claim.id, outcome, power, count, _host(claim.url)))
+        rows.append((claim.date, claim.id, outcome, power, count, source_cell(claim)))
     header = ("date", "id", "verdict or answer", "stated power", "count", "source")
     return Table("", header, tuple(rows), "lllrrl")
 
@@ -305,7 +311,7 @@ def ledger_document(report: LedgerReport) -> Document:
     lines: Document = [Table("", ("date", "id", "states", "verdict"), rows, "llll"), ""]
     for result in report.claims:
         lines.append(f"{result.id} ({result.date}): {result.answer}")
-        lines.append(f"  source: {result.url}")
+        lines.append(f"  source ({result.tier}): {result.url}")
     counts = {
         v: sum(1 for r in report.claims if r.verdict == v)
         for v in ("implausible", "between", "plausible", "ample")

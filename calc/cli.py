@@ -260,7 +260,7 @@ EXAMPLES = {
     ],
     "claims": [
         "dcpower claims list",
-        "dcpower claims check colossus-1-lease",
+        "dcpower claims check stargate-norway",
         "dcpower claims check --all --json",
     ],
     "timeline": [

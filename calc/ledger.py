@@ -83,6 +83,7 @@ def answer_claim(claim: LedgerClaim) -> LedgerResult:
         "name": claim.name,
         "date": claim.date,
         "url": claim.url,
+        "tier": claim.tier,
         "quote": claim.quote,
     }
     notes = (claim.notes,) if claim.notes else ()

@@ -36,6 +36,10 @@ Derived = Literal["power", "count"]
 """How a count was stated: as a power is, or as a range ("4 million or 5 million")."""
 POWER_BOUNDS: tuple[PowerBound, ...] = ("exact", "at-least", "at-most", "about")
 COUNT_BOUNDS: tuple[CountBound, ...] = ("exact", "at-least", "at-most", "about", "between")
+SourceTier = Literal["primary", "reporting"]
+"""A source's kind: the company's own release, a filing, official documentation or a utility
+record ("primary"), or an established outlet's report ("reporting")."""
+SOURCE_TIERS: tuple[SourceTier, ...] = ("primary", "reporting")
 
 BASES: tuple[Basis, ...] = ("chip", "server", "it", "facility", "supply")
 CLAIM_BASES: tuple[ClaimBasis, ...] = ("unspecified", *BASES)
@@ -159,6 +163,25 @@ class Source(CalcModel):
     """Document title, with the quoted figure where useful."""
     url: str | None = None
     """Address of the document, when it has one."""
+    tier: SourceTier | None = None
+    """'primary' or 'reporting' (see SourceTier): required of a ledger claim's sources (see
+    ClaimSource); optional for hardware, facility and assumption presets, whose sources are data
+    sheets, papers and official documentation."""
+
+
+class ClaimSource(Source):
+    """A ledger claim's source: its tier is required."""
+
+    tier: SourceTier | None = Field(default=None, validate_default=True)
+
+    @field_validator("tier", mode="before")
+    @classmethod
+    def _tier_given(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("tier: missing; accepted: 'primary' or 'reporting'")
+        if value not in SOURCE_TIERS:
+            raise ValueError(f"tier: {str(value)[:40]!r} is not a tier; accepted: 'primary' or 'reporting'")
+        return value
 
 
 class Range(CalcModel):
@@ -887,8 +910,14 @@ class LedgerClaim(CalcModel):
     orbital: bool = False
     """The power is compute in orbit."""
     confidence: Confidence
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: tuple[ClaimSource, ...] = Field(min_length=1)
     notes: str = ""
+
+    @property
+    def tier(self) -> SourceTier:
+        """The tier of the source the quote was read in (that of the first source otherwise)."""
+        quoted = next((s for s in self.sources if s.url == self.url), self.sources[0])
+        return quoted.tier or "reporting"
 
     @model_validator(mode="after")
     def _something_stated(self) -> LedgerClaim:
@@ -914,6 +943,8 @@ class LedgerResult(CalcModel):
     name: str
     date: str
     url: str
+    tier: SourceTier = "reporting"
+    """The tier of the source the quote was read in: 'primary' or 'reporting'."""
     quote: str
     kind: Literal["power and count", "power", "count", "money", "orbital"]
     verdict: Verdict | None = None

@@ -17,8 +17,13 @@ def _run(*arguments):
 def test_list():
     code, out, _ = _run("claims", "list")
     assert code == 0
-    assert "  2026-05-06  colossus-1-lease" in out
-    assert "$30 B" in out
+    assert "  2025-07-31  stargate-norway" in out
+    assert "$19.4 B" in out
+    # the source column: the tier of the source the quote was read in, then its site
+    line = next(line for line in out.splitlines() if "stargate-norway" in line)
+    assert line.rstrip().endswith("primary · prnewswire.co.uk")
+    line = next(line for line in out.splitlines() if "colossus-1-phase-1" in line)
+    assert line.rstrip().endswith("reporting · tomshardware.com")
 
 
 def test_check_all_json_answers_every_entry_with_its_source_and_date():
@@ -29,14 +34,26 @@ def test_check_all_json_answers_every_entry_with_its_source_and_date():
 
 
 def test_check_text():
-    code, out, _ = _run("claims", "check", "colossus-1-phase-1")
+    code, out, _ = _run("claims", "check", "colossus-1-launch")
     assert code == 0
-    assert "colossus-1-phase-1 (2025-02): implausible: 150 MW for 200,000 GPUs is 750.0 W per GPU" in out
-    assert "  source: https://www.techjuice.pk/" in out
+    # 43 MW (8 MW grid + 35 MW generators), about: 38.7-47.3 MW for 100,000 H100 = 387-473 W per GPU
+    assert (
+        "colossus-1-launch (2024-07): implausible: about 43 MW for 100,000 GPUs is 387.0–473.0 W per GPU"
+        in out
+    )
+    assert "  source (reporting): https://www.tomshardware.com/" in out
     assert out.rstrip().endswith(
         "1 claim: 0 plausible, 1 implausible, 0 ample; 0 answered, not judged, with what their power, "
         "count or money alone supports (the other figure derived)"
     )
+
+
+def test_stargate_norway_reads_plausible_on_the_primary_release():
+    code, out, _ = _run("claims", "check", "stargate-norway")
+    assert code == 0
+    # 230 MW / 100,000 GB300 = 2,300 W per GPU: plausible (520 MW with H100 read ample before)
+    assert "stargate-norway (2025-07-31): plausible: 230 MW for 100,000 GPUs is 2,300.0 W per GPU" in out
+    assert "  source (primary): https://www.prnewswire.co.uk/" in out
 
 
 def test_check_needs_ids_or_all():
@@ -54,7 +71,7 @@ def test_an_unknown_claim_id_points_to_claims_list():
     assert err.startswith(
         "dcpower: error: claim: 'no-such-id' is not a preset; accepted: anthropic-amazon-5gw, "
     )
-    total = len(calc.list_presets("claims"))  # 31 bundled when written
+    total = len(calc.list_presets("claims"))  # 47 bundled when written
     assert err.endswith(f"({total} in all; see 'dcpower claims list')\n")
     assert "presets list" not in err and err.count("\n") == 1
 
@@ -82,6 +99,7 @@ confidence = "medium"
 [[sources]]
 title = "the company's release"
 url = "https://example.com/release"
+tier = "primary"
 """
 
 

@@ -141,6 +141,7 @@ confidence = "medium"
 [[sources]]
 title = "the company's release"
 url = "https://example.com/release"
+tier = "primary"
 """
 
 
@@ -183,7 +184,7 @@ async def test_the_ledger_sorts_by_key_and_by_header_and_filters():
     async with app.run_test(size=SIZE) as pilot:
         panel = await open_claims(pilot)
         ids = shown_ids(panel)
-        assert len(ids) == 31
+        assert len(ids) == len(calc.list_presets("claims"))
         assert ids[0] == "colossus-1-launch"  # by date, the oldest first (2024-07)
         table = panel.query_one(LedgerTable)
         table.focus()
@@ -210,19 +211,30 @@ async def test_the_ledger_sorts_by_key_and_by_header_and_filters():
         await pilot.press("s")
         await settle(pilot)
         by_power = shown_ids(panel)
-        assert by_power[0] == "ironwood-superpod"  # 10 MW, the least stated power
+        assert by_power[0] == "jupiter"  # about 11 MW, the least stated power
         powered = [i for i in by_power if calc.load_claim(i).power is not None]
         assert by_power[: len(powered)] == powered
         assert calc.load_claim(powered[-1]).power.m_as("GW") == 10
         # the filter: a substring of the id, the quote or the verdict
         panel.query_one("#ledger-filter", Input).value = "implausible"
         await settle(pilot)
-        assert sorted(shown_ids(panel)) == ["colossus-1-launch", "colossus-1-phase-1"]
+        assert shown_ids(panel) == ["colossus-1-launch"]  # 43 MW for 100,000 H100
+        # the source column: the tier of the source the quote was read in, then its site
+        row = table.get_row_index("colossus-1-launch")
+        assert str(table.get_cell_at((row, 5))) == "reporting · tomshardware.com"
         panel.query_one("#ledger-filter", Input).value = "TEXAS"  # in a quote, any case
         await settle(pilot)
-        # nscale-texas by its id and quote, its phase 2 by its id, stargate-abilene by its quote
-        assert sorted(shown_ids(panel)) == ["nscale-texas", "nscale-texas-phase-2", "stargate-abilene"]
-        assert "of 31 claims" in text_of(panel.query_one("#ledger-status", Static))
+        # nscale-texas by its id and quote, its phase 2 by its id, the others by their quotes
+        assert sorted(shown_ids(panel)) == [
+            "iren-childress",
+            "nscale-texas",
+            "nscale-texas-phase-2",
+            "poolside-horizon",
+            "stargate-5gw",
+            "stargate-abilene",
+        ]
+        total = len(calc.list_presets("claims"))
+        assert f"of {total} claims" in text_of(panel.query_one("#ledger-status", Static))
 
 
 async def test_enter_on_a_row_opens_the_claim_asking_about_unsaved_edits():
@@ -237,6 +249,8 @@ async def test_enter_on_a_row_opens_the_claim_asking_about_unsaved_edits():
         panel.query_one("#ledger-filter", Input).value = "stargate-norway"
         await settle(pilot)
         assert shown_ids(panel) == ["stargate-norway"]
+        table = panel.query_one(LedgerTable)
+        assert str(table.get_cell_at((0, 5))) == "primary · prnewswire.co.uk"
         panel.query_one(LedgerTable).focus()
         await pilot.press("enter")
         await settle_until(pilot, lambda: isinstance(app.screen, QuitDialog), "the unsaved-edits question")
@@ -249,8 +263,8 @@ async def test_enter_on_a_row_opens_the_claim_asking_about_unsaved_edits():
         await settle_until(pilot, lambda: isinstance(app.screen, QuitDialog), "the question again")
         await pilot.press("d")  # discard the edit and open the claim
         await settle_until(pilot, lambda: screen.scenario.id == "stargate-norway", "the claim opened")
-        assert screen.query_one("#power", FieldInput).value == "520 MW"
-        assert screen.report.claim.verdict == "ample"
+        assert screen.query_one("#power", FieldInput).value == "230 MW"
+        assert screen.report.claim.verdict == "plausible"  # 230 MW for 100,000 GB300
         assert not screen.dirty
         assert app.sub_title == calc.load_claim("stargate-norway").name
 
