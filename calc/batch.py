@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from calc.arguments import accepts, choice, mapping, models, path, texts, whole
 from calc.errors import CalcError, InputError, shown
 from calc.models import COUNT_BOUNDS, BatchRow, Verdict, build
 
@@ -39,6 +40,7 @@ MAX_BYTES = 200_000_000
 """The largest batch file read. [bytes]"""
 
 
+@accepts(path=path)
 def read_rows(path: str | Path) -> list[dict[str, Any]]:
     """The rows of a CSV file (with a header line) or a JSON Lines file (one object a line).
 
@@ -220,6 +222,7 @@ def _fleet_label(built: Any, result: Any) -> str:
     return ";".join(cells)
 
 
+@accepts(row=mapping, number=whole(0, 10**15), methods=texts)
 def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()) -> BatchRow:
     """One row checked (see the module docstring); a bad row's error is in `error`."""
     from calc.claims import check_claim, compare_methods
@@ -290,6 +293,7 @@ def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()
         return BatchRow(row=number, text=text, error=str(error))
 
 
+@accepts(methods=texts, first=whole(0, 10**15))
 def check_rows(
     rows: Iterable[Mapping[str, Any]], methods: tuple[str, ...] = (), first: int = 1
 ) -> Iterator[BatchRow]:
@@ -311,6 +315,7 @@ def fails(fail_on: str | None, verdicts: Iterable[str | None]) -> bool:
     return bool(FAIL_ON.get(fail_on or "", frozenset()).intersection(verdicts))
 
 
+@accepts("batch_failed", results=models("BatchRow"), fail_on=choice(None, *FAIL_ON, "error"))
 def failed(results: Iterable[BatchRow], fail_on: str | None) -> bool:
     """Whether any result matches `fail_on`: implausible, ample, not-plausible or error.
 

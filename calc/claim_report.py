@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from calc.arguments import accepts, models
 from calc.energy import format_money
 from calc.models import (
     BatchRow,
@@ -62,6 +63,7 @@ def reading_table(reading: ParsedClaim) -> Table:
     return Table("Read from the sentence:", ("", "value", "where", "text"), rows, "llll")
 
 
+@accepts(result="SentenceCheck")
 def sentence_document(result: SentenceCheck) -> Document:
     """A sentence read (with the spans) and its claim checked."""
     notes = [f"note: {note}" for note in result.reading.notes]
@@ -167,6 +169,7 @@ def _stated(claim: LedgerClaim) -> tuple[str, str]:
     return power, count
 
 
+@accepts(claims=models("LedgerClaim"))
 def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
     """The ledger's claims as stated: date, id, power, count, accelerator or money."""
     rows = []
@@ -178,6 +181,7 @@ def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
     return Table("", ("date", "id", "power", "count", "accelerator", "money"), tuple(rows), "llrrll")
 
 
+@accepts(result="LedgerResult")
 def ledger_outcome(result: LedgerResult) -> str:
     """A ledger answer in a few words: the verdict, or what a power, count or budget gives."""
     if result.answer.startswith("error: "):
@@ -201,6 +205,7 @@ def _host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+@accepts(claims=models("LedgerClaim"), report="LedgerReport")
 def ledger_table(claims: Sequence[LedgerClaim], report: LedgerReport) -> Table:
     """The ledger checked, a row per claim: date, id, the verdict (or what a power, count or
     budget alone gives; before the figures, so that it shows in a narrow view), the power and
@@ -218,6 +223,7 @@ def ledger_table(claims: Sequence[LedgerClaim], report: LedgerReport) -> Table:
     return Table("", header, tuple(rows), "lllrrl")
 
 
+@accepts(report="LedgerReport")
 def ledger_document(report: LedgerReport) -> Document:
     """The ledger's claims answered: a verdict table, then each answer with its source."""
     rows = tuple((r.date, r.id, r.kind, r.verdict or "-") for r in report.claims)
@@ -225,6 +231,8 @@ def ledger_document(report: LedgerReport) -> Document:
     for result in report.claims:
         lines.append(f"{result.id} ({result.date}): {result.answer}")
         lines.append(f"  source: {result.url}")
+        if result.override:
+            lines.append(f"  note: {result.override}")
     counts = {
         v: sum(1 for r in report.claims if r.verdict == v)
         for v in ("implausible", "between", "plausible", "ample")
@@ -246,6 +254,7 @@ def _mw_cell(value: Any) -> str:
     return "-" if value.m_as("W") == 0 else format_power(value, "MW", 0)
 
 
+@accepts(result="TimelineResult")
 def timeline_document(result: TimelineResult) -> Document:
     """A site's energization: one row per quarter, then what changed and the sources."""
     types = [s.accelerator for s in next((r.supports for r in result.rows if r.supports), ())]

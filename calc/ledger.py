@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from calc.arguments import accepts, optional, texts
 from calc.errors import CalcError
 from calc.models import Basis, LedgerClaim, LedgerReport, LedgerResult, Scenario, Support
-from calc.presets import list_presets, load_preset
+from calc.presets import catalog, list_presets, load_preset
 from calc.units import format_power, parse_power
 
 SUPPORT_TYPES: tuple[str, ...] = ("h100-sxm", "gb200", "gb300", "mi355x", "tpu-v7", "trainium2")
@@ -62,6 +63,7 @@ def answer_claim(claim: LedgerClaim) -> LedgerResult:
         "date": claim.date,
         "url": claim.url,
         "quote": claim.quote,
+        "override": catalog().override_note("claims", claim.id) or "",
     }
     notes = (claim.notes,) if claim.notes else ()
     inputs = _inputs(claim)
@@ -200,8 +202,9 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
     )
 
 
-def check_ledger(ids: tuple[str, ...] | None = None) -> LedgerReport:
-    """The ledger's claims answered: the ids given, or every claim by date.
+@accepts(ids=optional(texts))
+def check_ledger(ids: str | tuple[str, ...] | None = None) -> LedgerReport:
+    """The ledger's claims answered: the ids given (one id, or several), or every claim by date.
 
     A claim that cannot be answered (a user preset naming an unknown accelerator, say) is
     answered with its error, and the others go on.
@@ -226,6 +229,7 @@ def check_ledger(ids: tuple[str, ...] | None = None) -> LedgerReport:
                     quote=claim.quote,
                     kind="power" if claim.power is not None else "count",
                     answer=f"error: {error}",
+                    override=catalog().override_note("claims", claim.id) or "",
                 )
             )
     return LedgerReport(claims=tuple(results))

@@ -169,3 +169,56 @@ def test_the_ledger_table_gives_a_verdict_or_what_a_figure_supports():
     assert rows["fairwater-wisconsin"][2] == "needs 411.4 MW"
     assert rows["anthropic-azure-30b"][3] == "$30 B"
     assert rows["openai-nvidia-10gw"][4] == "4,000,000–5,000,000"
+
+
+def _user_claims(tmp_path, monkeypatch, **files):
+    """User claim presets in a --preset-dir folder: file stem -> TOML text."""
+    import calc.presets
+
+    (tmp_path / "claims").mkdir()
+    for stem, text in files.items():
+        (tmp_path / "claims" / f"{stem}.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(calc.presets, "_cli_dirs", ())
+    calc.set_preset_dirs(str(tmp_path))
+
+
+def test_a_count_of_a_trillion_alone_is_answered_with_its_power(tmp_path, monkeypatch):
+    from tests.fuzz.strategies import claim_toml
+
+    _user_claims(tmp_path, monkeypatch, **{"hostile-claim": claim_toml(count=10**12, accelerator="h100-sxm")})
+    (result,) = calc.check_ledger("hostile-claim").claims
+    # 1e12 x 1,430.55 W (H100 in a DGX H100, facility basis, central) = 1.43055e15 W: above the
+    # 1 PW input cap, and the answer all the same
+    assert result.required_power.m_as("W") == pytest.approx(1.43055e15)
+    assert result.answer.startswith("1,000,000,000,000 h100-sxm need 1,430,550 GW of facility power")
+    every = calc.check_ledger()
+    assert "hostile-claim" in [r.id for r in every.claims]
+
+
+def test_check_ledger_takes_one_id_or_several():
+    assert [r.id for r in calc.check_ledger("colossus-1-lease").claims] == ["colossus-1-lease"]
+    assert [r.id for r in calc.check_ledger(["colossus-1-lease", "stargate-abilene"]).claims] == [
+        "colossus-1-lease",
+        "stargate-abilene",
+    ]
+    with pytest.raises(
+        calc.InputError, match=r"^check_ledger: ids: 1.5 is of type float; accepted: a str or a list"
+    ):
+        calc.check_ledger(1.5)
+    with pytest.raises(calc.InputError, match=r"^check_ledger: ids\[1\]: 3 is of type int; accepted: a str"):
+        calc.check_ledger(["colossus-1-lease", 3])
+
+
+def test_a_user_claim_that_overrides_a_bundled_one_is_named(tmp_path, monkeypatch):
+    lease = (calc.presets.bundled_dir() / "claims" / "colossus-1-lease.toml").read_text()
+    _user_claims(tmp_path, monkeypatch, **{"colossus-1-lease": lease.replace("Colossus 1 lease", "My lease")})
+    (result,) = calc.check_ledger("colossus-1-lease").claims
+    assert result.name == "My lease to Anthropic"
+    assert result.override == (
+        f"claim 'colossus-1-lease' comes from the user preset {tmp_path / 'claims' / 'colossus-1-lease.toml'}, "
+        f"which overrides {calc.presets.bundled_dir() / 'claims' / 'colossus-1-lease.toml'}"
+    )
+    text = calc.as_text(calc.ledger_document(calc.check_ledger("colossus-1-lease")))
+    assert f"  note: {result.override}" in text.splitlines()
+    (bundled,) = calc.check_ledger("stargate-abilene").claims
+    assert bundled.override == ""
