@@ -10,11 +10,12 @@ imports the UI.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Sequence
-import importlib
 from importlib import metadata, util
 from pathlib import Path
+from typing import Any
 
 from calc.cli import CliError
 from calc.cli import main as run_cli
@@ -95,9 +96,22 @@ def load_ui() -> Callable[..., int]:
     return run_app
 
 
-def open_tui(facility: str) -> int:
-    """Open the terminal UI on a facility preset (id or saved scenario path)."""
-    return int(load_ui()(facility=facility))
+class _TerminalUi:
+    """What `dcpower tui` opens. `check` finds and imports the UI first, so that a broken or
+    shadowed install is named before a missing terminal is (the command checks the terminal
+    between the two); calling it opens the UI on a facility preset (id or saved scenario path)."""
+
+    def __init__(self) -> None:
+        self._run: Any = None
+
+    def check(self) -> None:
+        self._run = load_ui()
+
+    def __call__(self, facility: str) -> int:
+        return int((self._run or load_ui())(facility=facility))
+
+
+open_tui = _TerminalUi()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

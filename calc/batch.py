@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
+from calc.arguments import accepts, choice, mapping, models, path, texts, whole
 from calc.errors import CalcError, InputError, shown
 from calc.models import COUNT_BOUNDS, BatchRow, Verdict, build
 
@@ -51,6 +52,7 @@ MAX_COLUMNS = 16_384
 _ACCEPTED = "give a .csv file with a header line or a .jsonl file (one JSON object a line)"
 
 
+@accepts(path=path)
 def read_rows(path: str | os.PathLike[str]) -> BatchFile:
     """The rows of a CSV file (with a header line) or a JSON Lines file (one object a line).
 
@@ -509,6 +511,7 @@ def _fleet_label(built: Any, result: Any) -> str:
     return ";".join(cells)
 
 
+@accepts(row=mapping, number=whole(0, 10**15), methods=texts)
 def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()) -> BatchRow:
     """One row checked (see the module docstring); a bad row's error is in `error`."""
     from calc.claims import check_claim, compare_methods
@@ -614,6 +617,7 @@ def _alternatives(parsed: Any, inputs: dict[str, Any]) -> tuple[Any, ...]:
     return alternative_checks(parsed, **{k: v for k, v in inputs.items() if v is not None})
 
 
+@accepts(methods=texts, first=whole(0, 10**15))
 def check_rows(
     rows: Iterable[Mapping[str, Any]], methods: tuple[str, ...] = (), first: int = 1
 ) -> Iterator[BatchRow]:
@@ -646,6 +650,7 @@ def row_fails(result: BatchRow, fail_on: str | None) -> bool:
     return fails(fail_on, (result.verdict, *result.methods.values()))
 
 
+@accepts("batch_failed", results=models("BatchRow"), fail_on=choice(None, *FAIL_ON, "error"))
 def failed(results: Iterable[BatchRow], fail_on: str | None) -> bool:
     """Whether any result matches `fail_on` (see `row_fails`); stops at the first that does."""
     return any(row_fails(r, fail_on) for r in results)

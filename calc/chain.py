@@ -691,20 +691,27 @@ def resolve(scenario: Scenario) -> Inputs:
     notes: list[str] = list(calibration_notes)
     quoted, real, watts = scenario.power, None, None
     if quoted is not None:
-        if is_apparent_power(quoted):
-            factor = assumptions.power_factor.central
-            watts = power_watts(quoted) * factor
-            real = quantity(watts / 1e6, MW)
-            notes.append(
-                f"{quoted.magnitude:g} {quoted.units:~} is apparent power: taken as "
-                f"{_format_mw(watts)} of real power at power factor {factor:g} (range "
-                f"{assumptions.power_factor.low:g}–{assumptions.power_factor.high:g})"
-            )
-        else:
-            watts = power_watts(quoted)
-            real = quantity(watts / 1e6, MW)
+        watts, note = real_power_watts(quoted, assumptions)
+        real = quantity(watts / 1e6, MW)
+        if note:
+            notes.append(note)
     notes += provenance_notes(fleet, scenario)
     return Inputs(scenario, fleet, assumptions, quoted, real, watts, count, tuple(dict.fromkeys(notes)))
+
+
+def real_power_watts(quoted: Quantity, assumptions: Assumptions) -> tuple[float, str]:
+    """The real power of a quoted power [W], and a note when it was apparent power (kVA, MVA):
+    converted at the central power factor. The one rule for every quoted power (a claim, a
+    timeline stage); '' as the note for real power."""
+    if not is_apparent_power(quoted):
+        return power_watts(quoted), ""
+    factor = assumptions.power_factor.central
+    watts = power_watts(quoted) * factor
+    return watts, (
+        f"{quoted.magnitude:g} {quoted.units:~} is apparent power: taken as "
+        f"{_format_mw(watts)} of real power at power factor {factor:g} (range "
+        f"{assumptions.power_factor.low:g}–{assumptions.power_factor.high:g})"
+    )
 
 
 def _format_mw(watts: float) -> str:

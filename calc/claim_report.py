@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from calc.arguments import accepts, models
 from calc.energy import format_money
 from calc.models import (
     AlternativeCheck,
@@ -100,6 +101,7 @@ def alternatives_cell(alternatives: Sequence[AlternativeCheck]) -> str:
     )
 
 
+@accepts(result="SentenceCheck")
 def sentence_document(result: SentenceCheck) -> Document:
     """A sentence read (with the spans), its claim checked, and each alternative's verdict."""
     notes = [f"note: {note}" for note in result.reading.notes]
@@ -229,6 +231,7 @@ def _stated(claim: LedgerClaim) -> tuple[str, str]:
     return power, count
 
 
+@accepts(claims=models("LedgerClaim"))
 def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
     """The ledger's claims as stated: date, id, power, count, accelerator or money, source."""
     rows = []
@@ -241,6 +244,7 @@ def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
     return Table("", header, tuple(rows), "llrrlll")
 
 
+@accepts(result="LedgerResult")
 def ledger_outcome(result: LedgerResult) -> str:
     """A ledger answer in a few words: the verdict, or what a power, count or budget alone
     gives, saying which figure the claim states ("power only: supports 486,144 gb200")."""
@@ -270,6 +274,7 @@ def source_cell(claim: LedgerClaim) -> str:
     return f"{claim.tier} · {_host(claim.url)}"
 
 
+@accepts(claims=models("LedgerClaim"), report="LedgerReport")
 def ledger_table(claims: Sequence[LedgerClaim], report: LedgerReport) -> Table:
     """The ledger checked, a row per claim: date, id, the verdict (or what a power, count or
     budget alone gives; before the figures, so that it shows in a narrow view), the power and
@@ -297,6 +302,7 @@ STATED = {
 """What a ledger claim states, by the kind of its answer."""
 
 
+@accepts(report="LedgerReport")
 def ledger_document(report: LedgerReport) -> Document:
     """The ledger's claims answered: a verdict table, then each answer with its source."""
     rows = tuple(
@@ -312,6 +318,8 @@ def ledger_document(report: LedgerReport) -> Document:
     for result in report.claims:
         lines.append(f"{result.id} ({result.date}): {result.answer}")
         lines.append(f"  source ({result.tier}): {result.url}")
+        if result.override:
+            lines.append(f"  note: {result.override}")
     counts = {
         v: sum(1 for r in report.claims if r.verdict == v)
         for v in ("implausible", "between", "plausible", "ample")
@@ -334,6 +342,7 @@ def _mw_cell(value: Any) -> str:
     return "-" if value.m_as("W") == 0 else format_power(value, "MW", 0)
 
 
+@accepts(result="TimelineResult")
 def timeline_document(result: TimelineResult) -> Document:
     """A site's energization: one row per quarter, then what changed and the sources."""
     types = [s.accelerator for s in next((r.supports for r in result.rows if r.supports), ())]

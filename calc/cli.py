@@ -1,7 +1,8 @@
 """The `dcpower` command. It imports Textual only when it opens the TUI.
 
-Exit codes: 0 success; 2 bad input (one line on stderr); 3 `check --fail-on` matched; 1 an
-internal error (set DCPOWER_DEBUG=1 for the traceback).
+Exit codes: 0 success; 2 bad input (one line on stderr); 3 `check --fail-on` matched; 1 the
+output cannot be written (a full disk: one line) or an internal error (set DCPOWER_DEBUG=1 for
+the traceback).
 """
 
 from __future__ import annotations
@@ -568,6 +569,131 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# ----------------------------------------------------------------------------------- output
+
+# Control characters from a file (a URL with ESC [41m, a title with a CR) would drive the
+# terminal: every one is written as its escape. Tab and newline are the output's own layout.
+# Bidirectional overrides and isolates are escaped too: they reorder what a reader sees.
+_ESCAPED = {
+    code: f"\\u{code:04x}"
+    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    if code not in (0x09, 0x0A)
+}
+# stderr keeps its carriage return: the batch progress line rewrites itself with it (an error
+# message's own line breaks are escaped by calc.errors.one_line)
+_ESCAPED_STDERR = {code: text for code, text in _ESCAPED.items() if code != 0x0D}
+
+# What a stream that cannot encode the report's typography (cp437, ASCII) gets instead.
+_ASCII = str.maketrans(
+    {
+        "→": "->",
+        "×": "x",
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "−": "-",
+        "…": "...",
+        "≤": "<=",
+        "≥": ">=",
+        "≈": "~",
+        "±": "+/-",
+        "·": ".",
+        "µ": "u",
+        "μ": "u",
+        "²": "^2",
+        "³": "^3",
+        "°": " deg",
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "€": "EUR",
+        "£": "GBP",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+
+class OutputError(Exception):
+    """The output could not be written (a full disk, a closed device): one line, exit 1."""
+
+
+class _Output:
+    """The CLI's standard output: control characters escaped, ASCII where the stream's
+    encoding lacks a character, and a failed write raised as `OutputError`.
+
+    Every line dcpower prints goes through `write`: the one place where text from files is
+    made safe for a terminal.
+    """
+
+    def __init__(self, stream: Any, *, errors: bool = False) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+        self.errors = errors
+        self.escaped = _ESCAPED_STDERR if errors else _ESCAPED
+
+    def _encodable(self, text: str) -> str:
+        try:
+            text.encode(self.encoding)
+            return text
+        except UnicodeEncodeError:
+            pass
+        except LookupError:  # pragma: no cover - an encoding Python does not know
+            return text.encode("ascii", "backslashreplace").decode("ascii")
+        text = text.translate(_ASCII)
+        import unicodedata
+
+        kept = []
+        for char in text:
+            try:
+                char.encode(self.encoding)
+                kept.append(char)
+            except UnicodeEncodeError:
+                plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+                kept.append(plain or char.encode("ascii", "backslashreplace").decode())
+        return "".join(kept)
+
+    def write(self, text: str) -> int:
+        text = self._encodable(text.translate(self.escaped))
+        try:
+            return int(self.stream.write(text) or 0)
+        except OSError as error:
+            return self._failed(error)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as error:
+            self._failed(error)
+
+    def _failed(self, error: OSError) -> int:
+        if self.errors:  # stderr: nowhere left to say it; the exit code still does
+            return 0
+        if isinstance(error, BrokenPipeError):
+            raise error
+        raise OutputError(error) from None
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, buffer, ...
+        return getattr(self.stream, name)
+
+
+def _output_failure(error: OutputError) -> str:
+    """'cannot write the output: no space left on device', from the OSError's errno."""
+    cause = error.args[0] if error.args else None
+    reason = getattr(cause, "strerror", None) or str(cause or "unknown error")
+    return f"cannot write the output: {reason[:1].lower()}{reason[1:]}"
+
+
+def _silence_stdout() -> None:
+    """Point the process's stdout at /dev/null, so that the flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, AttributeError, ValueError):  # pragma: no cover - no real stdout (a test's capture)
+        pass
+
+
 # ---------------------------------------------------------------------------------- commands
 
 
@@ -634,6 +760,14 @@ def _cmd_capacity(args: argparse.Namespace) -> int:
     import calc
     from calc.report import capacity_document
 
+    if args.gpus is not None:
+        from calc.errors import shown
+
+        raise CliError(
+            f"capacity: --gpus {shown(args.gpus)} is not used: capacity answers how many accelerators a "
+            "power supports; for the power a count needs use 'dcpower power --gpus N', for both "
+            "'dcpower check'"
+        )
     scenario = _scenario(args)
     if scenario.power is None:
         raise CliError("capacity: --power is required (or --facility)")
@@ -754,6 +888,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def _cmd_claims(args: argparse.Namespace) -> int:
     import calc
     from calc.claim_report import ledger_document, ledger_list_table
+    from calc.presets import catalog
     from calc.report import as_text
 
     if args.claims_command is None:
@@ -766,6 +901,9 @@ def _cmd_claims(args: argparse.Namespace) -> int:
             _emit_json([c.model_dump(mode="json") for c in claims])
         else:
             print(as_text([ledger_list_table(claims)]))
+        for claim in claims:
+            if note := catalog().override_note("claims", claim.id):
+                print(f"note: {note}", file=sys.stderr)
         return 0
     if bool(args.ids) == bool(args.all):
         raise CliError("claims check: give claim ids or --all, not both or neither")
@@ -823,6 +961,19 @@ def _cmd_tui(args: argparse.Namespace) -> int:
     calc.load_facility(args.facility)  # fail fast, in one line, before the screen opens
     if args.open_tui is None:
         raise CliError("tui: the terminal UI is opened by the installed 'dcpower' command")
+    check = getattr(args.open_tui, "check", None)
+    if check is not None:
+        check()  # a UI that is missing or shadowed is named first: reinstalling is the fix
+    # from a pipe or with no terminal the UI would read stdin as keys and never end
+    stdout = getattr(sys.stdout, "stream", sys.stdout)
+    for name, stream in (("stdin", sys.stdin), ("stdout", stdout)):
+        if stream is None or not stream.isatty():
+            raise CliError(
+                f"tui: {name} is not a terminal; the terminal UI needs one on stdin and stdout "
+                "(for scripts use the commands, e.g. 'dcpower check --facility colossus-1')"
+            )
+    sys.stdout = stdout  # the UI draws on the terminal itself
+    sys.stderr = getattr(sys.stderr, "stream", sys.stderr)
     return int(args.open_tui(args.facility))
 
 
@@ -981,6 +1132,30 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
             calc never imports the UI.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
+    stdout, stderr = sys.stdout, sys.stderr
+    if stdout is None or stderr is None:  # pragma: no cover - pythonw: no console
+        return _run(arguments, open_tui)
+    sys.stdout, sys.stderr = _Output(stdout), _Output(stderr, errors=True)
+    try:
+        code = _run(arguments, open_tui)
+        sys.stdout.flush()
+        return code
+    except OutputError as error:
+        from calc.errors import one_line
+
+        print(f"dcpower: error: {one_line(_output_failure(error))}", file=sys.stderr)
+        if stdout is sys.__stdout__:
+            _silence_stdout()
+        return 1
+    except BrokenPipeError:
+        if stdout is sys.__stdout__:
+            _silence_stdout()
+        return 0
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(arguments: list[str], open_tui: Callable[[str], int] | None) -> int:
     try:
         parser = build_parser()  # reads presets for the help's defaults: a broken one is an error line
         if not arguments:
@@ -1012,8 +1187,8 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
+    except (BrokenPipeError, OutputError):
+        raise
     except Exception as error:
         from calc.errors import CalcError
 

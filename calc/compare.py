@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shlex
 
+from calc.arguments import accepts
 from calc.inputs import scenario_assumptions
 from calc.models import BASIS_LABELS, CalcModel, Report, Scenario, Verdict
 from calc.report import Table, claim_head, verdict_line, watts
@@ -81,6 +82,7 @@ class Comparison(CalcModel):
         return self.verdict_a != self.verdict_b
 
 
+@accepts(report_a="Report", report_b="Report")
 def compare(report_a: Report, report_b: Report) -> Comparison:
     """A and B side by side: verdicts, power per accelerator, supported counts, break-evens.
 

@@ -27,6 +27,7 @@ from calc.units import (
     MoneyPerPower,
     Power,
     PricePerEnergy,
+    ResultPower,
     Volume,
     VolumePerEnergy,
     W,
@@ -229,9 +230,9 @@ class CapexResult(CalcModel):
     """Systems at their price. [USD]"""
     facility: Money
     """Facility cost per MW of critical IT x the IT power. [USD]"""
-    it_power: Power
+    it_power: ResultPower
     """Critical IT power of the accelerators, central case. [MW]"""
-    facility_power: Power
+    facility_power: ResultPower
     """Facility power of the accelerators, central case. [MW]"""
     facility_cost: MoneyPerPower
     """Facility cost per MW of critical IT used. [USD/MW]"""

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from calc.arguments import accepts
 from calc.assumptions import coerce_assumption
 from calc.chain import CASES, RANGED, fleet_item, scenario_assumptions
 from calc.errors import CalcError, InputError, shown
@@ -320,6 +321,7 @@ def with_basis(current: Scenario, basis: str) -> Scenario:
 # --------------------------------------------------------------------------- text fields
 
 
+@accepts(current="Scenario")
 def scenario_fields(current: Scenario) -> dict[str, str]:
     """The scenario as the text of each input field (keys as `parse_fields` takes them).
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from calc.arguments import accepts, optional, texts
 from calc.errors import CalcError
 from calc.models import (
     Basis,
@@ -27,7 +28,7 @@ from calc.models import (
     SentenceCheck,
     Support,
 )
-from calc.presets import list_presets, load_preset
+from calc.presets import catalog, list_presets, load_preset
 from calc.units import format_power, parse_power
 
 SUPPORT_TYPES: tuple[str, ...] = ("h100-sxm", "gb200", "gb300", "mi355x", "tpu-v7", "trainium2")
@@ -85,6 +86,7 @@ def answer_claim(claim: LedgerClaim) -> LedgerResult:
         "url": claim.url,
         "tier": claim.tier,
         "quote": claim.quote,
+        "override": catalog().override_note("claims", claim.id) or "",
     }
     notes = (claim.notes,) if claim.notes else ()
     inputs = _inputs(claim)
@@ -322,8 +324,9 @@ def _excerpt(text: str) -> str:
     return flat if len(flat) <= 60 else flat[:57] + "..."
 
 
-def check_ledger(ids: tuple[str, ...] | None = None) -> LedgerReport:
-    """The ledger's claims answered: the ids given, or every claim by date.
+@accepts(ids=optional(texts))
+def check_ledger(ids: str | tuple[str, ...] | None = None) -> LedgerReport:
+    """The ledger's claims answered: the ids given (one id, or several), or every claim by date.
 
     A claim that cannot be answered (a user preset naming an unknown accelerator, say) is
     answered with its error, and the others go on.
@@ -348,6 +351,7 @@ def check_ledger(ids: tuple[str, ...] | None = None) -> LedgerReport:
                     quote=claim.quote,
                     kind="power" if claim.power is not None else "count",
                     answer=f"error: {error}",
+                    override=catalog().override_note("claims", claim.id) or "",
                 )
             )
     return LedgerReport(claims=tuple(results))

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import ast
+import datetime
 import functools
 import inspect
 import itertools
@@ -14,10 +15,10 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calc.errors import InputError
-from calc.units import Energy, Money, Power, PowerOrZero, format_power
+from calc.units import MW, Energy, Money, Power, PowerOrZero, ResultPower, format_power, power_watts, quantity
 
 Basis = Literal["chip", "server", "it", "facility", "supply"]
 """A point in the power chain where a figure of power is measured."""
@@ -50,6 +51,26 @@ BASIS_LABELS: dict[str, str] = {
     "facility": "facility",
     "supply": "supply",
 }
+
+
+def _calendar_date(value: str) -> str:
+    """A date that is on the calendar: month 1-12, a day its month has (the pattern allows
+    only ASCII digits, so '٢٠٢٥-٠٥' is refused too)."""
+    try:
+        datetime.date(int(value[:4]), int(value[5:7]), int(value[8:10]) if len(value) == 10 else 1)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not a calendar date; accepted: YYYY-MM-DD or YYYY-MM, year 0001-9999, "
+            "month 01-12, a day its month has, e.g. '2025-05-08'"
+        ) from None
+    return value
+
+
+CalendarDate = Annotated[
+    str, Field(pattern=r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$"), AfterValidator(_calendar_date)
+]
+"""YYYY-MM-DD, or YYYY-MM (the first of the month): a real calendar date in digits 0-9."""
+
 PresetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 
 
@@ -466,7 +487,7 @@ class FleetEntry(CalcModel):
 class PowerStage(CalcModel):
     """Power from one source, online from a date: the level of that source until its next stage."""
 
-    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    date: CalendarDate
     """From when (YYYY-MM-DD, or YYYY-MM: the first of the month)."""
     source: Literal["grid", "turbines", "batteries"]
     power: PowerOrZero
@@ -482,11 +503,36 @@ class PowerStage(CalcModel):
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
 
+    @model_validator(mode="after")
+    def _units_and_energy(self) -> PowerStage:
+        watts = power_watts(self.power)
+        if self.units == 0 and watts > 0:
+            raise ValueError(f"units: 0 units cannot give {format_power(self.power)}; give the units running")
+        if self.units and self.unit_power is not None:
+            # the units' nameplate bounds the stage's power; a site may run below it (N+1 spares)
+            nameplate = self.units * power_watts(self.unit_power)
+            if watts > nameplate * (1 + 1e-9):
+                raise ValueError(
+                    f"power: {format_power(self.power)} is more than units x unit_power "
+                    f"({self.units} x {format_power(self.unit_power)} = {format_power(quantity(nameplate / 1e6, MW))}); "
+                    "accepted: at most their product"
+                )
+        if self.energy is not None and not float(self.energy.m_as("MWh")) <= MAX_STORED_ENERGY_MWH:
+            raise ValueError(
+                f"energy: {self.energy:~g} is more than {MAX_STORED_ENERGY_MWH / 1e6:g} TWh; accepted: "
+                "up to 1 TWh (the largest battery plants store a few GWh)"
+            )
+        return self
+
+
+MAX_STORED_ENERGY_MWH = 1e6
+"""The most energy a timeline's batteries may store: 1 TWh, hundreds of times the largest plants."""
+
 
 class Delivery(CalcModel):
     """Accelerators delivered (installed) at a site by a date."""
 
-    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    date: CalendarDate
     accelerator: PresetId
     count: int = Field(gt=0, le=10**9)
     status: Literal["reported", "planned"] = "reported"
@@ -888,7 +934,7 @@ class LedgerClaim(CalcModel):
     schema_version: Literal[1] = 1
     id: PresetId
     name: str
-    date: str = Field(pattern=r"^\d{4}-\d{2}(?:-\d{2})?$")
+    date: CalendarDate
     """When it was announced or reported (YYYY-MM-DD, or YYYY-MM when only the month is known)."""
     quote: str = Field(min_length=10, max_length=2000)
     """The source's words ("…" where a passage is left out)."""
@@ -953,7 +999,7 @@ class LedgerResult(CalcModel):
     """The answer in one line."""
     supports: tuple[Support, ...] = ()
     """For a power alone: what it supports, per accelerator type."""
-    required_power: Power | None = None
+    required_power: ResultPower | None = None
     """For a count alone: the facility power it needs, central case. [MW]"""
     accelerators: int | None = None
     """For money: the accelerators it buys; in orbit: those the power supports."""
@@ -968,6 +1014,8 @@ class LedgerResult(CalcModel):
     derived_note: str = ""
     """What was derived, in words ("power only: the count is what this power supports")."""
     notes: tuple[str, ...] = ()
+    override: str = ""
+    """Names the user preset that replaces the bundled claim of this id; empty when none does."""
 
 
 class LedgerReport(CalcModel):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from calc.arguments import accepts, number, text
 from calc.errors import InputError, shown
 from calc.models import RANGE_ASSUMPTIONS, Redundancy
 from calc.units import parse_count, parse_number, parse_power
@@ -31,6 +32,7 @@ def _number_text(value: float) -> str:
     return text
 
 
+@accepts(text=text, field=text, fraction=number(-1e300, 1e300))
 def nudge_text(text: str, field: str, fraction: float) -> str:
     """The field's text moved by `fraction`, in the unit it is written in.
 
@@ -75,6 +77,7 @@ def nudge_text(text: str, field: str, fraction: float) -> str:
     return _number_text(number * (1 + fraction)) + text[match.end() :]
 
 
+@accepts(text=text, direction=number(-1e300, 1e300))
 def step_redundancy(text: str, direction: int) -> str:
     """The next redundancy scheme in `REDUNDANCY_STEPS`: +1 more redundancy, -1 less.
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from calc.arguments import accepts
 from calc.capacity import capacity_at
 from calc.chain import resolve
 from calc.claims import claim_of, even_value, method_order
@@ -185,6 +186,7 @@ def verdict_line(result: ClaimResult) -> str:
     return f"Verdict: {result.verdict.upper()}. {result.conclusion}"
 
 
+@accepts(result="ClaimResult")
 def claim_document(result: ClaimResult) -> Document:
     """A claim check: the claim, the implied power, the chain, the readings and the verdict."""
     return [
@@ -235,6 +237,7 @@ def fleet_rows(lines: Sequence[Any], *, with_power: bool) -> tuple[tuple[str, ..
     )
 
 
+@accepts(result="CapacityResult")
 def capacity_document(result: CapacityResult) -> Document:
     """Capacity: accelerators, systems, racks, stranded power, the range and the chain."""
     racks = f", {result.racks:,} racks" if result.racks is not None else ""
@@ -268,6 +271,7 @@ def capacity_line(result: CapacityResult, noun: str) -> str:
     )
 
 
+@accepts(result="RequiredPowerResult")
 def power_document(result: RequiredPowerResult) -> Document:
     """Required power: the fleet's power at every basis, its systems, and the chain."""
     power_rows = tuple(
@@ -291,6 +295,7 @@ def power_document(result: RequiredPowerResult) -> Document:
     ]
 
 
+@accepts(result="SolveResult")
 def solve_document(result: SolveResult) -> Document:
     """A goal-seek result in words."""
     return [result.summary, *_notes(result.notes)]
@@ -299,6 +304,7 @@ def solve_document(result: SolveResult) -> Document:
 # ------------------------------------------------------------------- uncertainty and more
 
 
+@accepts(result="UncertaintyResult")
 def uncertainty_document(result: Any) -> Document:
     """Monte Carlo percentiles per reading and the fit probability."""
 
@@ -340,6 +346,7 @@ def uncertainty_document(result: Any) -> Document:
     return document + _notes(result.notes)
 
 
+@accepts(result="TornadoResult")
 def tornado_document(result: Any) -> Document:
     """Assumptions ranked by how much they move the output."""
     shown = "{:,.0f}" if result.unit == "accelerators" else "{:,.1f}"
@@ -362,6 +369,7 @@ def tornado_document(result: Any) -> Document:
     ]
 
 
+@accepts(result="SweepResult")
 def sweep_document(result: Any) -> Document:
     """A sweep as a table; the verdict column names the basis it read."""
     rows = tuple(
@@ -392,6 +400,7 @@ def sweep_document(result: Any) -> Document:
     ]
 
 
+@accepts(result="EnergyResult")
 def energy_document(result: Any) -> Document:
     """A year at a load factor: energy, cost, emissions, water."""
     rows = (
@@ -411,6 +420,7 @@ def energy_document(result: Any) -> Document:
     ]
 
 
+@accepts(result="CapexResult")
 def capex_document(result: Any) -> Document:
     """Capital cost of a fleet, or what a budget buys."""
     fm = format_money
@@ -425,6 +435,7 @@ def capex_document(result: Any) -> Document:
     ]
 
 
+@accepts(result="OrbitalResult")
 def orbital_document(result: Any) -> Document:
     """What a power of compute takes in orbit."""
 
@@ -485,6 +496,7 @@ def headline_lines(report: Report) -> list[str]:
     ]
 
 
+@accepts(report="Report")
 def report_document(report: Report) -> Document:
     """The whole report: the claim, its chain, readings, capacity, methods and assumptions."""
     s, claim = report.scenario, report.claim

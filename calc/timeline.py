@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 from typing import Any
 
+from calc.arguments import accepts, number
 from calc.errors import InputError
 from calc.models import (
     Basis,
@@ -53,9 +54,13 @@ def _quarter_end(year: int, quarter: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
+def _first_day(date: str) -> str:
+    """A date as YYYY-MM-DD: a month-only date ("2025-05") is the first of its month."""
+    return date if len(date) == 10 else f"{date}-01"
+
+
 def _on_or_before(date: str, end: str) -> bool:
-    # a month-only date ("2025-05") is the first of its month
-    return (date if len(date) == 10 else f"{date}-01") <= end
+    return _first_day(date) <= end
 
 
 def _quarters(first: str, last: str) -> list[tuple[int, int]]:
@@ -83,6 +88,7 @@ def timeline(facility: str | Facility) -> TimelineResult:
         PresetError: Unknown facility.
     """
     from calc.capacity import capacity, required_power
+    from calc.chain import real_power_watts, scenario_calibration
     from calc.inputs import scenario
 
     site = facility if isinstance(facility, Facility) else load_facility(facility)
@@ -97,28 +103,45 @@ def timeline(facility: str | Facility) -> TimelineResult:
     basis: Basis = "facility" if claimed == "unspecified" else claimed
     reference = facility if isinstance(facility, str) else site.id
     types = tuple(dict.fromkeys(key.partition("@")[0] for key in site.fleet))
-    events: list[PowerStage | Delivery] = sorted([*site.timeline, *site.deliveries], key=lambda e: e.date)
+    # sorted once: each quarter takes the stages and deliveries up to its end from where the
+    # quarter before stopped (10,000 stages, re-sorted per quarter, took 45 s)
+    stages = sorted(site.timeline, key=lambda s: _first_day(s.date))
+    deliveries = sorted(site.deliveries, key=lambda d: _first_day(d.date))
+    events: list[PowerStage | Delivery] = sorted([*stages, *deliveries], key=lambda e: _first_day(e.date))
+    assumptions = scenario_calibration(scenario(facility=reference))[0]
+    stage_watts: list[float] = []
+    conversions: list[str] = []
+    for stage in stages:
+        watts, note = real_power_watts(stage.power, assumptions)
+        stage_watts.append(watts)
+        if note:
+            conversions.append(f"{stage.date} {stage.source}: {note}")
     rows = []
+    level: dict[str, Any] = {}
+    level_watts: dict[str, float] = {}
+    delivered: dict[str, int] = {}
+    planned_delivery = False
+    next_stage = next_delivery = 0
     for year, quarter in _quarters(events[0].date, events[-1].date):
         end = _quarter_end(year, quarter)
-        level: dict[str, Any] = {}
-        planned = False
         happened = []
-        for stage in sorted(site.timeline, key=lambda s: s.date):
-            if _on_or_before(stage.date, end):
-                level[stage.source] = stage
-                if _quarter(stage.date) == (year, quarter):
-                    shown = format_power(stage.power) if stage.power.magnitude else "0 MW (off or standby)"
-                    happened.append(f"{stage.date} {stage.source} {shown}")
-        delivered: dict[str, int] = {}
-        for delivery in site.deliveries:
-            if _on_or_before(delivery.date, end):
-                delivered[delivery.accelerator] = delivered.get(delivery.accelerator, 0) + delivery.count
-                planned = planned or delivery.status == "planned"
-                if _quarter(delivery.date) == (year, quarter):
-                    happened.append(f"{delivery.date} +{delivery.count:,} {delivery.accelerator}")
-        planned = planned or any(s.status == "planned" for s in level.values())
-        watts = {name: power_watts(level[name].power) if name in level else 0.0 for name in SOURCES}
+        while next_stage < len(stages) and _on_or_before(stages[next_stage].date, end):
+            stage = stages[next_stage]
+            level[stage.source] = stage
+            level_watts[stage.source] = stage_watts[next_stage]
+            if _quarter(stage.date) == (year, quarter):
+                shown = format_power(stage.power) if stage.power.magnitude else "0 MW (off or standby)"
+                happened.append(f"{stage.date} {stage.source} {shown}")
+            next_stage += 1
+        while next_delivery < len(deliveries) and _on_or_before(deliveries[next_delivery].date, end):
+            delivery = deliveries[next_delivery]
+            delivered[delivery.accelerator] = delivered.get(delivery.accelerator, 0) + delivery.count
+            planned_delivery = planned_delivery or delivery.status == "planned"
+            if _quarter(delivery.date) == (year, quarter):
+                happened.append(f"{delivery.date} +{delivery.count:,} {delivery.accelerator}")
+            next_delivery += 1
+        planned = planned_delivery or any(s.status == "planned" for s in level.values())
+        watts = {name: level_watts.get(name, 0.0) for name in SOURCES}
         firm = watts["grid"] + watts["turbines"]
         supports: tuple[Support, ...] = ()
         if firm > 0:
@@ -150,7 +173,7 @@ def timeline(facility: str | Facility) -> TimelineResult:
             hours = float(battery.energy.m_as("MWh")) / (shortfall / 1e6)
         rows.append(
             TimelineRow(
-                quarter=f"{year}-Q{quarter}",
+                quarter=f"{year:04d}-Q{quarter}",
                 end=end,
                 grid=_mw(watts["grid"]),
                 turbines=_mw(watts["turbines"]),
@@ -158,7 +181,7 @@ def timeline(facility: str | Facility) -> TimelineResult:
                 battery_energy=None if battery is None else battery.energy,
                 firm_power=_mw(firm),
                 supports=supports,
-                delivered=delivered,
+                delivered=dict(delivered),
                 required_power=_mw(needed),
                 stranded_power=_mw(max(firm - needed, 0.0)),
                 shortfall=_mw(shortfall),
@@ -171,7 +194,7 @@ def timeline(facility: str | Facility) -> TimelineResult:
     for event in events:
         for source in event.sources:
             sources.setdefault((source.title, source.url), source)
-    notes = [f"{s.date} {s.source}: {s.notes}" for s in site.timeline if s.notes]
+    notes = [f"{s.date} {s.source}: {s.notes}" for s in site.timeline if s.notes] + conversions
     notes += [f"{d.date} {d.accelerator}: {d.notes}" for d in site.deliveries if d.notes]
     return TimelineResult(
         facility=site.id,
@@ -183,6 +206,7 @@ def timeline(facility: str | Facility) -> TimelineResult:
     )
 
 
+@accepts(result="TimelineResult", width=number(-1e9, 10_000))
 def timeline_bars(result: TimelineResult, width: int) -> TimelineChart:
     """The timeline as text bars: per quarter, the cells of grid, turbine and battery power
     side by side, and the cell where the delivered accelerators' need ends, on one scale.
@@ -192,7 +216,7 @@ def timeline_bars(result: TimelineResult, width: int) -> TimelineChart:
 
     Args:
         result: A `timeline`.
-        width: Cells of the widest bar (at least 1).
+        width: Cells of the widest bar: a number up to 10,000 (below 1: 1 cell).
     """
     width = max(1, int(width))
     rows = result.rows

@@ -38,7 +38,7 @@ from calc.errors import InputError, shown
 from calc.inputs import as_scenario, with_basis
 from calc.models import RANGE_LIMITS, Assumptions, Basis, CalcModel, Case, Range
 from calc.solve import applicable
-from calc.units import MW, Power, W, is_apparent_power, power_watts, quantity
+from calc.units import MW, Power, W, is_apparent_power, plain_number, power_watts, quantity
 
 Distribution = Literal["triangular", "uniform", "normal", "fixed"]
 DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform", "normal", "fixed")
@@ -252,6 +252,7 @@ def monte_carlo(
     Raises:
         InputError, UnitError, PresetError: Bad input, with a one-line message.
     """
+    samples, seed = plain_number(samples), plain_number(seed)
     if isinstance(samples, bool) or not isinstance(samples, int) or not 1 <= samples <= MAX_SAMPLES:
         raise InputError(f"samples: {samples!r} must be a whole number from 1 to {MAX_SAMPLES:,}")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**63):
@@ -545,6 +546,7 @@ def sweep(
     """
     if vary not in SWEEP_NAMES:
         raise InputError(f"vary: {shown(vary)} cannot be varied; accepted: {', '.join(SWEEP_NAMES)}")
+    start, stop, points = plain_number(start), plain_number(stop), plain_number(points)
     for label, number in (("start", start), ("stop", stop)):
         if isinstance(number, bool) or not isinstance(number, (int, float)):
             raise InputError(f"vary: {label} {number!r} is not a number")

@@ -84,6 +84,20 @@ _DIMENSION_NAMES: Final = {
 }
 
 
+def plain_number(value: Any) -> Any:
+    """A numpy integer, float or bool scalar as the Python number it holds; any other value as is.
+
+    A notebook passes ``np.int64(220000)`` where a script passes ``220000``: both are accepted
+    wherever a number is. numpy is never imported here: a numpy scalar brings it along.
+    """
+    if type(value).__module__ == "numpy":
+        import numpy
+
+        if isinstance(value, (numpy.integer, numpy.floating, numpy.bool_)):
+            return value.item()
+    return value
+
+
 def describe_dimension(dimensionality: Any) -> str:
     """Plain-words name of a pint dimensionality ("an energy", "a mass")."""
     key = str(dimensionality)
@@ -194,7 +208,7 @@ def parse_quantity(
         except ValueError:  # str() of an int of more than 4,300 digits
             raise UnitError(f"{field}: {shown(value)} is not a quantity; e.g. {example!r}") from None
     if isinstance(value, pint.Quantity):
-        magnitude = value.magnitude
+        magnitude = plain_number(value.magnitude)
         if type(magnitude) is float and isinstance(value, _QUANTITY_CLASS):
             # the core's own quantities: check them without building a copy
             if (
@@ -228,7 +242,7 @@ def parse_quantity(
                 f"{field}: {echo!r} has an unknown unit {unit_text!r}; e.g. {example!r}"
             ) from None
         parsed = quantity(number, units)
-    elif isinstance(value, bool) or isinstance(value, (int, float)):
+    elif isinstance(value := plain_number(value), (int, float)):
         raise UnitError(f"{field}: {shown(value)} has no unit; give one such as {example!r}")
     else:
         raise UnitError(f"{field}: {shown(value)} is not a quantity; give text such as {example!r}")
@@ -363,6 +377,8 @@ class HasDimension:
         floor: Smallest nonzero magnitude accepted, in SI base units (for every model).
         input_floor: Smallest nonzero magnitude accepted when validating with `INPUT_CONTEXT`.
         floor_text: The floors as people read them, e.g. ``("1e-18 W", "1 mW")``.
+        capped: A power above 1 PW is refused (an input); False for a result computed from
+            capped inputs (1e12 accelerators need more than 1 PW, and that is the answer).
     """
 
     def __init__(
@@ -374,7 +390,9 @@ class HasDimension:
         floor: float = 0.0,
         input_floor: float = 0.0,
         floor_text: tuple[str, str] = ("", ""),
+        capped: bool = True,
     ) -> None:
+        self.capped = capped
         self.dimension = dimension
         self.example = example
         self.allow_zero = allow_zero
@@ -400,7 +418,7 @@ class HasDimension:
         floor, text = (
             (self.input_floor, self.floor_text[1]) if from_input else (self.floor, self.floor_text[0])
         )
-        if self.dimension == _POWER_DIM and not abs(power_watts(quantity)) <= MAX_POWER_WATTS:
+        if self.capped and self.dimension == _POWER_DIM and not abs(power_watts(quantity)) <= MAX_POWER_WATTS:
             raise UnitError(f"{field}: {_echo(value, quantity)} is more than 1 PW; accepted: up to 1 PW")
         if floor and quantity.magnitude != 0 and abs(self._base_magnitude(quantity)) < floor:
             # a subnormal TDP (5e-324 W) turns a division into inf or a ZeroDivisionError
@@ -431,6 +449,10 @@ Power = Annotated[
     ),
 ]
 """Real or apparent power, strictly with a unit; at least 1 mW in files read. [W]"""
+ResultPower = Annotated[
+    pint.Quantity, HasDimension(_POWER_DIM, "700 W", floor=MIN_RESULT_POWER_WATTS, capped=False)
+]
+"""A power computed from capped inputs, which may exceed the 1 PW input cap. [W]"""
 PowerOrZero = Annotated[pint.Quantity, HasDimension(_POWER_DIM, "0 W", allow_zero=True)]
 """A power that may be zero (stranded power after rounding); no floor: a rounding residue is tiny. [W]"""
 
@@ -477,6 +499,7 @@ def parse_count(value: Any, field: str, *, whole: bool = True) -> float:
         InputError: Not a number, not ASCII digits, a misplaced separator, not finite, not
             positive, not whole, or above `MAX_COUNT`.
     """
+    value = plain_number(value)
     if isinstance(value, bool):
         raise InputError(f"{field}: {value!r} is not a count")
     if isinstance(value, str):
@@ -539,6 +562,7 @@ def parse_number(
     Raises:
         InputError: Not a number, not ASCII digits, not finite, or outside `low`..`high`.
     """
+    value = plain_number(value)
     if isinstance(value, bool):
         raise InputError(f"{field}: {value!r} is not a number; give e.g. {example!r}{hint}")
     if isinstance(value, (int, float)):

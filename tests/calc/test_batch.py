@@ -333,11 +333,13 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
 
 def test_names_that_are_no_file_name_are_one_line():
     # before: "a\x00b" raised a raw ValueError (embedded null byte), 5 a TypeError
-    with pytest.raises(InputError, match=r"^batch: 'a\\x00b' is not a usable file name; give a .csv"):
+    with pytest.raises(
+        InputError, match=r"^read_rows: path: 'a\\x00b' has a NUL character; accepted: a file path"
+    ):
         calc.read_rows("a\x00b")
-    with pytest.raises(InputError, match=r"^batch: 5 is not a file name; give a .csv"):
+    with pytest.raises(InputError, match=r"^read_rows: path: 5 is of type int; accepted: a file path"):
         calc.read_rows(5)
-    with pytest.raises(InputError, match=r"^batch: b'x.csv' is not a file name; give it as text$"):
+    with pytest.raises(InputError, match=r"^read_rows: path: b'x.csv' is of type bytes; accepted: a file"):
         calc.read_rows(b"x.csv")
 
 

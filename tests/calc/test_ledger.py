@@ -311,3 +311,60 @@ def test_a_power_too_small_for_one_system_is_refused_in_one_line():
         "claim: no accelerator count found in 'a 5 kW cluster of H100 GPUs', and 5 kW supports no "
         "whole system to answer with"
     )
+
+
+def _user_claims(tmp_path, monkeypatch, **files):
+    """User claim presets in a --preset-dir folder: file stem -> TOML text."""
+    import calc.presets
+
+    (tmp_path / "claims").mkdir()
+    for stem, text in files.items():
+        (tmp_path / "claims" / f"{stem}.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(calc.presets, "_cli_dirs", ())
+    calc.set_preset_dirs(str(tmp_path))
+
+
+def test_a_count_of_a_trillion_alone_is_answered_with_its_power(tmp_path, monkeypatch):
+    from tests.fuzz.strategies import claim_toml
+
+    _user_claims(tmp_path, monkeypatch, **{"hostile-claim": claim_toml(count=10**12, accelerator="h100-sxm")})
+    (result,) = calc.check_ledger("hostile-claim").claims
+    # 1e12 x 1,430.55 W (H100 in a DGX H100, facility basis, central) = 1.43055e15 W: above the
+    # 1 PW input cap, and the answer all the same
+    assert result.required_power.m_as("W") == pytest.approx(1.43055e15)
+    assert result.answer.startswith(
+        "count only: the power is what this count needs: 1,000,000,000,000 h100-sxm need "
+        "1,430,550 GW of facility power"
+    )
+    every = calc.check_ledger()
+    assert "hostile-claim" in [r.id for r in every.claims]
+
+
+def test_check_ledger_takes_one_id_or_several():
+    assert [r.id for r in calc.check_ledger("stargate-norway").claims] == ["stargate-norway"]
+    assert [r.id for r in calc.check_ledger(["stargate-norway", "stargate-abilene"]).claims] == [
+        "stargate-norway",
+        "stargate-abilene",
+    ]
+    with pytest.raises(
+        calc.InputError, match=r"^check_ledger: ids: 1.5 is of type float; accepted: a str or a list"
+    ):
+        calc.check_ledger(1.5)
+    with pytest.raises(calc.InputError, match=r"^check_ledger: ids\[1\]: 3 is of type int; accepted: a str"):
+        calc.check_ledger(["stargate-norway", 3])
+
+
+def test_a_user_claim_that_overrides_a_bundled_one_is_named(tmp_path, monkeypatch):
+    bundled_text = (calc.presets.bundled_dir() / "claims" / "stargate-norway.toml").read_text()
+    mine = bundled_text.replace('name = "Stargate Norway"', 'name = "My Norway site"')
+    _user_claims(tmp_path, monkeypatch, **{"stargate-norway": mine})
+    (result,) = calc.check_ledger("stargate-norway").claims
+    assert result.name == "My Norway site"
+    assert result.override == (
+        f"claim 'stargate-norway' comes from the user preset {tmp_path / 'claims' / 'stargate-norway.toml'}, "
+        f"which overrides {calc.presets.bundled_dir() / 'claims' / 'stargate-norway.toml'}"
+    )
+    text = calc.as_text(calc.ledger_document(calc.check_ledger("stargate-norway")))
+    assert f"  note: {result.override}" in text.splitlines()
+    (bundled,) = calc.check_ledger("stargate-abilene").claims
+    assert bundled.override == ""

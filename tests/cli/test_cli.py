@@ -244,3 +244,114 @@ def test_errors_are_one_line_with_exit_2(capsys, args, message):
 def test_no_arguments_without_a_terminal_prints_help_and_exits_2(capsys):
     assert main([]) == 2
     assert "usage: dcpower" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ hostile terminals and files
+
+
+@pytest.mark.parametrize("stdin", ["devnull", "pipe"])
+def test_tui_without_a_terminal_refuses_in_one_line(stdin):
+    # a hang guard: from a pipe the UI once read stdin as keys and never ended
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "tui"],
+        input="q\n" if stdin == "pipe" else None,
+        stdin=subprocess.DEVNULL if stdin == "devnull" else None,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        "dcpower: error: tui: stdin is not a terminal; the terminal UI needs one on stdin and stdout "
+        "(for scripts use the commands, e.g. 'dcpower check --facility colossus-1')\n"
+    )
+
+
+def test_tui_refuses_when_only_stdout_is_not_a_terminal(monkeypatch, capsys):
+    class Terminal:
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    opened = []
+    assert main(["tui"], open_tui=opened.append) == 2
+    assert opened == []
+    assert capsys.readouterr().err.startswith("dcpower: error: tui: stdout is not a terminal;")
+
+
+@pytest.mark.parametrize("encoding", ["cp437", "ascii"])
+def test_a_console_that_cannot_encode_gets_ascii(encoding):
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    check = run("check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm", env=env)
+    assert check.returncode == 0, check.stderr
+    # the IT reading's range, 946.1 W–1,466.2 W, with its en dash as '-'
+    assert "946.1 W-1,466.2 W" in check.stdout
+    for args in (("energy", "--power", "100 MW"), ("claims", "check", "--all")):
+        done = run(*args, env=env)
+        assert done.returncode == 0 and done.stderr == "", (args, done.stderr)
+        assert done.stdout.isascii()
+    utf8 = run("check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm")
+    assert "946.1 W–1,466.2 W" in utf8.stdout
+
+
+@pytest.mark.parametrize(
+    "args", [("check", "--facility", "colossus-1"), ("claims", "check", "--all", "--json")]
+)
+def test_a_full_disk_is_one_line_naming_it(args):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    assert done.returncode == 1
+    assert done.stderr == "dcpower: error: cannot write the output: no space left on device\n"
+
+
+def test_capex_answers_a_trillion_accelerators_as_power_does(capsys):
+    assert main(["capex", "--gpus", "1e12", "--accelerator", "h100-sxm", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    # 1e12 x 1,192.125 W of IT power each = 1.192125e15 W: above the 1 PW input cap, an answer
+    assert result["it_power"]["value"] * 1e6 == pytest.approx(1.192125e15)
+    assert result["accelerators"] == 10**12
+    assert main(["power", "--gpus", "1e12", "--accelerator", "h100-sxm"]) == 0
+    assert main(["capex", "--gpus", "1e13", "--accelerator", "h100-sxm"]) == 2
+    assert "gpus: '1e13' is more than 1e+12; accepted: 1 to 1e12" in capsys.readouterr().err
+
+
+def test_capacity_refuses_a_count_it_would_ignore(capsys):
+    assert main(["capacity", "--power", "300 MW", "--accelerator", "h100-sxm", "--gpus", "5"]) == 2
+    assert capsys.readouterr().err == (
+        "dcpower: error: capacity: --gpus '5' is not used: capacity answers how many accelerators a power "
+        "supports; for the power a count needs use 'dcpower power --gpus N', for both 'dcpower check'\n"
+    )
+
+
+def test_control_characters_from_a_preset_are_escaped_on_stdout(tmp_path, capsys):
+    from tests.fuzz.strategies import claim_toml
+
+    (tmp_path / "claims").mkdir()
+    hostile = "https://example.com/\x1b[41m\x9b2J\u202e\r"
+    (tmp_path / "claims" / "hostile-claim.toml").write_text(
+        claim_toml(url=hostile, power="300 MW", count=220000, accelerator="h100-sxm"), encoding="utf-8"
+    )
+    assert main(["claims", "check", "hostile-claim", "--preset-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "  source (reporting): https://example.com/\\u001b[41m\\u009b2J\\u202e\\u000d\n" in out
+    assert not any(ord(c) < 0x20 and c != "\n" for c in out)
+    assert main(["claims", "check", "hostile-claim", "--json", "--preset-dir", str(tmp_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["claims"][0]["url"] == hostile
+
+
+def test_stderr_escapes_control_characters_but_keeps_the_progress_carriage_return(monkeypatch, capsys):
+    from calc import cli
+
+    def noisy(args):
+        print("note: \x1b[41m\x07 from a file", file=sys.stderr)
+        print("\rbatch: row 500 of 2,000", end="", file=sys.stderr)
+        return 0
+
+    monkeypatch.setitem(cli.COMMANDS, "presets", noisy)
+    assert main(["presets", "list"]) == 0
+    assert capsys.readouterr().err == "note: \\u001b[41m\\u0007 from a file\n\rbatch: row 500 of 2,000"

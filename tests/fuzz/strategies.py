@@ -55,3 +55,43 @@ def examples(n: int, *, long: int | None = None) -> settings:
     if profile < 1000:
         return settings(max_examples=n)
     return settings(max_examples=long or profile)
+
+
+def stage_toml(date: str, source: str = "turbines", power: str = "100 MW", **extra: object) -> str:
+    """One [[timeline]] stage of a facility preset, its fields written as TOML."""
+    fields = "".join(f"{key} = {_toml(value)}\n" for key, value in extra.items())
+    return (
+        f'[[timeline]]\ndate = "{date}"\nsource = "{source}"\npower = "{power}"\n{fields}'
+        'sources = [{ title = "Example source", url = "https://example.com/" }]\n'
+    )
+
+
+def facility_toml(*stages: str, deliveries: str = "") -> str:
+    """A facility preset 'hostile-site' (100 MW, 10,000 H100) with the timeline stages given."""
+    return (
+        'schema_version = 1\nid = "hostile-site"\nname = "Hostile site"\npower = "100 MW"\n'
+        'accelerators = 10000\nconfidence = "low"\n[fleet]\nh100-sxm = 10000\n'
+        '[[sources]]\ntitle = "Example source"\nurl = "https://example.com/"\n' + "".join(stages) + deliveries
+    )
+
+
+def claim_toml(
+    claim_id: str = "hostile-claim", *, url: str = "https://example.com/", **fields: object
+) -> str:
+    """A ledger claim preset; `fields` (count, power, accelerator, ...) written as TOML values."""
+    body = "".join(f"{key} = {_toml(value)}\n" for key, value in fields.items())
+    return (
+        f'schema_version = 1\nid = "{claim_id}"\nname = "Hostile claim"\ndate = "2025-01"\n'
+        f'quote = "A claim written to test dcpower."\nurl = {_toml(url)}\n{body}confidence = "low"\n'
+        f'[[sources]]\ntitle = "Example source"\nurl = {_toml(url)}\ntier = "reporting"\n'
+    )
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, str):
+        # a TOML basic string: every control character as its \\uXXXX escape
+        escaped = "".join(
+            f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F or c in '"\\' else c for c in value
+        )
+        return f'"{escaped}"'
+    return str(value).lower() if isinstance(value, bool) else str(value)
