@@ -169,3 +169,50 @@ def test_the_ledger_table_gives_a_verdict_or_what_a_figure_supports():
     assert rows["fairwater-wisconsin"][2] == "needs 411.4 MW"
     assert rows["anthropic-azure-30b"][3] == "$30 B"
     assert rows["openai-nvidia-10gw"][4] == "4,000,000–5,000,000"
+
+
+HUGE_COUNT = """schema_version = 1
+id = "trillion"
+name = "A trillion accelerators"
+date = "2026-01-01"
+quote = "one trillion accelerators, they say"
+url = "https://example.com/trillion"
+count = 1000000000000
+confidence = "low"
+
+[[sources]]
+title = "An example source"
+url = "https://example.com/trillion"
+"""
+
+
+def test_a_count_that_needs_more_than_a_petawatt_is_an_error_row_not_a_crash(isolated_presets):
+    # the defect: LedgerResult refused the answer (10^12 x 1,430.55 W = 1.43 PW facility power,
+    # over the 1 PW a power may be) with a raw ValidationError, and the whole ledger failed
+    folder = isolated_presets / "dcpower" / "presets" / "claims"
+    folder.mkdir(parents=True)
+    (folder / "trillion.toml").write_text(HUGE_COUNT)
+    calc.refresh_presets()
+    claim = calc.load_claim("trillion")
+    with pytest.raises(calc.CalcError) as caught:
+        calc.answer_claim(claim)
+    message = "trillion: required_power: '1430550000.0 MW' is more than 1 PW; accepted: up to 1 PW"
+    assert str(caught.value) == message
+    report = calc.check_ledger()
+    row = next(r for r in report.claims if r.id == "trillion")
+    assert row.answer == f"error: {message}"
+    assert len(report.claims) == len(IDS) + 1  # the others are answered still
+
+
+def test_a_claim_answered_with_an_error_does_not_open_as_a_scenario(isolated_presets):
+    # the error row of check_ledger, passed on as the answer, once gave an AttributeError
+    folder = isolated_presets / "dcpower" / "presets" / "claims"
+    folder.mkdir(parents=True)
+    (folder / "trillion.toml").write_text(HUGE_COUNT)
+    calc.refresh_presets()
+    row = next(r for r in calc.check_ledger().claims if r.id == "trillion")
+    with pytest.raises(calc.InputError) as caught:
+        calc.claim_scenario(calc.load_claim("trillion"), row)
+    assert str(caught.value) == (
+        "trillion: required_power: '1430550000.0 MW' is more than 1 PW; accepted: up to 1 PW"
+    )
