@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 from calc.arguments import accepts, optional, texts
-from calc.errors import CalcError
+from calc.errors import CalcError, InputError
 from calc.models import (
     Basis,
     LedgerClaim,
@@ -28,7 +30,7 @@ from calc.models import (
     SentenceCheck,
     Support,
 )
-from calc.presets import catalog, list_presets, load_preset
+from calc.presets import catalog, describe_validation_error, list_presets, load_preset
 from calc.units import format_power, parse_power
 
 SUPPORT_TYPES: tuple[str, ...] = ("h100-sxm", "gb200", "gb300", "mi355x", "tpu-v7", "trainium2")
@@ -72,7 +74,19 @@ def _bound(word: str) -> str:
 
 
 def answer_claim(claim: LedgerClaim) -> LedgerResult:
-    """One ledger claim answered (see the module docstring)."""
+    """One ledger claim answered (see the module docstring).
+
+    Raises:
+        CalcError: The claim cannot be answered: an unknown accelerator, or an answer beyond
+            what dcpower holds (a count of 10^12 needs more than 1 PW).
+    """
+    try:
+        return _answer(claim)
+    except ValidationError as error:  # an answer out of its model's range
+        raise InputError(f"{claim.id}: {describe_validation_error(error)}") from None
+
+
+def _answer(claim: LedgerClaim) -> LedgerResult:
     from calc.capacity import capacity, required_power
     from calc.claims import check_claim
     from calc.energy import capex, format_money
@@ -220,6 +234,8 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
         bounds["gpus_high"] = stated.count_high
     else:
         answered = result if result is not None else answer_claim(stated)
+        if answered.answer.startswith("error: "):  # a result of check_ledger that failed
+            raise InputError(answered.answer.removeprefix("error: "))
         if answered.kind in ("power", "orbital"):
             basis = _basis(stated)
             if answered.supports:
@@ -270,7 +286,6 @@ def answered_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
             or its power supports no whole system of its accelerator.
     """
     from calc.capacity import capacity, required_power
-    from calc.errors import InputError
     from calc.sentences import GENERIC_ACCELERATOR, sentence_scenario
 
     has_power = parsed.power is not None or inputs.get("power") is not None

@@ -11,7 +11,6 @@ bundled one, and every result that uses it says so in its notes.
 from __future__ import annotations
 
 import difflib
-import json
 import math
 import os
 import re
@@ -627,6 +626,8 @@ def preset_origin(kind: Kind, preset_id: str) -> str:
 # The one writer of preset files, beside the one reader: a saved scenario reads back identical.
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_MAX_ID = 64
+"""The longest preset id (`calc.models.PresetId`)."""
 
 
 def number_text(value: float) -> str:
@@ -634,48 +635,83 @@ def number_text(value: float) -> str:
     return f"{value:.0f}" if value == math.floor(value) and abs(value) < 1e15 else repr(value)
 
 
-def _toml_value(value: Any) -> str:
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+_TOML_ESCAPED = re.compile(r'["\\\x00-\x1f\x7f-\x9f\ud800-\udfff]')
+"""What a TOML basic string cannot hold raw (the quote, the backslash, the control characters
+U+0000-U+001F and U+007F), the C1 controls U+0080-U+009F (legal, escaped so that a saved file
+shown in a terminal cannot drive it), and the lone surrogates (no UTF-8 file can hold them)."""
+
+
+def toml_string(text: str, field: str = "text") -> str:
+    """`text` as a TOML basic string that reads back equal: every control character escaped.
+
+    Raises:
+        InputError: The text holds a lone surrogate (not a Unicode scalar value: TOML has no
+            escape for it and UTF-8 no encoding); the message names `field`.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        character = match.group()
+        if "\ud800" <= character <= "\udfff":
+            raise InputError(
+                f"save: {field}: {shown(text)} holds a lone surrogate (U+{ord(character):04X}), "
+                "which no file can hold; remove it"
+            )
+        return _TOML_ESCAPES.get(character) or f"\\u{ord(character):04X}"
+
+    return '"' + _TOML_ESCAPED.sub(escaped, text) + '"'
+
+
+def _toml_value(value: Any, field: str = "value") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
-            raise InputError(f"save: {value!r} cannot be written")
+            raise InputError(f"save: {field}: {value!r} cannot be written")
         return repr(value) if isinstance(value, float) else str(value)
-    return json.dumps(str(value), ensure_ascii=False)
+    return toml_string(str(value), field)
 
 
 def _toml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else json.dumps(key)
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_string(key, "key")
 
 
 _BOUND_FIELDS = ("power_bound", "count_bound")
 
 
 def facility_to_toml(facility: Facility) -> str:
-    """The TOML text of a facility preset (the format `load_facility` reads)."""
+    """The TOML text of a facility preset (the format `load_facility` reads).
+
+    Raises:
+        InputError: A text holds a lone surrogate (see `toml_string`).
+    """
     lines = []
     for key, value in facility.model_dump(mode="json").items():
         if key == "power":
             text = f"{number_text(facility.power.magnitude)} {facility.power.units:~}"
-            lines.append(f"power = {_toml_value(text)}")
+            lines.append(f"power = {_toml_value(text, key)}")
         elif value is None or (key in _BOUND_FIELDS and value == "exact"):
             continue  # unstated: the model's default, as a hand-written preset leaves it
         elif not isinstance(value, (dict, list)):
-            lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
+            lines.append(f"{_toml_key(key)} = {_toml_value(value, key)}")
     lines.append("\n[fleet]")
-    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in facility.fleet.items()]
+    lines += [f"{_toml_key(k)} = {_toml_value(v, f'fleet.{k}')}" for k, v in facility.fleet.items()]
     scalars = {k: v for k, v in facility.assumptions.items() if not isinstance(v, dict)}
     tables = {k: v for k, v in facility.assumptions.items() if isinstance(v, dict)}
     lines.append("\n[assumptions]")
-    lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in scalars.items()]
+    lines += [f"{_toml_key(k)} = {_toml_value(v, f'assumptions.{k}')}" for k, v in scalars.items()]
     for name, table in tables.items():
         lines.append(f"\n[assumptions.{_toml_key(name)}]")
-        lines += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in table.items() if v is not None]
-    for source in facility.sources:
+        lines += [
+            f"{_toml_key(k)} = {_toml_value(v, f'assumptions.{name}.{k}')}"
+            for k, v in table.items()
+            if v is not None
+        ]
+    for index, source in enumerate(facility.sources):
         lines.append("\n[[sources]]")
-        lines.append(f"title = {_toml_value(source.title)}")
+        lines.append(f"title = {_toml_value(source.title, f'sources.{index}.title')}")
         if source.url:
-            lines.append(f"url = {_toml_value(source.url)}")
+            lines.append(f"url = {_toml_value(source.url, f'sources.{index}.url')}")
     return "\n".join(lines) + "\n"
 
 
@@ -691,6 +727,15 @@ def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
         raise InputError("save: a scenario needs a power and an accelerator count to be saved")
     assumptions: dict[str, Any] = {**scenario.site, **scenario.overrides}
     sources = scenario.sources or (Source(title="a scenario saved from dcpower"),)
+    try:
+        return _facility_of(scenario, preset_id, assumptions, sources)
+    except ValidationError as error:  # a method given as a path, say: a preset names an id
+        raise InputError(f"save: {describe_validation_error(error)}") from None
+
+
+def _facility_of(
+    scenario: Scenario, preset_id: str, assumptions: dict[str, Any], sources: tuple[Source, ...]
+) -> Facility:
     return Facility(
         id=preset_id,
         name=scenario.name,
@@ -726,8 +771,13 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
         raise InputError(f"save: {str(path)!r} must end in .toml")
     if not _ID_RE.match(target.stem):
         raise InputError(
-            f"save: {target.name!r}: the file name is the preset id and must be "
+            f"save: {shown(target.name)}: the file name is the preset id and must be "
             f"kebab-case, e.g. 'my-site.toml'"
+        )
+    if len(target.stem) > _MAX_ID:
+        raise InputError(
+            f"save: {shown(target.name)}: the file name is the preset id and has at most "
+            f"{_MAX_ID} characters before '.toml' ({len(target.stem)} given)"
         )
     text = facility_to_toml(scenario_to_facility(scenario, target.stem))
     return write_atomic(target, text)

@@ -18,8 +18,8 @@ from calc.capacity import capacity_at
 from calc.chain import resolve
 from calc.claims import claim_of, even_value, method_order
 from calc.energy import format_money
-from calc.errors import InputError, shown
-from calc.files import write_atomic
+from calc.errors import InputError, PresetError
+from calc.files import checked_name, shown_path, write_atomic_files
 from calc.inputs import with_method
 from calc.models import (
     BASIS_LABELS,
@@ -33,6 +33,7 @@ from calc.models import (
     SolveResult,
     build,
 )
+from calc.presets import list_presets, load_assumption_set
 from calc.units import format_power
 
 
@@ -472,15 +473,30 @@ def evaluate(scenario: Scenario) -> Report:
     """Check a scenario's claim, its capacity at each reading, and the claim under every method.
 
     Every method row keeps the scenario's site facts and overrides, as ``check --method all``
-    does with ``--set``.
+    does with ``--set``. A user assumption set that does not load is left out of the rows (the
+    TUI names its file; ``dcpower presets check`` reports it), rather than failing the report.
     """
     inputs = resolve(scenario)
     claim = claim_of(inputs)
     capacities = tuple(capacity_at(inputs, reading.basis) for reading in claim.readings)
     methods = tuple(
-        claim if m == scenario.method else claim_of(resolve(with_method(scenario, m))) for m in method_order()
+        claim if m == scenario.method else claim_of(resolve(with_method(scenario, m)))
+        for m in method_order(_loadable_methods(scenario.method))
     )
     return build(Report, scenario=scenario, claim=claim, capacity=capacities, methods=methods)
+
+
+def _loadable_methods(current: str) -> tuple[str, ...]:
+    """The assumption sets that load, and the scenario's own (whose errors are the report's)."""
+    methods = []
+    for method in list_presets("assumptions"):
+        if method != current:
+            try:
+                load_assumption_set(method)
+            except PresetError:
+                continue
+        methods.append(method)
+    return tuple(methods)
 
 
 def headline_lines(report: Report) -> list[str]:
@@ -563,20 +579,30 @@ def report_markdown(report: Report) -> str:
 def export_report(report: Report, path: str | os.PathLike[str]) -> tuple[Path, Path]:
     """Write the report as Markdown at `path` (``.md`` added if missing) and as JSON beside it.
 
-    Both files are written atomically.
+    The pair is written together: both texts go to temporary files first, and only when both
+    are on the disk do they replace the old pair, so a failure (a full disk) leaves the old
+    report and its JSON as they were, never a new one beside an old one.
 
     Raises:
-        InputError: The path names no file (``/``, a directory, an empty name) or cannot be written.
+        InputError: The path names no file (``/``, a directory, an empty name), names a device,
+            FIFO or socket, or cannot be written.
     """
-    target = Path(path).expanduser()
-    if not target.name or target.name in (".", "..") or target.is_dir():
+    name = checked_name(path, "export")
+    target = Path(name).expanduser()
+    try:
+        directory = target.is_dir()
+    except OSError:  # a name too long, say: the write below says what is wrong with it
+        directory = False
+    if not target.name or target.name in (".", "..") or directory:
         raise InputError(
-            f"export: {shown(str(path))} is a directory; give a file name, e.g. 'colossus-report.md'"
+            f"export: {shown_path(target)} is a directory; give a file name, e.g. 'colossus-report.md'"
         )
     if target.suffix != ".md":
         target = target.with_name(target.name + ".md") if target.suffix else target.with_suffix(".md")
-    markdown = write_atomic(target, report_markdown(report))
-    return markdown, write_atomic(target.with_suffix(".json"), report_json(report))
+    markdown, data = write_atomic_files(
+        [(target, report_markdown(report)), (target.with_suffix(".json"), report_json(report))], "export"
+    )
+    return markdown, data
 
 
 def report_json(report: Report) -> str:

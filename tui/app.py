@@ -15,6 +15,9 @@ from tui.commands import DcpowerCommands
 from tui.screens import CalculatorScreen, QuitDialog
 from tui.widgets import ClaimsPanel, FieldInput
 
+DEFAULT_FACILITY = "colossus-1"
+"""The facility the app opens on, and falls back to when the one asked for does not open."""
+
 
 class DcpowerApp(App[int]):
     """Explore the assumptions behind a datacenter power claim."""
@@ -29,7 +32,7 @@ class DcpowerApp(App[int]):
         Binding("f1", "help", "Help", tooltip="Keys and the glossary of power bases."),
     ]
 
-    def __init__(self, facility: str = "colossus-1") -> None:
+    def __init__(self, facility: str = DEFAULT_FACILITY) -> None:
         super().__init__()
         self._facility = facility
 
@@ -69,8 +72,23 @@ class DcpowerApp(App[int]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        scenario = calc.scenario_from_facility(self._facility)
-        self.push_screen(CalculatorScreen(scenario, self._facility))
+        facility = self._facility
+        try:
+            scenario = calc.scenario_from_facility(facility)
+            calc.scenario_fields(scenario)  # what the screen shows: a method that is a preset
+        except calc.CalcError as error:
+            if facility == DEFAULT_FACILITY:
+                self.exit(2, message=str(error))
+                return
+            # the bundled default opens instead, and the message says why the file did not
+            self.notify(str(error), title="Not opened", severity="error", timeout=15)
+            facility = DEFAULT_FACILITY
+            try:
+                scenario = calc.scenario_from_facility(facility)
+            except calc.CalcError as again:
+                self.exit(2, message=str(again))
+                return
+        self.push_screen(CalculatorScreen(scenario, facility))
 
     @property
     def calculator(self) -> CalculatorScreen:
@@ -116,7 +134,11 @@ class DcpowerApp(App[int]):
 
         async def load() -> None:
             screen = self.calculator
-            await screen.load(event.scenario, event.source)
+            try:
+                await screen.load(event.scenario, event.source)
+            except calc.CalcError as error:
+                self.notify(str(error), title="Not opened", severity="error")
+                return
             # the claim's verdict, its fields focused (focus left in the Claims tab would show it again)
             screen.query_one(screen.AUTO_FOCUS or "#power").focus()
             screen.action_panel("claim")
@@ -132,10 +154,9 @@ class DcpowerApp(App[int]):
             scenario = calc.scenario_from_facility(
                 str(Path(source).expanduser()) if source.endswith(".toml") else source
             )
+            await self.calculator.load(scenario, source)  # refused before the screen changes
         except calc.CalcError as error:
             self.notify(str(error), title="Not opened", severity="error")
-            return
-        await self.calculator.load(scenario, source)
 
     def set_method(self, method: str) -> None:
         """Switch the method (the assumption set)."""

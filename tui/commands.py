@@ -20,7 +20,10 @@ class DcpowerCommands(Provider):
         app: DcpowerApp = self.app  # type: ignore[assignment]
         commands: list[tuple[str, object, str]] = []
         for preset_id in calc.list_presets("facilities"):
-            name = calc.load_facility(preset_id).name
+            try:
+                name = calc.load_facility(preset_id).name
+            except calc.CalcError:  # a broken user preset: the calculator names it once
+                continue
             commands.append(
                 (f"Facility: {name}", partial(app.switch_scenario, preset_id), f"Open the {preset_id} preset")
             )

@@ -1,5 +1,7 @@
-"""Atomic saves: stale temporary files are cleaned, symlinks are written through, bad names refused."""
+"""Atomic saves: stale temporary files are cleaned, symlinks are written through, bad names and
+targets that are no regular file refused, and a pair of files written both or neither."""
 
+import errno
 import os
 import signal
 import subprocess
@@ -8,8 +10,9 @@ import time
 
 import pytest
 
+import calc.files
 from calc.errors import InputError
-from calc.files import STALE_SECONDS, write_atomic
+from calc.files import STALE_SECONDS, write_atomic, write_atomic_files
 
 
 def _age(path, seconds):
@@ -88,4 +91,115 @@ def test_bad_names_are_refused_before_the_disk_is_touched(tmp_path, monkeypatch,
     with pytest.raises(InputError) as caught:
         write_atomic(name, "x")
     assert str(caught.value) == message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_symlink_to_a_fifo_or_a_device_is_refused_and_the_node_stays(tmp_path):
+    # the defect: the rename replaced the FIFO (or, as root, /dev/null) with a regular file
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "site.toml"
+    link.symlink_to(fifo)
+    with pytest.raises(InputError) as caught:
+        write_atomic(link, "x")
+    assert str(caught.value) == (
+        f"save: {fifo} is not a regular file (a device, FIFO or socket); give the name of a file"
+    )
+    assert fifo.is_fifo() and link.is_symlink()
+    with pytest.raises(InputError, match=r"^save: .*pipe is not a regular file"):
+        write_atomic(fifo, "x")
+    null = tmp_path / "null.md"
+    null.symlink_to("/dev/null")
+    with pytest.raises(InputError, match=r"^save: /dev/null is not a regular file"):
+        write_atomic(null, "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null.md", "pipe", "site.toml"]
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+
+
+def test_a_symlink_to_a_directory_is_refused(tmp_path):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "site.toml").symlink_to(tmp_path / "folder")
+    with pytest.raises(InputError) as caught:
+        write_atomic(tmp_path / "site.toml", "x")
+    assert str(caught.value) == (
+        f"save: {tmp_path / 'folder'} is a directory; give a file name such as 'report.md'"
+    )
+
+
+def test_a_dangling_symlink_creates_its_target(tmp_path):
+    (tmp_path / "site.toml").symlink_to(tmp_path / "new.toml")
+    assert write_atomic(tmp_path / "site.toml", "x") == tmp_path / "new.toml"
+    assert (tmp_path / "new.toml").read_text() == "x"
+
+
+def test_a_name_near_the_length_limit_is_written_and_one_too_long_is_one_line(tmp_path):
+    # a 250-byte name is legal (255 at most), though ".NAME.XXXXXXXX.tmp" beside it is not
+    near = tmp_path / ("a" * 247 + ".md")
+    assert write_atomic(near, "x").read_text() == "x"
+    assert [p.name for p in tmp_path.iterdir()] == [near.name]
+    with pytest.raises(InputError) as caught:
+        write_atomic(tmp_path / ("b" * 300 + ".md"), "x")
+    assert str(caught.value).startswith("save: …") and str(caught.value).endswith(
+        "bbb.md: File name too long"
+    )
+
+
+def _old_pair(tmp_path):
+    first, second = tmp_path / "report.md", tmp_path / "report.json"
+    first.write_text("250 MW")
+    second.write_text('{"power": 250}')
+    return first, second
+
+
+def test_a_pair_whose_second_write_fails_keeps_both_old_files(tmp_path, monkeypatch):
+    # a nearly full disk: the second temporary cannot be written
+    first, second = _old_pair(tmp_path)
+    real = calc.files._write_temporary
+    calls = []
+
+    def full_disk(folder, name, text):
+        calls.append(name)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(folder, name, text)
+
+    monkeypatch.setattr(calc.files, "_write_temporary", full_disk)
+    with pytest.raises(InputError) as caught:
+        write_atomic_files([(first, "300 MW"), (second, '{"power": 300}')], "export")
+    assert str(caught.value) == f"export: {second}: No space left on device"
+    assert calls == ["report.md", "report.json"]
+    assert (first.read_text(), second.read_text()) == ("250 MW", '{"power": 250}')
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "report.md"]
+
+
+def test_a_pair_whose_second_rename_fails_puts_the_first_back(tmp_path, monkeypatch):
+    first, second = _old_pair(tmp_path)
+    real = os.replace
+    calls = []
+
+    def failing(source, target):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(source, target)
+
+    monkeypatch.setattr(calc.files.os, "replace", failing)
+    with pytest.raises(InputError, match=r"^export: .*report.json: Input/output error$"):
+        write_atomic_files([(first, "300 MW"), (second, '{"power": 300}')], "export")
+    # the first rename had replaced report.md; its old content came back from the hard link
+    assert (first.read_text(), second.read_text()) == ("250 MW", '{"power": 250}')
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "report.md"]
+
+
+def test_a_new_pair_whose_second_write_fails_leaves_no_file(tmp_path, monkeypatch):
+    real = calc.files._write_temporary
+
+    def full_disk(folder, name, text):
+        if name.endswith(".json"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(folder, name, text)
+
+    monkeypatch.setattr(calc.files, "_write_temporary", full_disk)
+    with pytest.raises(InputError):
+        write_atomic_files([(tmp_path / "a.md", "x"), (tmp_path / "a.json", "y")], "export")
     assert list(tmp_path.iterdir()) == []

@@ -338,6 +338,13 @@ def test_a_count_of_a_trillion_alone_is_answered_with_its_power(tmp_path, monkey
     )
     every = calc.check_ledger()
     assert "hostile-claim" in [r.id for r in every.claims]
+    # opened as a scenario, the derived power is over the input cap: one line, not a traceback
+    with pytest.raises(calc.CalcError) as caught:
+        calc.claim_scenario(calc.load_claim("hostile-claim"), result)
+    assert str(caught.value) == (
+        "power: 1.43055e+06 GW is more than 1 PW; accepted: up to 1 PW (world electricity "
+        "generation is about 3.5 TW)"
+    )
 
 
 def test_check_ledger_takes_one_id_or_several():

@@ -1,6 +1,12 @@
 """calc/report.py: results as lines and tables, written once for the CLI, Markdown and the TUI."""
 
+import errno
+import os
+
+import pytest
+
 import calc
+import calc.files
 from calc.cli import main
 from calc.report import Table, as_markdown, as_text, methods_table
 
@@ -44,3 +50,49 @@ def test_the_headline_says_the_claim_as_stated_when_it_has_bounds():
     )
     exact = calc.headline_lines(calc.evaluate(calc.scenario_from_facility("colossus-1")))
     assert not any(line.startswith("As stated") for line in exact)
+
+
+def test_an_export_that_fails_on_the_json_keeps_the_old_pair(tmp_path, monkeypatch):
+    # the defect: the new .md (here 250 MW) replaced the old one (300 MW) and the .json failed
+    # on a full disk, leaving a 250 MW report beside a 300 MW JSON
+    old = calc.evaluate(calc.scenario_from_facility("colossus-1"))
+    calc.export_report(old, tmp_path / "site.md")
+    pair = ((tmp_path / "site.md").read_text(), (tmp_path / "site.json").read_text())
+    assert "300 MW" in pair[0] and "250 MW" not in pair[0]
+    new = calc.evaluate(calc.scenario("250 MW", gpus=220_000, accelerator="h100-sxm"))
+    real = calc.files._write_temporary
+
+    def full_disk(folder, name, text):
+        if name.endswith(".json"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(folder, name, text)
+
+    monkeypatch.setattr(calc.files, "_write_temporary", full_disk)
+    with pytest.raises(calc.InputError) as caught:
+        calc.export_report(new, tmp_path / "site.md")
+    assert str(caught.value) == f"export: {tmp_path / 'site.json'}: No space left on device"
+    assert ((tmp_path / "site.md").read_text(), (tmp_path / "site.json").read_text()) == pair
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site.json", "site.md"]
+    monkeypatch.undo()
+    calc.export_report(new, tmp_path / "site.md")  # and with room on the disk, both are new
+    markdown = (tmp_path / "site.md").read_text()
+    assert "250 MW" in markdown and "300 MW" not in markdown
+    assert calc.Report.model_validate_json((tmp_path / "site.json").read_text()).claim == new.claim
+
+
+def test_a_user_assumption_set_that_does_not_load_leaves_the_methods_table(isolated_presets):
+    # the defect: one unparsable user set failed the whole report, in the TUI and for export
+    folder = isolated_presets / "dcpower" / "presets" / "assumptions"
+    folder.mkdir(parents=True)
+    (folder / "broken-method.toml").write_text("[[[")
+    calc.refresh_presets()
+    report = calc.evaluate(calc.scenario_from_facility("colossus-1"))
+    assert [c.method for c in report.methods] == [
+        "default",
+        "epoch",
+        "epoch-nested",
+        "nvidia-ra",
+        "semianalysis",
+    ]
+    with pytest.raises(calc.PresetError, match=r"broken-method\.toml: not valid TOML"):
+        calc.evaluate(calc.with_method(calc.scenario_from_facility("colossus-1"), "broken-method"))

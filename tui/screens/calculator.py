@@ -164,6 +164,8 @@ class CalculatorScreen(Screen[None]):
         self._errors_shown: dict[str, str] = {}
         self.pinned: calc.Report | None = None
         """The report pinned as A, compared with the current one."""
+        self._skipped: set[str] = set()
+        """Problems of preset files left out of the facility list, each said once."""
 
     # ----------------------------------------------------------------------------- layout
 
@@ -184,7 +186,7 @@ class CalculatorScreen(Screen[None]):
                 )
                 yield ClaimEditor(fields, id="claim-editor")
                 yield FleetEditor(fields, self._accelerator_options(), id="fleet-editor")
-                yield AssumptionsEditor(fields, calc.list_presets("assumptions"), id="assumptions-editor")
+                yield AssumptionsEditor(fields, self._method_options(), id="assumptions-editor")
                 yield Static("", id="error-scenario", classes="field-error")
             with Vertical(id="results-column"):
                 yield Static("Results are for the last good inputs: fix the marked field.", id="stale-banner")
@@ -238,12 +240,35 @@ class CalculatorScreen(Screen[None]):
     # ----------------------------------------------------------------------------- helpers
 
     def _facility_options(self) -> list[tuple[str, str]]:
-        options = [(calc.load_facility(i).name, i) for i in calc.list_presets("facilities")]
+        options = []
+        for preset_id in calc.list_presets("facilities"):
+            try:
+                options.append((calc.load_facility(preset_id).name, preset_id))
+            except calc.CalcError as error:  # a broken user preset: skipped, and named once
+                self._skip(str(error))
         if self.save_path is not None and str(self.save_path) not in dict((v, n) for n, v in options):
             options.append((f"{self.base.name} ({self.save_path.name})", str(self.save_path)))
         elif self.save_path is None and self.source not in dict((v, n) for n, v in options):
             options.append((self.base.name, self.source))  # a claim opened from its sentence or the ledger
         return options
+
+    def _method_options(self) -> list[str]:
+        methods = []
+        for method in calc.list_presets("assumptions"):
+            try:
+                calc.load_assumption_set(method)
+            except calc.CalcError as error:  # a broken user preset: skipped, and named once
+                if method != self.scenario.method:
+                    self._skip(str(error), "Assumption set skipped")
+                    continue
+            methods.append(method)
+        return methods
+
+    def _skip(self, problem: str, title: str = "Facility preset skipped") -> None:
+        """Say once that a preset file was skipped, and why (the file is named in `problem`)."""
+        if problem not in self._skipped:
+            self._skipped.add(problem)
+            self.notify(problem, title=title, severity="warning", timeout=15)
 
     def _facility_value(self) -> Any:
         if self.save_path is not None:
@@ -559,7 +584,15 @@ class CalculatorScreen(Screen[None]):
         if event.method == self.scenario.method:
             return
         # site facts and the user's own values stay; the method's values replace the rest
-        fields = calc.scenario_fields(calc.with_method(self.scenario, event.method))
+        try:
+            fields = calc.scenario_fields(calc.with_method(self.scenario, event.method))
+        except calc.CalcError as error:  # a user assumption set that does not load
+            self.notify(str(error), title="Method not loaded", severity="error")
+            method = self.query_one("#method", Select)
+            with self.prevent(Select.Changed):
+                method.value = self.scenario.method
+            self.query_one(AssumptionsEditor).changed()  # if the choice was parsed meanwhile
+            return
         await self.query_one(AssumptionsEditor).load_values(fields)
 
     @on(Select.Changed, "#facility")
@@ -711,11 +744,16 @@ class CalculatorScreen(Screen[None]):
         self.recompute(force=True)
 
     async def load(self, scenario: calc.Scenario, source: str) -> None:
-        """Replace every field with a scenario's, as loaded (not dirty); undo can go back."""
+        """Replace every field with a scenario's, as loaded (not dirty); undo can go back.
+
+        Raises:
+            CalcError: The scenario's fields cannot be shown (a method that is not a preset):
+                raised before anything on screen changes.
+        """
+        fields = calc.scenario_fields(scenario)
         self._flush()
         self.base, self.scenario, self.source = scenario, scenario, source
         self.save_path = Path(source) if source.endswith(".toml") else None
-        fields = calc.scenario_fields(scenario)
         self.saved_fields = fields
         await self._show_fields(fields)
 

@@ -297,6 +297,10 @@ class ClaimsPanel(Vertical):
             message = str(error)
             self.app.call_from_thread(self._ledger_failed, message)
             return
+        except Exception as error:  # a claim the core does not yet refuse must not end the app
+            message = " ".join(f"ledger: cannot be checked: {type(error).__name__}: {error}".split())[:200]
+            self.app.call_from_thread(self._ledger_failed, message)
+            return
         answers = {r.id: r for r in report.claims}
         rows = [LedgerRow(c, answers.get(c.id), cells) for c, cells in zip(claims, table.rows, strict=True)]
         if not get_current_worker().is_cancelled:
@@ -342,13 +346,17 @@ class ClaimsPanel(Vertical):
             if len(rows) != len(self.rows)
             else f"{len(rows)} claims"
         )
-        self.query_one("#ledger-status", Static).update(
-            Content.from_markup(
-                f"[$text-muted]$status, by {COLUMNS[self.sort_column]}; "
-                "s sorts by the next column, r reverses, Enter opens a claim.[/]",
-                status=status,
-            )
+        line = Content.from_markup(
+            f"[$text-muted]$status, by {COLUMNS[self.sort_column]}; "
+            "s sorts by the next column, r reverses, Enter opens a claim.[/]",
+            status=status,
         )
+        # a claim answered with an error shows "error" in its row, and its message here, one line
+        failed = [r for r in rows if r.result is not None and r.result.answer.startswith("error: ")]
+        for row in failed:
+            message = " ".join(row.result.answer.split())  # type: ignore[union-attr]
+            line += Content("\n") + Content(f"{row.claim.id}: {message}").stylize("$error")
+        self.query_one("#ledger-status", Static).update(line)
 
     def sort_by(self, column: int) -> None:
         """Sort by a column; the same column again reverses the order."""

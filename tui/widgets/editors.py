@@ -199,13 +199,37 @@ class FleetEditor(Editor):
         return self._selects
 
     async def load(self, fields: dict[str, str]) -> None:
-        """Rebuild the rows from the fields."""
+        """Bring the rows to the fields: a row that stays keeps its widgets (and the focus, if
+        it has it) and takes the new text in place; rows gone are removed, rows new are mounted
+        in their place. An undo never destroys the focused field, so the next key lands in it."""
         fleet = self.query_one("#fleet", Vertical)
-        await fleet.remove_children()
+        wanted = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
+        rows = {row.index: row for row in self.query(FleetRow)}
+        focused = self.screen.focused
+        focused_row = (
+            next((a.index for a in focused.ancestors if isinstance(a, FleetRow)), None) if focused else None
+        )
         with self.prevent(Input.Changed, Select.Changed):
-            await fleet.mount_all(self._rows(fields))
-        self.forget_layout()
-        self._known = self.to_model()
+            gone = [row for index, row in rows.items() if index not in wanted]
+            if gone:
+                await fleet.remove_children(gone)
+            for position, index in enumerate(wanted):
+                if index in rows:
+                    continue
+                row = FleetRow(
+                    index, fields[f"fleet.{index}.accelerator"], fields[f"fleet.{index}.count"], self.options
+                )
+                later = [rows[i] for i in wanted[position + 1 :] if i in rows]
+                await fleet.mount(row, before=later[0] if later else None)
+                rows[index] = row
+            self._next_row = max(wanted, default=-1) + 1
+            self.forget_layout()
+            await super().load(fields)
+        if focused_row is not None and focused_row not in wanted:
+            # the focused row went: focus the next row's count, as removing a row by hand does
+            after = [rows[i] for i in wanted if i > focused_row]
+            target = after[0].query_one(FieldInput) if after else self.query_one("#add-fleet", Button)
+            target.focus()
 
     async def add_row(self) -> None:
         """Add an accelerator type (focused, ready to edit)."""

@@ -44,16 +44,31 @@ def timeline_view(facility: str | None, name: str, width: int) -> TimelineView:
         )
     try:
         result = calc.timeline(facility)
+        chart = calc.timeline_bars(result, width)
     except calc.CalcError as error:
         if "has no timeline" not in str(error):
             return TimelineView(facility, width, None, None, str(error))
-        having = [i for i in calc.list_presets("facilities") if calc.load_facility(i).timeline]
         message = (
             f"{name} has no timeline: its preset has no dated power stages. "
-            f"Facilities with one: {', '.join(having) or 'none'}."
+            f"Facilities with one: {', '.join(_having_timelines()) or 'none'}."
         )
         return TimelineView(facility, width, None, None, message)
-    return TimelineView(facility, width, result, calc.timeline_bars(result, width), "")
+    except Exception as error:  # a preset the core does not yet refuse must not end the app
+        message = f"timeline: {facility} cannot be drawn: {type(error).__name__}: {error}"
+        return TimelineView(facility, width, None, None, " ".join(message.split())[:200])
+    return TimelineView(facility, width, result, chart, "")
+
+
+def _having_timelines() -> list[str]:
+    """The facility presets with dated power stages (those that load)."""
+    having = []
+    for preset_id in calc.list_presets("facilities"):
+        try:
+            if calc.load_facility(preset_id).timeline:
+                having.append(preset_id)
+        except calc.CalcError:  # a broken user preset: the calculator names it
+            continue
+    return having
 
 
 def bar_content(bar: calc.TimelineBar, width: int) -> Content:
