@@ -1,5 +1,7 @@
 """Hypothesis strategies for hostile input at dcpower's boundary: text, numbers, wrong types."""
 
+import contextlib
+import io
 import math
 
 from hypothesis import settings
@@ -95,3 +97,27 @@ def _toml(value: object) -> str:
         )
         return f'"{escaped}"'
     return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def run_cli(argv: list[str]) -> tuple[int, str, str]:
+    """dcpower run in process: the exit code, stdout and stderr; the preset folders given with
+    --preset-dir are forgotten afterwards, so that one example does not leak into the next."""
+    import calc.presets
+    from calc.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+    finally:
+        calc.presets._cli_dirs = ()
+        calc.presets.reset_catalog()
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_one_line(argv: list[str], code: int, err: str) -> None:
+    """A refusal: exit 2 and one line on stderr, short, ending in a newline."""
+    lines = err.splitlines()
+    assert code == 2, (argv, err[-2000:])
+    assert len(lines) == 1 and len(lines[0]) <= 300 and err.endswith("\n"), (argv, lines)
+    assert "Traceback" not in lines[0]

@@ -2,7 +2,6 @@
 hostile cells: exit 0 or 3 with one result per row, or exit 2 with exactly one line on stderr;
 never exit 1, never a traceback, never a hang; no CSV output cell starts a formula."""
 
-import contextlib
 import csv
 import io
 import json
@@ -13,30 +12,27 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-import calc.presets
 from calc.batch import COLUMNS, MAX_BYTES
-from calc.cli import main
-from tests.fuzz.strategies import examples, number_texts, quantity_texts, wrong_types
+from tests.fuzz.strategies import (
+    assert_one_line,
+    examples,
+    number_texts,
+    quantity_texts,
+    run_cli,
+    wrong_types,
+)
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _run(argv: list[str]) -> tuple[int, str]:
     """dcpower in process: the exit code and stdout, once the one-line rule is checked."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(argv)
-    finally:
-        calc.presets._cli_dirs = ()
-        calc.presets.reset_catalog()
+    code, out, err = run_cli(argv)
     if code in (0, 3):
-        assert err.getvalue() == "", (argv, err.getvalue())
-        return code, out.getvalue()
-    lines = err.getvalue().splitlines()
-    assert code == 2, (argv, err.getvalue()[-2000:])
-    assert len(lines) == 1 and len(lines[0]) <= 300 and err.getvalue().endswith("\n"), (argv, lines)
-    assert out.getvalue() == "", "a file error is found before any row is written"
+        assert err == "", (argv, err)
+        return code, out
+    assert_one_line(argv, code, err)
+    assert out == "", "a file error is found before any row is written"
     return code, ""
 
 

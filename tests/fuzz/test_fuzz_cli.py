@@ -1,8 +1,6 @@
 """Fuzzing the CLI in process: exit 0 with finite numbers, or exit 2 with exactly one line of at
 most 300 characters on stderr; never exit 1, never a traceback."""
 
-import contextlib
-import io
 import os
 import re
 import tempfile
@@ -11,9 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-import calc.presets
-from calc.cli import main
-from tests.fuzz.strategies import examples, number_texts, quantity_texts
+from tests.fuzz.strategies import assert_one_line, examples, number_texts, quantity_texts, run_cli
 
 _NOT_FINITE = re.compile(r"\b(inf|nan)\b", re.IGNORECASE)
 accelerators = st.sampled_from(
@@ -23,20 +19,11 @@ numbers = st.one_of(number_texts, st.sampled_from(["1", "0.8", "150%", "1e308", 
 
 
 def _run(argv: list[str]) -> None:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(argv)
-    finally:
-        calc.presets._cli_dirs = ()
-        calc.presets.reset_catalog()
+    code, out, err = run_cli(argv)
     if code == 0:
-        assert not _NOT_FINITE.search(out.getvalue()), (argv, out.getvalue())
+        assert not _NOT_FINITE.search(out), (argv, out)
         return
-    lines = err.getvalue().splitlines()
-    assert code == 2, (argv, err.getvalue())
-    assert len(lines) == 1 and len(lines[0]) <= 300 and err.getvalue().endswith("\n"), (argv, lines)
-    assert "Traceback" not in lines[0]
+    assert_one_line(argv, code, err)
 
 
 def _options(**choices):
