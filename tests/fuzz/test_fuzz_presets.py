@@ -2,17 +2,21 @@
 `timeline`): exit 0 with what the file states, or exit 2 with one line; never exit 1, never a
 stage silently dropped, never a control character from the file on stdout."""
 
-import contextlib
-import io
 import tempfile
 from pathlib import Path
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-import calc.presets
-from calc.cli import main
-from tests.fuzz.strategies import claim_toml, examples, facility_toml, quantity_texts, stage_toml
+from tests.fuzz.strategies import (
+    assert_one_line,
+    claim_toml,
+    examples,
+    facility_toml,
+    quantity_texts,
+    run_cli,
+    stage_toml,
+)
 
 dates = st.one_of(
     st.from_regex(r"\A[0-9]{4}-[0-9]{2}(-[0-9]{2})?\Z"),
@@ -28,19 +32,12 @@ CONTROL = {chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))} - {"\n", "\
 
 
 def _run(argv: list[str]) -> str:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(argv)
-    finally:
-        calc.presets._cli_dirs = ()
-        calc.presets.reset_catalog()
-    assert code in (0, 2), (argv, code, err.getvalue())
-    assert not CONTROL.intersection(out.getvalue()), out.getvalue()
+    code, out, err = run_cli(argv)
+    assert code in (0, 2), (argv, code, err)
+    assert not CONTROL.intersection(out), out
     if code == 2:
-        lines = err.getvalue().splitlines()
-        assert len(lines) == 1 and len(lines[0]) <= 300 and "Traceback" not in lines[0], lines
-    return out.getvalue() if code == 0 else ""
+        assert_one_line(argv, code, err)
+    return out if code == 0 else ""
 
 
 @examples(30)

@@ -34,6 +34,13 @@ async def open_claims(pilot) -> ClaimsPanel:
     return panel
 
 
+async def read_sentence(pilot, panel: ClaimsPanel, sentence: str) -> str:
+    """Put a sentence in the claim box, wait until it is read, and give what the box shows."""
+    panel.query_one("#claim-sentence", Input).value = sentence
+    await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
+    return text_of(panel.query_one("#claim-reading", Static))
+
+
 def shown_ids(panel: ClaimsPanel) -> list[str]:
     table = panel.query_one(LedgerTable)
     return [str(table.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(table.row_count)]
@@ -75,12 +82,13 @@ async def test_the_claim_box_shows_each_reading_with_its_verdict():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
         panel = await open_claims(pilot)
-        panel.query_one("#claim-sentence", Input).value = (
+        shown = await read_sentence(
+            pilot,
+            panel,
             "Stargate Norway will host 100,000 GB300 GPUs at 230 MW, with ambitions to expand by an "
-            "additional 290 MW"
+            "additional 290 MW",
         )
-        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
-        reading = " ".join(text_of(panel.query_one("#claim-reading", Static)).split())
+        reading = " ".join(shown.split())
         # 230 MW / 100,000 GB300 = 2,300 W each: plausible; 520 MW: 5,200 W, ample
         assert (
             "this sentence supports two readings: 230 MW for 100,000 → plausible (chosen), "
@@ -93,9 +101,7 @@ async def test_a_sentence_with_a_count_alone_is_answered_and_opens_with_the_powe
     async with app.run_test(size=SIZE) as pilot:
         panel = await open_claims(pilot)
         screen = app.calculator
-        panel.query_one("#claim-sentence", Input).value = "We will deploy over 100,000 GPUs next year."
-        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
-        reading = text_of(panel.query_one("#claim-reading", Static))
+        reading = await read_sentence(pilot, panel, "We will deploy over 100,000 GPUs next year.")
         assert "at least 100,000  ← 'over 100,000 GPUs'" in reading
         # 100,000 H100 x 1,430.55 W (facility basis, central) = 143.1 MW, derived, not judged
         assert "ANSWERED count only: the power is what this count needs (143.1 MW at the facility" in reading
@@ -118,9 +124,7 @@ async def test_a_sentence_with_neither_figure_says_so_and_opens_nothing():
     async with app.run_test(size=SIZE) as pilot:
         panel = await open_claims(pilot)
         screen = app.calculator
-        panel.query_one("#claim-sentence", Input).value = "Meta will build a big cluster"
-        await settle_until(pilot, lambda: panel.sentence is not None, "the sentence read")
-        reading = text_of(panel.query_one("#claim-reading", Static))
+        reading = await read_sentence(pilot, panel, "Meta will build a big cluster")
         assert "claim: no power found in 'Meta will build a big cluster'" in reading
         await pilot.press("enter")
         await settle(pilot)
