@@ -33,3 +33,21 @@ def isolated_presets(tmp_path_factory, monkeypatch):
     calc.presets.reset_catalog()
     yield config
     calc.presets.reset_catalog()
+
+
+@pytest.fixture
+def fill_disk_on_json(monkeypatch):
+    """Call it to fill the disk for JSON files: from then on every temporary .json write fails
+    with ENOSPC, the others are written (monkeypatch.undo() empties the disk again)."""
+    import errno
+
+    import calc.files
+
+    real = calc.files._write_temporary
+
+    def full_disk(folder, name, text):
+        if name.endswith(".json"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(folder, name, text)
+
+    return lambda: monkeypatch.setattr(calc.files, "_write_temporary", full_disk)

@@ -191,15 +191,8 @@ def test_a_pair_whose_second_rename_fails_puts_the_first_back(tmp_path, monkeypa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "report.md"]
 
 
-def test_a_new_pair_whose_second_write_fails_leaves_no_file(tmp_path, monkeypatch):
-    real = calc.files._write_temporary
-
-    def full_disk(folder, name, text):
-        if name.endswith(".json"):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(folder, name, text)
-
-    monkeypatch.setattr(calc.files, "_write_temporary", full_disk)
+def test_a_new_pair_whose_second_write_fails_leaves_no_file(tmp_path, fill_disk_on_json):
+    fill_disk_on_json()
     with pytest.raises(InputError):
         write_atomic_files([(tmp_path / "a.md", "x"), (tmp_path / "a.json", "y")], "export")
     assert list(tmp_path.iterdir()) == []

@@ -1,7 +1,5 @@
 """calc/report.py: results as lines and tables, written once for the CLI, Markdown and the TUI."""
 
-import errno
-import os
 
 import pytest
 
@@ -52,7 +50,7 @@ def test_the_headline_says_the_claim_as_stated_when_it_has_bounds():
     assert not any(line.startswith("As stated") for line in exact)
 
 
-def test_an_export_that_fails_on_the_json_keeps_the_old_pair(tmp_path, monkeypatch):
+def test_an_export_that_fails_on_the_json_keeps_the_old_pair(tmp_path, monkeypatch, fill_disk_on_json):
     # the defect: the new .md (here 250 MW) replaced the old one (300 MW) and the .json failed
     # on a full disk, leaving a 250 MW report beside a 300 MW JSON
     old = calc.evaluate(calc.scenario_from_facility("colossus-1"))
@@ -60,14 +58,7 @@ def test_an_export_that_fails_on_the_json_keeps_the_old_pair(tmp_path, monkeypat
     pair = ((tmp_path / "site.md").read_text(), (tmp_path / "site.json").read_text())
     assert "300 MW" in pair[0] and "250 MW" not in pair[0]
     new = calc.evaluate(calc.scenario("250 MW", gpus=220_000, accelerator="h100-sxm"))
-    real = calc.files._write_temporary
-
-    def full_disk(folder, name, text):
-        if name.endswith(".json"):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(folder, name, text)
-
-    monkeypatch.setattr(calc.files, "_write_temporary", full_disk)
+    fill_disk_on_json()
     with pytest.raises(calc.InputError) as caught:
         calc.export_report(new, tmp_path / "site.md")
     assert str(caught.value) == f"export: {tmp_path / 'site.json'}: No space left on device"

@@ -92,7 +92,7 @@ def problems_of(path, n, d):
 
 
 def main():
-    files = sorted(HERE.glob("*.jsonl")) + [HERE.parent / "sentences.jsonl"]
+    files = [*sorted(HERE.glob("*.jsonl")), HERE.parent / "sentences.jsonl"]
     seen, problems = {}, []
     for path in files:
         if not path.exists():
