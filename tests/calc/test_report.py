@@ -1,6 +1,5 @@
 """calc/report.py: results as lines and tables, written once for the CLI, Markdown and the TUI."""
 
-
 import pytest
 
 import calc
