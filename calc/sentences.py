@@ -255,6 +255,8 @@ _RACK_NOUNS = {
     "cabinets",
 }
 
+# CPU names: a chip noun after one of these (and no accelerator model) counts CPUs
+_CPU_WORDS = {"cpu", "cpus", "grace", "epyc", "xeon", "graviton", "cobalt", "axion", "arm"}
 # model words (one token) and the preset they name; a plural "s" is also accepted
 _MODELS = {
     "gb300": "gb300", "b300": "gb300", "gb200": "gb200", "b200": "b200", "gh200": "gh200",
@@ -557,9 +559,10 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             (_word(tokens, lead - 1) == "to" and _word(tokens, lead - 2) in _SCALING | {"up"})
             or _word(tokens, lead - 1) in _SCALING
             or _word(tokens, lead - 1) in _TOTALLING
-            or (_word(tokens, lead - 1) == "of" and _word(tokens, lead - 2) == "total")
+            or (_word(tokens, lead - 1) in ("of", "to") and _word(tokens, lead - 2) == "total")
         ):
-            # "500,000 GPUs ... scaling to 1 million": the count's upper end, its noun implied
+            # "500,000 GPUs ... scaling to 1 million": the count's upper end, its noun implied;
+            # "... bringing the total to 260,000": the sum of the counts before it
             following = _word(tokens, j) if j < n and tokens[j].kind == "word" else ""
             if (
                 any(f.kind == "count" for f in figures)
@@ -567,7 +570,7 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
                 and (not following or following in _STOP | {"by", "next", "this", "in", "within"})
                 and value == round(value)
             ):
-                total = _word(tokens, lead - 1) in _TOTALLING | {"of"}
+                total = _word(tokens, lead - 1) in _TOTALLING or _word(tokens, lead - 2) == "total"
                 figure = Figure(
                     "count", value, 0, tokens[j - 1].end, i, j - 1, expansion=not total, total=total
                 )
@@ -763,6 +766,8 @@ def _count_figure(
             noun_end, noun = m + 1, "accelerator"
             break
         if w in _NOUNS or (w == "graphics" and _word(tokens, m + 1) in ("processing", "cards")):
+            if model is None and any(_word(tokens, c) in _CPU_WORDS for c in range(k, m)):
+                return None  # "64 Grace-Grace superchips", "Xeon processors": CPUs, not accelerators
             if w == "graphics":
                 m += 2 if _word(tokens, m + 1) == "cards" else 1
                 if _word(tokens, m + 1) in ("units", "unit"):
