@@ -227,6 +227,7 @@ _VOLT_AMPERES = {"kilovolt": 1e3, "megavolt": 1e6, "gigavolt": 1e9}
 _NOUNS = {
     "gpu", "gpus", "chip", "chips", "accelerator", "accelerators", "tpu", "tpus", "superchip",
     "superchips", "xpu", "xpus", "processors", "gpuequivalents", "h100e", "h100es", "cards",
+    "semiconductors",
 }  # fmt: skip
 _SYSTEM_NOUNS = {
     "system",

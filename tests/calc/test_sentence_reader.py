@@ -327,3 +327,9 @@ def test_cpu_superchips_are_not_accelerators():
     assert reading.count is not None and reading.accelerator == "gb200"
     # the GPUs after the CPUs are the count: 4,000
     assert parse_claim("It runs 20,000 Arm-based Grace CPU superchips and 4,000 GPUs.").count == 4_000
+
+
+def test_semiconductors_after_a_model_are_its_count():
+    # "100,000 H100 Nvidia semiconductors": the model, the maker, then the chip noun
+    reading = parse_claim("xAI will use 100,000 H100 Nvidia semiconductors at its Memphis supercomputer.")
+    assert (reading.count, reading.accelerator) == (100_000, "h100-sxm")
