@@ -783,6 +783,9 @@ def _count_figure(
             ):
                 noun_end = m + 2
             break
+        if w in ("units", "unit") and m == k and _accelerator_before(tokens, i):
+            noun_end, noun = m, "accelerator"  # "GPU capacity from about 65,000 to 300,000 units"
+            break
         if w in ("equivalents", "equivalent") and model is not None:
             noun_end, noun = m, "accelerator"
             break
@@ -859,6 +862,17 @@ def _count_figure(
             if high is not None:
                 figure.high = high * per
     return figure
+
+
+def _accelerator_before(tokens: list[Token], i: int, reach: int = 12) -> bool:
+    """Whether an accelerator noun or model is named in the `reach` tokens before token `i`, in its clause."""
+    for c in range(i - 1, max(i - reach, 0) - 1, -1):
+        if tokens[c].text in _CLAUSE_ENDS:
+            return False
+        w = _word(tokens, c)
+        if w in _NOUNS or w.removesuffix("s") in _MODELS:
+            return True
+    return False
 
 
 def _system_preset(system: str | None, model: str | None, tokens: list[Token], i: int) -> str | None:

@@ -333,3 +333,16 @@ def test_semiconductors_after_a_model_are_its_count():
     # "100,000 H100 Nvidia semiconductors": the model, the maker, then the chip noun
     reading = parse_claim("xAI will use 100,000 H100 Nvidia semiconductors at its Memphis supercomputer.")
     assert (reading.count, reading.accelerator) == (100_000, "h100-sxm")
+
+
+def test_units_count_accelerators_named_just_before_them():
+    # "AI GPU capacity from about 65,000 to more than 300,000 units": the units are the GPUs, and
+    # the figure it grows to is the claim
+    reading = parse_claim(
+        "Nvidia said the infrastructure will boost the country's installed AI GPU capacity from about "
+        "65,000 to more than 300,000 units."
+    )
+    assert (reading.count, reading.count_bound) == (300_000, "at-least")
+    # no accelerator in the clause before: units are not accelerators
+    assert parse_claim("The plant makes 5,000 units a year and 20 MW.").count is None
+    assert parse_claim("It bought 10,000 H100 GPUs; the city built 300 housing units.").count == 10_000
