@@ -227,6 +227,7 @@ _VOLT_AMPERES = {"kilovolt": 1e3, "megavolt": 1e6, "gigavolt": 1e9}
 _NOUNS = {
     "gpu", "gpus", "chip", "chips", "accelerator", "accelerators", "tpu", "tpus", "superchip",
     "superchips", "xpu", "xpus", "processors", "gpuequivalents", "h100e", "h100es", "cards",
+    "semiconductors",
 }  # fmt: skip
 _SYSTEM_NOUNS = {
     "system",
@@ -255,6 +256,8 @@ _RACK_NOUNS = {
     "cabinets",
 }
 
+# CPU names: a chip noun after one of these (and no accelerator model) counts CPUs
+_CPU_WORDS = {"cpu", "cpus", "grace", "epyc", "xeon", "graviton", "cobalt", "axion", "arm"}
 # model words (one token) and the preset they name; a plural "s" is also accepted
 _MODELS = {
     "gb300": "gb300", "b300": "gb300", "gb200": "gb200", "b200": "b200", "gh200": "gh200",
@@ -557,9 +560,10 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             (_word(tokens, lead - 1) == "to" and _word(tokens, lead - 2) in _SCALING | {"up"})
             or _word(tokens, lead - 1) in _SCALING
             or _word(tokens, lead - 1) in _TOTALLING
-            or (_word(tokens, lead - 1) == "of" and _word(tokens, lead - 2) == "total")
+            or (_word(tokens, lead - 1) in ("of", "to") and _word(tokens, lead - 2) == "total")
         ):
-            # "500,000 GPUs ... scaling to 1 million": the count's upper end, its noun implied
+            # "500,000 GPUs ... scaling to 1 million": the count's upper end, its noun implied;
+            # "... bringing the total to 260,000": the sum of the counts before it
             following = _word(tokens, j) if j < n and tokens[j].kind == "word" else ""
             if (
                 any(f.kind == "count" for f in figures)
@@ -567,7 +571,7 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
                 and (not following or following in _STOP | {"by", "next", "this", "in", "within"})
                 and value == round(value)
             ):
-                total = _word(tokens, lead - 1) in _TOTALLING | {"of"}
+                total = _word(tokens, lead - 1) in _TOTALLING or _word(tokens, lead - 2) == "total"
                 figure = Figure(
                     "count", value, 0, tokens[j - 1].end, i, j - 1, expansion=not total, total=total
                 )
@@ -763,6 +767,8 @@ def _count_figure(
             noun_end, noun = m + 1, "accelerator"
             break
         if w in _NOUNS or (w == "graphics" and _word(tokens, m + 1) in ("processing", "cards")):
+            if model is None and any(_word(tokens, c) in _CPU_WORDS for c in range(k, m)):
+                return None  # "64 Grace-Grace superchips", "Xeon processors": CPUs, not accelerators
             if w == "graphics":
                 m += 2 if _word(tokens, m + 1) == "cards" else 1
                 if _word(tokens, m + 1) in ("units", "unit"):
@@ -776,6 +782,9 @@ def _count_figure(
                 and tokens[m + 2].text in ("equivalents", "equivalent")
             ):
                 noun_end = m + 2
+            break
+        if w in ("units", "unit") and m == k and _accelerator_before(tokens, i):
+            noun_end, noun = m, "accelerator"  # "GPU capacity from about 65,000 to 300,000 units"
             break
         if w in ("equivalents", "equivalent") and model is not None:
             noun_end, noun = m, "accelerator"
@@ -853,6 +862,17 @@ def _count_figure(
             if high is not None:
                 figure.high = high * per
     return figure
+
+
+def _accelerator_before(tokens: list[Token], i: int, reach: int = 12) -> bool:
+    """Whether an accelerator noun or model is named in the `reach` tokens before token `i`, in its clause."""
+    for c in range(i - 1, max(i - reach, 0) - 1, -1):
+        if tokens[c].text in _CLAUSE_ENDS:
+            return False
+        w = _word(tokens, c)
+        if w in _NOUNS or w.removesuffix("s") in _MODELS:
+            return True
+    return False
 
 
 def _system_preset(system: str | None, model: str | None, tokens: list[Token], i: int) -> str | None:

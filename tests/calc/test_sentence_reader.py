@@ -305,3 +305,44 @@ def test_any_text_is_read_or_refused_in_one_line(text):
         return
     assert reading.count is None or 1 <= reading.count <= 10**12
     assert reading.power is None or reading.power.m_as("W") > 0
+
+
+def test_a_stated_total_after_its_parts_wins():
+    # "bringing the total to N" sums the counts before it, as "a total of N" does
+    reading = parse_claim(
+        "Samsung and SK will each deploy up to 50,000 GPUs, while Naver will install around 60,000 "
+        "units, bringing the total to 260,000."
+    )
+    assert (reading.count, reading.count_bound) == (260_000, "exact")
+    # no count before it: a bare "total to" is no count
+    assert parse_claim("The site has 100 MW; the total to date is 3 buildings.").count is None
+
+
+def test_cpu_superchips_are_not_accelerators():
+    # Grace-Grace is two CPUs; Xeon and Arm cores are CPUs: no accelerator count
+    assert parse_claim("six racks (that's 64 Grace-Grace superchips per rack)").count is None
+    assert parse_claim("The cluster has 5,000 Xeon processors and 100 MW.").count is None
+    # a CPU word beside an accelerator model still counts the accelerators
+    reading = parse_claim("The site will hold 10,000 GB200 superchips at 20 MW.")
+    assert reading.count is not None and reading.accelerator == "gb200"
+    # the GPUs after the CPUs are the count: 4,000
+    assert parse_claim("It runs 20,000 Arm-based Grace CPU superchips and 4,000 GPUs.").count == 4_000
+
+
+def test_semiconductors_after_a_model_are_its_count():
+    # "100,000 H100 Nvidia semiconductors": the model, the maker, then the chip noun
+    reading = parse_claim("xAI will use 100,000 H100 Nvidia semiconductors at its Memphis supercomputer.")
+    assert (reading.count, reading.accelerator) == (100_000, "h100-sxm")
+
+
+def test_units_count_accelerators_named_just_before_them():
+    # "AI GPU capacity from about 65,000 to more than 300,000 units": the units are the GPUs, and
+    # the figure it grows to is the claim
+    reading = parse_claim(
+        "Nvidia said the infrastructure will boost the country's installed AI GPU capacity from about "
+        "65,000 to more than 300,000 units."
+    )
+    assert (reading.count, reading.count_bound) == (300_000, "at-least")
+    # no accelerator in the clause before: units are not accelerators
+    assert parse_claim("The plant makes 5,000 units a year and 20 MW.").count is None
+    assert parse_claim("It bought 10,000 H100 GPUs; the city built 300 housing units.").count == 10_000

@@ -59,7 +59,8 @@ def test_an_unknown_bound_is_one_line():
     assert err.startswith("dcpower: error: argument --power-bound: invalid choice: 'sometimes'")
 
 
-RANGE = ("check", "--power", "10 GW", "--gpus", "4000000", "--gpus-high", "5000000", "--accelerator", "gb300")
+# the ledger's openai-nvidia-10gw: Huang's 4 to 5 million GPUs are Vera Rubin (presets/accelerators/rubin.toml)
+RANGE = ("check", "--power", "10 GW", "--gpus", "4000000", "--gpus-high", "5000000", "--accelerator", "rubin")
 
 
 def test_gpus_high_states_a_count_range():
@@ -77,7 +78,9 @@ def test_gpus_high_states_a_count_range():
 
 
 def test_gpus_high_matches_the_ledger_entry_of_the_same_claim():
-    # presets/claims/openai-nvidia-10gw.toml: 10 GW, 4,000,000-5,000,000, gb300, basis unspecified
+    # presets/claims/openai-nvidia-10gw.toml: 10 GW, 4,000,000-5,000,000, rubin, basis unspecified.
+    # A vera-rubin-nvl144 rack is 174 kW for 72 GPUs = 2,416.7 W of IT power per GPU (central): the
+    # claim's 2,000-2,500 W spans it, so both the chain and the ledger say plausible
     _, out, _ = _run(*RANGE)
     assert "Verdict: PLAUSIBLE." in out
     _, ledger, _ = _run("claims", "check", "openai-nvidia-10gw")

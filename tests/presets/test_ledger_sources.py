@@ -187,3 +187,36 @@ def test_the_misframed_claims_are_gone_or_reframed():
     amd = calc.load_claim("openai-amd-6gw")
     assert (amd.power.m_as("GW"), amd.power_bound) == (6, "exact")
     assert "6 gigawatt agreement" in amd.quote
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "accelerator", "supported"),
+    [
+        # facility power per rack at the central assumptions: system power x draw 0.85 x (1 + IT 0.10)
+        # x PUE 1.20 = system power x 1.122; whole racks only.
+        # helios-mi450, 154 kW / 72 GPUs: 1 GW / 172,788 W = 5,787.4 -> 5,787 racks x 72 = 416,664
+        ("openai-amd-first-gw", "mi450", 416_664),
+        # 6 GW / 172,788 W = 34,724.6 -> 34,724 racks x 72 = 2,500,128
+        ("openai-amd-6gw", "mi450", 2_500_128),
+        # vera-rubin-nvl144, 174 kW / 72 GPUs: 10 GW / 195,228 W = 51,222.2 -> 51,222 x 72 = 3,687,984
+        ("openai-nvidia-loi", "rubin", 3_687_984),
+        # 1 GW / 195,228 W = 5,122.2 -> 5,122 racks x 72 = 368,784
+        ("anthropic-azure-1gw", "rubin", 368_784),
+        # trn3-ultraserver, 225 kW / 144 chips: 5 GW / 252,450 W = 19,805.9 -> 19,805 x 144 = 2,851,920
+        ("anthropic-amazon-5gw", "trainium3", 2_851_920),
+    ],
+)
+def test_claims_on_the_new_parts_read_their_own_presets(claim_id, accelerator, supported):
+    claim = calc.load_claim(claim_id)
+    assert claim.accelerator == accelerator
+    assert "no preset" not in claim.notes and "estimate" in claim.notes
+    central = calc.answer_claim(claim).supports[0]
+    assert (central.accelerator, central.accelerators) == (accelerator, supported)
+
+
+def test_huangs_rubin_count_reads_rubin():
+    claim = calc.load_claim("openai-nvidia-10gw")
+    assert (claim.accelerator, claim.count, claim.count_high) == ("rubin", 4_000_000, 5_000_000)
+    # 10 GW / 5,000,000 = 2,000 W to 10 GW / 4,000,000 = 2,500 W per GPU, around a Vera Rubin
+    # rack's 174 kW / 72 = 2,416.7 W of nameplate per GPU: plausible
+    assert calc.check_ledger(("openai-nvidia-10gw",)).claims[0].verdict == "plausible"
