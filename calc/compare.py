@@ -15,7 +15,7 @@ from calc.arguments import accepts
 from calc.inputs import scenario_assumptions
 from calc.models import BASIS_LABELS, CalcModel, Report, Scenario, Verdict
 from calc.report import Table, claim_head, verdict_line, watts
-from calc.units import Power, W, quantity
+from calc.units import ResultPower, W, quantity
 
 
 class BreakEvenChange(CalcModel):
@@ -37,16 +37,16 @@ class ReadingChange(CalcModel):
     basis: str
     verdict_a: Verdict | None
     verdict_b: Verdict | None
-    central_a: Power | None
+    central_a: ResultPower | None
     """Central power per accelerator at this basis in A [W]."""
-    central_b: Power | None
+    central_b: ResultPower | None
     supported_a: int | None
     """Accelerators the power supports at this basis in A (central)."""
     supported_b: int | None
     break_even: tuple[BreakEvenChange, ...]
 
     @property
-    def central_difference(self) -> Power | None:
+    def central_difference(self) -> ResultPower | None:
         """B - A of the central power per accelerator [W]; None if a side lacks this basis."""
         if self.central_a is None or self.central_b is None:
             return None
@@ -72,9 +72,9 @@ class Comparison(CalcModel):
     head_b: str
     verdict_a: Verdict
     verdict_b: Verdict
-    implied_a: Power
+    implied_a: ResultPower
     """Implied power per accelerator of A [W]."""
-    implied_b: Power
+    implied_b: ResultPower
     readings: tuple[ReadingChange, ...]
 
     @property

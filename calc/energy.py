@@ -25,7 +25,6 @@ from calc.units import (
     MassPerEnergy,
     Money,
     MoneyPerPower,
-    Power,
     PricePerEnergy,
     ResultPower,
     Volume,
@@ -62,10 +61,10 @@ PARAMETERS: tuple[str, ...] = ("load_factor", "electricity_price", "carbon_inten
 class EnergyResult(CalcModel):
     """A year of operation at a load factor."""
 
-    power: Power
+    power: ResultPower
     """The power, as given. [MW]"""
     load_factor: float
-    average_power: Power
+    average_power: ResultPower
     """power x load factor. [MW]"""
     annual_energy: Energy
     """Energy in one year. [GWh]"""

@@ -663,9 +663,9 @@ class CaseValues(CalcModel):
     """A power per accelerator at one basis, for the low / central / high cases. [W]"""
 
     basis: Basis
-    low: Power
-    central: Power
-    high: Power
+    low: ResultPower
+    central: ResultPower
+    high: ResultPower
     step: str = ""
     """How this basis follows from the one before, with the values used (chain.STEPS)."""
 
@@ -679,7 +679,7 @@ class FleetLine(CalcModel):
     systems: int
     racks: int | None
     """Racks, when the system has a rack count or a rack power limit was given."""
-    power_per_accelerator: Power
+    power_per_accelerator: ResultPower
     """Central power per accelerator at the result's basis. [W]"""
 
 
@@ -700,9 +700,9 @@ class Reading(CalcModel):
 
     basis: Basis
     verdict: Verdict
-    low: Power
-    central: Power
-    high: Power
+    low: ResultPower
+    central: ResultPower
+    high: ResultPower
     """The model's power per accelerator at this basis (low / central / high). [W]"""
     supported_accelerators: int
     """Accelerators the claimed power supports at this basis, central case, whole systems."""
@@ -713,15 +713,15 @@ class Reading(CalcModel):
 class ClaimResult(CalcModel):
     """Whether a power carries an accelerator count, and under which assumptions."""
 
-    power: Power
+    power: ResultPower
     """The power as quoted. [MW]"""
-    real_power: Power
+    real_power: ResultPower
     """The power used: equal to `power`, or converted from apparent power. [MW]"""
     accelerators: int
     fleet: tuple[FleetEntry, ...]
     basis: ClaimBasis
     method: str
-    implied_power_per_accelerator: Power
+    implied_power_per_accelerator: ResultPower
     """Real power / accelerators. [W]"""
     verdict: Verdict
     readings: tuple[Reading, ...]
@@ -742,7 +742,7 @@ class ClaimResult(CalcModel):
     """How the count was stated (see `Scenario.count_bound`)."""
     implied_low: PowerOrZero | None = None
     """The least power per accelerator the stated bounds allow; None: exact. [W]"""
-    implied_high: Power | None = None
+    implied_high: ResultPower | None = None
     """The most power per accelerator the stated bounds allow; None: exact or no upper end. [W]"""
     stated: str = ""
     """The claim with its bounds and the power per accelerator they allow, in words; empty when
@@ -755,8 +755,8 @@ class ClaimResult(CalcModel):
 class CapacityResult(CalcModel):
     """How many accelerators a power supports at one basis, in whole systems."""
 
-    power: Power
-    real_power: Power
+    power: ResultPower
+    real_power: ResultPower
     basis: Basis
     method: str
     accelerators: int
@@ -764,7 +764,7 @@ class CapacityResult(CalcModel):
     racks: int | None
     stranded_power: PowerOrZero
     """Power left over after rounding down to whole systems. [kW]"""
-    power_per_accelerator: Power
+    power_per_accelerator: ResultPower
     """Central power per accelerator at `basis`, averaged over the mix. [W]"""
     accelerators_optimistic: int
     """Accelerators with every assumption at its low-power end."""
@@ -801,7 +801,7 @@ class SolveResult(CalcModel):
     unknown: str
     value: float | None = None
     """The solved value, for an assumption or a count."""
-    quantity: Power | None = None
+    quantity: ResultPower | None = None
     """The solved value, for a power. [MW]"""
     status: Literal["in range", "below range", "above range", "impossible", "solved"]
     basis: Basis
@@ -897,7 +897,7 @@ class BatchRow(CalcModel):
     row: int
     """The row's number among the data rows, from 1."""
     text: str = ""
-    power: Power | None = None
+    power: ResultPower | None = None
     power_bound: PowerBound = "exact"
     count: int | None = None
     count_bound: CountBound = "exact"
@@ -907,11 +907,11 @@ class BatchRow(CalcModel):
     basis: ClaimBasis | None = None
     method: str = ""
     verdict: Verdict | None = None
-    implied_power_per_accelerator: Power | None = None
+    implied_power_per_accelerator: ResultPower | None = None
     """Power / count, as stated. [W]"""
     implied_low: PowerOrZero | None = None
     """The least power per accelerator the bounds allow; None: exact. [W]"""
-    implied_high: Power | None = None
+    implied_high: ResultPower | None = None
     """The most power per accelerator the bounds allow; None: exact or no upper end. [W]"""
     methods: dict[str, Verdict] = Field(default_factory=dict)
     """The verdict under each method, when asked for."""

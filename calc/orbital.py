@@ -28,7 +28,7 @@ from calc.units import (
     Energy,
     Mass,
     Money,
-    Power,
+    ResultPower,
     parse_dimensioned,
     parse_number,
     parse_power,
@@ -80,10 +80,10 @@ _SI = {
 class OrbitalResult(CalcModel):
     """What a power of compute in orbit takes."""
 
-    power: Power
+    power: ResultPower
     """Compute power in orbit. [MW]"""
     orbit: str
-    array_power: Power
+    array_power: ResultPower
     """Power the arrays deliver in sunlight at end of life (load plus battery charging). [MW]"""
     solar_array_area: Area
     """Array area sized for end of life. [km²]"""

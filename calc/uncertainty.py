@@ -38,7 +38,7 @@ from calc.errors import InputError, shown
 from calc.inputs import as_scenario, with_basis
 from calc.models import RANGE_LIMITS, Assumptions, Basis, CalcModel, Case, Range
 from calc.solve import applicable
-from calc.units import MW, Power, W, is_apparent_power, plain_number, power_watts, quantity
+from calc.units import MW, ResultPower, W, is_apparent_power, plain_number, power_watts, quantity
 
 Distribution = Literal["triangular", "uniform", "normal", "fixed"]
 DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform", "normal", "fixed")
@@ -62,10 +62,10 @@ class Percentiles(CalcModel):
 class PowerPercentiles(CalcModel):
     """P5 / P50 / P95 of a power. [W or MW]"""
 
-    p5: Power
-    p50: Power
-    p95: Power
-    mean: Power
+    p5: ResultPower
+    p50: ResultPower
+    p95: ResultPower
+    mean: ResultPower
 
 
 class UncertaintyReading(CalcModel):
@@ -482,9 +482,9 @@ class SweepRow(CalcModel):
     """One value of the varied input and what it gives."""
 
     value: float
-    power_per_accelerator: Power
+    power_per_accelerator: ResultPower
     accelerators: int | None = None
-    required_power: Power | None = None
+    required_power: ResultPower | None = None
     verdict: str | None = None
 
 
