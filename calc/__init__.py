@@ -17,6 +17,9 @@ from typing import Any
 
 # first: in the `dcpower` command, decides how pint is loaded before anything below imports it
 from calc import _startup  # noqa: F401  # isort: skip
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+
 from calc.assumptions import build_assumptions, parse_settings
 from calc.batch import check_row, check_rows, read_rows
 from calc.batch import failed as batch_failed
@@ -164,8 +167,6 @@ _LAZY = {
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("dcpower")
     except PackageNotFoundError:  # a source tree that was never installed
@@ -181,7 +182,6 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'calc' has no attribute {name!r}")
-    import importlib
 
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value

@@ -11,6 +11,7 @@ imports the UI.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata, util
@@ -19,6 +20,7 @@ from typing import Any
 
 from calc.cli import CliError
 from calc.cli import main as run_cli
+from calc.errors import one_line
 
 UI_PACKAGE = "tui"
 
@@ -80,10 +82,6 @@ def load_ui() -> Callable[..., int]:
         # the UI is found by name at run time, so calc holds no import of it
         run_app = importlib.import_module("tui.app").run_app
     except Exception as error:  # anything the overwritten package raises on import
-        import os
-
-        from calc.errors import one_line
-
         if os.environ.get("DCPOWER_DEBUG"):
             raise
 

@@ -9,6 +9,7 @@ or `python -m calc`). Anywhere else (a notebook, a script, the tests) pint is im
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import itertools
 import os
@@ -43,10 +44,30 @@ def import_pint_without_numpy() -> None:
         del sys.modules["numpy"]
 
 
+def command_of(arguments: list[str]) -> str | None:
+    """The subcommand the arguments run, parsed as `dcpower`'s top level parses them (its one
+    option with a value, --preset-dir, skipped), or None: a value such as `--facility sweep`
+    after the subcommand is never taken for it."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=True, exit_on_error=False)
+    parser.add_argument("--preset-dir", action="append")
+    parser.add_argument("-V", "--version", "-h", "--help", action="store_true")
+    parser.add_argument("command", nargs="?")
+    try:
+        known, _ = parser.parse_known_args(arguments)
+    except (argparse.ArgumentError, SystemExit):  # the command's own parser says what is wrong
+        return None
+    return known.command
+
+
+def needs_numpy(arguments: list[str]) -> bool:
+    """Whether the command draws samples or opens the UI (no arguments: it may open the UI)."""
+    return not arguments or command_of(arguments) in NUMPY_COMMANDS
+
+
 def prepare() -> None:
     """Choose how pint is first loaded, before calc imports it."""
     arguments = command_arguments()
-    if arguments and not NUMPY_COMMANDS.intersection(arguments):
+    if arguments is not None and not needs_numpy(arguments):
         import_pint_without_numpy()
 
 

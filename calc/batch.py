@@ -26,8 +26,12 @@ from pathlib import Path
 from typing import Any, cast
 
 from calc.arguments import accepts, choice, mapping, models, path, texts, whole
+from calc.claims import check_claim, compare_methods
 from calc.errors import CalcError, InputError, shown
+from calc.inputs import scenario
 from calc.models import COUNT_BOUNDS, BatchRow, Verdict, build
+from calc.sentences import alternative_checks, named_accelerator, parse_claim, sentence_scenario
+from calc.units import parse_count
 
 COLUMNS = (
     "power",
@@ -470,7 +474,6 @@ def _given(row: Mapping[str, Any], name: str) -> Any:
 
 def _count_range(row: Mapping[str, Any], parsed: Any) -> dict[str, Any]:
     """count, count_high and count_bound, read and checked under the names of the columns."""
-    from calc.units import parse_count
 
     count = _given(row, "count")
     high = _given(row, "count_high")
@@ -514,9 +517,6 @@ def _fleet_label(built: Any, result: Any) -> str:
 @accepts(row=mapping, number=whole(0, 10**15), methods=texts)
 def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()) -> BatchRow:
     """One row checked (see the module docstring); a bad row's error is in `error`."""
-    from calc.claims import check_claim, compare_methods
-    from calc.inputs import scenario
-    from calc.sentences import named_accelerator, sentence_scenario
 
     text = str(_given(row, "text") or "")
     try:
@@ -596,7 +596,6 @@ def _why(error: Exception) -> str:
 
 def _sentence(text: str) -> Any:
     """The claim read from a row's text; a failure of the sentence reader is an error naming text."""
-    from calc.sentences import parse_claim
 
     try:
         return parse_claim(text)
@@ -610,7 +609,6 @@ def _sentence(text: str) -> Any:
 
 def _alternatives(parsed: Any, inputs: dict[str, Any]) -> tuple[Any, ...]:
     """The text's other readings with their verdicts (none when the row gives power or count)."""
-    from calc.sentences import alternative_checks
 
     if parsed is None or inputs["power"] is not None or inputs.get("gpus") is not None:
         return ()

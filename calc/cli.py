@@ -11,8 +11,32 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
+
+import calc
+from calc import claim_report
+from calc.claim_report import ledger_document, ledger_list_table, sentence_document, timeline_document
+from calc.claims import method_order
+from calc.errors import CalcError, one_line, shown
+from calc.presets import KINDS, catalog, describe_preset, preset_listing, preset_problems
+from calc.report import (
+    as_text,
+    capacity_document,
+    capex_document,
+    claim_document,
+    energy_document,
+    methods_table,
+    orbital_document,
+    power_document,
+    solve_document,
+    sweep_document,
+    tornado_document,
+    uncertainty_document,
+)
+from calc.sentences import named_accelerator, parse_claim
+from calc.units import parse_count
 
 EXIT_INPUT = 2
 EXIT_VERDICT = 3
@@ -26,14 +50,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (argparse prints usage plus the error by default)."""
 
     def error(self, message: str) -> NoReturn:
-        from calc.errors import one_line
-
         raise CliError(one_line(f"{message} (see '{self.prog} --help')"))
 
 
 def _pairs(items: Sequence[str] | None, flag: str, what: str) -> dict[str, str] | None:
-    from calc.errors import shown
-
     if not items:
         return None
     pairs: dict[str, str] = {}
@@ -53,7 +73,6 @@ def _pairs(items: Sequence[str] | None, flag: str, what: str) -> dict[str, str] 
 
 def _defaults_of_set() -> str:
     """The names --set accepts, with the default set's low / central / high (from its preset)."""
-    import calc
 
     default = calc.build_assumptions("default")
     ranges = ", ".join(
@@ -71,7 +90,6 @@ def _defaults_of_set() -> str:
 
 def _preset_default(kind: Any, preset: str, name: str) -> str:
     """A parameter's default value as its preset gives it, for help texts."""
-    import calc
 
     return str(calc.load_preset(kind, preset).parameters[name].value)
 
@@ -85,7 +103,6 @@ BASIS_HELP = (
 
 def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
     """Every option of dcpower: name -> (flags, argparse keywords)."""
-    import calc
 
     return {
         "power": (
@@ -323,8 +340,6 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `dcpower`."""
-    import calc
-    from calc.presets import KINDS
 
     parser = _Parser(
         prog="dcpower",
@@ -642,7 +657,6 @@ class _Output:
         except LookupError:  # pragma: no cover - an encoding Python does not know
             return text.encode("ascii", "backslashreplace").decode("ascii")
         text = text.translate(_ASCII)
-        import unicodedata
 
         kept = []
         for char in text:
@@ -703,7 +717,6 @@ def _emit_json(payload: Any) -> None:
 
 def _show(args: argparse.Namespace, result: Any, document: Any) -> None:
     """Print a result: its JSON with --json, else its report as text."""
-    from calc.report import as_text
 
     if args.json:
         _emit_json(result.model_dump(mode="json"))
@@ -713,8 +726,6 @@ def _show(args: argparse.Namespace, result: Any, document: Any) -> None:
 
 def _gpus_high(args: argparse.Namespace) -> int | None:
     """--gpus-high, read and checked against --gpus and --gpus-bound (None when not given)."""
-    from calc.errors import shown
-    from calc.units import parse_count
 
     high = getattr(args, "gpus_high", None)
     if high is None:
@@ -735,7 +746,6 @@ def _gpus_high(args: argparse.Namespace) -> int | None:
 
 def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
     """The Scenario of the claim options (a facility fills what is not given)."""
-    import calc
 
     inputs: dict[str, Any] = {
         "power": getattr(args, "power", None),
@@ -757,12 +767,7 @@ def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
 
 
 def _cmd_capacity(args: argparse.Namespace) -> int:
-    import calc
-    from calc.report import capacity_document
-
     if args.gpus is not None:
-        from calc.errors import shown
-
         raise CliError(
             f"capacity: --gpus {shown(args.gpus)} is not used: capacity answers how many accelerators a "
             "power supports; for the power a count needs use 'dcpower power --gpus N', for both "
@@ -776,18 +781,12 @@ def _cmd_capacity(args: argparse.Namespace) -> int:
 
 
 def _cmd_power(args: argparse.Namespace) -> int:
-    import calc
-    from calc.report import power_document
-
     scenario = _scenario(args)
     _show(args, calc.required_power(scenario, rack_power_limit=args.rack_power_limit), power_document)
     return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    import calc
-    from calc.report import as_text, claim_document, methods_table
-
     scenario = _scenario(args)
     if args.method == "all":
         results = calc.compare_methods(scenario)
@@ -804,9 +803,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_solve(args: argparse.Namespace) -> int:
-    import calc
-    from calc.report import solve_document
-
     if args.unknown == "power" and args.power is not None:
         raise CliError("solve: --power is the unknown; leave it out")
     if args.unknown == "gpus" and args.gpus is not None:
@@ -816,17 +812,10 @@ def _cmd_solve(args: argparse.Namespace) -> int:
 
 
 def calc_bases() -> tuple[str, ...]:
-    import calc
-
     return tuple(calc.CLAIM_BASES)
 
 
 def _cmd_claim(args: argparse.Namespace) -> int:
-    import calc
-    from calc.claim_report import sentence_document
-    from calc.errors import shown
-    from calc.sentences import named_accelerator, parse_claim
-
     if args.system is not None and args.accelerator is None:
         if named_accelerator(parse_claim(args.text)) is None:
             raise CliError(
@@ -852,16 +841,12 @@ PROGRESS_ROWS = 1000
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    import calc
-    from calc import claim_report
-
     rows = calc.read_rows(args.file)
     methods: tuple[str, ...] = ()
     if args.methods:
         chosen = None if args.methods == "all" else tuple(m.strip() for m in args.methods.split(","))
         for method in chosen or ():
             calc.load_assumption_set(method)
-        from calc.claims import method_order
 
         methods = method_order(chosen)
     if args.format == "csv":
@@ -886,11 +871,6 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
-    import calc
-    from calc.claim_report import ledger_document, ledger_list_table
-    from calc.presets import catalog
-    from calc.report import as_text
-
     if args.claims_command is None:
         raise CliError("claims: give 'list' or 'check ID' (see 'dcpower claims --help')")
     if args.claims_command == "list":
@@ -912,16 +892,11 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    import calc
-    from calc.claim_report import timeline_document
-
     _show(args, calc.timeline(args.facility), timeline_document)
     return 0
 
 
 def _cmd_presets(args: argparse.Namespace) -> int:
-    from calc.presets import describe_preset, preset_listing, preset_problems
-
     if args.presets_command is None:
         raise CliError("presets: give 'list' or 'show ID' (see 'dcpower presets --help')")
     if args.presets_command == "list":
@@ -956,8 +931,6 @@ def _cmd_presets(args: argparse.Namespace) -> int:
 
 
 def _cmd_tui(args: argparse.Namespace) -> int:
-    import calc
-
     calc.load_facility(args.facility)  # fail fast, in one line, before the screen opens
     if args.open_tui is None:
         raise CliError("tui: the terminal UI is opened by the installed 'dcpower' command")
@@ -978,8 +951,6 @@ def _cmd_tui(args: argparse.Namespace) -> int:
 
 
 def _write_chart(path: str | None, svg: str) -> None:
-    import calc
-
     if path is not None:
         if not path.endswith(".svg"):
             raise CliError(f"--chart: {path[:40]!r} must end in .svg")
@@ -990,9 +961,7 @@ def _write_chart(path: str | None, svg: str) -> None:
 
 
 def _cmd_uncertainty(args: argparse.Namespace) -> int:
-    import calc
-    from calc.charts import histogram_svg
-    from calc.report import uncertainty_document
+    from calc.charts import histogram_svg  # heavy: numpy, for this command alone
 
     result = calc.monte_carlo(
         _scenario(args), samples=args.samples, seed=args.seed, distributions=args.distribution
@@ -1003,9 +972,7 @@ def _cmd_uncertainty(args: argparse.Namespace) -> int:
 
 
 def _cmd_sensitivity(args: argparse.Namespace) -> int:
-    import calc
-    from calc.charts import tornado_svg
-    from calc.report import tornado_document
+    from calc.charts import tornado_svg  # heavy: numpy, for this command alone
 
     result = calc.tornado(_scenario(args))
     _write_chart(args.chart, tornado_svg(result))
@@ -1014,18 +981,12 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
-    import calc
-    from calc.report import sweep_document
-
     name, start, stop, points = calc.parse_sweep(args.vary)
     _show(args, calc.sweep(name, start, stop, points, _scenario(args)), sweep_document)
     return 0
 
 
 def _cmd_energy(args: argparse.Namespace) -> int:
-    import calc
-    from calc.report import energy_document
-
     if args.annual_energy is not None:
         average = calc.average_power(args.annual_energy)
         if args.json:
@@ -1051,9 +1012,6 @@ def _cmd_energy(args: argparse.Namespace) -> int:
 
 
 def _cmd_capex(args: argparse.Namespace) -> int:
-    import calc
-    from calc.report import capex_document
-
     if args.budget is not None and args.gpus is not None:
         raise CliError("capex: give --budget or --gpus, not both")
     result = calc.capex(
@@ -1068,9 +1026,6 @@ def _cmd_capex(args: argparse.Namespace) -> int:
 
 
 def _cmd_orbital(args: argparse.Namespace) -> int:
-    import calc
-    from calc.report import orbital_document
-
     overrides: dict[str, Any] = dict(_pairs(args.input, "--input", "VALUE") or {})
     for name in (
         "radiator_temperature",
@@ -1088,8 +1043,6 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    import calc
-
     model = getattr(calc, SCHEMAS[args.name])
     schema = calc.models.describe_schema(model.model_json_schema(mode="serialization"), model)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -1141,8 +1094,6 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
         sys.stdout.flush()
         return code
     except OutputError as error:
-        from calc.errors import one_line
-
         print(f"dcpower: error: {one_line(_output_failure(error))}", file=sys.stderr)
         if stdout is sys.__stdout__:
             _silence_stdout()
@@ -1168,21 +1119,16 @@ def _run(arguments: list[str], open_tui: Callable[[str], int] | None) -> int:
         if args.command is None:
             raise CliError(f"a command is required: {', '.join(COMMANDS)} (see 'dcpower --help')")
         if extra:
-            from calc.errors import shown
-
             raise CliError(
                 f"unrecognized arguments: {' '.join(shown(e, 30) for e in extra)} "
                 f"(see 'dcpower {args.command} --help')"
             )
         args.open_tui = open_tui
-        import calc
 
         if args.preset_dir:
             calc.set_preset_dirs(*args.preset_dir)
         return COMMANDS[args.command](args)
     except CliError as error:
-        from calc.errors import one_line
-
         print(f"dcpower: error: {one_line(str(error))}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
@@ -1190,14 +1136,11 @@ def _run(arguments: list[str], open_tui: Callable[[str], int] | None) -> int:
     except (BrokenPipeError, OutputError):
         raise
     except Exception as error:
-        from calc.errors import CalcError
-
         if isinstance(error, CalcError):
             print(f"dcpower: error: {error}", file=sys.stderr)
             return EXIT_INPUT
         if os.environ.get("DCPOWER_DEBUG"):
             raise
-        from calc.errors import one_line
 
         print(
             one_line(

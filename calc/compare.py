@@ -12,7 +12,8 @@ from __future__ import annotations
 import shlex
 
 from calc.arguments import accepts
-from calc.inputs import scenario_assumptions
+from calc.errors import CalcError
+from calc.inputs import scenario_assumptions, scenario_from_facility
 from calc.models import BASIS_LABELS, CalcModel, Report, Scenario, Verdict
 from calc.report import Table, claim_head, verdict_line, watts
 from calc.units import ResultPower, W, quantity
@@ -253,8 +254,6 @@ def _facility_site(facility: str | None) -> dict[str, object] | None:
     """The site facts `--facility` fills in again; None when there is no facility."""
     if not facility:
         return None
-    from calc.errors import CalcError
-    from calc.inputs import scenario_from_facility
 
     try:
         return scenario_from_facility(facility).site

@@ -15,6 +15,7 @@ from calc.chain import resolve, whole_systems
 from calc.errors import InputError, PresetError, shown
 from calc.inputs import as_scenario
 from calc.models import CalcModel, ParameterSet, Scenario
+from calc.parameters import ECONOMICS
 from calc.presets import load_preset, preset_path
 from calc.units import (
     MAX_COUNT,
@@ -54,8 +55,8 @@ MAX_SYSTEM_PRICE = 1e10
 """Highest price of one system accepted. [USD] (an NVL72 rack is about 3e6)"""
 MAX_BUDGET = 1e15
 """Highest budget accepted. [USD] (world GDP is about 1e14)"""
-PARAMETERS: tuple[str, ...] = ("load_factor", "electricity_price", "carbon_intensity", "wue", "facility_cost")
-"""The parameters an economics preset must give (checked when the preset is read)."""
+PARAMETERS = ECONOMICS
+"""The parameters an economics preset must give (`calc.parameters.ECONOMICS`)."""
 
 
 class EnergyResult(CalcModel):

@@ -5,6 +5,13 @@ names the field, the value given and what is accepted. The CLI prints that line 
 the TUI shows it by the field. Nothing else should reach a user.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 
 class CalcError(Exception):
     """Base for every error dcpower raises on purpose.
@@ -66,3 +73,21 @@ def one_line(message: str, limit: int = MAX_MESSAGE_LENGTH) -> str:
         return text
     tail = limit // 3
     return text[: limit - tail - 1] + "…" + text[-tail:]
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """The first problem of a pydantic error as one line: ``field: message``."""
+    first = error.errors(include_url=False)[0]
+    parts = [str(part) for part in first["loc"]]
+    message = first["msg"].removeprefix("Value error, ")
+    if parts and message.startswith((parts[-1] + ":", parts[-1] + ".")):
+        parts = parts[:-1]  # our own messages already start with the field name
+    location = ".".join(parts)
+    if len(location) > 60 or not location.isprintable():  # keys come from the user's file
+        location = shown(location, 60)
+    if first["type"] == "missing":
+        return f"{location}: missing (required)"
+    message = " ".join(message.split())  # pydantic's own texts may hold newlines
+    if first["type"] != "value_error":
+        message = f"{message} (got {shown(first.get('input'))})"
+    return f"{location}: {message}" if location else message

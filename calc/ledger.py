@@ -19,7 +19,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from calc.arguments import accepts, optional, texts
+from calc.capacity import capacity, required_power
+from calc.claims import check_claim, derived_note
+from calc.energy import capex, format_money
 from calc.errors import CalcError, InputError
+from calc.inputs import scenario
 from calc.models import (
     Basis,
     LedgerClaim,
@@ -30,7 +34,9 @@ from calc.models import (
     SentenceCheck,
     Support,
 )
+from calc.orbital import orbital
 from calc.presets import catalog, describe_validation_error, list_presets, load_preset
+from calc.sentences import GENERIC_ACCELERATOR, check_sentence, parse_claim, sentence_scenario
 from calc.units import format_power, parse_power
 
 SUPPORT_TYPES: tuple[str, ...] = ("h100-sxm", "gb200", "gb300", "mi355x", "tpu-v7", "trainium2")
@@ -64,8 +70,6 @@ ORBITAL_NOTE = "power in orbit: answered with what it takes there and what it su
 
 
 def _note(derived: tuple[str, ...]) -> str:
-    from calc.claims import derived_note
-
     return derived_note(derived)
 
 
@@ -87,12 +91,6 @@ def answer_claim(claim: LedgerClaim) -> LedgerResult:
 
 
 def _answer(claim: LedgerClaim) -> LedgerResult:
-    from calc.capacity import capacity, required_power
-    from calc.claims import check_claim
-    from calc.energy import capex, format_money
-    from calc.inputs import scenario
-    from calc.orbital import orbital
-
     common: dict[str, Any] = {
         "id": claim.id,
         "name": claim.name,
@@ -220,9 +218,6 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
         PresetError: Unknown id.
         CalcError: The claim cannot be answered (an unknown accelerator in a user preset).
     """
-    from calc.capacity import capacity
-    from calc.energy import format_money
-    from calc.inputs import scenario
 
     stated = load_claim(claim) if isinstance(claim, str) else claim
     inputs = _inputs(stated)
@@ -285,8 +280,6 @@ def answered_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
         InputError: The sentence gives neither a power nor a count (the reader's own message),
             or its power supports no whole system of its accelerator.
     """
-    from calc.capacity import capacity, required_power
-    from calc.sentences import GENERIC_ACCELERATOR, sentence_scenario
 
     has_power = parsed.power is not None or inputs.get("power") is not None
     has_count = parsed.count is not None or inputs.get("gpus") is not None
@@ -323,8 +316,6 @@ def answer_sentence(text: Any, **inputs: Any) -> SentenceCheck:
     Raises:
         InputError: The sentence names neither a power nor a count.
     """
-    from calc.claims import check_claim
-    from calc.sentences import check_sentence, parse_claim
 
     parsed = parse_claim(text)
     has_power = parsed.power is not None or inputs.get("power") is not None

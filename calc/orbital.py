@@ -20,6 +20,7 @@ from calc.capacity import capacity
 from calc.chain import resolve, whole_systems
 from calc.errors import InputError, PresetError, shown
 from calc.models import CalcModel, ParameterSet, Scenario
+from calc.parameters import ORBITAL
 from calc.presets import load_preset, preset_path
 from calc.units import (
     MW,
@@ -39,29 +40,8 @@ STEFAN_BOLTZMANN = 5.670374419e-8
 """sigma [W m^-2 K^-4], exact since the 2019 SI (CODATA 2018)."""
 DEFAULT_ORBIT = "dawn-dusk-sso"
 
-# name: (example with unit or None for a plain number, lowest accepted, highest accepted)
-INPUTS: dict[str, tuple[str | None, float, float]] = {
-    "solar_constant": ("1361 W/m^2", 1.0, 1e5),
-    "cell_efficiency_bol": (None, 0.01, 1.0),
-    "cell_efficiency_eol": (None, 0.01, 1.0),
-    "packing_factor": (None, 0.01, 1.0),
-    "eclipse_fraction": (None, 0.0, 0.95),
-    "orbit_period": ("95.5 min", 1.0, 1e9),
-    "battery_round_trip_efficiency": (None, 0.01, 1.0),
-    "battery_depth_of_discharge": (None, 0.01, 1.0),
-    "battery_specific_energy": ("150 W*h/kg", 1e-3, 1e12),
-    "array_specific_power": ("100 W/kg", 1e-3, 1e12),
-    "emissivity": (None, 0.01, 1.0),
-    "radiator_temperature": ("300 K", 1.0, 5000.0),
-    "sink_temperature": ("0 K", 0.0, 5000.0),
-    "radiator_sides": (None, 1.0, 2.0),
-    "fin_efficiency": (None, 0.01, 1.0),
-    "radiator_areal_density": ("3 kg/m^2", 0.0, 1e6),
-    "compute_specific_mass": ("10 kg/kW", 0.0, 1e6),
-    "power_per_satellite": ("120 kW", 1e-3, 1e15),
-    "payload_per_launch": ("100 t", 1e-3, 1e12),
-    "launch_price": ("3000 USD/kg", 0.0, 1e12),
-}
+INPUTS = ORBITAL
+"""The orbital inputs with their limits (`calc.parameters.ORBITAL`)."""
 _SI = {
     "solar_constant": "W/m^2",
     "orbit_period": "s",

@@ -23,8 +23,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from calc.errors import InputError, PresetError, shown
+from calc.errors import InputError, PresetError, describe_validation_error, shown
 from calc.files import write_atomic
+from calc.layers import DEFAULT_METHOD, merge_layers
 from calc.models import (
     AcceleratorSpec,
     AssumptionSet,
@@ -35,6 +36,7 @@ from calc.models import (
     Source,
     SystemSpec,
 )
+from calc.parameters import ECONOMICS, ORBITAL
 from calc.units import INPUT_CONTEXT
 
 Kind = Literal["accelerators", "systems", "facilities", "assumptions", "economics", "orbital", "claims"]
@@ -139,24 +141,6 @@ def user_config_dir() -> Path:
     """The per-user preset directory (it need not exist)."""
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base) / "dcpower" / "presets"
-
-
-def describe_validation_error(error: ValidationError) -> str:
-    """The first problem of a pydantic error as one line: ``field: message``."""
-    first = error.errors(include_url=False)[0]
-    parts = [str(part) for part in first["loc"]]
-    message = first["msg"].removeprefix("Value error, ")
-    if parts and message.startswith((parts[-1] + ":", parts[-1] + ".")):
-        parts = parts[:-1]  # our own messages already start with the field name
-    location = ".".join(parts)
-    if len(location) > 60 or not location.isprintable():  # keys come from the user's file
-        location = shown(location, 60)
-    if first["type"] == "missing":
-        return f"{location}: missing (required)"
-    message = " ".join(message.split())  # pydantic's own texts may hold newlines
-    if first["type"] != "value_error":
-        message = f"{message} (got {shown(first.get('input'))})"
-    return f"{location}: {message}" if location else message
 
 
 @dataclass(frozen=True)
@@ -332,23 +316,15 @@ def _other_kind(data: Any, kind: Kind) -> Kind | None:
 
 
 def _required_parameters(kind: Kind) -> tuple[str, ...]:
-    # Imported here: energy and orbital read presets through this module.
     if kind == "economics":
-        from calc.energy import PARAMETERS
-
-        return PARAMETERS
+        return ECONOMICS
     if kind == "orbital":
-        from calc.orbital import INPUTS
-
-        return tuple(INPUTS)
+        return tuple(ORBITAL)
     return ()
 
 
 def _check_assumptions(model: Facility | AssumptionSet, name: str) -> None:
     """Check a preset's assumption values over the default set, so a bad one names the file."""
-    from calc.assumptions import DEFAULT_METHOD, merge_layers  # assumptions reads presets here
-    from calc.errors import InputError
-
     layers: tuple[Any, ...] = (model.assumptions,)
     if model.id != DEFAULT_METHOD or isinstance(model, Facility):
         layers = (load_assumption_set(DEFAULT_METHOD).assumptions, model.assumptions)

@@ -42,8 +42,19 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from calc.claims import check_claim
 from calc.errors import InputError, shown
-from calc.models import ParsedClaim, ReadingAlternative, Scenario, SentenceCheck, Span, build
+from calc.inputs import scenario
+from calc.models import (
+    AlternativeCheck,
+    ParsedClaim,
+    ReadingAlternative,
+    Scenario,
+    SentenceCheck,
+    Span,
+    build,
+)
+from calc.presets import load_system, systems_holding
 from calc.units import GW, MAX_COUNT, MAX_POWER_WATTS, MW, W, kW, quantity, ureg
 
 MAX_TEXT = 4000
@@ -899,7 +910,6 @@ def _system_preset(system: str | None, model: str | None, tokens: list[Token], i
 @cache
 def _model_system(model: str, noun: str) -> str | None:
     """The model's own system of the noun's form ("1,000 H100 servers": its 8-GPU server)."""
-    from calc.presets import load_system, systems_holding
 
     form = "rack" if noun.startswith(("rack", "cabinet")) else "server" if noun.startswith("server") else None
     if form is None:
@@ -912,8 +922,6 @@ def _model_system(model: str, noun: str) -> str | None:
 
 @cache
 def _per_system(system: str) -> int:
-    from calc.presets import load_system
-
     return load_system(system).accelerators_per_system
 
 
@@ -1237,8 +1245,6 @@ def parse_claim(text: Any) -> ParsedClaim:
         and count.system is not None
         and (accelerator is None or accelerator[0] == GENERIC_ACCELERATOR)
     ):
-        from calc.presets import load_system
-
         system_spec = load_system(count.system)
         accelerator = (system_spec.accelerator, _span(text, count.start, count.end), "")
     if accelerator is not None and accelerator[2]:
@@ -1326,7 +1332,6 @@ def sentence_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
     Raises:
         InputError: The sentence gave no power or no count, and `inputs` do not either.
     """
-    from calc.inputs import scenario
 
     if parsed.power is None and inputs.get("power") is None:
         energy = next((n for n in parsed.notes if n.endswith("is energy, not power")), None)
@@ -1390,7 +1395,6 @@ def check_sentence(text: Any, **inputs: Any) -> SentenceCheck:
     Raises:
         InputError: The sentence names no power or no count (one line saying which).
     """
-    from calc.claims import check_claim
 
     parsed = parse_claim(text)
     claim = check_claim(sentence_scenario(parsed, **inputs))
@@ -1399,8 +1403,6 @@ def check_sentence(text: Any, **inputs: Any) -> SentenceCheck:
 
 def alternative_checks(parsed: ParsedClaim, **inputs: Any) -> tuple[Any, ...]:
     """Each alternative reading of a sentence with its own verdict (those that can be checked)."""
-    from calc.claims import check_claim
-    from calc.models import AlternativeCheck
 
     checks = []
     for alternative in parsed.alternatives:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from calc.capacity import single_basis
 from calc.chain import (
     FACTOR_STEP,
     FACTORS,
@@ -132,7 +133,6 @@ def solve(unknown: str, scenario: Any = None, **inputs: Any) -> SolveResult:
 
 def solve_for(unknown: str, inputs: Inputs) -> SolveResult:
     """Goal-seek on resolved inputs (see `solve`)."""
-    from calc.capacity import single_basis
 
     notes: list[str] = []
     where = single_basis(inputs.scenario.basis, notes)

@@ -20,7 +20,10 @@ import calendar
 from typing import Any
 
 from calc.arguments import accepts, number
+from calc.capacity import capacity, required_power
+from calc.chain import real_power_watts, scenario_calibration
 from calc.errors import InputError
+from calc.inputs import scenario
 from calc.models import (
     Basis,
     Delivery,
@@ -87,9 +90,6 @@ def timeline(facility: str | Facility) -> TimelineResult:
         InputError: The facility has no timeline, or its stages are at different bases.
         PresetError: Unknown facility.
     """
-    from calc.capacity import capacity, required_power
-    from calc.chain import real_power_watts, scenario_calibration
-    from calc.inputs import scenario
 
     site = facility if isinstance(facility, Facility) else load_facility(facility)
     if not site.timeline:

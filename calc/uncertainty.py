@@ -29,6 +29,7 @@ from calc.chain import (
     SYSTEM_POWER,
     Fleet,
     Inputs,
+    case_inputs,
     resolve,
     system_power_varies,
     whole_systems,
@@ -133,7 +134,6 @@ def sample_inputs(
     distributions: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Keyword arguments of `chain_watts` with each ranged assumption drawn `n` times."""
-    from calc.chain import case_inputs
 
     kinds = dict(distributions or {})
     values = case_inputs(assumptions, "central")

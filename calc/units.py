@@ -91,7 +91,7 @@ def plain_number(value: Any) -> Any:
     wherever a number is. numpy is never imported here: a numpy scalar brings it along.
     """
     if type(value).__module__ == "numpy":
-        import numpy
+        import numpy  # heavy: here only when a numpy scalar already brought it
 
         if isinstance(value, (numpy.integer, numpy.floating, numpy.bool_)):
             return value.item()

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 import calc
 from tui.commands import DcpowerCommands
@@ -160,8 +160,6 @@ class DcpowerApp(App[int]):
 
     def set_method(self, method: str) -> None:
         """Switch the method (the assumption set)."""
-        from textual.widgets import Select
-
         self.calculator.query_one("#method", Select).value = method
 
 

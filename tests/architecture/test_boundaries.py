@@ -82,3 +82,23 @@ def test_import_calc_does_not_import_the_entry():
     code = "import sys, calc; print(sorted(m for m in sys.modules if m in ('calc.__main__', 'calc.cli')))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout == "[]\n", done.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "numpy"),
+    [
+        (["check", "--facility", "sweep"], False),  # a value named like a command is not one
+        (["check", "--method", "uncertainty", "--facility", "tui"], False),
+        (["--preset-dir", "sweep", "check", "--facility", "colossus-1"], False),
+        (["--preset-dir=tui", "presets", "list"], False),
+        (["--preset-dir", "d", "sweep", "--facility", "colossus-1", "--vary", "pue=1.1:1.3:3"], True),
+        (["uncertainty", "--facility", "colossus-1"], True),
+        (["tui"], True),
+        ([], True),  # no arguments: the UI may open
+        (["--version"], False),
+    ],
+)
+def test_the_numpy_gate_reads_the_parsed_command_not_its_words(arguments, numpy):
+    from calc import _startup
+
+    assert _startup.needs_numpy(arguments) is numpy
