@@ -10,9 +10,10 @@ import calc
 from calc.presets import bundled_dir
 from tui.app import DcpowerApp
 from tui.screens import PathDialog
-from tui.widgets import ClaimsPanel, FieldInput, TimelinePanel
+from tui.widgets import FieldInput, TimelinePanel
 
 from .settle import settle, settle_until
+from .test_claims import ledger_checked
 
 SIZE = (120, 40)
 BUNDLED = bundled_dir()
@@ -126,8 +127,7 @@ async def test_a_ledger_count_needing_over_a_petawatt_is_answered_and_refused_as
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("f8")
-        panel = app.calculator.query_one(ClaimsPanel)
-        await settle_until(pilot, lambda: len(panel.rows) == len(calc.list_presets("claims")), "the ledger")
+        panel = await ledger_checked(pilot)
         assert app.is_running
         row = next(r for r in panel.rows if r.claim.id == "trillion")
         assert row.cells[2] == "count only: needs 1,430,550 GW"
