@@ -8,6 +8,7 @@ compute in thread workers, and either opens a claim as the calculator's scenario
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,14 +82,34 @@ class LedgerRow:
             return (0, stated) if stated is not None else (1, 0)
         if column == 4:
             return (0, self.claim.count) if self.claim.count is not None else (1, 0)
+        if column == 2:
+            return self.answer_key()
         return (0, self.cells[column].lower())
 
+    def answer_key(self) -> tuple[Any, ...]:
+        """The answer column's key: verdicts by word, then each kind of answer by its figure
+        ("supports 332,712" before "supports 2,430,720"), not by its text."""
+        cell = self.cells[2].lower()
+        kind = re.split(r"[\d$]", cell, maxsplit=1)[0]
+        result, figure = self.result, 0.0
+        if result is not None:
+            if result.supports:
+                figure = float(result.supports[0].accelerators)
+            elif result.required_power is not None:
+                figure = result.required_power.m_as("W")
+            elif result.accelerators is not None:
+                figure = float(result.accelerators)
+        return (0, kind, figure, cell)
+
     def matches(self, text: str) -> bool:
-        """True when the filter text is in the id, the quote or the verdict (any case)."""
+        """True when the filter text is in the id, the quote or the name (any case), or begins
+        a word of the verdict or answer: "plausible" is not "implausible"."""
         needle = text.strip().lower()
-        return not needle or any(
-            needle in hay.lower() for hay in (self.claim.id, self.claim.quote, self.cells[2], self.claim.name)
-        )
+        if not needle:
+            return True
+        if any(needle in hay.lower() for hay in (self.claim.id, self.claim.quote, self.claim.name)):
+            return True
+        return re.search(r"(?<![\w-])" + re.escape(needle), self.cells[2].lower()) is not None
 
 
 def read_sentence(text: str) -> SentenceReading:
