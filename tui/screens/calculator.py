@@ -26,7 +26,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, Tabbed
 from textual.worker import get_current_worker
 
 import calc
-from tui.screens.dialogs import PathDialog
+from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets import (
     AssumptionsEditor,
     ChainBars,
@@ -160,6 +160,8 @@ class CalculatorScreen(Screen[None]):
         self._future: list[Step] = []
         """States undone, the next to redo last."""
         self._restoring = False
+        self._editing: set[str] | None = None
+        """The one field the last history step edited, while more keys there extend it."""
         self._editors: tuple[Editor, ...] | None = None
         self._errors_shown: dict[str, str] = {}
         self.pinned: calc.Report | None = None
@@ -229,6 +231,8 @@ class CalculatorScreen(Screen[None]):
 
     def on_descendant_focus(self, event: Any) -> None:
         """Show the focused field's hint (its tooltip) under the inputs: no mouse needed."""
+        self._flush()  # keys typed before the focus moved are the step of their field
+        self._editing = None
         tooltip = getattr(event.widget, "tooltip", None)
         if tooltip is None and event.widget.parent is not None:
             tooltip = getattr(event.widget.parent, "tooltip", None)
@@ -325,8 +329,7 @@ class CalculatorScreen(Screen[None]):
         self._pending = None
         step = self._step()
         if not self._restoring and self._history and step.fields != self._history[-1].fields:
-            self._history.append(step)
-            self._future.clear()
+            self._record(step)
         self._restoring = False
         shown = self.report.scenario if self.report is not None else None
         if not self.errors or shown is not self.scenario:
@@ -542,16 +545,34 @@ class CalculatorScreen(Screen[None]):
         """Copy the claim and its verdict to the clipboard."""
         report = self._current_report()
         if report is not None:
-            self.app.copy_to_clipboard(calc.verdict_text(report))
-            self.notify("Copied the verdict line.", timeout=2)
+            self._copy(calc.verdict_text(report), "the verdict line")
 
     def action_copy_command(self) -> None:
         """Copy the `dcpower check` command of this scenario to the clipboard."""
         if self.errors:
             self.notify("Fix the marked fields first.", severity="error")
             return
-        self.app.copy_to_clipboard(calc.cli_command(self.scenario))
-        self.notify("Copied the dcpower check command.", timeout=2)
+        self._copy(calc.cli_command(self.scenario), "the dcpower check command")
+
+    def _copy(self, text: str, what: str) -> None:
+        """Hand `text` to the terminal's clipboard, saying what was done and showing the text.
+
+        The terminal is asked through OSC 52 and never answers: many (tmux without
+        set-clipboard, macOS Terminal) ignore it. So the message says it was sent, not that it
+        arrived, and shows the text to select by hand; with no terminal it says nothing was copied.
+        """
+        self.app.copy_to_clipboard(text)
+        if self.app.is_headless:
+            self.notify(
+                f"Not copied: no terminal to copy through. {text}", title="Copy", severity="warning", markup=False
+            )
+            return
+        self.notify(
+            f"Sent {what} to the terminal's clipboard (a terminal may ignore it; the text: {text})",
+            title="Copy",
+            timeout=8,
+            markup=False,
+        )
 
     GROUPS = ("#power", "#accelerators", "#fleet FieldInput", "#method", "#draw_factor-low", "#headroom")
 
@@ -624,9 +645,20 @@ class CalculatorScreen(Screen[None]):
             self.notify("Fix the marked fields before saving.", severity="error")
             return
 
-        def save(path: str | None) -> None:
+        def chosen(path: str | None) -> None:
             if path is None:
                 return
+            target = Path(path).expanduser()
+            if target.exists() and target != self.save_path:
+                # another file than the one being edited: ask before it is replaced
+                self.app.push_screen(
+                    ConfirmDialog(f"{target} exists. Overwrite it with this scenario?", "Overwrite"),
+                    lambda yes: save(path) if yes else None,
+                )
+                return
+            save(path)
+
+        def save(path: str) -> None:
             scenario = self.scenario
             if not self.save_path and not scenario.name.endswith("(scenario)"):
                 # a saved copy of a bundled facility must not look like the original in the picker
@@ -647,7 +679,7 @@ class CalculatorScreen(Screen[None]):
             PathDialog(
                 "Save the scenario as a facility preset (TOML):", str(self.default_save_path()), "Save"
             ),
-            save,
+            chosen,
         )
 
     def action_open(self) -> None:
@@ -702,6 +734,21 @@ class CalculatorScreen(Screen[None]):
     def _step(self) -> Step:
         return Step(self.base, self.source, self.save_path, tuple(self.fields().items()))
 
+    def _record(self, step: Step) -> None:
+        """Add an edit to the history: more keys in the field last edited (typing paused, or
+        nudged again) extend its step; an edit of another field, or after the focus moved, is
+        a step of its own. An undo step is one edit of one field."""
+        last = self._history[-1]
+        before, after = dict(last.fields), dict(step.fields)
+        changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+        same_place = (last.base, last.source, last.save_path) == (step.base, step.source, step.save_path)
+        if len(self._history) > 1 and same_place and len(changed) == 1 and changed == self._editing:
+            self._history[-1] = step
+        else:
+            self._history.append(step)
+            self._editing = changed if len(changed) == 1 and same_place else None
+        self._future.clear()
+
     async def action_undo(self) -> None:
         """Go back one settled edit (facility and method switches and row changes included)."""
         self._flush()
@@ -728,6 +775,7 @@ class CalculatorScreen(Screen[None]):
 
     async def _restore(self, step: Step) -> None:
         self._restoring = True
+        self._editing = None
         self.base, self.source, self.save_path = step.base, step.source, step.save_path
         await self._show_fields(dict(step.fields))
 

@@ -32,13 +32,22 @@ def histogram_lines(result: calc.UncertaintyResult, height: int = 6) -> list[str
         rows.append("".join(cells))
     edges = result.histogram.edges
     marker = [" "] * len(counts)
-    if result.histogram.implied is not None and edges[0] <= result.histogram.implied <= edges[-1]:
-        index = min(
-            int((result.histogram.implied - edges[0]) / (edges[-1] - edges[0]) * len(counts)), len(counts) - 1
-        )
-        marker[index] = "▲"
+    implied = result.histogram.implied
+    if implied is not None:
+        # a claim off the range is marked at the end it is beyond (claim_side says which)
+        share = (implied - edges[0]) / (edges[-1] - edges[0]) if edges[-1] > edges[0] else 0.0
+        marker[min(max(int(share * len(counts)), 0), len(counts) - 1)] = "▲"
     rows.append("".join(marker))
     return rows
+
+
+def claim_side(result: calc.UncertaintyResult) -> str:
+    """Where the claim is against the histogram's range: "", or a note that it is off it."""
+    implied, edges = result.histogram.implied, result.histogram.edges
+    if implied is None or edges[0] <= implied <= edges[-1]:
+        return ""
+    side = "below" if implied < edges[0] else "above"
+    return f" at {implied:,.0f} W, {side} the whole range (marked at its {'left' if side == 'below' else 'right'} end)"
 
 
 class UncertaintyPanel(Vertical):
@@ -74,7 +83,8 @@ class UncertaintyPanel(Vertical):
         hist = histogram_lines(result)
         hist.append(f"{edges[0]:,.0f} W{' ' * max(1, len(result.histogram.counts) - 16)}{edges[-1]:,.0f} W")
         self.query_one("#mc-histogram", View).put(
-            f"[b]Power per accelerator ({result.histogram.basis})[/b], ▲ the claim\n" + "\n".join(hist)
+            f"[b]Power per accelerator ({result.histogram.basis})[/b], ▲ the claim{claim_side(result)}\n"
+            + "\n".join(hist)
         )
         widest = max((bar.swing for bar in ranking.ranking), default=0) or 1
         rows = [f"[b]Tornado[/b]: {escape(ranking.output)}, central {ranking.central:,.0f}"]
