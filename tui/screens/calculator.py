@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.lazy import Lazy
+from textual.markup import escape
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
@@ -175,21 +176,23 @@ class CalculatorScreen(Screen[None]):
         fields = calc.scenario_fields(self.scenario)
         yield Header()
         with Horizontal(id="body"):
-            with VerticalScroll(id="inputs", can_focus=False):
+            with Vertical(id="inputs-column"):
+                with VerticalScroll(id="inputs", can_focus=False):
+                    yield Label("Facility", classes="field-label")
+                    yield Select(
+                        self._facility_options(),
+                        value=self._facility_value(),
+                        allow_blank=False,
+                        id="facility",
+                        compact=True,
+                        tooltip="A bundled or user facility preset",
+                    )
+                    yield ClaimEditor(fields, id="claim-editor")
+                    yield FleetEditor(fields, self._accelerator_options(), id="fleet-editor")
+                    yield AssumptionsEditor(fields, self._method_options(), id="assumptions-editor")
+                    yield Static("", id="error-scenario", classes="field-error")
+                # under the fields, not over them: a docked hint hid the last row while it was focused
                 yield Static("", id="field-hint")
-                yield Label("Facility", classes="field-label")
-                yield Select(
-                    self._facility_options(),
-                    value=self._facility_value(),
-                    allow_blank=False,
-                    id="facility",
-                    compact=True,
-                    tooltip="A bundled or user facility preset",
-                )
-                yield ClaimEditor(fields, id="claim-editor")
-                yield FleetEditor(fields, self._accelerator_options(), id="fleet-editor")
-                yield AssumptionsEditor(fields, self._method_options(), id="assumptions-editor")
-                yield Static("", id="error-scenario", classes="field-error")
             with Vertical(id="results-column"):
                 yield Static("Results are for the last good inputs: fix the marked field.", id="stale-banner")
                 with TabbedContent(id="results", initial="claim"):
@@ -236,7 +239,14 @@ class CalculatorScreen(Screen[None]):
         tooltip = getattr(event.widget, "tooltip", None)
         if tooltip is None and event.widget.parent is not None:
             tooltip = getattr(event.widget.parent, "tooltip", None)
-        self.query_one("#field-hint", Static).update(str(tooltip or ""))
+        hint = str(tooltip or "")
+        widget = event.widget
+        if isinstance(widget, FieldInput) and len(widget.value) > widget.scrollable_content_region.width:
+            hint += f"\nWhole value: {widget.value}"  # the field itself shows it rounded when left
+        self.query_one("#field-hint", Static).update(escape(hint))
+        if self.query_one("#inputs") in widget.ancestors:
+            # a hint of another height resizes the fields' column: keep the focused one in view
+            self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")

@@ -306,7 +306,7 @@ class AssumptionsEditor(Editor):
                         tooltip=f"{name}, {case} case",
                     )
             yield Static("", id=f"error-{name}", classes="field-error")
-        with Horizontal(classes="field-row assumption-row"):
+        with Horizontal(classes="field-row assumption-row planning-row"):
             yield Label("headroom", classes="assumption-name")
             yield FieldInput(
                 "headroom",
