@@ -205,3 +205,28 @@ async def test_at_80x24_every_field_can_be_seen_while_focused():
             assert widget.region.width >= 3 or widget.id.startswith("fleet-"), widget.id
             hint = screen.query_one("#field-hint")
             assert not hint.region.overlaps(widget.region), widget.id
+
+
+async def test_a_facility_saved_as_a_scenario_opens_again_with_its_timeline(tmp_path):
+    from tui.widgets import TimelinePanel
+
+    path = tmp_path / "colossus-mine.toml"
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.calculator
+        await pilot.press("ctrl+s")
+        app.screen.query_one("#dialog-path", Input).value = str(path)
+        await pilot.press("enter")
+        await settle(pilot)
+        app.switch_scenario("frontier")
+        await settle_until(pilot, lambda: screen.scenario.id == "frontier", "frontier opened")
+        app.switch_scenario(str(path))
+        await settle_until(pilot, lambda: screen.scenario.id == "colossus-mine", "the saved copy opened")
+        assert calc.load_facility(str(path)).location == "Memphis, Tennessee, US"
+        await pilot.press("f9")
+        panel = screen.query_one(TimelinePanel)
+        await settle_until(pilot, lambda: panel.view is not None, "the timeline")
+        # the defect: "has no timeline"; the copy draws Colossus 1's quarters
+        chart = str(panel.query_one("#timeline-chart", Static).render())
+        assert "has no timeline" not in chart and "2024-Q3" in chart
