@@ -352,6 +352,10 @@ def scenario_fields(current: Scenario) -> dict[str, str]:
         values = getattr(assumptions, name)
         for case in CASES:
             fields[f"{name}.{case}"] = number_text(values.value(case))
+    # server_factor only where the method uses it (Epoch's TDP x factor); empty fields otherwise
+    factor = assumptions.server_factor
+    for case in CASES:
+        fields[f"server_factor.{case}"] = "" if factor is None else number_text(factor.value(case))
     return fields
 
 
@@ -412,14 +416,16 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     reference = scenario_assumptions(
         _validated({**dict(base), "method": method, "overrides": {}, "fleet": tuple(entries) or base.fleet})
     )
-    # assumptions the form does not show (server_factor) keep their overrides
+    # assumptions the fields do not give keep their overrides (server_factor, for a caller
+    # whose fields have none)
+    ranged = (*RANGE_ASSUMPTIONS, *(["server_factor"] if "server_factor.central" in fields else []))
     overrides: dict[str, Any] = {
-        name: value
-        for name, value in base.overrides.items()
-        if name not in (*RANGE_ASSUMPTIONS, "headroom", "redundancy")
+        name: value for name, value in base.overrides.items() if name not in (*ranged, "headroom", "redundancy")
     }
-    for name in RANGE_ASSUMPTIONS:
+    for name in ranged:
         texts = [fields.get(f"{name}.{case}", "") for case in CASES]
+        if name == "server_factor" and not any(t.strip() for t in texts) and reference.server_factor is None:
+            continue  # a method without it (the system's nameplate is used), and none given
         numbers = [
             attempt(f"{name}.{case}", lambda n=name, t=text: parse_number(t, n))
             for case, text in zip(CASES, texts, strict=True)
@@ -427,7 +433,7 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
         if any(n is None for n in numbers):
             continue
         given = getattr(reference, name)
-        if numbers != [given.low, given.central, given.high]:
+        if given is None or numbers != [given.low, given.central, given.high]:
             text = ":".join(repr(float(n)) for n in numbers)
             overrides[name] = attempt(f"{name}.low", lambda n=name, t=text: coerce_assumption(n, t))
     for name in ("headroom", "redundancy"):

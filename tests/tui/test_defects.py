@@ -230,3 +230,37 @@ async def test_a_facility_saved_as_a_scenario_opens_again_with_its_timeline(tmp_
         # the defect: "has no timeline"; the copy draws Colossus 1's quarters
         chart = str(panel.query_one("#timeline-chart", Static).render())
         assert "has no timeline" not in chart and "2024-Q3" in chart
+
+
+async def test_server_factor_can_be_seen_and_edited_under_the_epoch_methods():
+    from tui.widgets import FieldInput
+
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.calculator
+        row = screen.query_one("#server_factor-row")
+        assert not row.display  # the default method uses the systems' nameplates
+        screen.query_one("#method").value = "epoch"
+        await settle(pilot)
+        assert row.display
+        fields = [screen.query_one(f"#server_factor-{case}", FieldInput) for case in ("low", "central", "high")]
+        assert [f.value for f in fields] == ["1.47", "1.82", "2.03"]  # presets/assumptions/epoch.toml
+        implied_before = screen.report.claim.readings[0].high
+        fields[2].value = "2.5"
+        await settle(pilot)
+        assert screen.errors == {}
+        assert screen.scenario.overrides["server_factor"]["high"] == 2.5
+        # a larger server_factor, a larger high end of power per GPU
+        assert screen.report.claim.readings[0].high > implied_before
+        fields[1].value = "x"
+        await settle(pilot)
+        assert "server_factor: 'x' is not a number" in screen.errors["server_factor.central"]
+        fields[1].value = "1.82"
+        await settle(pilot)
+        await pilot.press("ctrl+z")  # the high end back
+        await settle(pilot)
+        assert fields[2].value == "2.03" and "server_factor" not in screen.scenario.overrides
+        screen.query_one("#method").value = "default"
+        await settle(pilot)
+        assert not row.display and "server_factor" not in screen.scenario.overrides

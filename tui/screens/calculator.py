@@ -754,6 +754,9 @@ class CalculatorScreen(Screen[None]):
         same_place = (last.base, last.source, last.save_path) == (step.base, step.source, step.save_path)
         if len(self._history) > 1 and same_place and len(changed) == 1 and changed == self._editing:
             self._history[-1] = step
+            if step.fields == self._history[-2].fields:  # typed back to what it was: no edit
+                self._history.pop()
+                self._editing = None
         else:
             self._history.append(step)
             self._editing = changed if len(changed) == 1 and same_place else None
