@@ -264,3 +264,39 @@ async def test_server_factor_can_be_seen_and_edited_under_the_epoch_methods():
         screen.query_one("#method").value = "default"
         await settle(pilot)
         assert not row.display and "server_factor" not in screen.scenario.overrides
+
+
+def table_text(table) -> str:
+    """What a DataTable shows on screen, line by line."""
+    return "\n".join(table.render_line(y).text for y in range(table.size.height))
+
+
+def fits(table) -> bool:
+    width = sum(column.get_render_width(table) for column in table.ordered_columns)
+    return width <= table.scrollable_content_region.width
+
+
+async def test_at_100_columns_the_ledger_wraps_its_verdicts_and_the_ab_table_shows_b_minus_a():
+    from tui.widgets import FieldInput
+
+    app = DcpowerApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = await open_ledger(pilot)
+        table = panel.query_one(LedgerTable)
+        # the defect: 'implausibl', 'supports 2' at the pane's edge; the columns now fit and wrap
+        assert fits(table)
+        shown = table_text(table)
+        words = shown.split()
+        assert "implausible" in words and {"stated", "power"} <= set(words)  # the header wraps too
+        assert "777,816" in words  # crusoe-footprint's answer: its figure whole, on a line of its own
+        screen = app.calculator
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("ctrl+b")
+        screen.query_one("#power", FieldInput).value = "250 MW"
+        await settle(pilot)
+        compare = screen.query_one("#compare-table")
+        await settle_until(pilot, lambda: compare.row_count > 0, "the A/B table")
+        assert fits(compare)
+        shown = table_text(compare)
+        assert "B - A" in shown and "-227.3 W" in shown  # 250 MW - 300 MW over 220,000 GPUs
