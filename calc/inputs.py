@@ -21,6 +21,7 @@ from calc.errors import CalcError, InputError, shown
 from calc.models import (
     CLAIM_BASES,
     COUNT_BOUNDS,
+    PANEL_OPTIONS,
     POWER_BOUNDS,
     RANGE_ASSUMPTIONS,
     Assumptions,
@@ -34,6 +35,7 @@ from calc.presets import (
     describe_validation_error,
     load_assumption_set,
     load_facility,
+    load_preset,
     load_system,
     number_text,
 )
@@ -200,8 +202,35 @@ def scenario_from_facility(facility: str | Facility, method: str | None = None) 
             "site": site.assumptions,
             "sources": site.sources,
             "notes": site.notes,
+            "energy": site.energy,
+            "orbital": site.orbital,
         }
     )
+
+
+DEFAULT_ORBIT = "dawn-dusk-sso"
+
+
+def option_defaults() -> dict[str, str]:
+    """The energy-and-money and orbital inputs as their presets give them, keyed as fields
+    ("energy.price", "orbital.emissivity"): what a scenario that sets none of them uses."""
+    economics = load_preset("economics", "default").parameters
+    orbit = load_preset("orbital", DEFAULT_ORBIT).parameters
+    return {
+        "energy.load_factor": str(economics["load_factor"].value),
+        "energy.price": str(economics["electricity_price"].value),
+        "energy.carbon": str(economics["carbon_intensity"].value),
+        "energy.wue": str(economics["wue"].value),
+        "orbital.orbit": DEFAULT_ORBIT,
+        "orbital.radiator_temperature": str(orbit["radiator_temperature"].value),
+        "orbital.emissivity": str(orbit["emissivity"].value),
+    }
+
+
+def scenario_options(current: Scenario, kind: str) -> dict[str, str]:
+    """The scenario's inputs of one panel ("energy" or "orbital"), its own over the presets'."""
+    defaults = option_defaults()
+    return {key: getattr(current, kind).get(key, defaults[f"{kind}.{key}"]) for key in PANEL_OPTIONS[kind]}
 
 
 def scenario(
@@ -352,6 +381,8 @@ def scenario_fields(current: Scenario) -> dict[str, str]:
         values = getattr(assumptions, name)
         for case in CASES:
             fields[f"{name}.{case}"] = number_text(values.value(case))
+    for kind in PANEL_OPTIONS:
+        fields.update((f"{kind}.{key}", text) for key, text in scenario_options(current, kind).items())
     # server_factor only where the method uses it (Epoch's TDP x factor); empty fields otherwise
     factor = assumptions.server_factor
     for case in CASES:
@@ -454,9 +485,22 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     # a derived figure edited to another is the user's own: the claim is then judged
     edited = {"power": "power_bound" in bounds, "count": "count_bound" in bounds}
     bounds["derived"] = tuple(name for name in base.derived if not edited[name])
+    # the panels' inputs: those other than their presets', as text (their questions check them)
+    defaults = option_defaults()
+    options = {
+        kind: {
+            key: fields[f"{kind}.{key}"]
+            for key in PANEL_OPTIONS[kind]
+            if f"{kind}.{key}" in fields and fields[f"{kind}.{key}"] != defaults[f"{kind}.{key}"]
+        }
+        if any(f"{kind}.{key}" in fields for key in PANEL_OPTIONS[kind])
+        else getattr(base, kind)
+        for kind in PANEL_OPTIONS
+    }
     candidate = {
         **dict(base),
         **bounds,
+        **options,
         "power": power,
         "basis": basis,
         "accelerators": int(accelerators),
@@ -477,6 +521,8 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
 
 __all__ = [
     "RANGED",
+    "option_defaults",
+    "scenario_options",
     "as_scenario",
     "assumptions_layer",
     "number_text",

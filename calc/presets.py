@@ -712,6 +712,11 @@ def facility_to_toml(facility: Facility) -> str:
         lines.append(f"title = {_toml_value(source.title, f'sources.{index}.title')}")
         if source.url:
             lines.append(f"url = {_toml_value(source.url, f'sources.{index}.url')}")
+    for name in ("energy", "orbital"):  # the panels' own inputs, when the scenario set any
+        options = getattr(facility, name)
+        if options:
+            lines.append(f"\n[{name}]")
+            lines += [f"{_toml_key(k)} = {_toml_value(v, f'{name}.{k}')}" for k, v in options.items()]
     for name in ("timeline", "deliveries"):
         for index, entry in enumerate(facility.model_dump(mode="json")[name]):
             lines.append(f"\n[[{name}]]")
@@ -759,6 +764,9 @@ def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
     sources = scenario.sources or (Source(title="a scenario saved from dcpower"),)
     try:
         facility = _facility_of(scenario, preset_id, assumptions, sources)
+        facility = Facility.model_validate(
+            {**dict(facility), "energy": scenario.energy, "orbital": scenario.orbital}
+        )
         site = _site_of(scenario)
         if site is None:
             return facility

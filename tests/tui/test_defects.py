@@ -300,3 +300,50 @@ async def test_at_100_columns_the_ledger_wraps_its_verdicts_and_the_ab_table_sho
         assert fits(compare)
         shown = table_text(compare)
         assert "B - A" in shown and "-227.3 W" in shown  # 250 MW - 300 MW over 220,000 GPUs
+
+
+async def test_energy_and_orbital_inputs_are_part_of_the_scenario(tmp_path):
+    from tui.screens import QuitDialog
+
+    path = tmp_path / "priced.toml"
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.calculator
+        await pilot.press("f4")
+        price = screen.query_one("#energy-price", Input)
+        await settle_until(pilot, lambda: price.value == "0.081 USD/kWh", "the energy panel")
+        assert not screen.dirty
+        price.value = "0.05 USD/kWh"
+        await settle(pilot)
+        # the defect: not in the scenario, so not unsaved, not undone, not saved, not asked about
+        assert screen.dirty and screen.scenario.energy == {"price": "0.05 USD/kWh"}
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert price.value == "0.081 USD/kWh" and not screen.dirty
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert price.value == "0.05 USD/kWh"
+        await pilot.press("f5")
+        await settle(pilot)
+        screen.query_one("#orbit").value = "leo-550km"
+        await settle(pilot)
+        assert screen.scenario.orbital == {"orbit": "leo-550km"}
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(app.screen, QuitDialog)  # quit asks
+        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+        app.screen.query_one("#dialog-path", Input).value = str(path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not screen.dirty
+        text = path.read_text()
+        assert '[energy]\nprice = "0.05 USD/kWh"' in text and '[orbital]\norbit = "leo-550km"' in text
+        app.switch_scenario("frontier")
+        await settle_until(pilot, lambda: screen.scenario.id == "frontier", "frontier opened")
+        assert price.value == "0.081 USD/kWh"  # frontier sets none: the preset's
+        app.switch_scenario(str(path))
+        await settle_until(pilot, lambda: screen.scenario.id == "priced", "the saved file opened")
+        assert price.value == "0.05 USD/kWh" and screen.query_one("#orbit").value == "leo-550km"
+        assert not screen.dirty

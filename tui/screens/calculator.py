@@ -42,6 +42,7 @@ from tui.widgets import (
     MethodsTable,
     Notes,
     OptionInput,
+    OptionPanel,
     OrbitalPanel,
     ReadingsTable,
     SweepPanel,
@@ -161,6 +162,10 @@ class CalculatorScreen(Screen[None]):
         self._future: list[Step] = []
         """States undone, the next to redo last."""
         self._restoring = False
+        self.options_text = {
+            k: v for k, v in self.saved_fields.items() if k.startswith(("energy.", "orbital."))
+        }
+        """The panels' inputs as last loaded, for a panel not mounted yet."""
         self._editing: set[str] | None = None
         """The one field the last history step edited, while more keys there extend it."""
         self._editors: tuple[Editor, ...] | None = None
@@ -302,10 +307,14 @@ class CalculatorScreen(Screen[None]):
         return self._editors
 
     def fields(self) -> dict[str, str]:
-        """The text of every field, keyed as calc.parse_fields takes them."""
+        """The text of every field, keyed as calc.parse_fields takes them (the energy and
+        orbital panels' inputs too: as last loaded while a panel is not yet mounted)."""
         values: dict[str, str] = {}
         for editor in self.editors:
             values.update(editor.to_model())
+        values.update(self.options_text)
+        for panel in self.query(OptionPanel):
+            values.update(panel.to_model())
         return values
 
     @property
@@ -512,8 +521,12 @@ class CalculatorScreen(Screen[None]):
             self.query_one(SweepPanel).show(result, scenario.accelerators, bool(self.errors))
 
     @on(Select.Changed, "#orbit")
-    @on(Select.Changed, "#sweep-vary")
     def _orbit_changed(self) -> None:
+        self.show_panels()
+        self.recompute()  # the orbit is the scenario's
+
+    @on(Select.Changed, "#sweep-vary")
+    def _vary_changed(self) -> None:
         self.show_panels()
 
     # ------------------------------------------------------------------------------ A/B, copy
@@ -607,8 +620,9 @@ class CalculatorScreen(Screen[None]):
 
     @on(Input.Changed)
     def _option_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, OptionInput):  # a panel's own input: only that panel
+        if isinstance(event.input, OptionInput):  # a panel's input: that panel, and the scenario
             self.show_panels()
+            self.recompute()
 
     @on(AssumptionsEditor.MethodChosen)
     async def _method_chosen(self, event: AssumptionsEditor.MethodChosen) -> None:
@@ -798,6 +812,9 @@ class CalculatorScreen(Screen[None]):
         """Put field text into every editor, then recompute."""
         for editor in self.editors:
             await editor.load(fields)
+        self.options_text = {k: v for k, v in fields.items() if k.startswith(("energy.", "orbital."))}
+        for panel in self.query(OptionPanel):
+            panel.load(fields)
         facility = self.query_one("#facility", Select)
         with self.prevent(Select.Changed):
             facility.set_options(self._facility_options())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
-from textual.widgets import Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 import calc
 from tui.widgets.fields import FieldInput
@@ -117,10 +117,39 @@ def show_error(label: Static, message: str) -> None:
 
 
 class OptionPanel(Vertical):
-    """A panel with its own inputs, whose text `calc` takes as keyword arguments."""
+    """A panel with its own inputs, whose text `calc` takes as keyword arguments.
+
+    The inputs are the scenario's too (`calc.PANEL_OPTIONS`): `to_model()` gives them keyed as
+    fields ("energy.price"), `load(fields)` puts them back (a scenario opened, an undo), and an
+    edit is an edit of the scenario (saved, undone, asked about on quit).
+    """
+
+    KIND = ""
+    """The scenario's name for these inputs: "energy" or "orbital"."""
+
+    def on_mount(self) -> None:
+        self.load(self.screen.options_text)  # type: ignore[attr-defined]
 
     def options(self) -> dict[str, str]:
         return {w.key: w.value for w in self.query(OptionInput)}
+
+    def to_model(self) -> dict[str, str]:
+        """The panel's inputs keyed as fields."""
+        values = {f"{self.KIND}.{key}": text for key, text in self.options().items()}
+        values.update((f"{self.KIND}.{s.id}", str(s.value)) for s in self.query(Select) if s.id)
+        return values
+
+    def load(self, fields: dict[str, str]) -> None:
+        """Put field text into the panel's inputs, without posting Changed."""
+        with self.prevent(Input.Changed, Select.Changed):
+            for widget in self.query(OptionInput):
+                text = fields.get(f"{self.KIND}.{widget.key}")
+                if text is not None:
+                    widget.value = text
+            for select in self.query(Select):
+                text = fields.get(f"{self.KIND}.{select.id}")
+                if text is not None:
+                    select.value = text
 
     @staticmethod
     def option(label: str, key: str, value: str, widget_id: str, tooltip: str) -> ComposeResult:
@@ -131,6 +160,8 @@ class OptionPanel(Vertical):
 
 class EnergyPanel(OptionPanel):
     """A year of the scenario's power, and the capital cost of its accelerators."""
+
+    KIND = "energy"
 
     def compose(self) -> ComposeResult:
         economics = preset_values("economics", "default")
@@ -192,6 +223,8 @@ class EnergyPanel(OptionPanel):
 
 class OrbitalPanel(OptionPanel):
     """What the scenario's power would take in orbit."""
+
+    KIND = "orbital"
 
     def compose(self) -> ComposeResult:
         orbit = preset_values("orbital", "dawn-dusk-sso")
