@@ -451,7 +451,9 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     # whose fields have none)
     ranged = (*RANGE_ASSUMPTIONS, *(["server_factor"] if "server_factor.central" in fields else []))
     overrides: dict[str, Any] = {
-        name: value for name, value in base.overrides.items() if name not in (*ranged, "headroom", "redundancy")
+        name: value
+        for name, value in base.overrides.items()
+        if name not in (*ranged, "headroom", "redundancy")
     }
     for name in ranged:
         texts = [fields.get(f"{name}.{case}", "") for case in CASES]
@@ -521,15 +523,15 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
 
 __all__ = [
     "RANGED",
-    "option_defaults",
-    "scenario_options",
     "as_scenario",
     "assumptions_layer",
     "number_text",
+    "option_defaults",
     "parse_fields",
     "scenario",
     "scenario_fields",
     "scenario_from_facility",
+    "scenario_options",
     "with_basis",
     "with_method",
 ]

@@ -355,6 +355,6 @@ def test_the_energy_and_orbital_inputs_round_trip_through_a_saved_scenario(tmp_p
     assert (opened.energy, opened.orbital) == (edited.energy, edited.orbital)
     assert calc.scenario_fields(opened)["energy.price"] == "0.05 USD/kWh"
     # a saved file with an option no question takes is refused, naming it and the accepted ones
-    path.write_text(path.read_text().replace('[energy]\n', '[energy]\ncolour = "red"\n'))
-    with pytest.raises(calc.CalcError, match="energy.colour: not an option; accepted: load_factor"):
+    path.write_text(path.read_text().replace("[energy]\n", '[energy]\ncolour = "red"\n'))
+    with pytest.raises(calc.CalcError, match=r"energy\.colour: not an option; accepted: load_factor"):
         calc.scenario_from_facility(str(path))

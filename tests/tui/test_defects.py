@@ -244,7 +244,9 @@ async def test_server_factor_can_be_seen_and_edited_under_the_epoch_methods():
         screen.query_one("#method").value = "epoch"
         await settle(pilot)
         assert row.display
-        fields = [screen.query_one(f"#server_factor-{case}", FieldInput) for case in ("low", "central", "high")]
+        fields = [
+            screen.query_one(f"#server_factor-{case}", FieldInput) for case in ("low", "central", "high")
+        ]
         assert [f.value for f in fields] == ["1.47", "1.82", "2.03"]  # presets/assumptions/epoch.toml
         implied_before = screen.report.claim.readings[0].high
         fields[2].value = "2.5"

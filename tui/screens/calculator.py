@@ -587,7 +587,10 @@ class CalculatorScreen(Screen[None]):
         self.app.copy_to_clipboard(text)
         if self.app.is_headless:
             self.notify(
-                f"Not copied: no terminal to copy through. {text}", title="Copy", severity="warning", markup=False
+                f"Not copied: no terminal to copy through. {text}",
+                title="Copy",
+                severity="warning",
+                markup=False,
             )
             return
         self.notify(

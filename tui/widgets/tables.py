@@ -55,7 +55,9 @@ def fitting_columns(
     shown = list(range(len(header)))
     for index in optional:
         widths = fitted_widths(
-            [header[i] for i in shown], [[row[i] for i in shown] for row in rows], available,
+            [header[i] for i in shown],
+            [[row[i] for i in shown] for row in rows],
+            available,
             [shown.index(i) for i in folds if i in shown],
         )
         if sum(widths) + PADDING * len(widths) <= available:
@@ -67,6 +69,9 @@ def fitting_columns(
 def header_height(labels: Sequence[str], widths: Sequence[int]) -> int:
     """Lines the header needs for its labels wrapped at their columns' widths."""
     return max(
-        (len(textwrap.wrap(label, width, break_long_words=True)) for label, width in zip(labels, widths, strict=True)),
+        (
+            len(textwrap.wrap(label, width, break_long_words=True))
+            for label, width in zip(labels, widths, strict=True)
+        ),
         default=1,
     )
