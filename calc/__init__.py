@@ -56,9 +56,11 @@ from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
 from calc.inputs import (
     as_scenario,
+    option_defaults,
     parse_fields,
     scenario,
     scenario_fields,
+    scenario_options,
     scenario_from_facility,
     with_basis,
     with_method,
@@ -306,6 +308,7 @@ __all__ = [
     "nudge_text",
     "orbital",
     "parse_claim",
+    "option_defaults",
     "parse_fields",
     "parse_power",
     "parse_settings",
@@ -325,6 +328,7 @@ __all__ = [
     "save_scenario",
     "scenario",
     "scenario_fields",
+    "scenario_options",
     "scenario_from_facility",
     "sentence_document",
     "sentence_scenario",

@@ -21,6 +21,7 @@ from calc.errors import CalcError, InputError, shown
 from calc.models import (
     CLAIM_BASES,
     COUNT_BOUNDS,
+    PANEL_OPTIONS,
     POWER_BOUNDS,
     RANGE_ASSUMPTIONS,
     Assumptions,
@@ -34,6 +35,7 @@ from calc.presets import (
     describe_validation_error,
     load_assumption_set,
     load_facility,
+    load_preset,
     load_system,
     number_text,
 )
@@ -200,8 +202,35 @@ def scenario_from_facility(facility: str | Facility, method: str | None = None) 
             "site": site.assumptions,
             "sources": site.sources,
             "notes": site.notes,
+            "energy": site.energy,
+            "orbital": site.orbital,
         }
     )
+
+
+DEFAULT_ORBIT = "dawn-dusk-sso"
+
+
+def option_defaults() -> dict[str, str]:
+    """The energy-and-money and orbital inputs as their presets give them, keyed as fields
+    ("energy.price", "orbital.emissivity"): what a scenario that sets none of them uses."""
+    economics = load_preset("economics", "default").parameters
+    orbit = load_preset("orbital", DEFAULT_ORBIT).parameters
+    return {
+        "energy.load_factor": str(economics["load_factor"].value),
+        "energy.price": str(economics["electricity_price"].value),
+        "energy.carbon": str(economics["carbon_intensity"].value),
+        "energy.wue": str(economics["wue"].value),
+        "orbital.orbit": DEFAULT_ORBIT,
+        "orbital.radiator_temperature": str(orbit["radiator_temperature"].value),
+        "orbital.emissivity": str(orbit["emissivity"].value),
+    }
+
+
+def scenario_options(current: Scenario, kind: str) -> dict[str, str]:
+    """The scenario's inputs of one panel ("energy" or "orbital"), its own over the presets'."""
+    defaults = option_defaults()
+    return {key: getattr(current, kind).get(key, defaults[f"{kind}.{key}"]) for key in PANEL_OPTIONS[kind]}
 
 
 def scenario(
@@ -352,6 +381,12 @@ def scenario_fields(current: Scenario) -> dict[str, str]:
         values = getattr(assumptions, name)
         for case in CASES:
             fields[f"{name}.{case}"] = number_text(values.value(case))
+    for kind in PANEL_OPTIONS:
+        fields.update((f"{kind}.{key}", text) for key, text in scenario_options(current, kind).items())
+    # server_factor only where the method uses it (Epoch's TDP x factor); empty fields otherwise
+    factor = assumptions.server_factor
+    for case in CASES:
+        fields[f"server_factor.{case}"] = "" if factor is None else number_text(factor.value(case))
     return fields
 
 
@@ -412,14 +447,18 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     reference = scenario_assumptions(
         _validated({**dict(base), "method": method, "overrides": {}, "fleet": tuple(entries) or base.fleet})
     )
-    # assumptions the form does not show (server_factor) keep their overrides
+    # assumptions the fields do not give keep their overrides (server_factor, for a caller
+    # whose fields have none)
+    ranged = (*RANGE_ASSUMPTIONS, *(["server_factor"] if "server_factor.central" in fields else []))
     overrides: dict[str, Any] = {
         name: value
         for name, value in base.overrides.items()
-        if name not in (*RANGE_ASSUMPTIONS, "headroom", "redundancy")
+        if name not in (*ranged, "headroom", "redundancy")
     }
-    for name in RANGE_ASSUMPTIONS:
+    for name in ranged:
         texts = [fields.get(f"{name}.{case}", "") for case in CASES]
+        if name == "server_factor" and not any(t.strip() for t in texts) and reference.server_factor is None:
+            continue  # a method without it (the system's nameplate is used), and none given
         numbers = [
             attempt(f"{name}.{case}", lambda n=name, t=text: parse_number(t, n))
             for case, text in zip(CASES, texts, strict=True)
@@ -427,7 +466,7 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
         if any(n is None for n in numbers):
             continue
         given = getattr(reference, name)
-        if numbers != [given.low, given.central, given.high]:
+        if given is None or numbers != [given.low, given.central, given.high]:
             text = ":".join(repr(float(n)) for n in numbers)
             overrides[name] = attempt(f"{name}.low", lambda n=name, t=text: coerce_assumption(n, t))
     for name in ("headroom", "redundancy"):
@@ -448,9 +487,22 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     # a derived figure edited to another is the user's own: the claim is then judged
     edited = {"power": "power_bound" in bounds, "count": "count_bound" in bounds}
     bounds["derived"] = tuple(name for name in base.derived if not edited[name])
+    # the panels' inputs: those other than their presets', as text (their questions check them)
+    defaults = option_defaults()
+    options = {
+        kind: {
+            key: fields[f"{kind}.{key}"]
+            for key in PANEL_OPTIONS[kind]
+            if f"{kind}.{key}" in fields and fields[f"{kind}.{key}"] != defaults[f"{kind}.{key}"]
+        }
+        if any(f"{kind}.{key}" in fields for key in PANEL_OPTIONS[kind])
+        else getattr(base, kind)
+        for kind in PANEL_OPTIONS
+    }
     candidate = {
         **dict(base),
         **bounds,
+        **options,
         "power": power,
         "basis": basis,
         "accelerators": int(accelerators),
@@ -474,10 +526,12 @@ __all__ = [
     "as_scenario",
     "assumptions_layer",
     "number_text",
+    "option_defaults",
     "parse_fields",
     "scenario",
     "scenario_fields",
     "scenario_from_facility",
+    "scenario_options",
     "with_basis",
     "with_method",
 ]

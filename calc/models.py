@@ -540,6 +540,24 @@ class Delivery(CalcModel):
     notes: str = ""
 
 
+PANEL_OPTIONS: dict[str, tuple[str, ...]] = {
+    "energy": ("load_factor", "price", "carbon", "wue"),
+    "orbital": ("orbit", "radiator_temperature", "emissivity"),
+}
+"""The inputs of the energy-and-money and orbital questions a scenario carries, as the text
+given (the keyword arguments of `annual_energy` and `orbital`); a missing one is its preset's."""
+
+
+def _panel_options(kind: str, value: dict[str, Any]) -> dict[str, Any]:
+    """Refuse an unknown option name, text that is not text, or text over 200 characters."""
+    for key, text in value.items():
+        if key not in PANEL_OPTIONS[kind]:
+            raise ValueError(f"{kind}.{key}: not an option; accepted: {', '.join(PANEL_OPTIONS[kind])}")
+        if not isinstance(text, str) or len(text) > 200:
+            raise ValueError(f"{kind}.{key}: {str(text)[:40]!r} must be text of at most 200 characters")
+    return value
+
+
 class Facility(CalcModel):
     """A real site or announced deal: its quoted power, its basis and its fleet."""
 
@@ -571,6 +589,10 @@ class Facility(CalcModel):
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
     timeline: tuple[PowerStage, ...] = ()
+    energy: dict[str, str] = Field(default_factory=dict)
+    """Energy-and-money inputs saved with the site (PANEL_OPTIONS["energy"])."""
+    orbital: dict[str, str] = Field(default_factory=dict)
+    """Orbital inputs saved with the site (PANEL_OPTIONS["orbital"])."""
     """Dated power stages by source (energization over time), each sourced."""
     deliveries: tuple[Delivery, ...] = ()
     """Dated accelerator deliveries, each sourced."""
@@ -587,6 +609,11 @@ class Facility(CalcModel):
     @classmethod
     def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
         return AssumptionSet._known_names(value)
+
+    @field_validator("energy", "orbital", mode="before")
+    @classmethod
+    def _options(cls, value: Any, info: Any) -> Any:
+        return _panel_options(info.field_name, value) if isinstance(value, dict) else value
 
     @model_validator(mode="after")
     def _count_range(self) -> Facility:
@@ -644,11 +671,20 @@ class Scenario(CalcModel):
     """The figures the claim does not state, filled in by dcpower from its answer (a ledger
     claim or a sentence with a power alone, a count alone or money): its check answers the
     claim, it does not judge it. Empty: power and count are the claim's own."""
+    energy: dict[str, str] = Field(default_factory=dict)
+    """Energy-and-money inputs other than their presets' (PANEL_OPTIONS["energy"]), as text."""
+    orbital: dict[str, str] = Field(default_factory=dict)
+    """Orbital inputs other than their presets' (PANEL_OPTIONS["orbital"]), as text."""
 
     @field_validator("site", "overrides")
     @classmethod
     def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
         return AssumptionSet._known_names(value)
+
+    @field_validator("energy", "orbital", mode="before")
+    @classmethod
+    def _options(cls, value: Any, info: Any) -> Any:
+        return _panel_options(info.field_name, value) if isinstance(value, dict) else value
 
     @model_validator(mode="after")
     def _count_range(self) -> Scenario:

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from calc.errors import InputError, PresetError, describe_validation_error, shown
+from calc.errors import CalcError, InputError, PresetError, describe_validation_error, shown
 from calc.files import write_atomic
 from calc.layers import DEFAULT_METHOD, merge_layers
 from calc.models import (
@@ -688,7 +688,42 @@ def facility_to_toml(facility: Facility) -> str:
         lines.append(f"title = {_toml_value(source.title, f'sources.{index}.title')}")
         if source.url:
             lines.append(f"url = {_toml_value(source.url, f'sources.{index}.url')}")
+    for name in ("energy", "orbital"):  # the panels' own inputs, when the scenario set any
+        options = getattr(facility, name)
+        if options:
+            lines.append(f"\n[{name}]")
+            lines += [f"{_toml_key(k)} = {_toml_value(v, f'{name}.{k}')}" for k, v in options.items()]
+    for name in ("timeline", "deliveries"):
+        for index, entry in enumerate(facility.model_dump(mode="json")[name]):
+            lines.append(f"\n[[{name}]]")
+            lines += _toml_entry(entry, f"{name}.{index}")
     return "\n".join(lines) + "\n"
+
+
+def _toml_entry(entry: dict[str, Any], field: str) -> list[str]:
+    """The lines of one timeline stage or delivery: quantities as text with their unit ("35 MW"),
+    its sources as inline tables, unset and empty values left out."""
+    lines = []
+    for key, value in entry.items():
+        if value is None or value == "":
+            continue
+        if isinstance(value, dict):  # a quantity, as the JSON dump writes it
+            value = f"{number_text(value['value'])} {value['unit']}"
+        if key == "sources":
+            tables = [
+                "{ "
+                + ", ".join(
+                    f"{_toml_key(k)} = {_toml_value(v, f'{field}.sources.{i}.{k}')}"
+                    for k, v in source.items()
+                    if v is not None
+                )
+                + " }"
+                for i, source in enumerate(value)
+            ]
+            lines.append(f"sources = [{', '.join(tables)}]")
+        else:
+            lines.append(f"{_toml_key(key)} = {_toml_value(value, f'{field}.{key}')}")
+    return lines
 
 
 def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
@@ -704,9 +739,34 @@ def scenario_to_facility(scenario: Scenario, preset_id: str) -> Facility:
     assumptions: dict[str, Any] = {**scenario.site, **scenario.overrides}
     sources = scenario.sources or (Source(title="a scenario saved from dcpower"),)
     try:
-        return _facility_of(scenario, preset_id, assumptions, sources)
+        facility = _facility_of(scenario, preset_id, assumptions, sources)
+        facility = Facility.model_validate(
+            {**dict(facility), "energy": scenario.energy, "orbital": scenario.orbital}
+        )
+        site = _site_of(scenario)
+        if site is None:
+            return facility
+        # the site's history is the scenario's too: its location, timeline and deliveries
+        return Facility.model_validate(
+            {
+                **dict(facility),
+                "location": site.location,
+                "timeline": site.timeline,
+                "deliveries": site.deliveries,
+            }
+        )
     except ValidationError as error:  # a method given as a path, say: a preset names an id
         raise InputError(f"save: {describe_validation_error(error)}") from None
+
+
+def _site_of(scenario: Scenario) -> Facility | None:
+    """The facility preset the scenario started from, if it still loads."""
+    if scenario.facility is None:
+        return None
+    try:
+        return load_facility(scenario.facility)
+    except CalcError:
+        return None
 
 
 def _facility_of(

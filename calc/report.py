@@ -533,6 +533,7 @@ def report_document(report: Report) -> Document:
         "",
         verdict_line(claim),
         f"Implied: {watts(claim.implied_power_per_accelerator)} per {claim.noun}.",
+        *([f"As stated: {claim.stated}"] if claim.stated else []),
         "",
         chain_table(claim.chain, claim.noun),
         readings_table(claim),

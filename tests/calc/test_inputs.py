@@ -321,3 +321,40 @@ def test_system_errors_say_where_the_accelerator_is_and_how_to_name_it():
         "system: 'Bad Id!' is not a system id; ids are kebab-case names such as 'dgx-h100' "
         "(see 'dcpower presets list')"
     )
+
+
+def test_a_facility_saved_as_a_scenario_keeps_its_location_timeline_and_deliveries(tmp_path):
+    # the defect: the saved preset had neither; Colossus 1 has 10 stages and 4 deliveries
+    original = calc.load_facility("colossus-1")
+    path = calc.save_scenario(calc.scenario_from_facility("colossus-1"), tmp_path / "colossus-copy.toml")
+    saved = calc.load_facility(str(path))
+    assert saved.location == "Memphis, Tennessee, US" == original.location
+    assert saved.timeline == original.timeline and len(saved.timeline) == 10
+    assert saved.deliveries == original.deliveries and len(saved.deliveries) == 4
+    # saved again from the copy, it still has them (the copy is now the scenario's facility)
+    again = calc.load_facility(str(calc.save_scenario(calc.scenario_from_facility(str(path)), path)))
+    assert again.timeline == original.timeline
+    # a claim read from a sentence has no site: nothing to keep, and it saves as before
+    claim = calc.sentence_scenario(calc.parse_claim("300 MW for 220,000 H100 GPUs"))
+    bare = calc.load_facility(str(calc.save_scenario(claim, tmp_path / "claim.toml")))
+    assert (bare.location, bare.timeline, bare.deliveries) == ("", (), ())
+
+
+def test_the_energy_and_orbital_inputs_round_trip_through_a_saved_scenario(tmp_path):
+    base = calc.scenario_from_facility("colossus-1")
+    fields = calc.scenario_fields(base)
+    assert fields["energy.price"] == "0.081 USD/kWh" and fields["orbital.orbit"] == "dawn-dusk-sso"
+    fields["energy.price"] = "0.05 USD/kWh"
+    fields["orbital.emissivity"] = "0.8"
+    edited, errors = calc.parse_fields(fields, base)
+    assert errors == {}
+    # only what differs from the presets is the scenario's own
+    assert (edited.energy, edited.orbital) == ({"price": "0.05 USD/kWh"}, {"emissivity": "0.8"})
+    path = calc.save_scenario(edited, tmp_path / "priced.toml")
+    opened = calc.scenario_from_facility(str(path))
+    assert (opened.energy, opened.orbital) == (edited.energy, edited.orbital)
+    assert calc.scenario_fields(opened)["energy.price"] == "0.05 USD/kWh"
+    # a saved file with an option no question takes is refused, naming it and the accepted ones
+    path.write_text(path.read_text().replace("[energy]\n", '[energy]\ncolour = "red"\n'))
+    with pytest.raises(calc.CalcError, match=r"energy\.colour: not an option; accepted: load_factor"):
+        calc.scenario_from_facility(str(path))

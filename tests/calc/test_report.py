@@ -86,3 +86,14 @@ def test_a_user_assumption_set_that_does_not_load_leaves_the_methods_table(isola
     ]
     with pytest.raises(calc.PresetError, match=r"broken-method\.toml: not valid TOML"):
         calc.evaluate(calc.with_method(calc.scenario_from_facility("colossus-1"), "broken-method"))
+
+
+def test_the_markdown_export_keeps_the_claim_as_stated_like_the_json_and_the_cli():
+    # the defect: the Markdown report had no "As stated" line; JSON (claim.stated) and the CLI had it
+    bounded = calc.sentence_scenario(calc.parse_claim("more than 300 megawatts (over 220,000 NVIDIA GPUs)"))
+    report = calc.evaluate(bounded)
+    stated = "As stated: at least 300 MW for at least 220,000 GPUs is any power per GPU (the bounds leave it unknown)"
+    assert stated in calc.report_markdown(report).splitlines()
+    assert report.claim.stated in calc.report_json(report)
+    exact = calc.report_markdown(calc.evaluate(calc.scenario_from_facility("colossus-1")))
+    assert "As stated" not in exact

@@ -367,7 +367,7 @@ async def test_energy_panel_by_hand_and_its_errors():
         error = screen.query_one("#energy-error")
         assert error.has_class("-shown")
         assert "price: '-1 USD/kWh' must not be negative" in str(error.render())
-        assert not screen.dirty  # panel inputs are not part of the scenario
+        assert screen.dirty  # panel inputs are part of the scenario (issue 26, item 7)
 
 
 async def test_orbital_panel_by_hand():

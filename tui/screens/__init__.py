@@ -1,9 +1,9 @@
 """Screens of the dcpower app."""
 
 from tui.screens.calculator import CalculatorScreen
-from tui.screens.dialogs import PathDialog, QuitDialog
+from tui.screens.dialogs import ConfirmDialog, PathDialog, QuitDialog
 
-__all__ = ["CalculatorScreen", "HelpScreen", "PathDialog", "QuitDialog"]
+__all__ = ["CalculatorScreen", "ConfirmDialog", "HelpScreen", "PathDialog", "QuitDialog"]
 
 
 def __getattr__(name: str) -> object:

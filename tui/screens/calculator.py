@@ -20,13 +20,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.lazy import Lazy
+from textual.markup import escape
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 import calc
-from tui.screens.dialogs import PathDialog
+from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets import (
     AssumptionsEditor,
     ChainBars,
@@ -41,6 +42,7 @@ from tui.widgets import (
     MethodsTable,
     Notes,
     OptionInput,
+    OptionPanel,
     OrbitalPanel,
     ReadingsTable,
     SweepPanel,
@@ -160,6 +162,12 @@ class CalculatorScreen(Screen[None]):
         self._future: list[Step] = []
         """States undone, the next to redo last."""
         self._restoring = False
+        self.options_text = {
+            k: v for k, v in self.saved_fields.items() if k.startswith(("energy.", "orbital."))
+        }
+        """The panels' inputs as last loaded, for a panel not mounted yet."""
+        self._editing: set[str] | None = None
+        """The one field the last history step edited, while more keys there extend it."""
         self._editors: tuple[Editor, ...] | None = None
         self._errors_shown: dict[str, str] = {}
         self.pinned: calc.Report | None = None
@@ -173,21 +181,23 @@ class CalculatorScreen(Screen[None]):
         fields = calc.scenario_fields(self.scenario)
         yield Header()
         with Horizontal(id="body"):
-            with VerticalScroll(id="inputs", can_focus=False):
+            with Vertical(id="inputs-column"):
+                with VerticalScroll(id="inputs", can_focus=False):
+                    yield Label("Facility", classes="field-label")
+                    yield Select(
+                        self._facility_options(),
+                        value=self._facility_value(),
+                        allow_blank=False,
+                        id="facility",
+                        compact=True,
+                        tooltip="A bundled or user facility preset",
+                    )
+                    yield ClaimEditor(fields, id="claim-editor")
+                    yield FleetEditor(fields, self._accelerator_options(), id="fleet-editor")
+                    yield AssumptionsEditor(fields, self._method_options(), id="assumptions-editor")
+                    yield Static("", id="error-scenario", classes="field-error")
+                # under the fields, not over them: a docked hint hid the last row while it was focused
                 yield Static("", id="field-hint")
-                yield Label("Facility", classes="field-label")
-                yield Select(
-                    self._facility_options(),
-                    value=self._facility_value(),
-                    allow_blank=False,
-                    id="facility",
-                    compact=True,
-                    tooltip="A bundled or user facility preset",
-                )
-                yield ClaimEditor(fields, id="claim-editor")
-                yield FleetEditor(fields, self._accelerator_options(), id="fleet-editor")
-                yield AssumptionsEditor(fields, self._method_options(), id="assumptions-editor")
-                yield Static("", id="error-scenario", classes="field-error")
             with Vertical(id="results-column"):
                 yield Static("Results are for the last good inputs: fix the marked field.", id="stale-banner")
                 with TabbedContent(id="results", initial="claim"):
@@ -229,10 +239,19 @@ class CalculatorScreen(Screen[None]):
 
     def on_descendant_focus(self, event: Any) -> None:
         """Show the focused field's hint (its tooltip) under the inputs: no mouse needed."""
+        self._flush()  # keys typed before the focus moved are the step of their field
+        self._editing = None
         tooltip = getattr(event.widget, "tooltip", None)
         if tooltip is None and event.widget.parent is not None:
             tooltip = getattr(event.widget.parent, "tooltip", None)
-        self.query_one("#field-hint", Static).update(str(tooltip or ""))
+        hint = str(tooltip or "")
+        widget = event.widget
+        if isinstance(widget, FieldInput) and len(widget.value) > widget.scrollable_content_region.width:
+            hint += f"\nWhole value: {widget.value}"  # the field itself shows it rounded when left
+        self.query_one("#field-hint", Static).update(escape(hint))
+        if self.query_one("#inputs") in widget.ancestors:
+            # a hint of another height resizes the fields' column: keep the focused one in view
+            self.call_after_refresh(widget.scroll_visible, animate=False)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -288,10 +307,14 @@ class CalculatorScreen(Screen[None]):
         return self._editors
 
     def fields(self) -> dict[str, str]:
-        """The text of every field, keyed as calc.parse_fields takes them."""
+        """The text of every field, keyed as calc.parse_fields takes them (the energy and
+        orbital panels' inputs too: as last loaded while a panel is not yet mounted)."""
         values: dict[str, str] = {}
         for editor in self.editors:
             values.update(editor.to_model())
+        values.update(self.options_text)
+        for panel in self.query(OptionPanel):
+            values.update(panel.to_model())
         return values
 
     @property
@@ -325,8 +348,7 @@ class CalculatorScreen(Screen[None]):
         self._pending = None
         step = self._step()
         if not self._restoring and self._history and step.fields != self._history[-1].fields:
-            self._history.append(step)
-            self._future.clear()
+            self._record(step)
         self._restoring = False
         shown = self.report.scenario if self.report is not None else None
         if not self.errors or shown is not self.scenario:
@@ -499,8 +521,12 @@ class CalculatorScreen(Screen[None]):
             self.query_one(SweepPanel).show(result, scenario.accelerators, bool(self.errors))
 
     @on(Select.Changed, "#orbit")
-    @on(Select.Changed, "#sweep-vary")
     def _orbit_changed(self) -> None:
+        self.show_panels()
+        self.recompute()  # the orbit is the scenario's
+
+    @on(Select.Changed, "#sweep-vary")
+    def _vary_changed(self) -> None:
         self.show_panels()
 
     # ------------------------------------------------------------------------------ A/B, copy
@@ -542,16 +568,37 @@ class CalculatorScreen(Screen[None]):
         """Copy the claim and its verdict to the clipboard."""
         report = self._current_report()
         if report is not None:
-            self.app.copy_to_clipboard(calc.verdict_text(report))
-            self.notify("Copied the verdict line.", timeout=2)
+            self._copy(calc.verdict_text(report), "the verdict line")
 
     def action_copy_command(self) -> None:
         """Copy the `dcpower check` command of this scenario to the clipboard."""
         if self.errors:
             self.notify("Fix the marked fields first.", severity="error")
             return
-        self.app.copy_to_clipboard(calc.cli_command(self.scenario))
-        self.notify("Copied the dcpower check command.", timeout=2)
+        self._copy(calc.cli_command(self.scenario), "the dcpower check command")
+
+    def _copy(self, text: str, what: str) -> None:
+        """Hand `text` to the terminal's clipboard, saying what was done and showing the text.
+
+        The terminal is asked through OSC 52 and never answers: many (tmux without
+        set-clipboard, macOS Terminal) ignore it. So the message says it was sent, not that it
+        arrived, and shows the text to select by hand; with no terminal it says nothing was copied.
+        """
+        self.app.copy_to_clipboard(text)
+        if self.app.is_headless:
+            self.notify(
+                f"Not copied: no terminal to copy through. {text}",
+                title="Copy",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.notify(
+            f"Sent {what} to the terminal's clipboard (a terminal may ignore it; the text: {text})",
+            title="Copy",
+            timeout=8,
+            markup=False,
+        )
 
     GROUPS = ("#power", "#accelerators", "#fleet FieldInput", "#method", "#draw_factor-low", "#headroom")
 
@@ -576,8 +623,9 @@ class CalculatorScreen(Screen[None]):
 
     @on(Input.Changed)
     def _option_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, OptionInput):  # a panel's own input: only that panel
+        if isinstance(event.input, OptionInput):  # a panel's input: that panel, and the scenario
             self.show_panels()
+            self.recompute()
 
     @on(AssumptionsEditor.MethodChosen)
     async def _method_chosen(self, event: AssumptionsEditor.MethodChosen) -> None:
@@ -624,9 +672,20 @@ class CalculatorScreen(Screen[None]):
             self.notify("Fix the marked fields before saving.", severity="error")
             return
 
-        def save(path: str | None) -> None:
+        def chosen(path: str | None) -> None:
             if path is None:
                 return
+            target = Path(path).expanduser()
+            if target.exists() and target != self.save_path:
+                # another file than the one being edited: ask before it is replaced
+                self.app.push_screen(
+                    ConfirmDialog(f"{target} exists. Overwrite it with this scenario?", "Overwrite"),
+                    lambda yes: save(path) if yes else None,
+                )
+                return
+            save(path)
+
+        def save(path: str) -> None:
             scenario = self.scenario
             if not self.save_path and not scenario.name.endswith("(scenario)"):
                 # a saved copy of a bundled facility must not look like the original in the picker
@@ -647,7 +706,7 @@ class CalculatorScreen(Screen[None]):
             PathDialog(
                 "Save the scenario as a facility preset (TOML):", str(self.default_save_path()), "Save"
             ),
-            save,
+            chosen,
         )
 
     def action_open(self) -> None:
@@ -702,6 +761,24 @@ class CalculatorScreen(Screen[None]):
     def _step(self) -> Step:
         return Step(self.base, self.source, self.save_path, tuple(self.fields().items()))
 
+    def _record(self, step: Step) -> None:
+        """Add an edit to the history: more keys in the field last edited (typing paused, or
+        nudged again) extend its step; an edit of another field, or after the focus moved, is
+        a step of its own. An undo step is one edit of one field."""
+        last = self._history[-1]
+        before, after = dict(last.fields), dict(step.fields)
+        changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+        same_place = (last.base, last.source, last.save_path) == (step.base, step.source, step.save_path)
+        if len(self._history) > 1 and same_place and len(changed) == 1 and changed == self._editing:
+            self._history[-1] = step
+            if step.fields == self._history[-2].fields:  # typed back to what it was: no edit
+                self._history.pop()
+                self._editing = None
+        else:
+            self._history.append(step)
+            self._editing = changed if len(changed) == 1 and same_place else None
+        self._future.clear()
+
     async def action_undo(self) -> None:
         """Go back one settled edit (facility and method switches and row changes included)."""
         self._flush()
@@ -728,6 +805,7 @@ class CalculatorScreen(Screen[None]):
 
     async def _restore(self, step: Step) -> None:
         self._restoring = True
+        self._editing = None
         self.base, self.source, self.save_path = step.base, step.source, step.save_path
         await self._show_fields(dict(step.fields))
 
@@ -737,6 +815,9 @@ class CalculatorScreen(Screen[None]):
         """Put field text into every editor, then recompute."""
         for editor in self.editors:
             await editor.load(fields)
+        self.options_text = {k: v for k, v in fields.items() if k.startswith(("energy.", "orbital."))}
+        for panel in self.query(OptionPanel):
+            panel.load(fields)
         facility = self.query_one("#facility", Select)
         with self.prevent(Select.Changed):
             facility.set_options(self._facility_options())

@@ -8,6 +8,7 @@ compute in thread workers, and either opens a claim as the calculator's scenario
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
 import calc
+from tui.widgets.tables import cell, fitted_widths, fitting_columns, header_height
 
 EXAMPLE = (
     "This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) "
@@ -81,14 +83,34 @@ class LedgerRow:
             return (0, stated) if stated is not None else (1, 0)
         if column == 4:
             return (0, self.claim.count) if self.claim.count is not None else (1, 0)
+        if column == 2:
+            return self.answer_key()
         return (0, self.cells[column].lower())
 
+    def answer_key(self) -> tuple[Any, ...]:
+        """The answer column's key: verdicts by word, then each kind of answer by its figure
+        ("supports 332,712" before "supports 2,430,720"), not by its text."""
+        cell = self.cells[2].lower()
+        kind = re.split(r"[\d$]", cell, maxsplit=1)[0]
+        result, figure = self.result, 0.0
+        if result is not None:
+            if result.supports:
+                figure = float(result.supports[0].accelerators)
+            elif result.required_power is not None:
+                figure = result.required_power.m_as("W")
+            elif result.accelerators is not None:
+                figure = float(result.accelerators)
+        return (0, kind, figure, cell)
+
     def matches(self, text: str) -> bool:
-        """True when the filter text is in the id, the quote or the verdict (any case)."""
+        """True when the filter text is in the id, the quote or the name (any case), or begins
+        a word of the verdict or answer: "plausible" is not "implausible"."""
         needle = text.strip().lower()
-        return not needle or any(
-            needle in hay.lower() for hay in (self.claim.id, self.claim.quote, self.cells[2], self.claim.name)
-        )
+        if not needle:
+            return True
+        if any(needle in hay.lower() for hay in (self.claim.id, self.claim.quote, self.claim.name)):
+            return True
+        return re.search(r"(?<![\w-])" + re.escape(needle), self.cells[2].lower()) is not None
 
 
 def read_sentence(text: str) -> SentenceReading:
@@ -132,6 +154,13 @@ class LedgerTable(DataTable[str]):
         Binding("r", "reverse", "Reverse", tooltip="Reverse the order."),
         Binding("enter", "select_cursor", "Open", tooltip="Open the claim as the scenario."),
     ]
+
+    fitted_to = 0
+    """The width the columns were last fitted to."""
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self.fitted_to and self.row_count:
+            self.panel.show_rows()
 
     def action_sort_next(self) -> None:
         panel = self.panel
@@ -329,18 +358,32 @@ class ClaimsPanel(Vertical):
         table = self.query_one(LedgerTable)
         rows = self.shown
         table.clear(columns=True)
-        for index, label in enumerate(COLUMNS):
-            arrow = (" ▼" if self.sort_reverse else " ▲") if index == self.sort_column else ""
-            table.add_column(Text(label + arrow), key=str(index))
-        for row in rows:
-            cells = [
-                Text(cell, justify="right" if align == "r" else "left")
-                for cell, align in zip(row.cells, "lllrrl", strict=True)
-            ]
-            cells[2].stylize(
-                CELL_STYLES.get(row.cells[2], "cyan" if row.result and row.result.derived else "")
-            )
-            table.add_row(*cells, key=row.claim.id)
+        labels = [
+            label + ((" ▼" if self.sort_reverse else " ▲") if index == self.sort_column else "")
+            for index, label in enumerate(COLUMNS)
+        ]
+        # the columns fit the table's width, wrapping at spaces: a verdict is never cut
+        # (narrow: the source, then the date, give way; the figures never do)
+        available = table.scrollable_content_region.width or 10_000
+        texts = [tuple(c.replace("–", "– ") for c in row.cells) for row in rows]  # a range may wrap
+        shown = fitting_columns(labels, texts, available, optional=(5, 0), folds=(1, 5))
+        widths = fitted_widths(
+            [labels[i] for i in shown],
+            [[t[i] for i in shown] for t in texts],
+            available,
+            [shown.index(i) for i in (1, 5) if i in shown],
+        )
+        table.fitted_to = available
+        table.header_height = header_height([labels[i] for i in shown], widths)
+        for index, width in zip(shown, widths, strict=True):
+            table.add_column(Text(labels[index], overflow="fold"), key=str(index), width=width)
+        for row, text in zip(rows, texts, strict=True):
+            cells = [cell(text[i], "lllrrl"[i]) for i in shown]
+            if 2 in shown:
+                cells[shown.index(2)].stylize(
+                    CELL_STYLES.get(row.cells[2], "cyan" if row.result and row.result.derived else "")
+                )
+            table.add_row(*cells, key=row.claim.id, height=None)
         status = (
             f"{len(rows)} of {len(self.rows)} claims"
             if len(rows) != len(self.rows)
@@ -369,7 +412,7 @@ class ClaimsPanel(Vertical):
     @on(DataTable.HeaderSelected, "#ledger-table")
     def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
-        self.sort_by(event.column_index)
+        self.sort_by(int(str(event.column_key.value)))  # its key: a narrow table leaves columns out
 
     @on(Input.Changed, "#ledger-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -5,7 +5,6 @@ They render what calc computes (`calc.compare`, `calc.comparison_table`, `calc.s
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
@@ -13,6 +12,7 @@ from textual.widgets import DataTable, Label, Select, Static
 
 import calc
 from tui.widgets.results import View
+from tui.widgets.tables import cell, fitted_widths, header_height
 
 SWEEP_POINTS = 16
 """Rows of the sweep chart: one a line, so it fits a 24-line terminal."""
@@ -34,6 +34,13 @@ class ComparePanel(Vertical):
         yield table
         yield Static("", id="compare-stale", classes="field-error")
 
+    _shown: tuple[calc.Report, calc.Report, bool] | None = None
+    _fitted_to = 0
+
+    def on_resize(self) -> None:
+        if self._shown is not None and self.scrollable_content_region.width != self._fitted_to:
+            self.show(*self._shown)
+
     def show(self, pinned: calc.Report, current: calc.Report, stale: bool) -> None:
         comparison = calc.compare(pinned, current)
         table = calc.comparison_table(comparison)
@@ -43,18 +50,20 @@ class ComparePanel(Vertical):
         view = self.query_one("#compare-table", DataTable)
         view.display = True
         view.clear(columns=True)
-        for index, label in enumerate(table.header):
-            width = max(len(label), *(len(row[index]) for row in table.rows))
+        # the columns fit the panel, the figures' names wrapping first: B - A is never cut off
+        self._shown = (pinned, current, stale)
+        available = self.scrollable_content_region.width or 10_000
+        self._fitted_to = available
+        widths = fitted_widths(table.header, table.rows, available, folds=(0,))
+        view.header_height = header_height(table.header, widths)
+        for label, width in zip(table.header, widths, strict=True):
             view.add_column(label, key=label or "figure", width=width)
         for row in table.rows:
-            cells = [
-                Text(cell, justify="left" if a == "l" else "right")
-                for cell, a in zip(row, table.align, strict=True)
-            ]
+            cells = [cell(text, a) for text, a in zip(row, table.align, strict=True)]
             if row[3] == "changed":
-                for cell in cells:
-                    cell.stylize("bold")
-            view.add_row(*cells)
+                for one in cells:
+                    one.stylize("bold")
+            view.add_row(*cells, height=None)
         message = self.query_one("#compare-stale", Static)
         message.update("B is the last good result: fix the marked field." if stale else "")
         message.set_class(stale, "-shown")

@@ -267,7 +267,7 @@ class FleetEditor(Editor):
 class AssumptionsEditor(Editor):
     """The method (assumption set), each assumption's low / central / high, headroom, redundancy."""
 
-    GROUPS = (*ASSUMPTION_FIELDS, "headroom", "redundancy")
+    GROUPS = (*ASSUMPTION_FIELDS, "server_factor", "headroom", "redundancy")
 
     class MethodChosen(Message):
         """Another method was chosen: the screen asks calc for its values."""
@@ -293,20 +293,25 @@ class AssumptionsEditor(Editor):
             tooltip="The assumption set: default ranges or a published method",
         )
         yield Label("Assumptions: low/central/high", classes="field-label")
-        for name in ASSUMPTION_FIELDS:
-            with Horizontal(classes="field-row assumption-row"):
+        for name in (*ASSUMPTION_FIELDS, "server_factor"):
+            row = Horizontal(classes="field-row assumption-row", id=f"{name}-row")
+            if name == "server_factor":
+                # Epoch's server power = TDP x server_factor: shown where the method uses it
+                row.display = self._uses_server_factor(fields)
+            with row:
                 yield Label(name, classes="assumption-name")
                 for case in ("low", "central", "high"):
                     yield FieldInput(
                         f"{name}.{case}",
-                        fields[f"{name}.{case}"],
+                        fields.get(f"{name}.{case}", ""),
                         id=f"{name}-{case}",
                         compact=True,
                         classes="assumption",
-                        tooltip=f"{name}, {case} case",
+                        tooltip=f"{name}, {case} case"
+                        + (": server power / accelerator TDP" if name == "server_factor" else ""),
                     )
             yield Static("", id=f"error-{name}", classes="field-error")
-        with Horizontal(classes="field-row assumption-row"):
+        with Horizontal(classes="field-row assumption-row planning-row"):
             yield Label("headroom", classes="assumption-name")
             yield FieldInput(
                 "headroom",
@@ -327,6 +332,16 @@ class AssumptionsEditor(Editor):
             )
         yield Static("", id="error-headroom", classes="field-error")
         yield Static("", id="error-redundancy", classes="field-error")
+
+    @staticmethod
+    def _uses_server_factor(fields: dict[str, str]) -> bool:
+        return any(fields.get(f"server_factor.{case}", "") for case in ("low", "central", "high"))
+
+    async def load(self, fields: dict[str, str]) -> None:
+        """Put field text in; the server_factor row shows when the method uses it."""
+        await super().load(fields)
+        if "server_factor.central" in fields:
+            self.query_one("#server_factor-row").display = self._uses_server_factor(fields)
 
     async def load_values(self, fields: dict[str, str]) -> None:
         """Put a method's values in (not the method itself): an edit, so it posts `Changed`."""

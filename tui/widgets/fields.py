@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.strip import Strip
 from textual.widgets import Button, Input, Select
 
 import calc
 
 
+def shortened(text: str, width: int) -> str:
+    """`text` in at most `width` cells, saying so when it is not whole: a number rounded to the
+    figures that fit, with "…" ("0.98865…" for 0.9886451612903225), other text cut with "…"."""
+    if len(text) <= width:
+        return text
+    if width < 2:
+        return "…"[:width]
+    try:
+        number = float(text)
+    except ValueError:
+        return text[: width - 1] + "…"
+    for figures in range(max(len(text), 1), 0, -1):
+        rounded = f"{number:.{figures}g}"
+        if len(rounded) + 1 <= width and rounded != text:
+            return rounded + "…"
+    return text[: width - 1] + "…"
+
+
 class FieldInput(Input):
-    """An Input bound to one scenario field; up/down nudge its value by 1 % (shift: 10 %)."""
+    """An Input bound to one scenario field; up/down nudge its value by 1 % (shift: 10 %).
+
+    A value wider than the field shows whole while the field is focused (it scrolls under the
+    cursor); unfocused, it shows from its start, rounded or cut with "…" to say it is not whole,
+    never a tail that reads as another number.
+    """
 
     BINDINGS = [
         Binding(
@@ -32,6 +57,15 @@ class FieldInput(Input):
         super().__init__(value=value, **kwargs)  # type: ignore[arg-type]
         self.key = key
         """The scenario field this input edits ("power", "pue.central", "fleet.0.count", ...)."""
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y != 0 or self.has_focus or len(self.value) <= width or self.password:
+            return super().render_line(y)
+        text = Text(shortened(self.value, width), no_wrap=True, end="")
+        options = self.app.console_options.update_width(width + 1)
+        strip = Strip(list(self.app.console.render(text, options))).extend_cell_length(width + 1)
+        return strip.crop(0, width + 1).apply_style(self.rich_style)
 
     def select_all_now(self) -> None:
         """Select the text as focusing does, at once: keys already on their way replace it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.markup import escape
-from textual.widgets import Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 import calc
 from tui.widgets.fields import FieldInput
@@ -32,13 +32,22 @@ def histogram_lines(result: calc.UncertaintyResult, height: int = 6) -> list[str
         rows.append("".join(cells))
     edges = result.histogram.edges
     marker = [" "] * len(counts)
-    if result.histogram.implied is not None and edges[0] <= result.histogram.implied <= edges[-1]:
-        index = min(
-            int((result.histogram.implied - edges[0]) / (edges[-1] - edges[0]) * len(counts)), len(counts) - 1
-        )
-        marker[index] = "▲"
+    implied = result.histogram.implied
+    if implied is not None:
+        # a claim off the range is marked at the end it is beyond (claim_side says which)
+        share = (implied - edges[0]) / (edges[-1] - edges[0]) if edges[-1] > edges[0] else 0.0
+        marker[min(max(int(share * len(counts)), 0), len(counts) - 1)] = "▲"
     rows.append("".join(marker))
     return rows
+
+
+def claim_side(result: calc.UncertaintyResult) -> str:
+    """Where the claim is against the histogram's range: "", or a note that it is off it."""
+    implied, edges = result.histogram.implied, result.histogram.edges
+    if implied is None or edges[0] <= implied <= edges[-1]:
+        return ""
+    side = "below" if implied < edges[0] else "above"
+    return f" at {implied:,.0f} W, {side} the whole range (marked at its {'left' if side == 'below' else 'right'} end)"
 
 
 class UncertaintyPanel(Vertical):
@@ -74,7 +83,8 @@ class UncertaintyPanel(Vertical):
         hist = histogram_lines(result)
         hist.append(f"{edges[0]:,.0f} W{' ' * max(1, len(result.histogram.counts) - 16)}{edges[-1]:,.0f} W")
         self.query_one("#mc-histogram", View).put(
-            f"[b]Power per accelerator ({result.histogram.basis})[/b], ▲ the claim\n" + "\n".join(hist)
+            f"[b]Power per accelerator ({result.histogram.basis})[/b], ▲ the claim{claim_side(result)}\n"
+            + "\n".join(hist)
         )
         widest = max((bar.swing for bar in ranking.ranking), default=0) or 1
         rows = [f"[b]Tornado[/b]: {escape(ranking.output)}, central {ranking.central:,.0f}"]
@@ -107,10 +117,39 @@ def show_error(label: Static, message: str) -> None:
 
 
 class OptionPanel(Vertical):
-    """A panel with its own inputs, whose text `calc` takes as keyword arguments."""
+    """A panel with its own inputs, whose text `calc` takes as keyword arguments.
+
+    The inputs are the scenario's too (`calc.PANEL_OPTIONS`): `to_model()` gives them keyed as
+    fields ("energy.price"), `load(fields)` puts them back (a scenario opened, an undo), and an
+    edit is an edit of the scenario (saved, undone, asked about on quit).
+    """
+
+    KIND = ""
+    """The scenario's name for these inputs: "energy" or "orbital"."""
+
+    def on_mount(self) -> None:
+        self.load(self.screen.options_text)  # type: ignore[attr-defined]
 
     def options(self) -> dict[str, str]:
         return {w.key: w.value for w in self.query(OptionInput)}
+
+    def to_model(self) -> dict[str, str]:
+        """The panel's inputs keyed as fields."""
+        values = {f"{self.KIND}.{key}": text for key, text in self.options().items()}
+        values.update((f"{self.KIND}.{s.id}", str(s.value)) for s in self.query(Select) if s.id)
+        return values
+
+    def load(self, fields: dict[str, str]) -> None:
+        """Put field text into the panel's inputs, without posting Changed."""
+        with self.prevent(Input.Changed, Select.Changed):
+            for widget in self.query(OptionInput):
+                text = fields.get(f"{self.KIND}.{widget.key}")
+                if text is not None:
+                    widget.value = text
+            for select in self.query(Select):
+                text = fields.get(f"{self.KIND}.{select.id}")
+                if text is not None:
+                    select.value = text
 
     @staticmethod
     def option(label: str, key: str, value: str, widget_id: str, tooltip: str) -> ComposeResult:
@@ -121,6 +160,8 @@ class OptionPanel(Vertical):
 
 class EnergyPanel(OptionPanel):
     """A year of the scenario's power, and the capital cost of its accelerators."""
+
+    KIND = "energy"
 
     def compose(self) -> ComposeResult:
         economics = preset_values("economics", "default")
@@ -182,6 +223,8 @@ class EnergyPanel(OptionPanel):
 
 class OrbitalPanel(OptionPanel):
     """What the scenario's power would take in orbit."""
+
+    KIND = "orbital"
 
     def compose(self) -> ComposeResult:
         orbit = preset_values("orbital", "dawn-dusk-sso")
