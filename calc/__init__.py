@@ -125,6 +125,7 @@ from calc.presets import (
     load_system,
     preset_origin,
     save_scenario,
+    scenario_toml,
     set_preset_dirs,
 )
 from calc.presets import (
@@ -324,6 +325,7 @@ __all__ = [
     "resolve",
     "save_scenario",
     "scenario",
+    "scenario_toml",
     "scenario_fields",
     "scenario_from_facility",
     "sentence_document",
