@@ -116,7 +116,9 @@ class _TerminalUi:
         try:
             serve = importlib.import_module("tui.serve").serve
         except ImportError as error:  # textual-serve (a dependency) missing from this install
-            raise UiUnavailable(f"serve: {error} (reinstall dcpower, which depends on textual-serve)") from None
+            raise UiUnavailable(
+                f"serve: {error} (reinstall dcpower, which depends on textual-serve)"
+            ) from None
         return int(serve(facility=facility, host=host, port=port))
 
 

@@ -571,7 +571,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     srv = command("serve")
     srv.add_argument("--facility", default="colossus-1", help="facility preset id or saved scenario to open")
-    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    srv.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
     srv.add_argument("--port", type=int, default=8000, help="port to listen on, 1 to 65535 (default 8000)")
     return parser
 

@@ -26,6 +26,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, Tabbed
 from textual.worker import get_current_worker
 
 import calc
+from tui import web
 from tui.screens.dialogs import PathDialog
 from tui.widgets import (
     AssumptionsEditor,
@@ -541,7 +542,9 @@ class CalculatorScreen(Screen[None]):
     def action_copy_verdict(self) -> None:
         """Copy the claim and its verdict to the clipboard."""
         report = self._current_report()
-        if report is not None:
+        if report is not None and web.on_web(self.app):
+            web.copied(self.app, calc.verdict_text(report))
+        elif report is not None:
             self.app.copy_to_clipboard(calc.verdict_text(report))
             self.notify("Copied the verdict line.", timeout=2)
 
@@ -549,6 +552,9 @@ class CalculatorScreen(Screen[None]):
         """Copy the `dcpower check` command of this scenario to the clipboard."""
         if self.errors:
             self.notify("Fix the marked fields first.", severity="error")
+            return
+        if web.on_web(self.app):
+            web.copied(self.app, calc.cli_command(self.scenario))
             return
         self.app.copy_to_clipboard(calc.cli_command(self.scenario))
         self.notify("Copied the dcpower check command.", timeout=2)
@@ -634,18 +640,29 @@ class CalculatorScreen(Screen[None]):
                     {**dict(scenario), "name": f"{scenario.name} (scenario)"}
                 )
             try:
-                written = calc.save_scenario(scenario, path)
+                written = (
+                    web.save_scenario(self.app, scenario, path)
+                    if web.on_web(self.app)
+                    else calc.save_scenario(scenario, path)
+                )
             except calc.CalcError as error:
                 self.notify(str(error), title="Not saved", severity="error")
                 return
             self.saved(written, scenario)
-            self.notify(f"Saved to {written}", title="Saved")
+            where = "as a download to your browser" if web.on_web(self.app) else "to"
+            self.notify(f"Saved {where} {written}", title="Saved")
             if then is not None:
                 then()
 
         self.app.push_screen(
             PathDialog(
                 "Save the scenario as a facility preset (TOML):", str(self.default_save_path()), "Save"
+            )
+            if not web.on_web(self.app)
+            else PathDialog(
+                "Save the scenario as a facility preset (TOML; your browser downloads it):",
+                self.default_save_path().name,
+                "Save",
             ),
             save,
         )
@@ -654,14 +671,21 @@ class CalculatorScreen(Screen[None]):
         """Open a saved scenario or a facility preset (asks first about unsaved edits)."""
 
         def open_path(path: str | None) -> None:
-            if path:
+            if path and web.on_web(self.app) and ("/" in path or path.endswith(".toml")):
+                self.notify(web.OPEN_REFUSED, title="Not opened", severity="warning", timeout=10)
+            elif path:
                 self.app.switch_scenario(path)  # type: ignore[attr-defined]
 
-        start = calc.user_preset_dir() / "facilities"
-        self.app.push_screen(
-            PathDialog("Open a saved scenario (.toml path) or a facility preset id:", f"{start}/", "Open"),
-            open_path,
-        )
+        if web.on_web(self.app):
+            dialog = PathDialog(
+                "Open a facility preset id (files on your computer cannot be opened):", "", "Open"
+            )
+        else:
+            start = calc.user_preset_dir() / "facilities"
+            dialog = PathDialog(
+                "Open a saved scenario (.toml path) or a facility preset id:", f"{start}/", "Open"
+            )
+        self.app.push_screen(dialog, open_path)
 
     def action_export(self) -> None:
         """Export the report as Markdown, with its JSON beside it; refused while a field is invalid."""
@@ -682,6 +706,10 @@ class CalculatorScreen(Screen[None]):
                 self.notify(
                     "Fix the marked fields, then export again.", title="Not exported", severity="error"
                 )
+                return
+            if web.on_web(self.app):
+                names = web.export_report(self.app, report, path)
+                self.notify(f"Sent {names[0]} and {names[1]} to your browser as downloads", title="Exported")
                 return
             try:
                 markdown, data = calc.export_report(report, path)
