@@ -10,8 +10,8 @@ import pytest
 import calc
 from tui.app import DcpowerApp
 from tui.screens import PathDialog
-from tui.widgets import FieldInput
 from tui.web import file_name
+from tui.widgets import FieldInput
 
 from .settle import settle
 
