@@ -41,13 +41,16 @@ def deliver(app: App[object], text: str, name: str, mime_type: str) -> None:
     app.deliver_text(io.StringIO(text), save_filename=name, mime_type=mime_type, encoding="utf-8")
 
 
-def export_report(app: App[object], report: calc.Report, typed: str) -> tuple[str, str]:
-    """Send the report as a Markdown download and its JSON as a second; return both names."""
-    markdown = file_name(typed, ".md")
-    data = f"{Path(markdown).stem}.json"
-    deliver(app, calc.report_markdown(report), markdown, "text/markdown")
-    deliver(app, calc.report_json(report), data, "application/json")
-    return markdown, data
+def export_report(app: App[object], report: calc.Report, typed: str) -> str:
+    """Send the report as one download: JSON for a name ending in .json, else Markdown; return
+    the name. One file per export: a browser lets a page start only one download per key press."""
+    if typed.strip().endswith(".json"):
+        name = file_name(typed, ".json")
+        deliver(app, calc.report_json(report), name, "application/json")
+    else:
+        name = file_name(typed, ".md")
+        deliver(app, calc.report_markdown(report), name, "text/markdown")
+    return name
 
 
 def save_scenario(app: App[object], scenario: calc.Scenario, typed: str) -> Path:

@@ -41,7 +41,7 @@ def in_tmp(tmp_path, monkeypatch):
     return tmp_path
 
 
-async def test_export_in_a_browser_is_two_downloads_and_no_file(in_tmp):
+async def test_export_in_a_browser_is_a_markdown_download_and_no_file(in_tmp):
     app = Caught()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -52,17 +52,28 @@ async def test_export_in_a_browser_is_two_downloads_and_no_file(in_tmp):
         await pilot.press("enter")
         await settle(pilot)
         assert [n.message for n in app._notifications] == [
-            "Sent colossus-1-report.md and colossus-1-report.json to your browser as downloads"
+            "Sent colossus-1-report.md to your browser as a download (export again with a .json name)"
         ]
-    assert [(name, mime) for name, mime, _ in app.delivered] == [
-        ("colossus-1-report.md", "text/markdown"),
-        ("colossus-1-report.json", "application/json"),
-    ]
-    markdown, data = app.delivered[0][2], json.loads(app.delivered[1][2])
+    [(name, mime, markdown)] = app.delivered
+    assert (name, mime) == ("colossus-1-report.md", "text/markdown")
     assert markdown.startswith("# Colossus 1 (xAI / SpaceX), Memphis\n")
     assert "Verdict: PLAUSIBLE. So it holds as IT power" in markdown
-    # 300 MW / 220,000 GPUs = 1,363.6 W each, the same report as the terminal's file
-    assert data["claim"]["verdict"] == "plausible"
+    assert list(in_tmp.iterdir()) == []
+
+
+async def test_export_in_a_browser_to_a_json_name_is_the_json(in_tmp):
+    app = Caught()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        app.screen.query_one("#dialog-path").value = "/srv/reports/colossus.json"
+        await pilot.press("enter")
+        await settle(pilot)
+    [(name, mime, text)] = app.delivered
+    assert (name, mime) == ("colossus.json", "application/json")
+    # 300 MW / 220,000 GPUs = 1,363.6 W each: the same report as the terminal's JSON file
+    assert json.loads(text)["claim"]["verdict"] == "plausible"
     assert list(in_tmp.iterdir()) == []
 
 

@@ -708,8 +708,11 @@ class CalculatorScreen(Screen[None]):
                 )
                 return
             if web.on_web(self.app):
-                names = web.export_report(self.app, report, path)
-                self.notify(f"Sent {names[0]} and {names[1]} to your browser as downloads", title="Exported")
+                name = web.export_report(self.app, report, path)
+                other = "a name ending in .md for the Markdown" if name.endswith(".json") else "a .json name"
+                self.notify(
+                    f"Sent {name} to your browser as a download (export again with {other})", title="Exported"
+                )
                 return
             try:
                 markdown, data = calc.export_report(report, path)
@@ -721,6 +724,12 @@ class CalculatorScreen(Screen[None]):
         self.app.push_screen(
             PathDialog(
                 "Export the report (Markdown, and JSON beside it):", f"{self.base.id}-report.md", "Export"
+            )
+            if not web.on_web(self.app)
+            else PathDialog(
+                "Export the report (your browser downloads it; a .json name for JSON):",
+                f"{self.base.id}-report.md",
+                "Export",
             ),
             export,
         )
