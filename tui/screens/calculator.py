@@ -319,6 +319,10 @@ class CalculatorScreen(Screen[None]):
         self.app.sub_title = self.base.name + ("  •  unsaved" if self.dirty else "")
         if self._pending is not None:
             self._pending.stop()
+        elif scenario is not None and not errors and not self.computing:
+            # the first edit after a pause is shown at once; the pause still groups the edits
+            # that follow it (and the undo step), whose report comes when they stop
+            self.run_report(scenario)
         self._pending = self.set_timer(DEBOUNCE, self._settled)
 
     def _settled(self) -> None:
@@ -355,7 +359,7 @@ class CalculatorScreen(Screen[None]):
                 pass
 
     def _landed(self, scenario: calc.Scenario, report: calc.Report | str) -> None:
-        if scenario is not self.scenario or self._pending is not None:
+        if scenario is not self.scenario or (self._pending is not None and self.errors):
             return  # the inputs moved on: their own report is on its way
         if isinstance(report, str):
             self.errors = {"scenario": report}
