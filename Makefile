@@ -14,7 +14,7 @@ ID_QUERY := import os, platform, sys; print(platform.python_version(), os.path.r
 GOAL := $(or $(firstword $(MAKECMDGOALS)),run)
 
 .DEFAULT_GOAL := run
-.PHONY: run test fuzz bench lint clean check-python FORCE
+.PHONY: run test test-web fuzz bench lint clean check-python FORCE
 
 # $(PYTHON) is checked first, in one line naming the problem and PYTHON=..., before anything is
 # created: pip would refuse requires-python only after making a .venv that later targets reuse.
@@ -64,6 +64,13 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST)
 	@echo "dcpower is $(CURDIR)/$(BIN)/dcpower (or 'source $(BIN)/activate', then dcpower)"
 	$(BIN)/python -m pytest -q
+
+# `dcpower serve` in headless Chromium (tests/web): not in `make test`, which needs only Python;
+# .ci/run runs both. No browser is a one-line failure, never a skip.
+BROWSER ?= $(or $(DCPOWER_BROWSER),$(shell command -v chromium || command -v chromium-browser || command -v google-chrome))
+test-web: $(STAMP_TEST)
+	@if [ -z "$(BROWSER)" ]; then echo "make test-web: no Chromium found: install it ('apt-get install chromium' on Debian) or set DCPOWER_BROWSER to its path" >&2; exit 1; fi
+	DCPOWER_WEB_TEST=1 DCPOWER_BROWSER=$(BROWSER) $(BIN)/python -m pytest -q tests/web
 
 # The fuzz suite with many more examples (a few minutes); `make test` runs it with few.
 fuzz: $(STAMP_TEST)

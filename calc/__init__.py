@@ -130,6 +130,7 @@ from calc.presets import (
     load_system,
     preset_origin,
     save_scenario,
+    scenario_toml,
     set_preset_dirs,
 )
 from calc.presets import (
@@ -327,6 +328,7 @@ __all__ = [
     "resolve",
     "save_scenario",
     "scenario",
+    "scenario_toml",
     "scenario_fields",
     "scenario_options",
     "scenario_from_facility",

@@ -108,6 +108,17 @@ class _TerminalUi:
     def __call__(self, facility: str) -> int:
         return int((self._run or load_ui())(facility=facility))
 
+    def serve(self, facility: str, host: str, port: int) -> int:
+        """Serve the UI to web browsers on `host`:`port` (`dcpower serve`) until interrupted."""
+        load_ui()  # a missing or shadowed UI is named first, as for `dcpower tui`
+        try:
+            serve = importlib.import_module("tui.serve").serve
+        except ImportError as error:  # textual-serve (a dependency) missing from this install
+            raise UiUnavailable(
+                f"serve: {error} (reinstall dcpower, which depends on textual-serve)"
+            ) from None
+        return int(serve(facility=facility, host=host, port=port))
+
 
 open_tui = _TerminalUi()
 

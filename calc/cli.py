@@ -288,6 +288,7 @@ EXAMPLES = {
     "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
     "schema": ["dcpower schema check > check.schema.json"],
     "tui": ["dcpower tui --facility stargate-abilene"],
+    "serve": ["dcpower serve", "dcpower serve --port 8080 --facility stargate-abilene"],
 }
 
 DESCRIPTIONS = {
@@ -308,6 +309,7 @@ DESCRIPTIONS = {
     "presets": "List the presets or show one with its sources.",
     "schema": "Print the JSON Schema of a command's --json output.",
     "tui": "Open the terminal UI.",
+    "serve": "Serve the terminal UI to a web browser (textual-serve), on 127.0.0.1 unless --host says otherwise; it has no login.",
 }
 
 SCHEMAS = {
@@ -581,6 +583,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="colossus-1",
         help="facility preset id or saved scenario to open (default colossus-1)",
     )
+
+    srv = command("serve")
+    srv.add_argument("--facility", default="colossus-1", help="facility preset id or saved scenario to open")
+    srv.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
+    srv.add_argument("--port", type=int, default=8000, help="port to listen on, 1 to 65535 (default 8000)")
     return parser
 
 
@@ -950,6 +959,37 @@ def _cmd_tui(args: argparse.Namespace) -> int:
     return int(args.open_tui(args.facility))
 
 
+def no_login_warning(host: str) -> str | None:
+    """The warning `dcpower serve` prints for an address other machines may reach, else None."""
+    import ipaddress
+
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve to any address
+        loopback = False
+    if loopback:
+        return None
+    return (
+        f"warning: serving on {host}: the server has no login; anyone who can reach this address can use "
+        "the app (the default, 127.0.0.1, is reached from this machine only)"
+    )
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import calc
+
+    calc.load_facility(args.facility)  # fail fast, in one line, before the server starts
+    if not 0 < args.port < 65536:
+        raise CliError(f"serve: --port {args.port}: give a port from 1 to 65535")
+    serve = getattr(args.open_tui, "serve", None)
+    if serve is None:
+        raise CliError("serve: the web UI is started by the installed 'dcpower' command")
+    warning = no_login_warning(args.host)
+    if warning:
+        print(warning, file=sys.stderr, flush=True)
+    return int(serve(args.facility, args.host, args.port))
+
+
 def _write_chart(path: str | None, svg: str) -> None:
     if path is not None:
         if not path.endswith(".svg"):
@@ -1062,6 +1102,7 @@ COMMANDS = {
     "solve": _cmd_solve,
     "presets": _cmd_presets,
     "tui": _cmd_tui,
+    "serve": _cmd_serve,
     "uncertainty": _cmd_uncertainty,
     "sensitivity": _cmd_sensitivity,
     "sweep": _cmd_sweep,

@@ -803,6 +803,17 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
         InputError: The file name is not a valid preset id, or the file cannot be written.
     """
     target = Path(path).expanduser()
+    return write_atomic(target, scenario_toml(scenario, target))
+
+
+def scenario_toml(scenario: Scenario, path: str | os.PathLike[str]) -> str:
+    """The text `save_scenario` writes at `path`: a facility preset whose id is the file stem
+    (what a browser user downloads, where the server's disk is not theirs).
+
+    Raises:
+        InputError: The file name does not end in .toml or is not a valid preset id.
+    """
+    target = Path(path).expanduser()
     if target.suffix != ".toml":
         raise InputError(f"save: {str(path)!r} must end in .toml")
     if not _ID_RE.match(target.stem):
@@ -815,5 +826,4 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> Path:
             f"save: {shown(target.name)}: the file name is the preset id and has at most "
             f"{_MAX_ID} characters before '.toml' ({len(target.stem)} given)"
         )
-    text = facility_to_toml(scenario_to_facility(scenario, target.stem))
-    return write_atomic(target, text)
+    return facility_to_toml(scenario_to_facility(scenario, target.stem))

@@ -32,9 +32,12 @@ class DcpowerApp(App[int]):
         Binding("f1", "help", "Help", tooltip="Keys and the glossary of power bases."),
     ]
 
-    def __init__(self, facility: str = DEFAULT_FACILITY) -> None:
+    def __init__(self, facility: str = DEFAULT_FACILITY, web: bool | None = None) -> None:
         super().__init__()
         self._facility = facility
+        self.web = web
+        """Whether the app is in a web browser (downloads instead of files; see tui/web.py); None:
+        as Textual's driver says."""
 
     async def on_event(self, event: events.Event) -> None:
         """Apply each key to a focused text field at once, in the order the keys came.

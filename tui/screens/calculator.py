@@ -27,6 +27,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, Tabbed
 from textual.worker import get_current_worker
 
 import calc
+from tui import web
 from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets import (
     AssumptionsEditor,
@@ -341,6 +342,10 @@ class CalculatorScreen(Screen[None]):
         self.app.sub_title = self.base.name + ("  •  unsaved" if self.dirty else "")
         if self._pending is not None:
             self._pending.stop()
+        elif scenario is not None and not errors and not self.computing:
+            # the first edit after a pause is shown at once; the pause still groups the edits
+            # that follow it (and the undo step), whose report comes when they stop
+            self.run_report(scenario)
         self._pending = self.set_timer(DEBOUNCE, self._settled)
 
     def _settled(self) -> None:
@@ -376,7 +381,7 @@ class CalculatorScreen(Screen[None]):
                 pass
 
     def _landed(self, scenario: calc.Scenario, report: calc.Report | str) -> None:
-        if scenario is not self.scenario or self._pending is not None:
+        if scenario is not self.scenario or (self._pending is not None and self.errors):
             return  # the inputs moved on: their own report is on its way
         if isinstance(report, str):
             self.errors = {"scenario": report}
@@ -578,12 +583,16 @@ class CalculatorScreen(Screen[None]):
         self._copy(calc.cli_command(self.scenario), "the dcpower check command")
 
     def _copy(self, text: str, what: str) -> None:
-        """Hand `text` to the terminal's clipboard, saying what was done and showing the text.
+        """Hand `text` to the clipboard, saying what was done and showing the text.
 
-        The terminal is asked through OSC 52 and never answers: many (tmux without
+        In a browser (`dcpower serve`) the text goes the web face's way (`tui.web.copied`). In a
+        terminal it is asked through OSC 52, which never answers: many (tmux without
         set-clipboard, macOS Terminal) ignore it. So the message says it was sent, not that it
         arrived, and shows the text to select by hand; with no terminal it says nothing was copied.
         """
+        if web.on_web(self.app):
+            web.copied(self.app, text)
+            return
         self.app.copy_to_clipboard(text)
         if self.app.is_headless:
             self.notify(
@@ -693,18 +702,29 @@ class CalculatorScreen(Screen[None]):
                     {**dict(scenario), "name": f"{scenario.name} (scenario)"}
                 )
             try:
-                written = calc.save_scenario(scenario, path)
+                written = (
+                    web.save_scenario(self.app, scenario, path)
+                    if web.on_web(self.app)
+                    else calc.save_scenario(scenario, path)
+                )
             except calc.CalcError as error:
                 self.notify(str(error), title="Not saved", severity="error")
                 return
             self.saved(written, scenario)
-            self.notify(f"Saved to {written}", title="Saved")
+            where = "as a download to your browser" if web.on_web(self.app) else "to"
+            self.notify(f"Saved {where} {written}", title="Saved")
             if then is not None:
                 then()
 
         self.app.push_screen(
             PathDialog(
                 "Save the scenario as a facility preset (TOML):", str(self.default_save_path()), "Save"
+            )
+            if not web.on_web(self.app)
+            else PathDialog(
+                "Save the scenario as a facility preset (TOML; your browser downloads it):",
+                self.default_save_path().name,
+                "Save",
             ),
             chosen,
         )
@@ -713,14 +733,21 @@ class CalculatorScreen(Screen[None]):
         """Open a saved scenario or a facility preset (asks first about unsaved edits)."""
 
         def open_path(path: str | None) -> None:
-            if path:
+            if path and web.on_web(self.app) and ("/" in path or path.endswith(".toml")):
+                self.notify(web.OPEN_REFUSED, title="Not opened", severity="warning", timeout=10)
+            elif path:
                 self.app.switch_scenario(path)  # type: ignore[attr-defined]
 
-        start = calc.user_preset_dir() / "facilities"
-        self.app.push_screen(
-            PathDialog("Open a saved scenario (.toml path) or a facility preset id:", f"{start}/", "Open"),
-            open_path,
-        )
+        if web.on_web(self.app):
+            dialog = PathDialog(
+                "Open a facility preset id (files on your computer cannot be opened):", "", "Open"
+            )
+        else:
+            start = calc.user_preset_dir() / "facilities"
+            dialog = PathDialog(
+                "Open a saved scenario (.toml path) or a facility preset id:", f"{start}/", "Open"
+            )
+        self.app.push_screen(dialog, open_path)
 
     def action_export(self) -> None:
         """Export the report as Markdown, with its JSON beside it; refused while a field is invalid."""
@@ -742,6 +769,13 @@ class CalculatorScreen(Screen[None]):
                     "Fix the marked fields, then export again.", title="Not exported", severity="error"
                 )
                 return
+            if web.on_web(self.app):
+                name = web.export_report(self.app, report, path)
+                other = "a name ending in .md for the Markdown" if name.endswith(".json") else "a .json name"
+                self.notify(
+                    f"Sent {name} to your browser as a download (export again with {other})", title="Exported"
+                )
+                return
             try:
                 markdown, data = calc.export_report(report, path)
             except calc.CalcError as error:
@@ -752,6 +786,12 @@ class CalculatorScreen(Screen[None]):
         self.app.push_screen(
             PathDialog(
                 "Export the report (Markdown, and JSON beside it):", f"{self.base.id}-report.md", "Export"
+            )
+            if not web.on_web(self.app)
+            else PathDialog(
+                "Export the report (your browser downloads it; a .json name for JSON):",
+                f"{self.base.id}-report.md",
+                "Export",
             ),
             export,
         )
