@@ -48,6 +48,7 @@ from calc.compare import (
     comparison_table,
     verdict_text,
 )
+from calc.compute import ComputeResult, compute, h100_equivalents, peak_throughput
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
@@ -221,6 +222,7 @@ __all__ = [
     "CaseValues",
     "ClaimResult",
     "Comparison",
+    "ComputeResult",
     "Delivery",
     "EnergyResult",
     "Facility",
@@ -283,12 +285,14 @@ __all__ = [
     "compare",
     "compare_methods",
     "comparison_table",
+    "compute",
     "derived_note",
     "evaluate",
     "even_value",
     "export_report",
     "format_money",
     "format_power",
+    "h100_equivalents",
     "headline_lines",
     "implied_range",
     "ledger_document",
@@ -310,6 +314,7 @@ __all__ = [
     "parse_power",
     "parse_settings",
     "parse_sweep",
+    "peak_throughput",
     "power_chain",
     "preset_origin",
     "quantity_json",

@@ -268,6 +268,13 @@ EXAMPLES = {
         "dcpower timeline --facility colossus-1",
         "dcpower timeline --facility stargate-abilene --json",
     ],
+    "compute": [
+        "dcpower compute --power '300 MW' --accelerator h100-sxm --basis facility",
+        "dcpower compute --fleet h100-sxm=100000 --fleet gb200=50000 --mfu 0.35:0.40:0.45",
+        "dcpower compute --facility colossus-1 --json",
+        "dcpower compute --h100e 1000000 --accelerator gb300",
+        "dcpower compute --flops '100 EFLOP/s' --precision bf16 --accelerator tpu-v7",
+    ],
     "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
     "schema": ["dcpower schema check > check.schema.json"],
     "tui": ["dcpower tui --facility stargate-abilene"],
@@ -288,6 +295,7 @@ DESCRIPTIONS = {
     "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, count_high, accelerator, system, fleet, basis, power_bound, count_bound, method, text; any other is an error): one result per row.",
     "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
     "timeline": "A site's energization quarter by quarter: power online by source, what it supports, what was delivered, stranded power or shortfall, battery hours.",
+    "compute": "What a power, a facility or a fleet buys in compute: H100-equivalents, dense peak and effective FLOP/s per precision, FLOP per year, days to 1e25-1e27 FLOP, H100e per MW at every basis; or the power a target in H100e or FLOP/s needs.",
     "presets": "List the presets or show one with its sources.",
     "schema": "Print the JSON Schema of a command's --json output.",
     "tui": "Open the terminal UI.",
@@ -307,6 +315,7 @@ SCHEMAS = {
     "claim": "SentenceCheck",
     "claims": "LedgerReport",
     "timeline": "TimelineResult",
+    "compute": "ComputeResult",
 }
 
 
@@ -534,6 +543,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="facility preset id or path with a timeline (colossus-1, stargate-abilene)",
     )
     _add(tml, "json")
+
+    cmp_ = command("compute")
+    _add(cmp_, *CLAIM, "basis_single", "method")
+    cmp_.add_argument(
+        "--h100e", metavar="N", help="instead of a power: a target in H100e; gives the power at every basis"
+    )
+    cmp_.add_argument(
+        "--flops",
+        metavar="RATE",
+        help="instead of a power: a target dense peak, e.g. '100 EFLOP/s' (at --precision)",
+    )
+    cmp_.add_argument(
+        "--precision",
+        default="bf16",
+        choices=("fp4", "fp8", "int8", "bf16", "fp16", "fp64"),
+        help="precision of --flops and of the peak MFU is a share of (default bf16)",
+    )
+    cmp_.add_argument(
+        "--mfu",
+        metavar="SHARE",
+        help="model FLOP utilisation in (0, 1], or LOW:CENTRAL:HIGH (default 0.38:0.40:0.43, Llama 3 405B)",
+    )
+    cmp_.add_argument(
+        "--availability",
+        metavar="SHARE",
+        help="share of the year the fleet computes, (0, 1] (default 0.80:0.90:0.95)",
+    )
+    _add(cmp_, "economics", "json")
 
     pre = command("presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
@@ -1087,6 +1124,43 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_compute(args: argparse.Namespace) -> int:
+    from calc.compute import compute, compute_document
+
+    target = {"h100e": args.h100e, "flops": args.flops}
+    if any(v is not None for v in target.values()):
+        if args.power is not None or args.gpus is not None or args.facility is not None:
+            raise CliError(
+                "compute: --h100e or --flops sets the count; leave out --power, --gpus and --facility"
+            )
+        mix = {
+            **(_pairs(args.fleet, "--fleet", "COUNT") or {}),
+            **(_pairs(args.mix, "--mix", "WEIGHT") or {}),
+        }
+        result = compute(
+            accelerator=args.accelerator,
+            system=args.system,
+            mix=mix or None,
+            method=None if args.method == "all" else args.method,
+            assumptions=__import__("calc").parse_settings(args.settings),
+            precision=args.precision,
+            mfu=args.mfu,
+            availability=args.availability,
+            economics_preset=args.economics,
+            **target,
+        )
+    else:
+        result = compute(
+            _scenario(args),
+            precision=args.precision,
+            mfu=args.mfu,
+            availability=args.availability,
+            economics_preset=args.economics,
+        )
+    _show(args, result, compute_document)
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     import calc
 
@@ -1120,6 +1194,7 @@ COMMANDS = {
     "batch": _cmd_batch,
     "claims": _cmd_claims,
     "timeline": _cmd_timeline,
+    "compute": _cmd_compute,
 }
 
 

@@ -345,7 +345,9 @@ class Assumptions(CalcModel):
 Precision = Literal["fp4", "fp8", "int8", "bf16", "fp16", "fp64"]
 """A number format of a peak-throughput figure (fp16: the 16-bit figure of chips without bf16)."""
 
-_THROUGHPUT_RE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,2})?)\s*([kMGTPE]?)(FLOP/s|OP/s)\s*$")
+_THROUGHPUT_RE = re.compile(
+    r"^\s*([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,2})?)\s*([kMGTPE]?)(FLOP/s|OP/s)\s*$"
+)
 _THROUGHPUT_PREFIX = {"": 1.0, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
 
 

@@ -47,4 +47,6 @@ def test_throughput_text_is_checked() -> None:
     with pytest.raises(ValueError, match="'1979 TW' is not a throughput"):
         parse_throughput("1979 TW", "value")
     with pytest.raises(ValueError, match="high_source: missing"):
-        PeakThroughput(value="1 PFLOP/s", low="1 PFLOP/s", high="2 PFLOP/s", low_source="here", source="somewhere")
+        PeakThroughput(
+            value="1 PFLOP/s", low="1 PFLOP/s", high="2 PFLOP/s", low_source="here", source="somewhere"
+        )
