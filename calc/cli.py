@@ -275,6 +275,10 @@ EXAMPLES = {
         "dcpower compute --h100e 1000000 --accelerator gb300",
         "dcpower compute --flops '100 EFLOP/s' --precision bf16 --accelerator tpu-v7",
     ],
+    "import": [
+        "dcpower import epoch data_center_timelines.csv data_centers.csv --out my-presets --as-of 2025-12-14",
+        "dcpower import epoch data_center_timelines.csv --accelerator gb200 --out my-presets",
+    ],
     "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
     "schema": ["dcpower schema check > check.schema.json"],
     "tui": ["dcpower tui --facility stargate-abilene"],
@@ -296,6 +300,7 @@ DESCRIPTIONS = {
     "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
     "timeline": "A site's energization quarter by quarter: power online by source, what it supports, what was delivered, stranded power or shortfall, battery hours.",
     "compute": "What a power, a facility or a fleet buys in compute: H100-equivalents, dense peak and effective FLOP/s per precision, FLOP per year, days to 1e25-1e27 FLOP, H100e per MW at every basis; or the power a target in H100e or FLOP/s needs.",
+    "import": "Turn Epoch AI's Frontier Data Centers tables (CC-BY) into facility presets with dated power stages and deliveries.",
     "presets": "List the presets or show one with its sources.",
     "schema": "Print the JSON Schema of a command's --json output.",
     "tui": "Open the terminal UI.",
@@ -571,6 +576,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="share of the year the fleet computes, (0, 1] (default 0.80:0.90:0.95)",
     )
     _add(cmp_, "economics", "json")
+    cmp_.add_argument(
+        "--epoch-csv",
+        action="store_true",
+        help="print the result as one CSV row in Epoch AI's columns (H100e, 8-bit OP/s, IT and facility MW)",
+    )
+
+    imp = command("import")
+    imp.add_argument("source", choices=("epoch",), help="the data's origin: epoch")
+    imp.add_argument(
+        "files", nargs="+", metavar="FILE", help="data_center_timelines.csv, and optionally data_centers.csv"
+    )
+    imp.add_argument("--out", required=True, metavar="DIR", help="directory to write the facility presets to")
+    imp.add_argument(
+        "--accelerator", default="h100-sxm", help="accelerator the H100e are counted as (default h100-sxm)"
+    )
+    imp.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="snapshot date: later rows become planned stages (default today)",
+    )
 
     pre = command("presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
@@ -1157,7 +1182,22 @@ def _cmd_compute(args: argparse.Namespace) -> int:
             availability=args.availability,
             economics_preset=args.economics,
         )
+    if args.epoch_csv:
+        from calc.epoch import export_csv, export_row
+
+        sys.stdout.write(export_csv([export_row(result, name=args.facility or "dcpower")]))
+        return 0
     _show(args, result, compute_document)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from calc.epoch import import_epoch
+
+    written = import_epoch(args.files, args.out, accelerator=args.accelerator, date=args.as_of)
+    for path in written:
+        print(path)
+    print(f"{len(written)} facility presets written (use them with --preset-dir {args.out})", file=sys.stderr)
     return 0
 
 
@@ -1195,6 +1235,7 @@ COMMANDS = {
     "claims": _cmd_claims,
     "timeline": _cmd_timeline,
     "compute": _cmd_compute,
+    "import": _cmd_import,
 }
 
 
