@@ -112,3 +112,27 @@ def test_mfu_outside_0_1_is_refused(mfu: str) -> None:
 def test_exported() -> None:
     assert calc.compute is compute
     assert "ComputeResult" in calc.__all__
+
+
+def test_the_worked_example_of_the_algorithms_document() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "algorithms.md").read_text(encoding="utf-8")
+    table = text[text.index("| figure | arithmetic | value |") :].split("\n\n", 1)[0]
+    shown = {row.split("|")[1].strip(): row.split("|")[3].strip() for row in table.splitlines()[2:]}
+    result = compute("300 MW", "h100-sxm", basis="facility")
+    peak = {f.name: f.central for f in result.peak}
+    per_mw = {f.name: f.central for f in result.h100e_per_mw}
+
+    def number(text: str) -> float:
+        return float(text.split()[0].replace(",", ""))
+
+    assert number(shown["accelerators"]) == result.accelerators
+    assert number(shown["H100e"]) == result.h100e.central
+    assert number(shown["peak FP8"]) == pytest.approx(peak["fp8"], rel=5e-4)
+    assert number(shown["peak BF16"]) == pytest.approx(peak["bf16"], rel=5e-4)
+    assert number(shown["effective"]) == pytest.approx(result.effective.central, rel=5e-4)
+    assert number(shown["FLOP per year"]) == pytest.approx(result.flop_per_year.central, rel=5e-4)
+    assert number(shown["days to 1e25 FLOP"]) == pytest.approx(result.days_to[0].central, abs=0.005)
+    assert number(shown["H100e per MW, facility"]) == pytest.approx(per_mw["facility"], abs=0.5)
+    assert number(shown["H100e per MW, chip"]) == pytest.approx(per_mw["chip"], abs=0.5)
