@@ -373,6 +373,11 @@ def build_parser() -> argparse.ArgumentParser:
     chk = command("check")
     _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "gpus_high", "json")
     chk.add_argument(
+        "--h100e",
+        metavar="N",
+        help="the count in H100-equivalents instead of --gpus (read as the accelerator's units; the text adds the claim's compute)",
+    )
+    chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
         help="exit 3 when the verdict matches (not-plausible: implausible, between or ample; with --method all, any method)",
@@ -850,6 +855,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
     import calc
     from calc.report import as_text, claim_document, methods_table
 
+    h100e_note = None
+    if getattr(args, "h100e", None) is not None:
+        from calc.compute import count_for_h100e
+
+        if args.gpus is not None:
+            raise CliError("check: give --gpus or --h100e, not both")
+        count, h100e_note = count_for_h100e(
+            args.h100e,
+            accelerator=args.accelerator,
+            system=args.system,
+            fleet=_pairs(args.fleet, "--fleet", "COUNT"),
+            mix=_pairs(args.mix, "--mix", "WEIGHT"),
+            facility=args.facility,
+        )
+        args.gpus = str(count)
     scenario = _scenario(args)
     if args.method == "all":
         results = calc.compare_methods(scenario)
@@ -861,6 +881,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         result = calc.check_claim(scenario)
         _show(args, result, claim_document)
+        if h100e_note is not None and not args.json:
+            from calc.compute import claim_compute_lines, compute
+            from calc.inputs import _validated
+
+            claimed = _validated({**dict(scenario), "power": None, "power_bound": "exact"})
+            print(f"note: {h100e_note}")
+            print("\n".join(claim_compute_lines(compute(claimed))))
         verdicts = {result.verdict}
     return EXIT_VERDICT if calc.batch.fails(args.fail_on, verdicts) else 0
 

@@ -491,6 +491,41 @@ def _count_for_target(resolved: Inputs, h100e: Any, flops: Any, precision: str, 
     return max(1, math.ceil(wanted / per_unit - 1e-9))
 
 
+def count_for_h100e(h100e: Any, **inputs: Any) -> tuple[int, str]:
+    """The accelerators (whole units, rounded) whose H100e equal a count in H100e, and a note.
+
+    Args:
+        h100e: The count in H100-equivalents (8-bit convention).
+        inputs: The mix of `calc.scenario` (``accelerator``, ``fleet``/``mix``, ``facility``).
+    """
+    wanted = _positive("h100e", h100e)
+    resolved = resolve(as_scenario(None, **{k: v for k, v in inputs.items() if v is not None}))
+    specs = [i.accelerator for i in resolved.fleet.items]
+    per_unit = sum(s * h100_equivalents(spec) for s, spec in zip(resolved.fleet.shares, specs, strict=True))
+    count = max(1, round(wanted / per_unit))
+    note = (
+        f"{wanted:,.0f} H100e read as {count:,} {' + '.join(s.id for s in specs)} "
+        f"({per_unit:.4g} H100e each; {CONVENTION_TEXT['8-bit']})"
+    )
+    return count, note
+
+
+def claim_compute_lines(result: ComputeResult) -> list[str]:
+    """The compute of a claim's fleet in a few lines (for `check --h100e`)."""
+    peak = {figure.name: figure for figure in result.peak}
+    lines = [f"compute of the claim ({result.accelerators:,} {result.noun}s):"]
+    lines.append(f"  H100e {_count(result.h100e.central)}; {result.convention}")
+    for name in ("fp8", "bf16"):
+        if name in peak:
+            lines.append(f"  peak {name.upper()} {format_flops(peak[name].central)} (dense)")
+    lines.append(
+        f"  effective {format_flops(result.effective.central)} at mfu {result.mfu.central:g} × availability "
+        f"{result.availability.central:g}; 1e25 FLOP in {_days(result.days_to[0].central)} days "
+        f"({_days(result.days_to[0].low)}–{_days(result.days_to[0].high)})"
+    )
+    return lines
+
+
 def _positive(name: str, value: Any) -> float:
     try:
         number = float(str(value).replace(",", "").replace("_", "")[:40])

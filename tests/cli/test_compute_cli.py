@@ -61,3 +61,19 @@ def test_compute_bad_input_is_one_line(
     assert main(["compute", *args]) == 2
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1
+
+
+def test_check_accepts_a_count_in_h100e(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--power", "1 GW", "--h100e", "1000000", "--accelerator", "gb200"]) == 0
+    out = capsys.readouterr().out
+    # 1,000,000 H100e x 1.979e15 / 5e15 = 395,800 GB200
+    assert "Claim: 1 GW for 395,800 GPUs" in out
+    assert "note: 1,000,000 H100e read as 395,800 gb200" in out
+    # 395,800 x 2.5e15 BF16 = 989.5 EFLOP/s; x 0.40 x 0.90 = 356 EFLOP/s effective
+    assert "peak BF16 990 EFLOP/s (dense)" in out
+    assert "effective 356 EFLOP/s" in out
+
+
+def test_check_h100e_with_gpus_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--power", "1 GW", "--h100e", "5", "--gpus", "5", "--accelerator", "gb200"]) == 2
+    assert capsys.readouterr().err == "dcpower: error: check: give --gpus or --h100e, not both\n"
