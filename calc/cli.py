@@ -581,6 +581,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="share of the year the fleet computes, (0, 1] (default 0.80:0.90:0.95)",
     )
     _add(cmp_, "economics", "json")
+    cmp_.add_argument("--days", metavar="D", help="solve: the MFU that reaches --threshold FLOP in D days")
+    cmp_.add_argument(
+        "--threshold", default="1e25", metavar="FLOP", help="training compute for --days (default 1e25)"
+    )
+    cmp_.add_argument(
+        "--samples", type=int, default=0, help="Monte Carlo draws over mfu and availability (default 0: none)"
+    )
+    cmp_.add_argument("--seed", type=int, default=0, help="seed of the draws (default 0)")
     cmp_.add_argument(
         "--epoch-csv",
         action="store_true",
@@ -1199,6 +1207,10 @@ def _cmd_compute(args: argparse.Namespace) -> int:
             mfu=args.mfu,
             availability=args.availability,
             economics_preset=args.economics,
+            days=args.days,
+            threshold=args.threshold,
+            samples=args.samples,
+            seed=args.seed,
             **target,
         )
     else:
@@ -1208,6 +1220,10 @@ def _cmd_compute(args: argparse.Namespace) -> int:
             mfu=args.mfu,
             availability=args.availability,
             economics_preset=args.economics,
+            days=args.days,
+            threshold=args.threshold,
+            samples=args.samples,
+            seed=args.seed,
         )
     if args.epoch_csv:
         from calc.epoch import export_csv, export_row

@@ -124,6 +124,10 @@ class ComputeResult(CalcModel):
     """Central H100e per MW at every basis, low / high from the power range."""
     assumptions: Assumptions
     """The power-chain assumptions used, with their sources."""
+    mfu_needed: Figure | None = None
+    """With a target time: the MFU that reaches the threshold in it (low: at high availability)."""
+    sampled: tuple[Figure, ...] = ()
+    """Monte Carlo over mfu and availability (triangular): P5 / P50 / P95 as low / central / high."""
     notes: tuple[str, ...] = ()
 
 
@@ -235,6 +239,10 @@ def compute(
     mfu: Any = None,
     availability: Any = None,
     economics_preset: str = "default",
+    days: Any = None,
+    threshold: Any = 1e25,
+    samples: int = 0,
+    seed: int = 0,
     **inputs: Any,
 ) -> ComputeResult:
     """What a power (at a basis), a facility or a fleet buys in compute; or the reverse.
@@ -252,6 +260,10 @@ def compute(
             economics preset's, Llama 3 405B's 38–43 %).
         availability: Share of the year the fleet computes, (0, 1] (default the preset's).
         economics_preset: Where the MFU and availability defaults come from.
+        days: A target time: the result gives the MFU that reaches `threshold` in it. [days]
+        threshold: The training compute of `days` (default 1e25, the EU AI Act's). [FLOP]
+        samples: Monte Carlo draws over mfu and availability (0: none; at most 10,000,000).
+        seed: Seed of the draws.
         inputs: The other inputs of `calc.scenario` (``fleet``, ``mix``, ``facility``,
             ``gpus``, ``method``, ``assumptions``, ...).
 
@@ -394,7 +406,7 @@ def compute(
         high=effective.high * SECONDS_PER_YEAR,
         note="effective FLOP/s × 365.25 days",
     )
-    days = tuple(
+    to_thresholds = tuple(
         Figure(
             name=f"{threshold:.0e}".replace("+", ""),
             unit="days",
@@ -417,8 +429,12 @@ def compute(
         for row in power_result.power
         if row.basis in BASES
     )
+    needed = None if days is None else _mfu_needed(days, threshold, base, availability_figure, notes)
+    sampled = () if not samples else _sampled(samples, seed, base.central, mfu_figure, availability_figure)
     return build(
         ComputeResult,
+        mfu_needed=needed,
+        sampled=sampled,
         convention=CONVENTION_TEXT["8-bit"],
         convention_16bit=CONVENTION_TEXT["16-bit"],
         direction=direction,
@@ -437,7 +453,7 @@ def compute(
         mfu_precision=mfu_peak,
         effective=effective,
         flop_per_year=per_year,
-        days_to=days,
+        days_to=to_thresholds,
         power_at=power_result.power,
         h100e_per_mw=per_mw,
         assumptions=resolved.assumptions,
@@ -489,6 +505,60 @@ def _count_for_target(resolved: Inputs, h100e: Any, flops: Any, precision: str, 
         per_unit = sum(s * peak_throughput(spec, precision) for s, spec in zip(shares, specs, strict=True))
         notes.append(f"target {wanted:.3g} FLOP/s dense {precision.upper()} peak")
     return max(1, math.ceil(wanted / per_unit - 1e-9))
+
+
+def _mfu_needed(days: Any, threshold: Any, base: Figure, availability: Figure, notes: list[str]) -> Figure:
+    """The MFU at which the fleet reaches `threshold` FLOP in `days` (solve; closed form)."""
+    span = _positive("days", days)
+    flop = _positive("threshold", threshold)
+    seconds = span * 86400
+
+    def mfu(peak: float, share: float) -> float:
+        return flop / (seconds * peak * share)
+
+    figure = Figure(
+        name="mfu needed",
+        low=mfu(base.high, availability.high),
+        central=mfu(base.central, availability.central),
+        high=mfu(base.low, availability.low),
+        note=f"to reach {flop:.3g} FLOP in {span:g} days; low: highest peak and availability",
+    )
+    if figure.central > 1:
+        notes.append(
+            f"mfu needed: {figure.central:.3g} at the central peak and availability is above 1: "
+            f"{flop:.3g} FLOP in {span:g} days is out of this fleet's reach"
+        )
+    return figure
+
+
+def _sampled(samples: int, seed: int, peak: float, mfu: Figure, availability: Figure) -> tuple[Figure, ...]:
+    """P5 / P50 / P95 of effective FLOP/s and days to each threshold, mfu and availability drawn."""
+    import numpy as np
+
+    if not 1 <= int(samples) <= 10_000_000:
+        raise InputError(f"samples: {samples} is outside 1 to 10,000,000")
+    rng = np.random.default_rng(int(seed))
+
+    def draw(figure: Figure) -> Any:
+        if figure.low == figure.high:
+            return np.full(int(samples), figure.central)
+        return rng.triangular(figure.low, figure.central, figure.high, int(samples))
+
+    effective = peak * draw(mfu) * draw(availability)
+    p5, p50, p95 = (float(v) for v in np.percentile(effective, [5, 50, 95]))
+    out = [Figure(name="effective", unit="FLOP/s", low=p5, central=p50, high=p95, note="P5 / P50 / P95")]
+    for threshold in THRESHOLDS:
+        out.append(
+            Figure(
+                name=f"days to {threshold:.0e}".replace("+", ""),
+                unit="days",
+                low=threshold / p95 / 86400,
+                central=threshold / p50 / 86400,
+                high=threshold / p5 / 86400,
+                note="from the P95 / P50 / P5 effective rate",
+            )
+        )
+    return tuple(out)
 
 
 def count_for_h100e(h100e: Any, **inputs: Any) -> tuple[int, str]:
@@ -651,6 +721,31 @@ def compute_document(result: ComputeResult) -> list[Any]:
             "lrrr",
         ),
         "  (days: low column is the slowest case, high the fastest)",
+        *(
+            [
+                f"  mfu needed: {result.mfu_needed.central:.3g} ({result.mfu_needed.low:.3g}–"
+                f"{result.mfu_needed.high:.3g}) {result.mfu_needed.note}"
+            ]
+            if result.mfu_needed is not None
+            else []
+        ),
+        *(
+            [
+                Table(
+                    "Monte Carlo over mfu and availability (P5 / P50 / P95, central count and peak):",
+                    ("figure", "P5", "P50", "P95"),
+                    tuple(
+                        (f.name, format_flops(f.low), format_flops(f.central), format_flops(f.high))
+                        if f.unit == "FLOP/s"
+                        else (f.name, _days(f.high), _days(f.central), _days(f.low))
+                        for f in result.sampled
+                    ),
+                    "lrrr",
+                )
+            ]
+            if result.sampled
+            else []
+        ),
         "",
         Table(
             "the fleet's power and H100e per MW at every basis (central H100e):",

@@ -136,3 +136,25 @@ def test_the_worked_example_of_the_algorithms_document() -> None:
     assert number(shown["days to 1e25 FLOP"]) == pytest.approx(result.days_to[0].central, abs=0.005)
     assert number(shown["H100e per MW, facility"]) == pytest.approx(per_mw["facility"], abs=0.5)
     assert number(shown["H100e per MW, chip"]) == pytest.approx(per_mw["chip"], abs=0.5)
+
+
+def test_solve_for_mfu() -> None:
+    result = compute("300 MW", "h100-sxm", basis="facility", days=1)
+    # 1e25 / (86,400 s x 2.074811e20 x 0.90) = 1e25 / 1.613373e25 = 0.61982
+    assert result.mfu_needed is not None
+    assert result.mfu_needed.central == pytest.approx(0.61982, abs=1e-5)
+    out_of_reach = compute(gpus=1000, accelerator="h100-sxm", days=30, threshold=1e26)
+    assert any("out of this fleet's reach" in note for note in out_of_reach.notes)
+
+
+def test_monte_carlo_over_mfu_is_seeded_and_inside_the_range() -> None:
+    first = compute("300 MW", "h100-sxm", samples=2000, seed=1).sampled
+    assert first == compute("300 MW", "h100-sxm", samples=2000, seed=1).sampled
+    effective = first[0]
+    peak = 209_704 * 989.4e12
+    # every draw lies within peak x 0.38 x 0.80 and peak x 0.43 x 0.95
+    assert peak * 0.38 * 0.80 < effective.low < effective.central < effective.high < peak * 0.43 * 0.95
+    with pytest.raises(InputError, match="samples: 0 is outside"):
+        from calc.compute import _sampled
+
+        _sampled(0, 0, 1.0, effective, effective)
