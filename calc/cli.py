@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -939,6 +940,17 @@ def _cmd_claim(args: argparse.Namespace) -> int:
         assumptions=calc.parse_settings(args.settings) or None,
     )
     _show(args, result, sentence_document)
+    span = result.reading.count_span
+    if not args.json and span is not None and re.search(r"equivalent|h100e", span.text, re.IGNORECASE):
+        from calc.compute import claim_compute_lines, compute
+
+        claimed = compute(
+            fleet={entry.accelerator: entry.count or 1 for entry in result.claim.fleet},
+            gpus=result.claim.accelerators,
+            method=result.claim.method,
+        )
+        print(f"note: the count is stated in H100-equivalents ({span.text!r}); {claimed.convention}")
+        print("\n".join(claim_compute_lines(claimed)))
     # a sentence with one figure is answered, not judged: it has no verdict to fail on
     verdicts = set() if result.claim.derived else {result.claim.verdict}
     return EXIT_VERDICT if calc.batch.fails(args.fail_on, verdicts) else 0

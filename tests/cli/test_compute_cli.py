@@ -77,3 +77,11 @@ def test_check_accepts_a_count_in_h100e(capsys: pytest.CaptureFixture[str]) -> N
 def test_check_h100e_with_gpus_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--power", "1 GW", "--h100e", "5", "--gpus", "5", "--accelerator", "gb200"]) == 2
     assert capsys.readouterr().err == "dcpower: error: check: give --gpus or --h100e, not both\n"
+
+
+def test_claim_in_h100e_reports_its_compute(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["claim", "Colossus 2 runs 277,918 H100 equivalents in 323 MW"]) == 0
+    out = capsys.readouterr().out
+    assert "note: the count is stated in H100-equivalents ('277,918 H100 equivalents')" in out
+    # 277,918 x 1.979e15 = 5.50e20 OP/s, Epoch's 8-bit OP/s for this row
+    assert "peak FP8 550 EFLOP/s (dense)" in out
