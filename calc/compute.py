@@ -695,9 +695,9 @@ def compute_document(result: ComputeResult) -> list[Any]:
         *[f"  not reported: {line}" for line in result.missing],
         "",
         f"  mfu {result.mfu.central:g} ({result.mfu.low:g}–{result.mfu.high:g}) of dense "
-        f"{result.mfu_precision.upper()} peak; source: {result.mfu.note}",
+        f"{result.mfu_precision.upper()} peak; source: {result.mfu.note.split(':')[0]}",
         f"  availability {result.availability.central:g} ({result.availability.low:g}–"
-        f"{result.availability.high:g}); source: {result.availability.note}",
+        f"{result.availability.high:g}); source: {result.availability.note.split(':')[0]}",
         Table(
             "",
             ("figure", "low", "central", "high"),
