@@ -317,7 +317,12 @@ def compute(
         power_result = required_power(fleet_scenario)
         basis_used: Basis | None = where
     else:
-        total = resolved.need_count("compute")
+        if resolved.count is None:
+            raise InputError(
+                "compute: give a power (--power, with --basis), a count (--gpus, --fleet ID=COUNT), "
+                "a facility, or a target (--h100e, --flops)"
+            )
+        total = resolved.count
         from calc.capacity import whole_counts
 
         central = whole_counts([i.count for i in items], round(total))

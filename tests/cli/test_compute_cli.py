@@ -85,3 +85,8 @@ def test_claim_in_h100e_reports_its_compute(capsys: pytest.CaptureFixture[str]) 
     assert "note: the count is stated in H100-equivalents ('277,918 H100 equivalents')" in out
     # 277,918 x 1.979e15 = 5.50e20 OP/s, Epoch's 8-bit OP/s for this row
     assert "peak FP8 550 EFLOP/s (dense)" in out
+
+
+def test_compute_without_a_power_count_or_target(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compute", "--accelerator", "h100-sxm"]) == 2
+    assert capsys.readouterr().err.startswith("dcpower: error: compute: give a power (--power, with --basis)")
