@@ -55,7 +55,7 @@ _FALLBACK: dict[Convention, tuple[Precision, ...]] = {
     "8-bit": ("fp8", "int8"),
     "16-bit": ("bf16", "fp16"),
 }
-_NAMES = {p: p.upper() for p in PRECISIONS}
+_NAMES: dict[str, str] = {p: p.upper() for p in PRECISIONS}
 
 
 class Figure(CalcModel):
@@ -139,7 +139,7 @@ def peak_throughput(spec: AcceleratorSpec, precision: str, case: Case = "central
     """
     if precision not in PRECISIONS:
         raise InputError(f"precision: {precision[:20]!r} is not accepted; accepted: {', '.join(PRECISIONS)}")
-    figure = spec.throughput.get(precision)  # type: ignore[call-overload]
+    figure = spec.throughput.get(precision)
     if figure is None:
         raise InputError(missing_line(spec, precision))
     return figure.flops(case)
@@ -338,7 +338,7 @@ def compute(
             accelerators=n,
             h100e_per_unit=h100_equivalents(spec),
             h100e_from=h100e_precision(spec),
-            peak_per_unit={p: spec.throughput[p].flops() for p in PRECISIONS if p in spec.throughput},  # type: ignore[index]
+            peak_per_unit={p: spec.throughput[p].flops() for p in PRECISIONS if p in spec.throughput},
         )
         for spec, n in zip(specs, counts["central"], strict=True)
     )
@@ -383,7 +383,7 @@ def compute(
                 note="dense",
             )
         )
-    mfu_peak = precision
+    mfu_peak: str = precision
     if precision == "bf16" and any("bf16" not in spec.throughput for spec in specs):
         if all(("bf16" in spec.throughput) or ("fp16" in spec.throughput) for spec in specs):
             mfu_peak = "bf16/fp16"

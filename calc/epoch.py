@@ -16,10 +16,11 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from calc.errors import InputError
 from calc.models import Delivery, Facility, PowerStage, Source
+from calc.units import MW, quantity
 
 HUB_URL = "https://epoch.ai/data/data-centers"
 ATTRIBUTION = "Epoch AI, Frontier Data Centers (CC-BY 4.0)"
@@ -119,14 +120,14 @@ def read_epoch(*paths: str | Path) -> dict[str, EpochSite]:
         if "Data center" in header and "Date" in header:
             for line, record in enumerate(records, start=2):
                 where = f"{name} line {line}"
-                site = record["Data center"].strip()
-                if not site:
+                label = record["Data center"].strip()
+                if not label:
                     raise InputError(f"{where}: Data center: empty")
                 power = _number(record.get("Power (MW)", ""), "Power (MW)", where)
                 h100e = _number(record.get("H100 equivalents", ""), "H100 equivalents", where)
-                sites.setdefault(site, EpochSite(site)).rows.append(
+                sites.setdefault(label, EpochSite(label)).rows.append(
                     EpochRow(
-                        site=site,
+                        site=label,
                         date=_date(record["Date"], where),
                         it_power=_number(record.get("IT power (MW)", ""), "IT power (MW)", where),
                         power=power or 0.0,
@@ -140,17 +141,17 @@ def read_epoch(*paths: str | Path) -> dict[str, EpochSite]:
         elif "Handle" in header or "Current H100 equivalents" in header:
             key = "Handle" if "Handle" in header else "Name"
             for record in records:
-                site = sites.setdefault(record[key].strip(), EpochSite(record[key].strip()))
-                site.title = (record.get("Title") or "").strip()
-                site.owner = (record.get("Owner") or "").strip()
-                site.users = (record.get("Users") or "").strip()
+                entry = sites.setdefault(record[key].strip(), EpochSite(record[key].strip()))
+                entry.title = (record.get("Title") or "").strip()
+                entry.owner = (record.get("Owner") or "").strip()
+                entry.users = (record.get("Users") or "").strip()
         else:
             raise InputError(
                 f"{name}: not an Epoch data-centre table; accepted: data_center_timelines.csv (columns "
                 "'Data center', 'Date', ...) or data_centers.csv (column 'Handle')"
             )
-    for site in sites.values():
-        site.rows.sort(key=lambda row: row.date)
+    for each in sites.values():
+        each.rows.sort(key=lambda row: row.date)
     return sites
 
 
@@ -192,13 +193,13 @@ def site_facility(site: EpochSite, accelerator: str, date: datetime.date) -> Fac
 
     stages, deliveries, previous_power, previous_h100e = [], [], None, 0.0
     for row in site.rows:
-        status = "planned" if row.date > date else "reported"
+        status: Literal["reported", "planned"] = "planned" if row.date > date else "reported"
         if row.power != previous_power:
             stages.append(
                 PowerStage(
                     date=row.date.isoformat(),
                     source="grid",
-                    power=f"{row.power:g} MW",
+                    power=quantity(row.power, MW),
                     basis="facility",
                     status=status,
                     sources=(source(row),),
@@ -225,7 +226,7 @@ def site_facility(site: EpochSite, accelerator: str, date: datetime.date) -> Fac
         id=preset_id(site.name),
         name=site.title or site.name,
         status=("planned" if planned else "operational") + f" from {chosen.date.isoformat()} (Epoch)",
-        power=f"{chosen.power:g} MW",
+        power=quantity(chosen.power, MW),
         basis="facility",
         accelerators=count,
         fleet={accelerator: count},
