@@ -48,7 +48,7 @@ from calc.compare import (
     comparison_table,
     verdict_text,
 )
-from calc.compute import ComputeResult, compute, h100_equivalents, peak_throughput
+from calc.compute import ComputeResult, compute, format_flops, h100_equivalents, peak_throughput
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
@@ -290,6 +290,7 @@ __all__ = [
     "evaluate",
     "even_value",
     "export_report",
+    "format_flops",
     "format_money",
     "format_power",
     "h100_equivalents",
