@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -285,6 +286,17 @@ EXAMPLES = {
         "dcpower timeline --facility colossus-1",
         "dcpower timeline --facility stargate-abilene --json",
     ],
+    "compute": [
+        "dcpower compute --power '300 MW' --accelerator h100-sxm --basis facility",
+        "dcpower compute --fleet h100-sxm=100000 --fleet gb200=50000 --mfu 0.35:0.40:0.45",
+        "dcpower compute --facility colossus-1 --json",
+        "dcpower compute --h100e 1000000 --accelerator gb300",
+        "dcpower compute --flops '100 EFLOP/s' --precision bf16 --accelerator tpu-v7",
+    ],
+    "import": [
+        "dcpower import epoch data_center_timelines.csv data_centers.csv --out my-presets --as-of 2025-12-14",
+        "dcpower import epoch data_center_timelines.csv --accelerator gb200 --out my-presets",
+    ],
     "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
     "schema": ["dcpower schema check > check.schema.json"],
     "tui": ["dcpower tui --facility stargate-abilene"],
@@ -306,6 +318,8 @@ DESCRIPTIONS = {
     "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, count_high, accelerator, system, fleet, basis, power_bound, count_bound, method, text; any other is an error): one result per row.",
     "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
     "timeline": "A site's energization quarter by quarter: power online by source, what it supports, what was delivered, stranded power or shortfall, battery hours.",
+    "compute": "What a power, a facility or a fleet buys in compute: H100-equivalents, dense peak and effective FLOP/s per precision, FLOP per year, days to 1e25-1e27 FLOP, H100e per MW at every basis; or the power a target in H100e or FLOP/s needs.",
+    "import": "Turn Epoch AI's Frontier Data Centers tables (CC-BY) into facility presets with dated power stages and deliveries.",
     "presets": "List the presets or show one with its sources.",
     "schema": "Print the JSON Schema of a command's --json output.",
     "tui": "Open the terminal UI.",
@@ -326,6 +340,7 @@ SCHEMAS = {
     "claim": "SentenceCheck",
     "claims": "LedgerReport",
     "timeline": "TimelineResult",
+    "compute": "ComputeResult",
 }
 
 
@@ -375,6 +390,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     chk = command("check")
     _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "gpus_high", "json")
+    chk.add_argument(
+        "--h100e",
+        metavar="N",
+        help="the count in H100-equivalents instead of --gpus (read as the accelerator's units; the text adds the claim's compute)",
+    )
     chk.add_argument(
         "--fail-on",
         choices=("implausible", "ample", "not-plausible"),
@@ -551,6 +571,62 @@ def build_parser() -> argparse.ArgumentParser:
         help="facility preset id or path with a timeline (colossus-1, stargate-abilene)",
     )
     _add(tml, "json")
+
+    cmp_ = command("compute")
+    _add(cmp_, *CLAIM, "basis_single", "method")
+    cmp_.add_argument(
+        "--h100e", metavar="N", help="instead of a power: a target in H100e; gives the power at every basis"
+    )
+    cmp_.add_argument(
+        "--flops",
+        metavar="RATE",
+        help="instead of a power: a target dense peak, e.g. '100 EFLOP/s' (at --precision)",
+    )
+    cmp_.add_argument(
+        "--precision",
+        default="bf16",
+        choices=("fp4", "fp8", "int8", "bf16", "fp16", "fp64"),
+        help="precision of --flops and of the peak MFU is a share of (default bf16)",
+    )
+    cmp_.add_argument(
+        "--mfu",
+        metavar="SHARE",
+        help="model FLOP utilisation in (0, 1], or LOW:CENTRAL:HIGH (default 0.38:0.40:0.43, Llama 3 405B)",
+    )
+    cmp_.add_argument(
+        "--availability",
+        metavar="SHARE",
+        help="share of the year the fleet computes, (0, 1] (default 0.80:0.90:0.95)",
+    )
+    _add(cmp_, "economics", "json")
+    cmp_.add_argument("--days", metavar="D", help="solve: the MFU that reaches --threshold FLOP in D days")
+    cmp_.add_argument(
+        "--threshold", default="1e25", metavar="FLOP", help="training compute for --days (default 1e25)"
+    )
+    cmp_.add_argument(
+        "--samples", type=int, default=0, help="Monte Carlo draws over mfu and availability (default 0: none)"
+    )
+    cmp_.add_argument("--seed", type=int, default=0, help="seed of the draws (default 0)")
+    cmp_.add_argument(
+        "--epoch-csv",
+        action="store_true",
+        help="print the result as one CSV row in Epoch AI's columns (H100e, 8-bit OP/s, IT and facility MW)",
+    )
+
+    imp = command("import")
+    imp.add_argument("source", choices=("epoch",), help="the data's origin: epoch")
+    imp.add_argument(
+        "files", nargs="+", metavar="FILE", help="data_center_timelines.csv, and optionally data_centers.csv"
+    )
+    imp.add_argument("--out", required=True, metavar="DIR", help="directory to write the facility presets to")
+    imp.add_argument(
+        "--accelerator", default="h100-sxm", help="accelerator the H100e are counted as (default h100-sxm)"
+    )
+    imp.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="snapshot date: later rows become planned stages (default today)",
+    )
 
     pre = command("presets")
     pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
@@ -796,6 +872,21 @@ def _cmd_power(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    h100e_note = None
+    if getattr(args, "h100e", None) is not None:
+        from calc.compute import count_for_h100e
+
+        if args.gpus is not None:
+            raise CliError("check: give --gpus or --h100e, not both")
+        count, h100e_note = count_for_h100e(
+            args.h100e,
+            accelerator=args.accelerator,
+            system=args.system,
+            fleet=_pairs(args.fleet, "--fleet", "COUNT"),
+            mix=_pairs(args.mix, "--mix", "WEIGHT"),
+            facility=args.facility,
+        )
+        args.gpus = str(count)
     scenario = _scenario(args)
     if args.method == "all":
         results = calc.compare_methods(scenario)
@@ -807,6 +898,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     else:
         result = calc.check_claim(scenario)
         _show(args, result, claim_document)
+        if h100e_note is not None and not args.json:
+            from calc.compute import claim_compute_lines, compute
+            from calc.inputs import _validated
+
+            claimed = _validated({**dict(scenario), "power": None, "power_bound": "exact"})
+            print(f"note: {h100e_note}")
+            print("\n".join(claim_compute_lines(compute(claimed))))
         verdicts = {result.verdict}
     return EXIT_VERDICT if calc.batch.fails(args.fail_on, verdicts) else 0
 
@@ -840,6 +938,17 @@ def _cmd_claim(args: argparse.Namespace) -> int:
         assumptions=calc.parse_settings(args.settings) or None,
     )
     _show(args, result, sentence_document)
+    span = result.reading.count_span
+    if not args.json and span is not None and re.search(r"equivalent|h100e", span.text, re.IGNORECASE):
+        from calc.compute import claim_compute_lines, compute
+
+        claimed = compute(
+            fleet={entry.accelerator: entry.count or 1 for entry in result.claim.fleet},
+            gpus=result.claim.accelerators,
+            method=result.claim.method,
+        )
+        print(f"note: the count is stated in H100-equivalents ({span.text!r}); {claimed.convention}")
+        print("\n".join(claim_compute_lines(claimed)))
     # a sentence with one figure is answered, not judged: it has no verdict to fail on
     verdicts = set() if result.claim.derived else {result.claim.verdict}
     return EXIT_VERDICT if calc.batch.fails(args.fail_on, verdicts) else 0
@@ -1082,6 +1191,66 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_compute(args: argparse.Namespace) -> int:
+    from calc.compute import compute, compute_document
+
+    target = {"h100e": args.h100e, "flops": args.flops}
+    if any(v is not None for v in target.values()):
+        if args.power is not None or args.gpus is not None or args.facility is not None:
+            raise CliError(
+                "compute: --h100e or --flops sets the count; leave out --power, --gpus and --facility"
+            )
+        mix = {
+            **(_pairs(args.fleet, "--fleet", "COUNT") or {}),
+            **(_pairs(args.mix, "--mix", "WEIGHT") or {}),
+        }
+        result = compute(
+            accelerator=args.accelerator,
+            system=args.system,
+            mix=mix or None,
+            method=None if args.method == "all" else args.method,
+            assumptions=__import__("calc").parse_settings(args.settings),
+            precision=args.precision,
+            mfu=args.mfu,
+            availability=args.availability,
+            economics_preset=args.economics,
+            days=args.days,
+            threshold=args.threshold,
+            samples=args.samples,
+            seed=args.seed,
+            **target,
+        )
+    else:
+        result = compute(
+            _scenario(args),
+            precision=args.precision,
+            mfu=args.mfu,
+            availability=args.availability,
+            economics_preset=args.economics,
+            days=args.days,
+            threshold=args.threshold,
+            samples=args.samples,
+            seed=args.seed,
+        )
+    if args.epoch_csv:
+        from calc.epoch import export_csv, export_row
+
+        sys.stdout.write(export_csv([export_row(result, name=args.facility or "dcpower")]))
+        return 0
+    _show(args, result, compute_document)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from calc.epoch import import_epoch
+
+    written = import_epoch(args.files, args.out, accelerator=args.accelerator, date=args.as_of)
+    for path in written:
+        print(path)
+    print(f"{len(written)} facility presets written (use them with --preset-dir {args.out})", file=sys.stderr)
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     model = getattr(calc, SCHEMAS[args.name])
     schema = calc.models.describe_schema(model.model_json_schema(mode="serialization"), model)
@@ -1114,6 +1283,8 @@ COMMANDS = {
     "batch": _cmd_batch,
     "claims": _cmd_claims,
     "timeline": _cmd_timeline,
+    "compute": _cmd_compute,
+    "import": _cmd_import,
 }
 
 

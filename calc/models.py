@@ -342,6 +342,72 @@ class Assumptions(CalcModel):
         return self
 
 
+Precision = Literal["fp4", "fp8", "int8", "bf16", "fp16", "fp64"]
+"""A number format of a peak-throughput figure (fp16: the 16-bit figure of chips without bf16)."""
+
+_THROUGHPUT_RE = re.compile(
+    r"^\s*([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,2})?)\s*([kMGTPE]?)(FLOP/s|OP/s)\s*$"
+)
+_THROUGHPUT_PREFIX = {"": 1.0, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18}
+
+
+def parse_throughput(text: str, field: str) -> float:
+    """A throughput written with its unit ('1979 TFLOP/s', '1836 TOP/s'). [FLOP/s]
+
+    Raises:
+        ValueError: Not a positive number followed by FLOP/s or OP/s with an SI prefix.
+    """
+    match = _THROUGHPUT_RE.match(str(text)[:60])
+    if match is None or float(match.group(1)) <= 0:
+        raise ValueError(
+            f"{field}: {str(text)[:40]!r} is not a throughput; accepted: a positive number and "
+            "FLOP/s or OP/s with an SI prefix, e.g. '1979 TFLOP/s'"
+        )
+    return float(match.group(1)) * _THROUGHPUT_PREFIX[match.group(2)]
+
+
+class PeakThroughput(CalcModel):
+    """Dense (no sparsity) peak throughput of one accelerator unit at one precision.
+
+    Where sources disagree, `low` and `high` hold the two figures, each with its source, and
+    `value` the one taken as central.
+    """
+
+    value: str
+    """Central figure with its unit, e.g. '1979 TFLOP/s' (8-bit integer formats: 'TOP/s')."""
+    source: str = Field(min_length=3)
+    """The document the central figure comes from, with the figure as it is quoted."""
+    url: str | None = None
+    """Address of that document."""
+    low: str | None = None
+    """The lowest figure a source gives, where sources disagree."""
+    low_source: str | None = None
+    high: str | None = None
+    """The highest figure a source gives, where sources disagree."""
+    high_source: str | None = None
+    estimate: bool = False
+    """True where the figure is derived or announced rather than from a data sheet."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PeakThroughput:
+        central = parse_throughput(self.value, "value")
+        low = parse_throughput(self.low, "low") if self.low is not None else central
+        high = parse_throughput(self.high, "high") if self.high is not None else central
+        if not low <= central <= high:
+            raise ValueError(f"low <= value <= high is required, got {self.low} / {self.value} / {self.high}")
+        if (self.low is None) != (self.high is None):
+            raise ValueError("low and high: give both ends of a range, or neither")
+        for end, source in (("low", self.low_source), ("high", self.high_source)):
+            if getattr(self, end) is not None and not source:
+                raise ValueError(f"{end}_source: missing; a {end} figure needs its own source")
+        return self
+
+    def flops(self, case: Case = "central") -> float:
+        """The figure for one case: low, central or high. [FLOP/s]"""
+        text = {"low": self.low, "central": self.value, "high": self.high}[case] or self.value
+        return parse_throughput(text, case)
+
+
 class AcceleratorSpec(CalcModel):
     """One accelerator as announcements count it (a GPU, a superchip, a module, a chip)."""
 
@@ -358,6 +424,8 @@ class AcceleratorSpec(CalcModel):
     confidence: Confidence
     sources: tuple[Source, ...] = Field(min_length=1)
     notes: str = ""
+    throughput: dict[Precision, PeakThroughput] = Field(default_factory=dict)
+    """Dense peak throughput by precision, per unit as `counted_as` counts it (see calc.compute)."""
 
 
 class PowerRange(CalcModel):

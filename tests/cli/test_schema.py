@@ -23,6 +23,7 @@ RUNS = {
     "claim": ["claim", "more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs)"],
     "claims": ["claims", "check", "--all"],
     "timeline": ["timeline", "--facility", "colossus-1"],
+    "compute": ["compute", "--fleet", "h100-sxm=1000", "--fleet", "v100-sxm2=8"],
 }
 
 

@@ -203,7 +203,9 @@ async def test_at_80x24_every_field_can_be_seen_while_focused():
             hint = screen.query_one("#field-hint")
             await settle_until(
                 pilot,
-                lambda w=widget: inputs.region.contains_region(w.region) and not hint.region.overlaps(w.region),
+                lambda w=widget, h=hint: (
+                    inputs.region.contains_region(w.region) and not h.region.overlaps(w.region)
+                ),
                 f"{widget.id} in view",
             )
             assert widget.region.width >= 3 or widget.id.startswith("fleet-"), widget.id

@@ -35,6 +35,7 @@ from tui.widgets import (
     ClaimEditor,
     ClaimsPanel,
     ComparePanel,
+    ComputePanel,
     Editor,
     EnergyPanel,
     FieldInput,
@@ -87,8 +88,8 @@ class CalculatorScreen(Screen[None]):
             "f2",
             "panel('claim')",
             "Tabs",
-            key_display="f2–f9",
-            tooltip="Claim: verdict, chain, readings, methods (f2); f3–f9 the other tabs, left to right.",
+            key_display="f2–f10",
+            tooltip="Claim: verdict, chain, readings, methods (f2); f3–f10 the other tabs, left to right.",
         ),
         Binding("f3", "panel('uncertainty')", "Uncert.", show=False, tooltip="Monte Carlo and tornado."),
         Binding(
@@ -110,6 +111,13 @@ class CalculatorScreen(Screen[None]):
         ),
         Binding(
             "f9", "panel('timeline')", "Timeline", show=False, tooltip="The site's power online by quarter."
+        ),
+        Binding(
+            "f10",
+            "panel('compute')",
+            "Compute",
+            show=False,
+            tooltip="What the power buys: H100e, FLOP/s, days to 1e25 FLOP.",
         ),
         Binding("ctrl+s", "save", "Save", tooltip="Save the scenario as a facility preset."),
         Binding("ctrl+o", "open", "Open", tooltip="Open a saved scenario or a facility preset."),
@@ -224,6 +232,8 @@ class CalculatorScreen(Screen[None]):
                         yield ClaimsPanel(id="claims-panel")
                     with TabPane("Timeline", id="timeline"), Lazy(VerticalScroll(classes="result-pane")):
                         yield TimelinePanel(id="timeline-panel")
+                    with TabPane("Compute", id="compute"), Lazy(VerticalScroll(classes="result-pane")):
+                        yield ComputePanel(id="compute-panel")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -447,6 +457,8 @@ class CalculatorScreen(Screen[None]):
             if self._panels_shown.get("uncertainty") is not self.scenario:
                 self._panels_shown["uncertainty"] = self.scenario
                 self.run_uncertainty(self.scenario)
+        elif active == "compute":
+            self._show_compute()
         elif active == "compare" and self.pinned is not None:
             self.query_one(ComparePanel).show(self.pinned, self.report, bool(self.errors))
         elif active == "sweep":
@@ -487,6 +499,18 @@ class CalculatorScreen(Screen[None]):
             except calc.CalcError as error:
                 cost = str(error)
             energy_panel.show(energy, cost)
+
+    def _show_compute(self) -> None:
+        panel = self.query_one(ComputePanel)
+        if self._panels_shown.get("compute") is self.scenario:
+            return
+        self._panels_shown["compute"] = self.scenario
+        try:
+            result = calc.compute(self.scenario)
+        except calc.CalcError as error:
+            panel.show(None, str(error))
+        else:
+            panel.show(result)
 
     def _show_orbital(self) -> None:
         orbital_panel = self.query_one(OrbitalPanel)

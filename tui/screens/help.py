@@ -38,6 +38,7 @@ shows below it, and every panel keeps, and says it keeps, the last good result.
 | s / r | on the ledger table: sort by the next column / reverse (or click a header) |
 | enter | on a ledger row: open that claim as the scenario (asks first about unsaved edits) |
 | f9 | Timeline: the facility's power online by source per quarter against the need |
+| f10 | Compute: what the power buys in H100e, FLOP/s, FLOP per year and days to 1e25 FLOP |
 | f1 | this help |
 | ctrl+q | quit (asks first if there are unsaved changes; so do opening and switching facility) |
 

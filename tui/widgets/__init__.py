@@ -4,7 +4,14 @@ from tui.widgets.claims import ClaimsPanel
 from tui.widgets.compare import ComparePanel, SweepPanel
 from tui.widgets.editors import AssumptionsEditor, ClaimEditor, Editor, FleetEditor
 from tui.widgets.fields import FieldInput, FleetRow
-from tui.widgets.panels import EnergyPanel, OptionInput, OptionPanel, OrbitalPanel, UncertaintyPanel
+from tui.widgets.panels import (
+    ComputePanel,
+    EnergyPanel,
+    OptionInput,
+    OptionPanel,
+    OrbitalPanel,
+    UncertaintyPanel,
+)
 from tui.widgets.results import ChainBars, Headline, MethodsTable, Notes, ReadingsTable
 from tui.widgets.timeline import TimelinePanel
 
@@ -14,6 +21,7 @@ __all__ = [
     "ClaimEditor",
     "ClaimsPanel",
     "ComparePanel",
+    "ComputePanel",
     "Editor",
     "EnergyPanel",
     "FieldInput",

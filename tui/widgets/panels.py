@@ -273,3 +273,43 @@ class OrbitalPanel(OptionPanel):
             "[$text-muted]Lower bounds: ideal radiators facing deep space.[/]",
         ]
         self.query_one("#orbital-summary", View).put("\n".join(lines))
+
+
+class ComputePanel(Vertical):
+    """What the scenario's power buys in compute: H100e, FLOP/s, FLOP per year, days to 1e25."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="compute-error", classes="field-error")
+        yield View("", id="compute-summary")
+
+    def show(self, result: calc.ComputeResult | None, error: str = "") -> None:
+        show_error(self.query_one("#compute-error", Static), error)
+        if result is None:
+            self.query_one("#compute-summary", View).put("")
+            return
+        h = result.h100e
+        peak = {figure.name: figure for figure in result.peak}
+        lines = [
+            f"[b]{result.accelerators:,}[/b] {escape(result.noun)}s in whole systems: "
+            f"[b]{h.central:,.0f} H100e[/b] ({h.low:,.0f}–{h.high:,.0f})",
+            f"  {escape(result.convention)}",
+        ]
+        for name in ("fp4", "fp8", "bf16", "fp64"):
+            if name in peak:
+                f = peak[name]
+                lines.append(
+                    f"  peak {name.upper()}  [b]{calc.format_flops(f.central)}[/b] "
+                    f"({calc.format_flops(f.low)}–{calc.format_flops(f.high)}), dense"
+                )
+        lines += [
+            f"  mfu {result.mfu.central:g} ({result.mfu.low:g}–{result.mfu.high:g}) of "
+            f"{result.mfu_precision.upper()} peak × availability {result.availability.central:g}",
+            f"  effective  [b]{calc.format_flops(result.effective.central)}[/b]; per year "
+            f"{calc.format_flops(result.flop_per_year.central, 'FLOP')}",
+        ]
+        for d in result.days_to:
+            lines.append(f"  {d.name} FLOP in [b]{d.central:,.1f} days[/b] ({d.low:,.1f}–{d.high:,.1f})")
+        per_mw = ", ".join(f"{f.name} {f.central:,.0f}" for f in result.h100e_per_mw if f.name != "supply")
+        lines.append(f"  H100e per MW: {per_mw}")
+        lines += [f"  note: {escape(note)}" for note in result.missing + result.notes]
+        self.query_one("#compute-summary", View).put("\n".join(lines))

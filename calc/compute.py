@@ -1,0 +1,773 @@
+"""What a power buys in compute: H100-equivalents, peak and effective FLOP/s, FLOP per year.
+
+The chain runs power → accelerators in whole systems (calc.capacity) → dense peak throughput
+per precision (from each accelerator preset's `throughput`) → effective throughput at a model
+FLOP utilisation (`mfu`) and an availability over the year.
+
+H100-equivalents follow Epoch AI's convention: dense 8-bit OP/s ÷ the H100 SXM's dense FP8
+(1.979e15), taking INT8 where a chip has no FP8. The 16-bit variant divides dense BF16 (FP16
+where a chip has no BF16) by the H100 SXM's dense BF16 (989.4e12). Both references are read
+from the h100-sxm preset.
+
+References:
+    Epoch AI, Frontier Data Centers hub (epoch.ai/data/data-centers): every timeline row has
+    8-bit OP/s ÷ H100e = 1.979e15.
+    Meta, "The Llama 3 Herd of Models" (arXiv 2407.21783): 38–43 % BF16 MFU on 16k H100.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+from calc.capacity import capacity_at, required_power, single_basis
+from calc.chain import Inputs, resolve
+from calc.errors import InputError
+from calc.inputs import _validated, as_scenario
+from calc.models import (
+    BASES,
+    AcceleratorSpec,
+    Assumptions,
+    Basis,
+    CalcModel,
+    Case,
+    CaseValues,
+    FleetEntry,
+    Precision,
+    build,
+    parse_throughput,
+)
+from calc.presets import load_accelerator, load_preset
+from calc.units import Power
+
+PRECISIONS: tuple[Precision, ...] = ("fp4", "fp8", "int8", "bf16", "fp16", "fp64")
+"""Every precision a preset may give, in the order reports list them."""
+THRESHOLDS = (1e25, 1e26, 1e27)
+"""Training-compute thresholds reported as days to reach [FLOP]; 1e25 is the EU AI Act's."""
+SECONDS_PER_YEAR = 365.25 * 86400
+REFERENCE = "h100-sxm"
+Convention = Literal["8-bit", "16-bit"]
+CONVENTION_TEXT = {
+    "8-bit": "H100e = dense 8-bit OP/s ÷ 1.979e15, the H100 SXM's dense FP8 (Epoch AI's convention; INT8 where a chip has no FP8)",
+    "16-bit": "H100e (16-bit) = dense BF16 FLOP/s ÷ 989.4e12, the H100 SXM's dense BF16 (FP16 where a chip has no BF16)",
+}
+_FALLBACK: dict[Convention, tuple[Precision, ...]] = {
+    "8-bit": ("fp8", "int8"),
+    "16-bit": ("bf16", "fp16"),
+}
+_NAMES: dict[str, str] = {p: p.upper() for p in PRECISIONS}
+
+
+class Figure(CalcModel):
+    """One figure with its low / central / high values."""
+
+    name: str
+    low: float
+    central: float
+    high: float
+    unit: str = ""
+    note: str = ""
+    """What the figure assumes, or why it is missing."""
+
+
+class ComputeLine(CalcModel):
+    """One accelerator type of the fleet and what it contributes."""
+
+    accelerator: str
+    counted_as: str
+    """What one unit is (GPU, module, chip): the throughput figures count per unit."""
+    accelerators: int
+    h100e_per_unit: float
+    """H100e of one unit, 8-bit convention (central)."""
+    h100e_from: str
+    """The precision its H100e is computed from (fp8, int8; bf16 or fp16 when neither is published)."""
+    peak_per_unit: dict[str, float]
+    """Dense peak throughput of one unit by precision, central. [FLOP/s]"""
+
+
+class ComputeResult(CalcModel):
+    """What a power, a facility or a fleet buys in compute."""
+
+    convention: str
+    """How H100-equivalents are counted."""
+    convention_16bit: str
+    direction: Literal["power", "fleet", "h100e", "flops"]
+    """What was given: a power (capacity first), a fleet count, a target in H100e or FLOP/s."""
+    basis: Basis | None
+    """Basis of the given power; None when a count or target was given."""
+    power: Power | None
+    """The power given. [MW]"""
+    accelerators: int
+    accelerators_range: tuple[int, int]
+    """Accelerators with every assumption at its conservative / optimistic end."""
+    noun: str
+    lines: tuple[ComputeLine, ...]
+    h100e: Figure
+    h100e_16bit: Figure | None
+    peak: tuple[Figure, ...]
+    """Dense peak throughput of the fleet per precision every entry publishes. [FLOP/s]"""
+    missing: tuple[str, ...]
+    """Precisions not reported, one line each, with what is published."""
+    mfu: Figure
+    availability: Figure
+    mfu_precision: str
+    """The precision whose peak MFU is a share of."""
+    effective: Figure
+    """Peak × mfu × availability. [FLOP/s]"""
+    flop_per_year: Figure
+    """[FLOP]"""
+    days_to: tuple[Figure, ...]
+    """Days to reach each threshold at the effective rate (low: fastest)."""
+    power_at: tuple[CaseValues, ...]
+    """Power of the fleet at every basis, low / central / high. [MW]"""
+    h100e_per_mw: tuple[Figure, ...]
+    """Central H100e per MW at every basis, low / high from the power range."""
+    assumptions: Assumptions
+    """The power-chain assumptions used, with their sources."""
+    mfu_needed: Figure | None = None
+    """With a target time: the MFU that reaches the threshold in it (low: at high availability)."""
+    sampled: tuple[Figure, ...] = ()
+    """Monte Carlo over mfu and availability (triangular): P5 / P50 / P95 as low / central / high."""
+    notes: tuple[str, ...] = ()
+
+
+def peak_throughput(spec: AcceleratorSpec, precision: str, case: Case = "central") -> float:
+    """Dense peak throughput of one unit at one precision. [FLOP/s]
+
+    Raises:
+        InputError: The preset has no figure for it (the message names what is published).
+    """
+    if precision not in PRECISIONS:
+        raise InputError(f"precision: {precision[:20]!r} is not accepted; accepted: {', '.join(PRECISIONS)}")
+    figure = spec.throughput.get(precision)
+    if figure is None:
+        raise InputError(missing_line(spec, precision))
+    return figure.flops(case)
+
+
+def missing_line(spec: AcceleratorSpec, precision: str) -> str:
+    """One line saying a preset has no dense figure for a precision, and what it has."""
+    published = ", ".join(_NAMES[p] for p in PRECISIONS if p in spec.throughput) or "none"
+    return (
+        f"{spec.id}: no dense {_NAMES.get(precision, precision)} figure is published in its preset "
+        f"(published: {published}); dcpower gives no zero or guess"
+    )
+
+
+def h100e_precision(spec: AcceleratorSpec, convention: Convention = "8-bit") -> Precision:
+    """The precision a unit's H100e is computed from under a convention.
+
+    8-bit: FP8, else INT8, else the 16-bit figure (named in the result); 16-bit: BF16, else FP16.
+
+    Raises:
+        InputError: None of them is published.
+    """
+    order = _FALLBACK[convention] + (_FALLBACK["16-bit"] if convention == "8-bit" else ())
+    for precision in order:
+        if precision in spec.throughput:
+            return precision
+    published = ", ".join(_NAMES[p] for p in PRECISIONS if p in spec.throughput) or "none"
+    wanted = " or ".join(_NAMES[p] for p in order)
+    raise InputError(
+        f"{spec.id}: H100e ({convention}) needs a dense {wanted} figure; its preset publishes {published}"
+    )
+
+
+def h100_equivalents(
+    spec: AcceleratorSpec, convention: Convention = "8-bit", case: Case = "central"
+) -> float:
+    """H100-equivalents of one unit (see the module docstring for the conventions)."""
+    reference = load_accelerator(REFERENCE)
+    ref = reference.throughput["fp8" if convention == "8-bit" else "bf16"].flops()
+    return peak_throughput(spec, h100e_precision(spec, convention), case) / ref
+
+
+def _ranged(name: str, preset: Any, given: Any) -> Figure:
+    """An MFU or availability: the preset's low / central / high, or the user's value or range."""
+    parameter = preset.parameters[name]
+    if given is None:
+        low, central, high = (
+            float(parameter.low if parameter.low is not None else parameter.value),
+            float(parameter.value),
+            float(parameter.high if parameter.high is not None else parameter.value),
+        )
+        source = parameter.source
+    else:
+        low, central, high = _parse_range(name, given)
+        source = "given"
+    for value in (low, central, high):
+        if not 0 < value <= 1:
+            raise InputError(
+                f"{name}: {value:g} is outside (0, 1]; give a share such as 0.4 or 0.38:0.40:0.43"
+            )
+    return Figure(name=name, low=low, central=central, high=high, note=source)
+
+
+def _parse_range(name: str, given: Any) -> tuple[float, float, float]:
+    if isinstance(given, (int, float)):
+        return float(given), float(given), float(given)
+    parts = str(given)[:60].split(":")
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        raise InputError(
+            f"{name}: {str(given)[:40]!r} is not a number; accepted: a share in (0, 1], or LOW:CENTRAL:HIGH"
+        ) from None
+    if len(values) == 1:
+        values *= 3
+    if len(values) != 3 or not values[0] <= values[1] <= values[2]:
+        raise InputError(f"{name}: {str(given)[:40]!r}: give one value or LOW:CENTRAL:HIGH in order")
+    if not all(math.isfinite(v) for v in values):
+        raise InputError(f"{name}: {str(given)[:40]!r} is not finite")
+    return values[0], values[1], values[2]
+
+
+def _counts(inputs: Inputs, basis: Basis, case: Case) -> list[int]:
+    """Accelerators of each type that the power supports in one case, in whole systems."""
+    systems, _ = inputs.fleet.supported(inputs.need_power("compute"), inputs.values(case), basis, case)
+    return [n * item.per_system for n, item in zip(systems, inputs.fleet.items, strict=True)]
+
+
+def compute(
+    power: Any = None,
+    accelerator: str | None = None,
+    *,
+    basis: str | None = None,
+    h100e: Any = None,
+    flops: Any = None,
+    precision: str = "bf16",
+    mfu: Any = None,
+    availability: Any = None,
+    economics_preset: str = "default",
+    days: Any = None,
+    threshold: Any = 1e25,
+    samples: int = 0,
+    seed: int = 0,
+    **inputs: Any,
+) -> ComputeResult:
+    """What a power (at a basis), a facility or a fleet buys in compute; or the reverse.
+
+    Args:
+        power: The power, e.g. ``"300 MW"``, or a `Scenario`.
+        accelerator: One accelerator id.
+        basis: Where `power` is measured (default facility).
+        h100e: Instead of a power: a target in H100e (8-bit convention); the result gives the
+            fleet and its power at every basis.
+        flops: Instead of a power: a target dense peak throughput at `precision`, e.g.
+            ``"1e20 FLOP/s"`` or ``"100 EFLOP/s"``. [FLOP/s]
+        precision: The precision of `flops` and the one MFU is a share of (default bf16).
+        mfu: Model FLOP utilisation, a share in (0, 1] or LOW:CENTRAL:HIGH (default the
+            economics preset's, Llama 3 405B's 38–43 %).
+        availability: Share of the year the fleet computes, (0, 1] (default the preset's).
+        economics_preset: Where the MFU and availability defaults come from.
+        days: A target time: the result gives the MFU that reaches `threshold` in it. [days]
+        threshold: The training compute of `days` (default 1e25, the EU AI Act's). [FLOP]
+        samples: Monte Carlo draws over mfu and availability (0: none; at most 10,000,000).
+        seed: Seed of the draws.
+        inputs: The other inputs of `calc.scenario` (``fleet``, ``mix``, ``facility``,
+            ``gpus``, ``method``, ``assumptions``, ...).
+
+    Raises:
+        InputError, UnitError, PresetError: Bad input, with a one-line message.
+    """
+    figures = load_preset("economics", economics_preset)
+    mfu_figure = _ranged("mfu", figures, mfu)
+    availability_figure = _ranged("availability", figures, availability)
+    if precision not in PRECISIONS:
+        raise InputError(
+            f"precision: {str(precision)[:20]!r} is not accepted; accepted: {', '.join(PRECISIONS)}"
+        )
+    notes: list[str] = []
+    target = [name for name, value in (("h100e", h100e), ("flops", flops)) if value is not None]
+    if len(target) > 1:
+        raise InputError("compute: give --h100e or --flops, not both")
+    if target and power is not None:
+        raise InputError(f"compute: give --power or --{target[0]}, not both (the {target[0]} sets the power)")
+    if target:
+        scenario = as_scenario(None, accelerator=accelerator, **_mix_only(inputs))
+        resolved = resolve(scenario)
+        count = _count_for_target(resolved, h100e, flops, precision, notes)
+        direction: Any = target[0]
+        scenario = as_scenario(None, accelerator=accelerator, **{**_mix_only(inputs), "gpus": count})
+    else:
+        scenario = as_scenario(power, accelerator=accelerator, basis=basis, **inputs)
+        direction = "power" if scenario.power is not None else "fleet"
+    resolved = resolve(scenario)
+    items = resolved.fleet.items
+    if direction == "power":
+        where = single_basis(scenario.basis, notes)
+        capacity = capacity_at(resolved, where, None, ())
+        counts = {"central": [line.accelerators for line in capacity.lines]}
+        counts["low"] = _counts(resolved, where, "high")  # conservative: most power per unit
+        counts["high"] = _counts(resolved, where, "low")
+        fleet_scenario = _validated(
+            {
+                **dict(scenario),
+                "power": None,
+                "accelerators": None,
+                "accelerators_high": None,
+                "power_bound": "exact",
+                "count_bound": "exact",
+                "fleet": tuple(
+                    FleetEntry(accelerator=i.accelerator.id, system=i.system.id, count=max(n, 1))
+                    for i, n in zip(items, counts["central"], strict=True)
+                ),
+            }
+        )
+        power_result = required_power(fleet_scenario)
+        basis_used: Basis | None = where
+    else:
+        if resolved.count is None:
+            raise InputError(
+                "compute: give a power (--power, with --basis), a count (--gpus, --fleet ID=COUNT), "
+                "a facility, or a target (--h100e, --flops)"
+            )
+        total = resolved.count
+        from calc.capacity import whole_counts
+
+        central = whole_counts([i.count for i in items], round(total))
+        counts = {"low": central, "central": central, "high": central}
+        power_result = required_power(scenario)
+        basis_used = None
+    specs = [i.accelerator for i in items]
+    result_lines = tuple(
+        build(
+            ComputeLine,
+            accelerator=spec.id,
+            counted_as=spec.counted_as,
+            accelerators=n,
+            h100e_per_unit=h100_equivalents(spec),
+            h100e_from=h100e_precision(spec),
+            peak_per_unit={p: spec.throughput[p].flops() for p in PRECISIONS if p in spec.throughput},
+        )
+        for spec, n in zip(specs, counts["central"], strict=True)
+    )
+    for line in result_lines:
+        if line.h100e_from not in ("fp8", "int8"):
+            notes.append(
+                f"{line.accelerator}: H100e computed from {line.h100e_from.upper()} (no FP8 or INT8 is published)"
+            )
+
+    def fleet_sum(per_unit: Any, case: Case, which: Case | None = None) -> float:
+        return sum(per_unit(spec, case) * n for spec, n in zip(specs, counts[which or case], strict=True))
+
+    h100e_figure = _figure(
+        "H100e",
+        lambda spec, case: h100_equivalents(spec, "8-bit", case),
+        fleet_sum,
+        note=CONVENTION_TEXT["8-bit"],
+    )
+    try:
+        h100e_16 = _figure(
+            "H100e (16-bit)",
+            lambda spec, case: h100_equivalents(spec, "16-bit", case),
+            fleet_sum,
+            note=CONVENTION_TEXT["16-bit"],
+        )
+    except InputError as error:
+        h100e_16 = None
+        notes.append(f"H100e (16-bit) not given: {error}")
+    peaks, missing = [], []
+    for p in PRECISIONS:
+        lacking = [spec for spec in specs if p not in spec.throughput]
+        if lacking:
+            if p != "fp16" or any(p in spec.throughput for spec in specs):
+                missing.append(missing_line(lacking[0], p))
+            continue
+        peaks.append(
+            _figure(
+                p,
+                lambda spec, case, p=p: peak_throughput(spec, p, case),
+                fleet_sum,
+                unit="FLOP/s",
+                note="dense",
+            )
+        )
+    mfu_peak: str = precision
+    if precision == "bf16" and any("bf16" not in spec.throughput for spec in specs):
+        if all(("bf16" in spec.throughput) or ("fp16" in spec.throughput) for spec in specs):
+            mfu_peak = "bf16/fp16"
+            notes.append("MFU taken as a share of BF16 peak, FP16 for entries without a BF16 figure")
+
+    def mfu_base(spec: AcceleratorSpec, case: Case) -> float:
+        chosen = "fp16" if mfu_peak == "bf16/fp16" and "bf16" not in spec.throughput else precision
+        return peak_throughput(spec, chosen, case)
+
+    base = _figure(mfu_peak, mfu_base, fleet_sum, unit="FLOP/s")
+    scale = {c: getattr(mfu_figure, c) * getattr(availability_figure, c) for c in ("low", "central", "high")}
+    effective = Figure(
+        name="effective",
+        unit="FLOP/s",
+        low=base.low * scale["low"],
+        central=base.central * scale["central"],
+        high=base.high * scale["high"],
+        note=f"dense {mfu_peak.upper()} peak × mfu × availability",
+    )
+    per_year = Figure(
+        name="per year",
+        unit="FLOP",
+        low=effective.low * SECONDS_PER_YEAR,
+        central=effective.central * SECONDS_PER_YEAR,
+        high=effective.high * SECONDS_PER_YEAR,
+        note="effective FLOP/s × 365.25 days",
+    )
+    to_thresholds = tuple(
+        Figure(
+            name=f"{threshold:.0e}".replace("+", ""),
+            unit="days",
+            low=threshold / effective.high / 86400,
+            central=threshold / effective.central / 86400,
+            high=threshold / effective.low / 86400,
+            note="at the effective rate; low is the fastest",
+        )
+        for threshold in THRESHOLDS
+    )
+    per_mw = tuple(
+        Figure(
+            name=row.basis,
+            unit="H100e/MW",
+            low=h100e_figure.central / row.high.to("MW").magnitude,
+            central=h100e_figure.central / row.central.to("MW").magnitude,
+            high=h100e_figure.central / row.low.to("MW").magnitude,
+            note="central H100e over the fleet's power at this basis",
+        )
+        for row in power_result.power
+        if row.basis in BASES
+    )
+    needed = None if days is None else _mfu_needed(days, threshold, base, availability_figure, notes)
+    sampled = () if not samples else _sampled(samples, seed, base.central, mfu_figure, availability_figure)
+    return build(
+        ComputeResult,
+        mfu_needed=needed,
+        sampled=sampled,
+        convention=CONVENTION_TEXT["8-bit"],
+        convention_16bit=CONVENTION_TEXT["16-bit"],
+        direction=direction,
+        basis=basis_used,
+        power=resolved.power,
+        accelerators=sum(counts["central"]),
+        accelerators_range=(sum(counts["low"]), sum(counts["high"])),
+        noun=resolved.fleet.noun,
+        lines=result_lines,
+        h100e=h100e_figure,
+        h100e_16bit=h100e_16,
+        peak=tuple(peaks),
+        missing=tuple(missing),
+        mfu=mfu_figure,
+        availability=availability_figure,
+        mfu_precision=mfu_peak,
+        effective=effective,
+        flop_per_year=per_year,
+        days_to=to_thresholds,
+        power_at=power_result.power,
+        h100e_per_mw=per_mw,
+        assumptions=resolved.assumptions,
+        notes=(*notes, *resolved.notes),
+    )
+
+
+def _figure(name: str, per_unit: Any, fleet_sum: Any, unit: str = "", note: str = "") -> Figure:
+    """A fleet total: low case = fewest accelerators × lowest figure, high the opposite."""
+    return Figure(
+        name=name,
+        unit=unit,
+        low=fleet_sum(per_unit, "low"),
+        central=fleet_sum(per_unit, "central"),
+        high=fleet_sum(per_unit, "high"),
+        note=note,
+    )
+
+
+def _mix_only(inputs: dict[str, Any]) -> dict[str, Any]:
+    """The scenario inputs of a reverse question: the mix, not a power or a count."""
+    given = {k: v for k, v in inputs.items() if v is not None}
+    for name in ("gpus", "power"):
+        if name in given:
+            raise InputError(
+                f"compute: --{name} cannot go with --h100e or --flops (the target sets the count)"
+            )
+    fleet = given.pop("fleet", None)
+    if fleet:
+        given["mix"] = {**dict(given.get("mix") or {}), **dict(fleet)}
+    facility = given.get("facility")
+    if facility is not None:
+        raise InputError(
+            "compute: --facility cannot go with --h100e or --flops; give the accelerator or --mix"
+        )
+    return given
+
+
+def _count_for_target(resolved: Inputs, h100e: Any, flops: Any, precision: str, notes: list[str]) -> int:
+    """Accelerators (whole units) whose H100e or peak FLOP/s meet a target, over the mix."""
+    shares = resolved.fleet.shares
+    specs = [i.accelerator for i in resolved.fleet.items]
+    if h100e is not None:
+        wanted = _positive("h100e", h100e)
+        per_unit = sum(s * h100_equivalents(spec) for s, spec in zip(shares, specs, strict=True))
+        notes.append(f"target {wanted:,.0f} H100e ({CONVENTION_TEXT['8-bit']})")
+    else:
+        wanted = _flops_value(flops)
+        per_unit = sum(s * peak_throughput(spec, precision) for s, spec in zip(shares, specs, strict=True))
+        notes.append(f"target {wanted:.3g} FLOP/s dense {precision.upper()} peak")
+    return max(1, math.ceil(wanted / per_unit - 1e-9))
+
+
+def _mfu_needed(days: Any, threshold: Any, base: Figure, availability: Figure, notes: list[str]) -> Figure:
+    """The MFU at which the fleet reaches `threshold` FLOP in `days` (solve; closed form)."""
+    span = _positive("days", days)
+    flop = _positive("threshold", threshold)
+    seconds = span * 86400
+
+    def mfu(peak: float, share: float) -> float:
+        return flop / (seconds * peak * share)
+
+    figure = Figure(
+        name="mfu needed",
+        low=mfu(base.high, availability.high),
+        central=mfu(base.central, availability.central),
+        high=mfu(base.low, availability.low),
+        note=f"to reach {flop:.3g} FLOP in {span:g} days; low: highest peak and availability",
+    )
+    if figure.central > 1:
+        notes.append(
+            f"mfu needed: {figure.central:.3g} at the central peak and availability is above 1: "
+            f"{flop:.3g} FLOP in {span:g} days is out of this fleet's reach"
+        )
+    return figure
+
+
+def _sampled(samples: int, seed: int, peak: float, mfu: Figure, availability: Figure) -> tuple[Figure, ...]:
+    """P5 / P50 / P95 of effective FLOP/s and days to each threshold, mfu and availability drawn."""
+    import numpy as np
+
+    if not 1 <= int(samples) <= 10_000_000:
+        raise InputError(f"samples: {samples} is outside 1 to 10,000,000")
+    rng = np.random.default_rng(int(seed))
+
+    def draw(figure: Figure) -> Any:
+        if figure.low == figure.high:
+            return np.full(int(samples), figure.central)
+        return rng.triangular(figure.low, figure.central, figure.high, int(samples))
+
+    effective = peak * draw(mfu) * draw(availability)
+    p5, p50, p95 = (float(v) for v in np.percentile(effective, [5, 50, 95]))
+    out = [Figure(name="effective", unit="FLOP/s", low=p5, central=p50, high=p95, note="P5 / P50 / P95")]
+    for threshold in THRESHOLDS:
+        out.append(
+            Figure(
+                name=f"days to {threshold:.0e}".replace("+", ""),
+                unit="days",
+                low=threshold / p95 / 86400,
+                central=threshold / p50 / 86400,
+                high=threshold / p5 / 86400,
+                note="from the P95 / P50 / P5 effective rate",
+            )
+        )
+    return tuple(out)
+
+
+def count_for_h100e(h100e: Any, **inputs: Any) -> tuple[int, str]:
+    """The accelerators (whole units, rounded) whose H100e equal a count in H100e, and a note.
+
+    Args:
+        h100e: The count in H100-equivalents (8-bit convention).
+        inputs: The mix of `calc.scenario` (``accelerator``, ``fleet``/``mix``, ``facility``).
+    """
+    wanted = _positive("h100e", h100e)
+    resolved = resolve(as_scenario(None, **{k: v for k, v in inputs.items() if v is not None}))
+    specs = [i.accelerator for i in resolved.fleet.items]
+    per_unit = sum(s * h100_equivalents(spec) for s, spec in zip(resolved.fleet.shares, specs, strict=True))
+    count = max(1, round(wanted / per_unit))
+    note = (
+        f"{wanted:,.0f} H100e read as {count:,} {' + '.join(s.id for s in specs)} "
+        f"({per_unit:.4g} H100e each; {CONVENTION_TEXT['8-bit']})"
+    )
+    return count, note
+
+
+def claim_compute_lines(result: ComputeResult) -> list[str]:
+    """The compute of a claim's fleet in a few lines (for `check --h100e`)."""
+    peak = {figure.name: figure for figure in result.peak}
+    lines = [f"compute of the claim ({result.accelerators:,} {result.noun}s):"]
+    lines.append(f"  H100e {_count(result.h100e.central)}; {result.convention}")
+    for name in ("fp8", "bf16"):
+        if name in peak:
+            lines.append(f"  peak {name.upper()} {format_flops(peak[name].central)} (dense)")
+    lines.append(
+        f"  effective {format_flops(result.effective.central)} at mfu {result.mfu.central:g} × availability "
+        f"{result.availability.central:g}; 1e25 FLOP in {_days(result.days_to[0].central)} days "
+        f"({_days(result.days_to[0].low)}–{_days(result.days_to[0].high)})"
+    )
+    return lines
+
+
+def _positive(name: str, value: Any) -> float:
+    try:
+        number = float(str(value).replace(",", "").replace("_", "")[:40])
+    except ValueError:
+        raise InputError(
+            f"{name}: {str(value)[:40]!r} is not a number; give a count such as 100000"
+        ) from None
+    if not math.isfinite(number) or number <= 0:
+        raise InputError(f"{name}: {str(value)[:40]!r} must be a positive, finite number")
+    return number
+
+
+def _flops_value(value: Any) -> float:
+    if isinstance(value, (int, float)):
+        return _positive("flops", value)
+    try:
+        return parse_throughput(str(value), "flops")
+    except ValueError as error:
+        raise InputError(str(error)) from None
+
+
+# ----------------------------------------------------------------------------- reporting
+
+_PREFIXES = ((1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
+
+
+def format_flops(value: float, unit: str = "FLOP/s") -> str:
+    """A throughput or an amount of compute, three figures: '415 EFLOP/s', '2.36e27 FLOP'."""
+    if unit == "FLOP" or value >= 1e21:
+        return f"{value:.3g} {unit}".replace("e+", "e")
+    for scale, prefix in _PREFIXES:
+        if value >= scale:
+            return f"{value / scale:.3g} {prefix}{unit}"
+    return f"{value:.3g} {unit}"
+
+
+def _count(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.2f}"
+
+
+def _days(value: float) -> str:
+    return f"{value:,.1f}" if value < 1000 else f"{value:,.0f}"
+
+
+def compute_document(result: ComputeResult) -> list[Any]:
+    """The compute report: H100e, peak and effective FLOP/s, FLOP per year, days, H100e per MW."""
+    from calc.report import Table
+    from calc.units import format_power
+
+    low, high = result.accelerators_range
+    if result.direction == "power" and result.power is not None:
+        head = (
+            f"{format_power(result.power)} at the {result.basis} basis supports {result.accelerators:,} "
+            f"{result.noun}s (whole systems; {low:,}–{high:,} over the chain's range)"
+        )
+    else:
+        head = f"{result.accelerators:,} {result.noun}s ({result.direction} given)"
+    h = result.h100e
+    doc: list[Any] = [
+        head,
+        f"  H100e: {_count(h.central)} ({_count(h.low)}–{_count(h.high)})",
+        f"    convention: {result.convention}",
+    ]
+    if result.h100e_16bit is not None:
+        h16 = result.h100e_16bit
+        doc += [
+            f"  H100e (16-bit): {_count(h16.central)} ({_count(h16.low)}–{_count(h16.high)})",
+            f"    convention: {result.convention_16bit}",
+        ]
+    doc += [
+        "",
+        Table(
+            "",
+            ("accelerator", "counted per", "units", "H100e each", "from"),
+            tuple(
+                (
+                    line.accelerator,
+                    line.counted_as,
+                    f"{line.accelerators:,}",
+                    f"{line.h100e_per_unit:.3g}",
+                    line.h100e_from.upper(),
+                )
+                for line in result.lines
+            ),
+            "llrrl",
+        ),
+        "",
+        Table(
+            "dense peak throughput of the fleet (no sparsity):",
+            ("precision", "low", "central", "high"),
+            tuple(
+                (f.name.upper(), format_flops(f.low), format_flops(f.central), format_flops(f.high))
+                for f in result.peak
+            ),
+            "lrrr",
+        ),
+        *[f"  not reported: {line}" for line in result.missing],
+        "",
+        f"  mfu {result.mfu.central:g} ({result.mfu.low:g}–{result.mfu.high:g}) of dense "
+        f"{result.mfu_precision.upper()} peak; source: {result.mfu.note.split(':')[0]}",
+        f"  availability {result.availability.central:g} ({result.availability.low:g}–"
+        f"{result.availability.high:g}); source: {result.availability.note.split(':')[0]}",
+        Table(
+            "",
+            ("figure", "low", "central", "high"),
+            (
+                (
+                    "effective",
+                    *(format_flops(getattr(result.effective, c)) for c in ("low", "central", "high")),
+                ),
+                (
+                    "FLOP per year",
+                    *(
+                        format_flops(getattr(result.flop_per_year, c), "FLOP")
+                        for c in ("low", "central", "high")
+                    ),
+                ),
+                *(
+                    (f"days to {d.name} FLOP", _days(d.high), _days(d.central), _days(d.low))
+                    for d in result.days_to
+                ),
+            ),
+            "lrrr",
+        ),
+        "  (days: low column is the slowest case, high the fastest)",
+        *(
+            [
+                f"  mfu needed: {result.mfu_needed.central:.3g} ({result.mfu_needed.low:.3g}–"
+                f"{result.mfu_needed.high:.3g}) {result.mfu_needed.note}"
+            ]
+            if result.mfu_needed is not None
+            else []
+        ),
+        *(
+            [
+                Table(
+                    "Monte Carlo over mfu and availability (P5 / P50 / P95, central count and peak):",
+                    ("figure", "P5", "P50", "P95"),
+                    tuple(
+                        (f.name, format_flops(f.low), format_flops(f.central), format_flops(f.high))
+                        if f.unit == "FLOP/s"
+                        else (f.name, _days(f.high), _days(f.central), _days(f.low))
+                        for f in result.sampled
+                    ),
+                    "lrrr",
+                )
+            ]
+            if result.sampled
+            else []
+        ),
+        "",
+        Table(
+            "the fleet's power and H100e per MW at every basis (central H100e):",
+            ("basis", "power low", "central", "high", "H100e/MW central", "range"),
+            tuple(
+                (
+                    row.basis,
+                    format_power(row.low),
+                    format_power(row.central),
+                    format_power(row.high),
+                    f"{per.central:,.0f}",
+                    f"{per.low:,.0f}–{per.high:,.0f}",
+                )
+                for row, per in zip(result.power_at, result.h100e_per_mw, strict=True)
+            ),
+            "lrrrrr",
+        ),
+        *[f"note: {note}" for note in result.notes],
+    ]
+    return doc
