@@ -8,6 +8,7 @@ the traceback).
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import os
 import re
@@ -20,13 +21,17 @@ import calc
 from calc import claim_report
 from calc.claim_report import ledger_document, ledger_list_table, sentence_document, timeline_document
 from calc.claims import method_order
+from calc.compute import claim_compute_lines, compute, count_for_h100e
+from calc.epoch import export_csv, export_row, import_epoch
 from calc.errors import CalcError, one_line, shown
+from calc.inputs import _validated
 from calc.presets import KINDS, catalog, describe_preset, preset_listing, preset_problems
 from calc.report import (
     as_text,
     capacity_document,
     capex_document,
     claim_document,
+    compute_document,
     energy_document,
     methods_table,
     orbital_document,
@@ -874,8 +879,6 @@ def _cmd_power(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     h100e_note = None
     if getattr(args, "h100e", None) is not None:
-        from calc.compute import count_for_h100e
-
         if args.gpus is not None:
             raise CliError("check: give --gpus or --h100e, not both")
         count, h100e_note = count_for_h100e(
@@ -899,9 +902,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
         result = calc.check_claim(scenario)
         _show(args, result, claim_document)
         if h100e_note is not None and not args.json:
-            from calc.compute import claim_compute_lines, compute
-            from calc.inputs import _validated
-
             claimed = _validated({**dict(scenario), "power": None, "power_bound": "exact"})
             print(f"note: {h100e_note}")
             print("\n".join(claim_compute_lines(compute(claimed))))
@@ -940,8 +940,6 @@ def _cmd_claim(args: argparse.Namespace) -> int:
     _show(args, result, sentence_document)
     span = result.reading.count_span
     if not args.json and span is not None and re.search(r"equivalent|h100e", span.text, re.IGNORECASE):
-        from calc.compute import claim_compute_lines, compute
-
         claimed = compute(
             fleet={entry.accelerator: entry.count or 1 for entry in result.claim.fleet},
             gpus=result.claim.accelerators,
@@ -1070,7 +1068,6 @@ def _cmd_tui(args: argparse.Namespace) -> int:
 
 def no_login_warning(host: str) -> str | None:
     """The warning `dcpower serve` prints for an address other machines may reach, else None."""
-    import ipaddress
 
     try:
         loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
@@ -1085,7 +1082,6 @@ def no_login_warning(host: str) -> str | None:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    import calc
 
     calc.load_facility(args.facility)  # fail fast, in one line, before the server starts
     if not 0 < args.port < 65536:
@@ -1192,7 +1188,6 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
 
 
 def _cmd_compute(args: argparse.Namespace) -> int:
-    from calc.compute import compute, compute_document
 
     target = {"h100e": args.h100e, "flops": args.flops}
     if any(v is not None for v in target.values()):
@@ -1233,8 +1228,6 @@ def _cmd_compute(args: argparse.Namespace) -> int:
             seed=args.seed,
         )
     if args.epoch_csv:
-        from calc.epoch import export_csv, export_row
-
         sys.stdout.write(export_csv([export_row(result, name=args.facility or "dcpower")]))
         return 0
     _show(args, result, compute_document)
@@ -1242,7 +1235,6 @@ def _cmd_compute(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from calc.epoch import import_epoch
 
     written = import_epoch(args.files, args.out, accelerator=args.accelerator, date=args.as_of)
     for path in written:

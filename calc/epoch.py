@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from calc.compute import CONVENTION_TEXT, h100_equivalents
 from calc.errors import InputError
+from calc.files import write_atomic
 from calc.models import Delivery, Facility, PowerStage, Source
+from calc.presets import facility_to_toml, load_accelerator, toml_string
 from calc.units import MW, quantity
 
 HUB_URL = "https://epoch.ai/data/data-centers"
@@ -173,8 +176,6 @@ def site_facility(site: EpochSite, accelerator: str, date: datetime.date) -> Fac
     The count is the H100e divided by one `accelerator`'s H100e (Epoch gives no chip count in
     these tables). None when the site has no row with compute.
     """
-    from calc.compute import CONVENTION_TEXT, h100_equivalents
-    from calc.presets import load_accelerator
 
     per_unit = h100_equivalents(load_accelerator(accelerator))
     current = as_of(site, date)
@@ -246,7 +247,6 @@ def site_facility(site: EpochSite, accelerator: str, date: datetime.date) -> Fac
 
 def facility_toml(facility: Facility) -> str:
     """The TOML of an imported facility, with its timeline and deliveries."""
-    from calc.presets import facility_to_toml, toml_string
 
     lines = [facility_to_toml(facility).rstrip("\n")]
     for stage in facility.timeline:
@@ -276,7 +276,6 @@ def facility_toml(facility: Facility) -> str:
 
 
 def _sources_toml(parent: str, sources: tuple[Source, ...]) -> list[str]:
-    from calc.presets import toml_string
 
     out = []
     for item in sources:
@@ -298,7 +297,6 @@ def import_epoch(
         accelerator: The accelerator the H100e are counted as (default h100-sxm: one per H100e).
         date: As-of date, YYYY-MM-DD (default today): later rows are planned stages.
     """
-    from calc.files import write_atomic
 
     when = datetime.date.today() if date is None else _date(date, "--as-of")
     sites = read_epoch(*paths)

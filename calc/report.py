@@ -17,6 +17,7 @@ from calc.arguments import accepts
 from calc.capacity import capacity_at
 from calc.chain import resolve
 from calc.claims import claim_of, even_value, method_order
+from calc.compute import ComputeResult, _count, _days, format_flops
 from calc.energy import format_money
 from calc.errors import InputError, PresetError
 from calc.files import checked_name, shown_path, write_atomic_files
@@ -623,3 +624,128 @@ __all__ = [
     "report_json",
     "report_markdown",
 ]
+
+
+def compute_document(result: ComputeResult) -> list[Any]:
+    """The compute report: H100e, peak and effective FLOP/s, FLOP per year, days, H100e per MW."""
+    low, high = result.accelerators_range
+    if result.direction == "power" and result.power is not None:
+        head = (
+            f"{format_power(result.power)} at the {result.basis} basis supports {result.accelerators:,} "
+            f"{result.noun}s (whole systems; {low:,}–{high:,} over the chain's range)"
+        )
+    else:
+        head = f"{result.accelerators:,} {result.noun}s ({result.direction} given)"
+    h = result.h100e
+    doc: list[Any] = [
+        head,
+        f"  H100e: {_count(h.central)} ({_count(h.low)}–{_count(h.high)})",
+        f"    convention: {result.convention}",
+    ]
+    if result.h100e_16bit is not None:
+        h16 = result.h100e_16bit
+        doc += [
+            f"  H100e (16-bit): {_count(h16.central)} ({_count(h16.low)}–{_count(h16.high)})",
+            f"    convention: {result.convention_16bit}",
+        ]
+    doc += [
+        "",
+        Table(
+            "",
+            ("accelerator", "counted per", "units", "H100e each", "from"),
+            tuple(
+                (
+                    line.accelerator,
+                    line.counted_as,
+                    f"{line.accelerators:,}",
+                    f"{line.h100e_per_unit:.3g}",
+                    line.h100e_from.upper(),
+                )
+                for line in result.lines
+            ),
+            "llrrl",
+        ),
+        "",
+        Table(
+            "dense peak throughput of the fleet (no sparsity):",
+            ("precision", "low", "central", "high"),
+            tuple(
+                (f.name.upper(), format_flops(f.low), format_flops(f.central), format_flops(f.high))
+                for f in result.peak
+            ),
+            "lrrr",
+        ),
+        *[f"  not reported: {line}" for line in result.missing],
+        "",
+        f"  mfu {result.mfu.central:g} ({result.mfu.low:g}–{result.mfu.high:g}) of dense "
+        f"{result.mfu_precision.upper()} peak; source: {result.mfu.note.split(':')[0]}",
+        f"  availability {result.availability.central:g} ({result.availability.low:g}–"
+        f"{result.availability.high:g}); source: {result.availability.note.split(':')[0]}",
+        Table(
+            "",
+            ("figure", "low", "central", "high"),
+            (
+                (
+                    "effective",
+                    *(format_flops(getattr(result.effective, c)) for c in ("low", "central", "high")),
+                ),
+                (
+                    "FLOP per year",
+                    *(
+                        format_flops(getattr(result.flop_per_year, c), "FLOP")
+                        for c in ("low", "central", "high")
+                    ),
+                ),
+                *(
+                    (f"days to {d.name} FLOP", _days(d.high), _days(d.central), _days(d.low))
+                    for d in result.days_to
+                ),
+            ),
+            "lrrr",
+        ),
+        "  (days: low column is the slowest case, high the fastest)",
+        *(
+            [
+                f"  mfu needed: {result.mfu_needed.central:.3g} ({result.mfu_needed.low:.3g}–"
+                f"{result.mfu_needed.high:.3g}) {result.mfu_needed.note}"
+            ]
+            if result.mfu_needed is not None
+            else []
+        ),
+        *(
+            [
+                Table(
+                    "Monte Carlo over mfu and availability (P5 / P50 / P95, central count and peak):",
+                    ("figure", "P5", "P50", "P95"),
+                    tuple(
+                        (f.name, format_flops(f.low), format_flops(f.central), format_flops(f.high))
+                        if f.unit == "FLOP/s"
+                        else (f.name, _days(f.high), _days(f.central), _days(f.low))
+                        for f in result.sampled
+                    ),
+                    "lrrr",
+                )
+            ]
+            if result.sampled
+            else []
+        ),
+        "",
+        Table(
+            "the fleet's power and H100e per MW at every basis (central H100e):",
+            ("basis", "power low", "central", "high", "H100e/MW central", "range"),
+            tuple(
+                (
+                    row.basis,
+                    format_power(row.low),
+                    format_power(row.central),
+                    format_power(row.high),
+                    f"{per.central:,.0f}",
+                    f"{per.low:,.0f}–{per.high:,.0f}",
+                )
+                for row, per in zip(result.power_at, result.h100e_per_mw, strict=True)
+            ),
+            "lrrrrr",
+        ),
+        *[f"note: {note}" for note in result.notes],
+    ]
+    return doc

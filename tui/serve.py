@@ -52,7 +52,7 @@ def serve(facility: str, host: str = "127.0.0.1", port: int = 8000) -> int:
 
 def main(argv: list[str]) -> int:
     """The app process of one browser tab: `python -m tui.serve FACILITY`."""
-    from tui.app import run_app
+    from tui.app import run_app  # heavy: textual, loaded only in the served app process
 
     return run_app(facility=argv[0] if argv else "colossus-1")
 

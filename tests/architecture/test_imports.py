@@ -51,7 +51,9 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "calc.batch",
                 "calc.capacity",
                 "calc.claims",
+                "calc.compute",
                 "calc.energy",
+                "calc.epoch",
                 "calc.ledger",
                 "calc.orbital",
                 "calc.sentences",
@@ -72,6 +74,7 @@ HEAVY: Mapping[str, str] = {
     "textual": "the UI toolkit; only `dcpower tui` needs it",
     "calc.uncertainty": "imports numpy",
     "calc.charts": "imports calc.uncertainty, so numpy",
+    "tui.app": "the whole UI (textual), loaded only in the app process a browser tab starts",
     "tui.screens.help": "the help screen with its Markdown parser, imported when first shown",
 }
 """The modules that may be imported inside a function (with a comment), and why."""
