@@ -39,6 +39,7 @@ from calc.claims import (
     even_value,
     implied_range,
 )
+from calc.display import as_quantity, render, to_frame
 from calc.compare import (
     BreakEvenChange,
     Comparison,
@@ -264,6 +265,7 @@ __all__ = [
     "answer_sentence",
     "answered_scenario",
     "as_markdown",
+    "as_quantity",
     "as_scenario",
     "as_text",
     "average_power",
@@ -318,6 +320,7 @@ __all__ = [
     "readings_line",
     "readings_table",
     "refresh_presets",
+    "render",
     "report_json",
     "report_markdown",
     "required_power",
@@ -335,6 +338,7 @@ __all__ = [
     "timeline",
     "timeline_bars",
     "timeline_document",
+    "to_frame",
     "tornado",
     "ureg",
     "user_preset_dir",

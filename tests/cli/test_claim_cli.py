@@ -26,7 +26,7 @@ def test_the_headline_sentence_reads_two_lower_bounds():
     assert (code, err) == (0, "")
     result = json.loads(out)
     reading = result["reading"]
-    assert reading["power"] == {"value": 300.0, "unit": "MW"}
+    assert reading["power"] == {"value": 300.0, "unit": "MW", "base": 300000000.0, "base_unit": "W"}
     assert reading["power_bound"] == "at-least"
     assert reading["power_span"] == {"start": 24, "end": 47, "text": "more than 300 megawatts"}
     assert (reading["count"], reading["count_bound"]) == (220000, "at-least")
@@ -143,7 +143,7 @@ def test_a_sentence_with_a_count_alone_answers_in_json_with_the_power_derived():
     claim = json.loads(out)["claim"]
     # 200,000 x 2,057.0 W (GB200 at the facility basis, central) = 411.4 MW
     assert claim["derived"] == ["power"]
-    assert claim["power"] == {"value": 411.4, "unit": "MW"}
+    assert claim["power"] == {"value": 411.4, "unit": "MW", "base": 411400000.0, "base_unit": "W"}
     assert claim["conclusion"].startswith("count only: the power is what this count needs (411.4 MW")
 
 

@@ -79,6 +79,6 @@ def test_the_claim_schema_validates_the_alternatives():
     jsonschema.validate(output, _run(["schema", "claim"]))
     # 230 + 290 = 520 MW for 100,000 GB300: 5,200 W each, ample
     (alternative,) = output["alternatives"]
-    assert alternative["reading"]["power"] == {"value": 520.0, "unit": "MW"}
+    assert alternative["reading"]["power"] == {"value": 520.0, "unit": "MW", "base": 520000000.0, "base_unit": "W"}
     assert (alternative["reading"]["why"], alternative["verdict"]) == ("with the expansion", "ample")
     assert output["reading"]["chosen"] == "the power stated before its expansion"
