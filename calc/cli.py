@@ -293,21 +293,7 @@ DESCRIPTIONS = {
     "tui": "Open the terminal UI.",
 }
 
-SCHEMAS = {
-    "capacity": "CapacityResult",
-    "power": "RequiredPowerResult",
-    "check": "ClaimResult",
-    "solve": "SolveResult",
-    "uncertainty": "UncertaintyResult",
-    "sensitivity": "TornadoResult",
-    "sweep": "SweepResult",
-    "energy": "EnergyResult",
-    "capex": "CapexResult",
-    "orbital": "OrbitalResult",
-    "claim": "SentenceCheck",
-    "claims": "LedgerReport",
-    "timeline": "TimelineResult",
-}
+from calc.schemas import SCHEMA_NAMES as SCHEMAS  # noqa: E402  (the documents `dcpower schema` names)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -697,7 +683,12 @@ def _silence_stdout() -> None:
 # ---------------------------------------------------------------------------------- commands
 
 
-def _emit_json(payload: Any) -> None:
+def _emit_json(payload: Any, *, stamped: bool = True) -> None:
+    """Print a JSON document; a dict starts with schema_version and dcpower_version (calc.schemas)."""
+    from calc.schemas import stamp
+
+    if stamped and isinstance(payload, dict):
+        payload = stamp(payload)
     print(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
@@ -898,7 +889,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
             (calc.load_claim(i) for i in calc.list_presets("claims")), key=lambda c: (c.date, c.id)
         )
         if args.json:
-            _emit_json([c.model_dump(mode="json") for c in claims])
+            _emit_json({"claims": [c.model_dump(mode="json") for c in claims]})
         else:
             print(as_text([ledger_list_table(claims)]))
         for claim in claims:
@@ -1088,17 +1079,9 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    import calc
+    from calc.schemas import command_schema
 
-    model = getattr(calc, SCHEMAS[args.name])
-    schema = calc.models.describe_schema(model.model_json_schema(mode="serialization"), model)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"dcpower {args.name} --json"
-    if args.name == "check":
-        schema["description"] = (
-            'One claim check. With --method all the output is {"methods": [one such object per method]}.'
-        )
-    _emit_json(schema)
+    _emit_json(command_schema(args.name), stamped=False)
     return 0
 
 
