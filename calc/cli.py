@@ -203,10 +203,29 @@ def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
     }
 
 
+def _choice(choices: Sequence[str]) -> Callable[[str], str]:
+    """An argparse type that reads a choice case-insensitively ('IT' is 'it'), and names the
+    closest one when the text is none of them."""
+
+    def choice(text: str) -> str:
+        for known in choices:
+            if text.lower() == str(known).lower():
+                return known
+        import difflib
+
+        close = difflib.get_close_matches(text.lower(), [str(c) for c in choices], n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise argparse.ArgumentTypeError(f"{text!r} is not a choice; {hint}accepted: {', '.join(choices)}")
+
+    return choice
+
+
 def _add(parser: argparse.ArgumentParser, *names: str) -> None:
     options = _options()
     for name in names:
         flags, keywords = options[name]
+        if "choices" in keywords and "type" not in keywords:
+            keywords = {**keywords, "type": _choice(keywords["choices"])}
         parser.add_argument(*flags, **keywords)
 
 

@@ -63,7 +63,11 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _entry(field: str, accelerator: str, system: str | None, **amount: float) -> FleetEntry:
-    """One fleet entry, its ids checked first so that a bad one is named in one line."""
+    """One fleet entry, its ids checked first so that a bad one is named in one line.
+
+    Ids are read case-insensitively: 'H100-SXM' is 'h100-sxm'."""
+    accelerator = accelerator.lower() if isinstance(accelerator, str) else accelerator
+    system = system.lower() if isinstance(system, str) else system
     for what, value in (("accelerator", accelerator), ("system", system)):
         if value is not None and not (isinstance(value, str) and len(value) <= 64 and _ID.match(value)):
             label = what if field == "accelerator" else field
