@@ -479,7 +479,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add(orb, "json")
 
     clm = command("claim")
-    clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published")
+    clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published ('-': standard input)")
     clm.add_argument("--accelerator", help="the accelerator, instead of the one the sentence names")
     clm.add_argument(
         "--system",
@@ -497,7 +497,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     bat = command("batch")
-    bat.add_argument("file", metavar="FILE", help="a .csv file with a header line, or a .jsonl file")
+    bat.add_argument(
+        "file", metavar="FILE", help="a .csv file with a header line, or a .jsonl file ('-': standard input)"
+    )
     bat.add_argument(
         "--format", choices=("csv", "jsonl", "markdown"), default="csv", help="output format (default csv)"
     )
@@ -837,6 +839,10 @@ def _cmd_claim(args: argparse.Namespace) -> int:
     from calc.errors import shown
     from calc.sentences import named_accelerator, parse_claim
 
+    if args.text == "-":  # the sentence from standard input
+        args.text = sys.stdin.read(STDIN_TEXT_LIMIT + 1).strip()
+        if len(args.text) > STDIN_TEXT_LIMIT:
+            raise CliError(f"claim: the text on standard input is longer than {STDIN_TEXT_LIMIT:,} characters")
     if args.system is not None and args.accelerator is None:
         if named_accelerator(parse_claim(args.text)) is None:
             raise CliError(
@@ -861,11 +867,32 @@ PROGRESS_ROWS = 1000
 """A batch longer than this shows a progress line on stderr, when stderr is a terminal."""
 
 
+STDIN_TEXT_LIMIT = 100_000
+"""The most characters `claim -` reads from standard input."""
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
+    """`batch FILE`; `batch -` copies standard input to a temporary file first (rows are read
+    from the file as they are checked, and its format is told from its first character)."""
+    if args.file != "-":
+        return _batch(args, args.file)
+    import tempfile
+
+    from calc.batch import MAX_BYTES
+
+    with tempfile.TemporaryDirectory(prefix="dcpower-") as directory:
+        path = os.path.join(directory, "stdin")
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        with open(path, "wb") as stream:  # a file over MAX_BYTES
+            stream.write(data)  # is refused by read_rows, in one line
+        return _batch(args, path)
+
+
+def _batch(args: argparse.Namespace, file: str) -> int:
     import calc
     from calc import claim_report
 
-    rows = calc.read_rows(args.file)
+    rows = calc.read_rows(file)
     methods: tuple[str, ...] = ()
     if args.methods:
         chosen = None if args.methods == "all" else tuple(m.strip() for m in args.methods.split(","))
