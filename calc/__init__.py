@@ -39,7 +39,6 @@ from calc.claims import (
     even_value,
     implied_range,
 )
-from calc.display import as_quantity, render, to_frame
 from calc.compare import (
     BreakEvenChange,
     Comparison,
@@ -49,6 +48,7 @@ from calc.compare import (
     comparison_table,
     verdict_text,
 )
+from calc.display import as_quantity, render, to_frame
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic

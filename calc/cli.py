@@ -842,7 +842,9 @@ def _cmd_claim(args: argparse.Namespace) -> int:
     if args.text == "-":  # the sentence from standard input
         args.text = sys.stdin.read(STDIN_TEXT_LIMIT + 1).strip()
         if len(args.text) > STDIN_TEXT_LIMIT:
-            raise CliError(f"claim: the text on standard input is longer than {STDIN_TEXT_LIMIT:,} characters")
+            raise CliError(
+                f"claim: the text on standard input is longer than {STDIN_TEXT_LIMIT:,} characters"
+            )
     if args.system is not None and args.accelerator is None:
         if named_accelerator(parse_claim(args.text)) is None:
             raise CliError(

@@ -110,9 +110,14 @@ def _html_table(table: Any) -> str:
     align = ["right" if a == "r" else "left" for a in table.align]
 
     def row(cells: Iterable[str], tag: str) -> str:
-        return "<tr>" + "".join(
-            f'<{tag} style="text-align:{a}">{html.escape(c)}</{tag}>' for c, a in zip(cells, align)
-        ) + "</tr>"
+        return (
+            "<tr>"
+            + "".join(
+                f'<{tag} style="text-align:{a}">{html.escape(c)}</{tag}>'
+                for c, a in zip(cells, align, strict=True)
+            )
+            + "</tr>"
+        )
 
     caption = f"<caption>{html.escape(table.title.rstrip(':'))}</caption>" if table.title else ""
     head = f"<thead>{row(table.header, 'th')}</thead>" if table.header else ""
@@ -172,9 +177,7 @@ def _flatten(prefix: str, value: Any, row: dict[str, Any]) -> None:
     elif isinstance(value, (list, tuple)):
         if value and all(isinstance(item, Mapping) and "basis" in item for item in value):
             for item in value:  # readings and chains: one group of columns per basis
-                _flatten(
-                    f"{prefix}.{item['basis']}", {k: v for k, v in item.items() if k != "basis"}, row
-                )
+                _flatten(f"{prefix}.{item['basis']}", {k: v for k, v in item.items() if k != "basis"}, row)
         elif all(not isinstance(item, (Mapping, list, tuple)) for item in value):
             row[prefix] = "; ".join(str(item) for item in value)
         # a list of records (a fleet, sources, claims) is not one row: left out

@@ -92,7 +92,9 @@ class CalcModel(BaseModel):
     def __repr__(self) -> str:
         from calc import display
 
-        return display.short_repr(self) if type(self).__name__ in display.RESULT_MODELS else super().__repr__()
+        return (
+            display.short_repr(self) if type(self).__name__ in display.RESULT_MODELS else super().__repr__()
+        )
 
     def _repr_markdown_(self) -> str | None:
         from calc import display

@@ -88,7 +88,11 @@ def _listing(name: str) -> dict[str, Any]:
     elif name == "presets-list":
         item = {
             "type": "object",
-            "properties": {"id": {"type": "string"}, "origin": {"type": "string"}, "path": {"type": "string"}},
+            "properties": {
+                "id": {"type": "string"},
+                "origin": {"type": "string"},
+                "path": {"type": "string"},
+            },
             "required": ["id", "origin"],
         }
         body = {
@@ -120,7 +124,10 @@ def _check_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {}
     one = _ref(defs, "ClaimResult")
     # the stamp is allowed in every ClaimResult, required only at the top
-    defs["ClaimResult"] = {**defs["ClaimResult"], "properties": {**_STAMP_PROPERTIES, **defs["ClaimResult"]["properties"]}}
+    defs["ClaimResult"] = {
+        **defs["ClaimResult"],
+        "properties": {**_STAMP_PROPERTIES, **defs["ClaimResult"]["properties"]},
+    }
     claim = {"allOf": [one, {"type": "object", "required": list(_STAMP_PROPERTIES)}]}
     every = {
         "type": "object",

@@ -41,7 +41,9 @@ def test_a_report_of_many_results_names_how_many():
 
 
 def test_render_is_the_cli_text(claim):
-    assert calc.render(claim) + "\n" == _cli(["check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm"])
+    assert calc.render(claim) + "\n" == _cli(
+        ["check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm"]
+    )
 
 
 def test_the_markdown_cell_has_the_verdict_line_and_the_readings_table(claim):
@@ -92,7 +94,9 @@ def test_to_frame_without_pandas_says_which_extra(claim, monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas then raises ImportError
     with pytest.raises(calc.InputError) as error:
         calc.to_frame([claim])
-    assert str(error.value) == "to_frame: pandas is not installed; install it with pip install 'dcpower[frame]'"
+    assert (
+        str(error.value) == "to_frame: pandas is not installed; install it with pip install 'dcpower[frame]'"
+    )
 
 
 def test_to_frame_passes_one_row_per_ledger_claim(monkeypatch):

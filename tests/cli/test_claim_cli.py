@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+import calc
 from calc.cli import main
 
 HEADLINE = (
@@ -41,7 +42,10 @@ def test_the_sentence_gives_the_verdict_of_check_with_the_same_bounds():
         "check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm",
         "--power-bound", "at-least", "--gpus-bound", "at-least", "--json",
     )  # fmt: skip
-    assert by_sentence == json.loads(out)
+    checked = json.loads(out)
+    # the top-level document carries the stamp; the nested claim does not
+    assert (checked.pop("schema_version"), checked.pop("dcpower_version")) == (1, calc.__version__)
+    assert by_sentence == checked
     assert by_sentence["verdict"] == "plausible"
 
 

@@ -30,9 +30,28 @@ RUNS = {
 # Option families whose output has another shape or other fields: each must validate too
 VARIANTS = {
     "check --method all": ("check", ["check", "--facility", "colossus-1", "--method", "all"]),
-    "check --basis it": ("check", ["check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm", "--basis", "it"]),
-    "check bounds": ("check", ["check", "--power", "300 MW", "--power-bound", "at-least", "--gpus", "220000", "--accelerator", "h100-sxm"]),
-    "capacity --basis facility": ("capacity", ["capacity", "--power", "0.3 GW", "--accelerator", "h100-sxm", "--basis", "facility"]),
+    "check --basis it": (
+        "check",
+        ["check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm", "--basis", "it"],
+    ),
+    "check bounds": (
+        "check",
+        [
+            "check",
+            "--power",
+            "300 MW",
+            "--power-bound",
+            "at-least",
+            "--gpus",
+            "220000",
+            "--accelerator",
+            "h100-sxm",
+        ],
+    ),
+    "capacity --basis facility": (
+        "capacity",
+        ["capacity", "--power", "0.3 GW", "--accelerator", "h100-sxm", "--basis", "facility"],
+    ),
     "claims check one": ("claims", ["claims", "check", "colossus-1-launch"]),
     "presets list --kind": ("presets-list", ["presets", "list", "--kind", "accelerators"]),
 }
@@ -75,7 +94,9 @@ def test_check_method_all_validates_against_the_check_schema():
 
 def test_batch_json_lines_validate_one_record_a_line(tmp_path):
     rows = tmp_path / "claims.csv"
-    rows.write_text("power,count,accelerator\n300 MW,220000,h100-sxm\n1 MW,1000000,h100-sxm\n", encoding="utf-8")
+    rows.write_text(
+        "power,count,accelerator\n300 MW,220000,h100-sxm\n1 MW,1000000,h100-sxm\n", encoding="utf-8"
+    )
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         main(["batch", str(rows), "--format", "jsonl"])
@@ -136,6 +157,11 @@ def test_the_claim_schema_validates_the_alternatives():
     jsonschema.validate(output, _run(["schema", "claim"]))
     # 230 + 290 = 520 MW for 100,000 GB300: 5,200 W each, ample
     (alternative,) = output["alternatives"]
-    assert alternative["reading"]["power"] == {"value": 520.0, "unit": "MW", "base": 520000000.0, "base_unit": "W"}
+    assert alternative["reading"]["power"] == {
+        "value": 520.0,
+        "unit": "MW",
+        "base": 520000000.0,
+        "base_unit": "W",
+    }
     assert (alternative["reading"]["why"], alternative["verdict"]) == ("with the expansion", "ample")
     assert output["reading"]["chosen"] == "the power stated before its expansion"

@@ -20,7 +20,9 @@ def test_batch_reads_csv_from_stdin(monkeypatch):
     code, out, err = _run(["batch", "-"], "power,count,accelerator\n300 MW,220000,h100-sxm\n", monkeypatch)
     assert code == 0, err
     # 300 MW / 220,000 = 1,363.6 W
-    assert out.splitlines()[1].startswith("1,plausible,300 MW,exact,220000,exact,,h100-sxm=220000,unspecified,default,1363.6")
+    assert out.splitlines()[1].startswith(
+        "1,plausible,300 MW,exact,220000,exact,,h100-sxm=220000,unspecified,default,1363.6"
+    )
 
 
 def test_batch_reads_json_lines_from_stdin(monkeypatch):
