@@ -215,7 +215,7 @@ def _choice(choices: Sequence[str]) -> Callable[[str], str]:
 
         close = difflib.get_close_matches(text.lower(), [str(c) for c in choices], n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        raise argparse.ArgumentTypeError(f"{text!r} is not a choice; {hint}accepted: {', '.join(choices)}")
+        raise argparse.ArgumentTypeError(f"invalid choice: {text!r}; {hint}accepted: {', '.join(choices)}")
 
     return choice
 

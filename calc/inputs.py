@@ -66,8 +66,10 @@ def _entry(field: str, accelerator: str, system: str | None, **amount: float) ->
     """One fleet entry, its ids checked first so that a bad one is named in one line.
 
     Ids are read case-insensitively: 'H100-SXM' is 'h100-sxm'."""
-    accelerator = accelerator.lower() if isinstance(accelerator, str) else accelerator
-    system = system.lower() if isinstance(system, str) else system
+    if isinstance(accelerator, str) and _ID.match(accelerator.lower()):
+        accelerator = accelerator.lower()
+    if isinstance(system, str) and _ID.match(system.lower()):
+        system = system.lower()
     for what, value in (("accelerator", accelerator), ("system", system)):
         if value is not None and not (isinstance(value, str) and len(value) <= 64 and _ID.match(value)):
             label = what if field == "accelerator" else field

@@ -34,6 +34,6 @@ def test_a_near_miss_of_a_choice_names_the_closest_in_one_line():
     )
     assert code == 2
     assert err.strip().splitlines() == [
-        "dcpower: error: argument --basis: 'ITT' is not a choice; did you mean 'it'? accepted: unspecified, "
+        "dcpower: error: argument --basis: invalid choice: 'ITT'; did you mean 'it'? accepted: unspecified, "
         "chip, server, it, facility, supply (see 'dcpower check --help')"
     ]

@@ -91,7 +91,9 @@ def test_system_gives_the_verdict_of_check_with_the_same_system():
         "check", "--power", "7.5 MW", "--gpus", "13824", "--accelerator", "a100-sxm",
         "--system", "leonardo-booster-node", "--json",
     )  # fmt: skip
-    assert by_sentence == json.loads(out)
+    checked = json.loads(out)
+    assert (checked.pop("schema_version"), checked.pop("dcpower_version")) == (1, calc.__version__)
+    assert by_sentence == checked
     # --accelerator replaces a generic "GPUs" and takes the system the same way
     _, out, _ = _run(
         "claim", "Leonardo: 13,824 GPUs in 7.5 MW", "--accelerator", "a100-sxm",
