@@ -52,6 +52,7 @@ from calc.compare import (
     verdict_text,
 )
 from calc.compute import ComputeResult, compute, format_flops, h100_equivalents, peak_throughput
+from calc.display import as_quantity, render, to_frame
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
@@ -269,6 +270,7 @@ __all__ = [
     "answer_sentence",
     "answered_scenario",
     "as_markdown",
+    "as_quantity",
     "as_scenario",
     "as_text",
     "average_power",
@@ -328,6 +330,7 @@ __all__ = [
     "readings_line",
     "readings_table",
     "refresh_presets",
+    "render",
     "report_json",
     "report_markdown",
     "required_power",
@@ -347,6 +350,7 @@ __all__ = [
     "timeline",
     "timeline_bars",
     "timeline_document",
+    "to_frame",
     "tornado",
     "ureg",
     "user_preset_dir",

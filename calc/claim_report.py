@@ -197,7 +197,9 @@ def _csv_line(cells: Sequence[str]) -> str:
 
 def batch_json_line(result: BatchRow) -> str:
     """One result as a JSON line."""
-    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+    from calc.schemas import stamp
+
+    return json.dumps(stamp(result.model_dump(mode="json")), ensure_ascii=False)
 
 
 def batch_markdown_header(methods: Sequence[str]) -> list[str]:

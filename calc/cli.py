@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -41,6 +42,7 @@ from calc.report import (
     tornado_document,
     uncertainty_document,
 )
+from calc.schemas import command_schema
 from calc.sentences import named_accelerator, parse_claim
 from calc.units import parse_count
 
@@ -226,10 +228,29 @@ def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
     }
 
 
+def _choice(choices: Sequence[str]) -> Callable[[str], str]:
+    """An argparse type that reads a choice case-insensitively ('IT' is 'it'), and names the
+    closest one when the text is none of them."""
+
+    def choice(text: str) -> str:
+        for known in choices:
+            if text.lower() == str(known).lower():
+                return known
+        import difflib
+
+        close = difflib.get_close_matches(text.lower(), [str(c) for c in choices], n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise argparse.ArgumentTypeError(f"invalid choice: {text!r}; {hint}accepted: {', '.join(choices)}")
+
+    return choice
+
+
 def _add(parser: argparse.ArgumentParser, *names: str) -> None:
     options = _options()
     for name in names:
         flags, keywords = options[name]
+        if "choices" in keywords and "type" not in keywords:
+            keywords = {**keywords, "type": _choice(keywords["choices"])}
         parser.add_argument(*flags, **keywords)
 
 
@@ -331,22 +352,7 @@ DESCRIPTIONS = {
     "serve": "Serve the terminal UI to a web browser (textual-serve), on 127.0.0.1 unless --host says otherwise; it has no login.",
 }
 
-SCHEMAS = {
-    "capacity": "CapacityResult",
-    "power": "RequiredPowerResult",
-    "check": "ClaimResult",
-    "solve": "SolveResult",
-    "uncertainty": "UncertaintyResult",
-    "sensitivity": "TornadoResult",
-    "sweep": "SweepResult",
-    "energy": "EnergyResult",
-    "capex": "CapexResult",
-    "orbital": "OrbitalResult",
-    "claim": "SentenceCheck",
-    "claims": "LedgerReport",
-    "timeline": "TimelineResult",
-    "compute": "ComputeResult",
-}
+from calc.schemas import SCHEMA_NAMES as SCHEMAS  # noqa: E402  (the documents `dcpower schema` names)
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -516,7 +522,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add(orb, "json")
 
     clm = command("claim")
-    clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published")
+    clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published ('-': standard input)")
     clm.add_argument("--accelerator", help="the accelerator, instead of the one the sentence names")
     clm.add_argument(
         "--system",
@@ -534,7 +540,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     bat = command("batch")
-    bat.add_argument("file", metavar="FILE", help="a .csv file with a header line, or a .jsonl file")
+    bat.add_argument(
+        "file", metavar="FILE", help="a .csv file with a header line, or a .jsonl file ('-': standard input)"
+    )
     bat.add_argument(
         "--format", choices=("csv", "jsonl", "markdown"), default="csv", help="output format (default csv)"
     )
@@ -801,7 +809,12 @@ def _silence_stdout() -> None:
 # ---------------------------------------------------------------------------------- commands
 
 
-def _emit_json(payload: Any) -> None:
+def _emit_json(payload: Any, *, stamped: bool = True) -> None:
+    """Print a JSON document; a dict starts with schema_version and dcpower_version (calc.schemas)."""
+    from calc.schemas import stamp
+
+    if stamped and isinstance(payload, dict):
+        payload = stamp(payload)
     print(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
@@ -923,6 +936,12 @@ def calc_bases() -> tuple[str, ...]:
 
 
 def _cmd_claim(args: argparse.Namespace) -> int:
+    if args.text == "-":  # the sentence from standard input
+        args.text = sys.stdin.read(STDIN_TEXT_LIMIT + 1).strip()
+        if len(args.text) > STDIN_TEXT_LIMIT:
+            raise CliError(
+                f"claim: the text on standard input is longer than {STDIN_TEXT_LIMIT:,} characters"
+            )
     if args.system is not None and args.accelerator is None:
         if named_accelerator(parse_claim(args.text)) is None:
             raise CliError(
@@ -956,8 +975,25 @@ PROGRESS_ROWS = 1000
 """A batch longer than this shows a progress line on stderr, when stderr is a terminal."""
 
 
+STDIN_TEXT_LIMIT = 100_000
+"""The most characters `claim -` reads from standard input."""
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
-    rows = calc.read_rows(args.file)
+    """`batch FILE`; `batch -` copies standard input to a temporary file first (rows are read
+    from the file as they are checked, and its format is told from its first character)."""
+    if args.file != "-":
+        return _batch(args, args.file)
+    with tempfile.TemporaryDirectory(prefix="dcpower-") as directory:
+        path = os.path.join(directory, "stdin")
+        data = sys.stdin.buffer.read(calc.batch.MAX_BYTES + 1)
+        with open(path, "wb") as stream:  # a file over MAX_BYTES
+            stream.write(data)  # is refused by read_rows, in one line
+        return _batch(args, path)
+
+
+def _batch(args: argparse.Namespace, file: str) -> int:
+    rows = calc.read_rows(file)
     methods: tuple[str, ...] = ()
     if args.methods:
         chosen = None if args.methods == "all" else tuple(m.strip() for m in args.methods.split(","))
@@ -994,7 +1030,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
             (calc.load_claim(i) for i in calc.list_presets("claims")), key=lambda c: (c.date, c.id)
         )
         if args.json:
-            _emit_json([c.model_dump(mode="json") for c in claims])
+            _emit_json({"claims": [c.model_dump(mode="json") for c in claims]})
         else:
             print(as_text([ledger_list_table(claims)]))
         for claim in claims:
@@ -1244,15 +1280,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    model = getattr(calc, SCHEMAS[args.name])
-    schema = calc.models.describe_schema(model.model_json_schema(mode="serialization"), model)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"dcpower {args.name} --json"
-    if args.name == "check":
-        schema["description"] = (
-            'One claim check. With --method all the output is {"methods": [one such object per method]}.'
-        )
-    _emit_json(schema)
+    _emit_json(command_schema(args.name), stamped=False)
     return 0
 
 

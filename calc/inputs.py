@@ -65,7 +65,13 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _entry(field: str, accelerator: str, system: str | None, **amount: float) -> FleetEntry:
-    """One fleet entry, its ids checked first so that a bad one is named in one line."""
+    """One fleet entry, its ids checked first so that a bad one is named in one line.
+
+    Ids are read case-insensitively: 'H100-SXM' is 'h100-sxm'."""
+    if isinstance(accelerator, str) and _ID.match(accelerator.lower()):
+        accelerator = accelerator.lower()
+    if isinstance(system, str) and _ID.match(system.lower()):
+        system = system.lower()
     for what, value in (("accelerator", accelerator), ("system", system)):
         if value is not None and not (isinstance(value, str) and len(value) <= 64 and _ID.match(value)):
             label = what if field == "accelerator" else field

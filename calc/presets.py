@@ -205,6 +205,8 @@ class PresetCatalog:
         try:
             return self.entries[(kind, preset_id)]
         except KeyError:
+            if isinstance(preset_id, str) and (kind, preset_id.lower()) in self.entries:
+                return self.entries[(kind, preset_id.lower())]  # ids are read case-insensitively
             valid = self.ids(kind)
             close = difflib.get_close_matches(str(preset_id), valid, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""

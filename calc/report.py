@@ -573,8 +573,12 @@ def _methods_parts(results: Sequence[ClaimResult]) -> tuple[Any, ...]:
     return table.header, table.rows, table.align
 
 
-def report_markdown(report: Report) -> str:
-    """The report as Markdown."""
+def report_markdown(report: Any) -> str:
+    """The report as Markdown: a `Report`, or any result (a ClaimResult, ...) as its command's report."""
+    if not isinstance(report, Report):
+        from calc.display import markdown
+
+        return markdown(report)
     return as_markdown(report_document(report))
 
 

@@ -176,6 +176,9 @@ def _split(text: str, field: str, example: str) -> tuple[float, str | None]:
     return number, match["unit"]
 
 
+_JSON_KEYS: Final = ({"value", "unit"}, {"value", "unit", "base", "base_unit"})
+
+
 def parse_quantity(
     value: Any,
     field: str,
@@ -202,7 +205,7 @@ def parse_quantity(
         UnitError: Not a quantity, no unit, unknown unit, wrong dimension, not finite, or out
             of sign.
     """
-    if isinstance(value, dict) and set(value) == {"value", "unit"}:
+    if isinstance(value, dict) and set(value) in _JSON_KEYS:  # base and base_unit: derived, not read
         try:
             value = f"{value['value']} {value['unit']}"
         except ValueError:  # str() of an int of more than 4,300 digits
@@ -360,9 +363,57 @@ def format_number(number: float, decimals: int | None = None, digits: int = 4) -
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+BASE_UNITS: Final = {
+    "[mass] * [length] ** 2 / [time] ** 3": "W",
+    "[mass] * [length] ** 2 / [time] ** 2": "Wh",
+    "[currency]": "USD",
+    "[currency] * [time] ** 2 / [mass] / [length] ** 2": "USD/Wh",
+    "[currency] * [time] ** 3 / [mass] / [length] ** 2": "USD/W",
+    "[mass]": "kg",
+    "[length]": "m",
+    "[length] ** 2": "m**2",
+    "[length] ** 3": "m**3",
+    "[time]": "s",
+    "[temperature]": "K",
+    "[time] ** 2 / [length] ** 2": "kg/Wh",
+    "[length] * [time] ** 2 / [mass]": "m**3/Wh",
+}
+"""The one unit per dimension of a quantity's ``base`` in JSON: W (VA for apparent power), Wh,
+USD, USD/Wh, USD/W, kg, m, m², m³, s, K, kg/Wh, m³/Wh; any other dimension in SI base units."""
+
+_BASE_FACTS: dict[Any, tuple[float, str]] = {}
+
+
+def _base_facts(quantity: pint.Quantity) -> tuple[float, str]:
+    """(factor, unit) taking a quantity's unit to its dimension's base unit, cached per unit."""
+    units = quantity._units
+    facts = _BASE_FACTS.get(units)
+    if facts is None:
+        dimension = quantity.dimensionality
+        if dimension == _POWER_DIM:
+            facts = (_unit_facts(quantity)[2], "VA" if is_apparent_power(quantity) else "W")
+        elif str(dimension) in BASE_UNITS:
+            target = _parse_units(BASE_UNITS[str(dimension)])
+            facts = (float(Q_(1.0, quantity.units).m_as(target)), f"{target:~C}")
+        else:
+            base = Q_(1.0, quantity.units).to_base_units()
+            facts = (float(base.magnitude), f"{base.units:~C}")
+        _BASE_FACTS[units] = facts
+    return facts
+
+
 def quantity_json(quantity: pint.Quantity) -> dict[str, Any]:
-    """The JSON form of a quantity: ``{"value": number, "unit": "MW"}``."""
-    return {"value": float(quantity.magnitude), "unit": f"{quantity.units:~C}"}
+    """The JSON form of a quantity: the value in the unit as typed, and in its dimension's one
+    base unit (`BASE_UNITS`), so that two outputs compare without parsing units:
+    ``{"value": 0.3, "unit": "GW", "base": 3e8, "base_unit": "W"}``."""
+    magnitude = float(quantity.magnitude)
+    factor, unit = _base_facts(quantity)
+    return {"value": magnitude, "unit": f"{quantity.units:~C}", "base": magnitude * factor, "base_unit": unit}
+
+
+def is_power(quantity: pint.Quantity) -> bool:
+    """Whether a quantity is a real or an apparent power."""
+    return bool(_dimension(quantity) == _POWER_DIM)
 
 
 INPUT_CONTEXT: Final = {"dcpower_input": True}
@@ -409,7 +460,19 @@ class HasDimension:
         )
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
-        return {"type": "object", "properties": {"value": {"type": "number"}, "unit": {"type": "string"}}}
+        return {
+            "type": "object",
+            "properties": {
+                "value": {"type": "number", "description": "The value in the unit as typed or computed."},
+                "unit": {"type": "string"},
+                "base": {"type": "number", "description": "The value in `base_unit`."},
+                "base_unit": {
+                    "type": "string",
+                    "description": "The dimension's one fixed unit: W (VA for apparent power), Wh, USD, ...",
+                },
+            },
+            "required": ["value", "unit", "base", "base_unit"],
+        }
 
     def _validate(self, value: Any, info: Any) -> pint.Quantity:
         field = info.field_name or "value"

@@ -116,7 +116,12 @@ def test_format_power(quantity, unit, decimals, text):
 
 
 def test_quantity_json_form():
-    assert quantity_json(Q_(300.0, "MW")) == {"value": 300.0, "unit": "MW"}
+    assert quantity_json(Q_(300.0, "MW")) == {
+        "value": 300.0,
+        "unit": "MW",
+        "base": 300000000.0,
+        "base_unit": "W",
+    }
 
 
 @given(st.text(max_size=80))

@@ -26,7 +26,7 @@ def test_check_with_two_lower_bounds():
         "at-least",
         "plausible",
     )
-    assert result["implied_low"] == {"value": 0.0, "unit": "W"}
+    assert result["implied_low"] == {"value": 0.0, "unit": "W", "base": 0.0, "base_unit": "W"}
     assert result["implied_high"] is None
 
 
@@ -69,9 +69,14 @@ def test_gpus_high_states_a_count_range():
     result = json.loads(out)
     assert (code, err) == (0, "")
     assert (result["accelerators"], result["count_bound"]) == (4_000_000, "between")
-    assert result["implied_low"] == {"value": 2000.0, "unit": "W"}
-    assert result["implied_high"] == {"value": 2500.0, "unit": "W"}
-    assert result["implied_power_per_accelerator"] == {"value": 2500.0, "unit": "W"}
+    assert result["implied_low"] == {"value": 2000.0, "unit": "W", "base": 2000.0, "base_unit": "W"}
+    assert result["implied_high"] == {"value": 2500.0, "unit": "W", "base": 2500.0, "base_unit": "W"}
+    assert result["implied_power_per_accelerator"] == {
+        "value": 2500.0,
+        "unit": "W",
+        "base": 2500.0,
+        "base_unit": "W",
+    }
     code, out, _ = _run(*RANGE)
     assert code == 0
     assert "As stated: 10 GW for 4,000,000–5,000,000 GPUs is 2,000.0–2,500.0 W per GPU" in out

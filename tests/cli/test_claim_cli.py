@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+import calc
 from calc.cli import main
 
 HEADLINE = (
@@ -26,7 +27,7 @@ def test_the_headline_sentence_reads_two_lower_bounds():
     assert (code, err) == (0, "")
     result = json.loads(out)
     reading = result["reading"]
-    assert reading["power"] == {"value": 300.0, "unit": "MW"}
+    assert reading["power"] == {"value": 300.0, "unit": "MW", "base": 300000000.0, "base_unit": "W"}
     assert reading["power_bound"] == "at-least"
     assert reading["power_span"] == {"start": 24, "end": 47, "text": "more than 300 megawatts"}
     assert (reading["count"], reading["count_bound"]) == (220000, "at-least")
@@ -41,7 +42,10 @@ def test_the_sentence_gives_the_verdict_of_check_with_the_same_bounds():
         "check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm",
         "--power-bound", "at-least", "--gpus-bound", "at-least", "--json",
     )  # fmt: skip
-    assert by_sentence == json.loads(out)
+    checked = json.loads(out)
+    # the top-level document carries the stamp; the nested claim does not
+    assert (checked.pop("schema_version"), checked.pop("dcpower_version")) == (1, calc.__version__)
+    assert by_sentence == checked
     assert by_sentence["verdict"] == "plausible"
 
 
@@ -87,7 +91,9 @@ def test_system_gives_the_verdict_of_check_with_the_same_system():
         "check", "--power", "7.5 MW", "--gpus", "13824", "--accelerator", "a100-sxm",
         "--system", "leonardo-booster-node", "--json",
     )  # fmt: skip
-    assert by_sentence == json.loads(out)
+    checked = json.loads(out)
+    assert (checked.pop("schema_version"), checked.pop("dcpower_version")) == (1, calc.__version__)
+    assert by_sentence == checked
     # --accelerator replaces a generic "GPUs" and takes the system the same way
     _, out, _ = _run(
         "claim", "Leonardo: 13,824 GPUs in 7.5 MW", "--accelerator", "a100-sxm",
@@ -143,7 +149,7 @@ def test_a_sentence_with_a_count_alone_answers_in_json_with_the_power_derived():
     claim = json.loads(out)["claim"]
     # 200,000 x 2,057.0 W (GB200 at the facility basis, central) = 411.4 MW
     assert claim["derived"] == ["power"]
-    assert claim["power"] == {"value": 411.4, "unit": "MW"}
+    assert claim["power"] == {"value": 411.4, "unit": "MW", "base": 411400000.0, "base_unit": "W"}
     assert claim["conclusion"].startswith("count only: the power is what this count needs (411.4 MW")
 
 

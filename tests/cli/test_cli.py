@@ -48,7 +48,12 @@ def test_check_json_shape_as_a_subprocess():
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["verdict"] == "plausible"
-    assert data["implied_power_per_accelerator"] == {"value": pytest.approx(1363.636, abs=1e-3), "unit": "W"}
+    assert data["implied_power_per_accelerator"] == {
+        "value": pytest.approx(1363.636, abs=1e-3),
+        "unit": "W",
+        "base": pytest.approx(1363.636, rel=1e-6),
+        "base_unit": "W",
+    }
     assert [r["basis"] for r in data["readings"]] == ["it", "facility"]
     reading = data["readings"][1]
     assert set(reading) >= {"basis", "verdict", "low", "central", "high", "break_even"}
@@ -118,7 +123,12 @@ def test_power_of_a_fleet_in_process(capsys):
     assert main(["power", "--fleet", "h100-sxm=150000", "--fleet", "h200-sxm=50000", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     facility = next(row for row in data["power"] if row["basis"] == "facility")
-    assert facility["central"] == {"value": pytest.approx(286.11), "unit": "MW"}
+    assert facility["central"] == {
+        "value": pytest.approx(286.11),
+        "unit": "MW",
+        "base": pytest.approx(286110000.0),
+        "base_unit": "W",
+    }
 
 
 def test_power_of_one_type_human_output(capsys):

@@ -66,7 +66,12 @@ def test_sweep_rows(capsys):
 def test_energy_by_hand(capsys):
     # 100 MW x 0.8 x 8,760 h = 700.8 GWh
     data = run_json(capsys, "energy", "--power", "100 MW", "--load-factor", "0.8", "--price", "0.07 USD/kWh")
-    assert data["annual_energy"] == {"value": pytest.approx(700.8), "unit": "GWh"}
+    assert data["annual_energy"] == {
+        "value": pytest.approx(700.8),
+        "unit": "GWh",
+        "base": pytest.approx(700800000000.0),
+        "base_unit": "Wh",
+    }
     assert data["cost"]["value"] == pytest.approx(49.056)
     assert data["cost"]["unit"] == "MUSD"
 

@@ -24,6 +24,37 @@ RUNS = {
     "claims": ["claims", "check", "--all"],
     "timeline": ["timeline", "--facility", "colossus-1"],
     "compute": ["compute", "--fleet", "h100-sxm=1000", "--fleet", "v100-sxm2=8"],
+    "claims-list": ["claims", "list"],
+    "presets-list": ["presets", "list"],
+    "presets-show": ["presets", "show", "colossus-1"],
+}
+# Option families whose output has another shape or other fields: each must validate too
+VARIANTS = {
+    "check --method all": ("check", ["check", "--facility", "colossus-1", "--method", "all"]),
+    "check --basis it": (
+        "check",
+        ["check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm", "--basis", "it"],
+    ),
+    "check bounds": (
+        "check",
+        [
+            "check",
+            "--power",
+            "300 MW",
+            "--power-bound",
+            "at-least",
+            "--gpus",
+            "220000",
+            "--accelerator",
+            "h100-sxm",
+        ],
+    ),
+    "capacity --basis facility": (
+        "capacity",
+        ["capacity", "--power", "0.3 GW", "--accelerator", "h100-sxm", "--basis", "facility"],
+    ),
+    "claims check one": ("claims", ["claims", "check", "colossus-1-launch"]),
+    "presets list --kind": ("presets-list", ["presets", "list", "--kind", "accelerators"]),
 }
 
 
@@ -36,15 +67,62 @@ def _run(arguments):
 
 
 def test_every_command_with_json_has_a_schema():
-    assert set(RUNS) == set(SCHEMAS)
+    assert set(RUNS) | {"batch"} == set(SCHEMAS)
+
+
+def _stamped(document):
+    from calc import __version__
+
+    assert document["schema_version"] == 1
+    assert document["dcpower_version"] == __version__
+    assert list(document)[:2] == ["schema_version", "dcpower_version"]
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_each_option_family_validates(variant):
+    name, arguments = VARIANTS[variant]
+    output = _run([*arguments, "--json"])
+    _stamped(output)
+    jsonschema.validate(output, _run(["schema", name]))
+
+
+def test_check_method_all_validates_against_the_check_schema():
+    # it did not: the schema was a ClaimResult's and the output {"methods": [...]}
+    output = _run(["check", "--facility", "colossus-1", "--method", "all", "--json"])
+    assert len(output["methods"]) > 1
+    jsonschema.validate(output, _run(["schema", "check"]))
+
+
+def test_batch_json_lines_validate_one_record_a_line(tmp_path):
+    rows = tmp_path / "claims.csv"
+    rows.write_text(
+        "power,count,accelerator\n300 MW,220000,h100-sxm\n1 MW,1000000,h100-sxm\n", encoding="utf-8"
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["batch", str(rows), "--format", "jsonl"])
+    schema = _run(["schema", "batch"])
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["row"] for line in lines] == [1, 2]
+    for line in lines:
+        _stamped(line)
+        jsonschema.validate(line, schema)
+
+
+def test_a_quantity_keeps_its_unit_and_adds_its_base_value():
+    output = _run(["capacity", "--power", "0.3 GW", "--accelerator", "h100-sxm", "--json"])
+    # 0.3 GW = 3e8 W
+    assert output["power"] == {"value": 0.3, "unit": "GW", "base": 3e8, "base_unit": "W"}
 
 
 @pytest.mark.parametrize("command", sorted(RUNS))
 def test_the_schema_validates_the_output(command):
     schema = _run(["schema", command])
-    assert schema["title"] == f"dcpower {command} --json"
+    assert schema["title"].startswith(f"dcpower {command.split('-')[0]} ")
     jsonschema.Draft202012Validator.check_schema(schema)
-    jsonschema.validate(_run([*RUNS[command], "--json"]), schema)
+    output = _run([*RUNS[command], "--json"])
+    _stamped(output)
+    jsonschema.validate(output, schema)
 
 
 def test_the_schema_catches_a_wrong_output():
@@ -68,7 +146,7 @@ def test_sensitivity_json_has_the_documented_ranking_and_the_old_bars():
 
 def test_each_property_is_described_by_the_docstring_under_its_field():
     schema = _run(["schema", "check"])
-    assert schema["properties"]["power"]["description"] == "The power as quoted. [MW]"
+    assert schema["$defs"]["ClaimResult"]["properties"]["power"]["description"] == "The power as quoted. [MW]"
     # a nested model's fields are described too
     fleet = schema["$defs"]["FleetEntry"]["properties"]
     assert fleet["system"]["description"].startswith("The system it is installed in")
@@ -80,6 +158,11 @@ def test_the_claim_schema_validates_the_alternatives():
     jsonschema.validate(output, _run(["schema", "claim"]))
     # 230 + 290 = 520 MW for 100,000 GB300: 5,200 W each, ample
     (alternative,) = output["alternatives"]
-    assert alternative["reading"]["power"] == {"value": 520.0, "unit": "MW"}
+    assert alternative["reading"]["power"] == {
+        "value": 520.0,
+        "unit": "MW",
+        "base": 520000000.0,
+        "base_unit": "W",
+    }
     assert (alternative["reading"]["why"], alternative["verdict"]) == ("with the expansion", "ample")
     assert output["reading"]["chosen"] == "the power stated before its expansion"

@@ -19,7 +19,7 @@ def test_json_rows_match_the_stages_and_capacity():
     result = json.loads(out)
     assert code == 0 and result["facility"] == "colossus-1" and result["basis"] == "supply"
     row = next(r for r in result["rows"] if r["quarter"] == "2025-Q3")
-    assert row["firm_power"] == {"value": 342.0, "unit": "MW"}
+    assert row["firm_power"] == {"value": 342.0, "unit": "MW", "base": 342000000.0, "base_unit": "W"}
     _, out, _ = _run(
         "capacity",
         "--facility",

@@ -63,7 +63,12 @@ def test_cli_beside_decoys(decoy_dir):
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["verdict"] == "plausible"
-    assert data["implied_power_per_accelerator"] == {"value": pytest.approx(1363.636, abs=1e-3), "unit": "W"}
+    assert data["implied_power_per_accelerator"] == {
+        "value": pytest.approx(1363.636, abs=1e-3),
+        "unit": "W",
+        "base": pytest.approx(1363.636, rel=1e-6),
+        "base_unit": "W",
+    }
 
 
 def test_bundled_presets_of_this_install():
