@@ -18,7 +18,7 @@ from typing import Any
 # first: in the `dcpower` command, decides how pint is loaded before anything below imports it
 from calc import _startup  # noqa: F401  # isort: skip
 import importlib
-from importlib.metadata import PackageNotFoundError, version
+import importlib.metadata
 
 from calc.assumptions import build_assumptions, parse_settings
 from calc.batch import check_row, check_rows, read_rows
@@ -173,8 +173,8 @@ _LAZY = {
 
 def _version() -> str:
     try:
-        return version("dcpower")
-    except PackageNotFoundError:  # a source tree that was never installed
+        return importlib.metadata.version("dcpower")
+    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
         return "0+unknown"
 
 

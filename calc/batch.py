@@ -25,12 +25,14 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, cast
 
+from calc import claims as _claims
+from calc import sentences as _sentences
 from calc.arguments import accepts, choice, mapping, models, path, texts, whole
-from calc.claims import check_claim, compare_methods
+from calc.claims import compare_methods
 from calc.errors import CalcError, InputError, shown
 from calc.inputs import scenario
 from calc.models import COUNT_BOUNDS, BatchRow, Verdict, build
-from calc.sentences import alternative_checks, named_accelerator, parse_claim, sentence_scenario
+from calc.sentences import alternative_checks, named_accelerator, sentence_scenario
 from calc.units import parse_count
 
 COLUMNS = (
@@ -555,7 +557,7 @@ def check_row(row: Mapping[str, Any], number: int, methods: tuple[str, ...] = ()
             if inputs["accelerator"] is None and inputs["fleet"] is None:
                 raise InputError("accelerator: missing; give accelerator, fleet or text")
             built = scenario(**inputs)
-        result = check_claim(built)
+        result = _claims.check_claim(built)
         by_method: dict[str, Verdict] = {}
         if methods:
             by_method = {r.method: r.verdict for r in compare_methods(built, methods=methods)}
@@ -598,7 +600,7 @@ def _sentence(text: str) -> Any:
     """The claim read from a row's text; a failure of the sentence reader is an error naming text."""
 
     try:
-        return parse_claim(text)
+        return _sentences.parse_claim(text)
     except CalcError:
         raise
     except Exception as error:
