@@ -52,7 +52,7 @@ from calc.compare import (
     verdict_text,
 )
 from calc.compute import ComputeResult, compute, format_flops, h100_equivalents, peak_throughput
-from calc.display import as_quantity, render, to_frame
+from calc.display import as_quantity, render, report_markdown, to_frame
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
@@ -151,9 +151,9 @@ from calc.report import (
     methods_table,
     readings_table,
     report_json,
-    report_markdown,
     verdict_word,
 )
+from calc.schemas import dcpower_version
 from calc.sentences import alternative_checks, check_sentence, parse_claim, sentence_scenario
 from calc.solve import solve
 from calc.timeline import timeline, timeline_bars
@@ -171,12 +171,7 @@ _LAZY = {
 }
 
 
-def _version() -> str:
-    try:
-        return importlib.metadata.version("dcpower")
-    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
-        return "0+unknown"
-
+_version = dcpower_version
 
 __version__: str = _version()
 """The installed dcpower's version (``"0+unknown"`` in a source tree that was never installed)."""

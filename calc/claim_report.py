@@ -27,6 +27,7 @@ from calc.models import (
     TimelineResult,
 )
 from calc.report import Document, Table, claim_document
+from calc.schemas import stamp
 from calc.units import format_power
 
 BOUND_WORDS = {"exact": "", "at-least": "at least ", "at-most": "up to ", "about": "about ", "between": ""}
@@ -197,8 +198,6 @@ def _csv_line(cells: Sequence[str]) -> str:
 
 def batch_json_line(result: BatchRow) -> str:
     """One result as a JSON line."""
-    from calc.schemas import stamp
-
     return json.dumps(stamp(result.model_dump(mode="json")), ensure_ascii=False)
 
 

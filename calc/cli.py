@@ -8,6 +8,7 @@ the traceback).
 from __future__ import annotations
 
 import argparse
+import difflib
 import ipaddress
 import json
 import os
@@ -42,7 +43,7 @@ from calc.report import (
     tornado_document,
     uncertainty_document,
 )
-from calc.schemas import command_schema
+from calc.schemas import command_schema, stamp
 from calc.sentences import named_accelerator, parse_claim
 from calc.units import parse_count
 
@@ -236,8 +237,6 @@ def _choice(choices: Sequence[str]) -> Callable[[str], str]:
         for known in choices:
             if text.lower() == str(known).lower():
                 return known
-        import difflib
-
         close = difflib.get_close_matches(text.lower(), [str(c) for c in choices], n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         raise argparse.ArgumentTypeError(f"invalid choice: {text!r}; {hint}accepted: {', '.join(choices)}")
@@ -811,8 +810,6 @@ def _silence_stdout() -> None:
 
 def _emit_json(payload: Any, *, stamped: bool = True) -> None:
     """Print a JSON document; a dict starts with schema_version and dcpower_version (calc.schemas)."""
-    from calc.schemas import stamp
-
     if stamped and isinstance(payload, dict):
         payload = stamp(payload)
     print(json.dumps(payload, indent=2, ensure_ascii=False))
@@ -1280,7 +1277,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    _emit_json(command_schema(args.name), stamped=False)
+    _emit_json(command_schema(args.name, calc), stamped=False)
     return 0
 
 

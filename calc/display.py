@@ -15,7 +15,10 @@ from typing import Any
 
 import pint
 
-from calc.errors import InputError
+from calc.errors import InputError, UnitError
+from calc.models import CalcModel, LedgerReport
+from calc.report import Report, Table, as_markdown, as_text, claim_head, readings_table, verdict_line
+from calc.report import report_markdown as _report_markdown
 from calc.units import format_power, is_power, ureg
 
 # Each result model's report, by class name: (module, function). The function is imported on use.
@@ -69,23 +72,17 @@ def _document_function(result: Any) -> Callable[[Any], Any]:
 def document(result: Any) -> list[Any]:
     """The report of a result, as the CLI prints it: lines and `Table`s."""
     if type(result).__name__ == "LedgerResult":
-        from calc.models import LedgerReport
-
         result = LedgerReport(claims=(result,))
     return list(_document_function(result)(result))
 
 
 def render(result: Any) -> str:
     """The text the matching `dcpower` command prints for this result."""
-    from calc.report import as_text
-
     return as_text(document(result))
 
 
 def markdown(result: Any) -> str:
     """The full report of a result as Markdown (`report_markdown` for any result)."""
-    from calc.report import as_markdown
-
     return as_markdown(document(result))
 
 
@@ -94,15 +91,11 @@ def _cell_document(result: Any) -> list[Any]:
     name = type(result).__name__
     claim = result.claim if name in ("SentenceCheck", "Report") else result
     if type(claim).__name__ == "ClaimResult":
-        from calc.report import claim_head, readings_table, verdict_line
-
         return [claim_head(claim), "", verdict_line(claim), "", readings_table(claim)]
     return document(result)
 
 
 def repr_markdown(result: Any) -> str:
-    from calc.report import as_markdown
-
     return as_markdown(_cell_document(result))
 
 
@@ -126,8 +119,6 @@ def _html_table(table: Any) -> str:
 
 
 def repr_html(result: Any) -> str:
-    from calc.report import Table
-
     parts = []
     for item in _cell_document(result):
         if isinstance(item, Table):
@@ -224,8 +215,6 @@ def as_quantity(value: Any, registry: pint.UnitRegistry | None = None) -> pint.Q
     Raises:
         UnitError: Not a quantity, or a unit `registry` does not know.
     """
-    from calc.errors import UnitError
-
     target = ureg if registry is None else registry
     if not isinstance(value, pint.Quantity):
         raise UnitError(f"quantity: {value!r} is not a quantity; give one such as '300 MW'")
@@ -238,3 +227,41 @@ def as_quantity(value: Any, registry: pint.UnitRegistry | None = None) -> pint.Q
 
 
 __all__ = ["as_quantity", "markdown", "render", "to_dict", "to_frame", "to_row"]
+
+
+def report_markdown(report: Any) -> str:
+    """The report as Markdown: a `Report` (as exported), or any result as its command's report."""
+    return _report_markdown(report) if isinstance(report, Report) else markdown(report)
+
+
+# A result's views in a notebook and a script, installed on the models' base class here (calc
+# imports this module), so that the models, a layer below, import no renderer.
+def _repr(self: CalcModel) -> str:
+    if type(self).__name__ in RESULT_MODELS:
+        return short_repr(self)
+    return super(CalcModel, self).__repr__()
+
+
+def _markdown_view(self: CalcModel) -> str | None:
+    return repr_markdown(self) if type(self).__name__ in RESULT_MODELS else None
+
+
+def _html_view(self: CalcModel) -> str | None:
+    return repr_html(self) if type(self).__name__ in RESULT_MODELS else None
+
+
+def _to_dict(self: CalcModel) -> dict[str, Any]:
+    """The model as JSON-ready data: what `--json` prints."""
+    return to_dict(self)
+
+
+def _to_row(self: CalcModel) -> dict[str, Any]:
+    """The model as one flat row (`calc.display.to_row`): dotted names, quantities in base units."""
+    return to_row(self)
+
+
+CalcModel.__repr__ = _repr  # type: ignore[method-assign]
+CalcModel._repr_markdown_ = _markdown_view  # type: ignore[attr-defined]
+CalcModel._repr_html_ = _html_view  # type: ignore[attr-defined]
+CalcModel.to_dict = _to_dict  # type: ignore[attr-defined]
+CalcModel.to_row = _to_row  # type: ignore[attr-defined]

@@ -88,36 +88,6 @@ class CalcModel(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    # A result's views in a notebook and a script (calc.display); other models keep pydantic's.
-    def __repr__(self) -> str:
-        from calc import display
-
-        return (
-            display.short_repr(self) if type(self).__name__ in display.RESULT_MODELS else super().__repr__()
-        )
-
-    def _repr_markdown_(self) -> str | None:
-        from calc import display
-
-        return display.repr_markdown(self) if type(self).__name__ in display.RESULT_MODELS else None
-
-    def _repr_html_(self) -> str | None:
-        from calc import display
-
-        return display.repr_html(self) if type(self).__name__ in display.RESULT_MODELS else None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The model as JSON-ready data: what `--json` prints."""
-        from calc import display
-
-        return display.to_dict(self)
-
-    def to_row(self) -> dict[str, Any]:
-        """The model as one flat row (`calc.display.to_row`): dotted names, quantities in base units."""
-        from calc import display
-
-        return display.to_row(self)
-
 
 @functools.cache
 def _module_docs(path: str) -> dict[str, dict[str, str]]:

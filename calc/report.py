@@ -573,12 +573,8 @@ def _methods_parts(results: Sequence[ClaimResult]) -> tuple[Any, ...]:
     return table.header, table.rows, table.align
 
 
-def report_markdown(report: Any) -> str:
-    """The report as Markdown: a `Report`, or any result (a ClaimResult, ...) as its command's report."""
-    if not isinstance(report, Report):
-        from calc.display import markdown
-
-        return markdown(report)
+def report_markdown(report: Report) -> str:
+    """The report as Markdown, as exported (`calc.report_markdown` takes any result)."""
     return as_markdown(report_document(report))
 
 

@@ -7,7 +7,10 @@ changes when a document changes in a way an old consumer would misread.
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
+
+from calc.models import describe_schema
 
 SCHEMA_VERSION = 1
 """The version of the JSON documents' layout, carried in each as ``schema_version``."""
@@ -46,11 +49,17 @@ _STAMP_PROPERTIES = {
 }
 
 
+def dcpower_version() -> str:
+    """The installed dcpower's version (``"0+unknown"`` in a source tree that was never installed)."""
+    try:
+        return version("dcpower")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
+
+
 def stamp(payload: dict[str, Any]) -> dict[str, Any]:
     """The document with ``schema_version`` and ``dcpower_version`` first."""
-    from calc import __version__
-
-    return {"schema_version": SCHEMA_VERSION, "dcpower_version": __version__, **payload}
+    return {"schema_version": SCHEMA_VERSION, "dcpower_version": dcpower_version(), **payload}
 
 
 def _stamped(schema: dict[str, Any]) -> dict[str, Any]:
@@ -62,28 +71,25 @@ def _stamped(schema: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _model_schema(name: str) -> dict[str, Any]:
-    import calc
-    from calc.models import describe_schema
-
-    model = getattr(calc, name)
+def _model_schema(name: str, api: Any) -> dict[str, Any]:
+    model = getattr(api, name)
     return describe_schema(model.model_json_schema(mode="serialization"), model)
 
 
-def _ref(defs: dict[str, Any], name: str) -> dict[str, Any]:
+def _ref(defs: dict[str, Any], name: str, api: Any) -> dict[str, Any]:
     """A $ref to model `name`, its schema and its own $defs added to `defs`."""
-    schema = _model_schema(name)
+    schema = _model_schema(name, api)
     defs.update(schema.pop("$defs", {}))
     defs[name] = schema
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _listing(name: str) -> dict[str, Any]:
+def _listing(name: str, api: Any) -> dict[str, Any]:
     defs: dict[str, Any] = {}
     if name == "claims-list":
         body = {
             "type": "object",
-            "properties": {"claims": {"type": "array", "items": _ref(defs, "LedgerClaim")}},
+            "properties": {"claims": {"type": "array", "items": _ref(defs, "LedgerClaim", api)}},
             "required": ["claims"],
         }
     elif name == "presets-list":
@@ -120,10 +126,10 @@ def _listing(name: str) -> dict[str, Any]:
     return schema
 
 
-def _check_schema() -> dict[str, Any]:
+def _check_schema(api: Any) -> dict[str, Any]:
     """One claim check, or ``{"methods": [...]}`` for ``--method all``."""
     defs: dict[str, Any] = {}
-    one = _ref(defs, "ClaimResult")
+    one = _ref(defs, "ClaimResult", api)
     # the stamp is allowed in every ClaimResult, required only at the top
     defs["ClaimResult"] = {
         **defs["ClaimResult"],
@@ -139,17 +145,18 @@ def _check_schema() -> dict[str, Any]:
     return {"oneOf": [claim, every], "$defs": defs}
 
 
-def command_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the document named `name` (one of `SCHEMA_NAMES`)."""
+def command_schema(name: str, api: Any) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the document named `name` (one of `SCHEMA_NAMES`);
+    `api` is the namespace its models are found in (the `calc` module: some are lazy)."""
     if name == "check":
-        schema = _check_schema()
+        schema = _check_schema(api)
         schema["description"] = (
             'One claim check. With --method all the output is {"methods": [one such object per method]}.'
         )
     elif name in LISTINGS:
-        schema = _listing(name)
+        schema = _listing(name, api)
     else:
-        schema = _stamped(_model_schema(MODEL_SCHEMAS[name]))
+        schema = _stamped(_model_schema(MODEL_SCHEMAS[name], api))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = _TITLES.get(name, f"dcpower {name} --json")
     return schema

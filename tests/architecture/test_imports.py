@@ -63,7 +63,12 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("render", frozenset({"calc.charts", "calc.claim_report", "calc.compare", "calc.report"})),
+    (
+        "render",
+        frozenset(
+            {"calc.charts", "calc.claim_report", "calc.compare", "calc.display", "calc.report", "calc.schemas"}
+        ),
+    ),
     ("api", frozenset({"calc"})),
     ("cli", frozenset({"calc.cli", "calc.__main__"})),
     ("ui", frozenset({"tui"})),  # tui and every module in it

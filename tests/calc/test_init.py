@@ -50,5 +50,5 @@ def test_version_of_a_source_tree_never_installed(monkeypatch):
     def not_installed(name):
         raise importlib.metadata.PackageNotFoundError(name)
 
-    monkeypatch.setattr(calc, "version", not_installed)  # the name calc._version calls
+    monkeypatch.setattr(calc.schemas, "version", not_installed)  # the name calc._version calls
     assert calc._version() == "0+unknown"
