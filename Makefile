@@ -72,7 +72,7 @@ test-web: $(STAMP_TEST)
 	@if [ -z "$(BROWSER)" ]; then echo "make test-web: no Chromium found: install it ('apt-get install chromium' on Debian) or set DCPOWER_BROWSER to its path" >&2; exit 1; fi
 	DCPOWER_WEB_TEST=1 DCPOWER_BROWSER=$(BROWSER) $(BIN)/python -m pytest -q tests/web
 
-# The fuzz suite with many more examples (a few minutes); `make test` runs it with few.
+# The fuzz suite with many more examples (50 minutes on a busy 2-core machine); `make test` runs it with few.
 fuzz: $(STAMP_TEST)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
 

@@ -475,7 +475,7 @@ def test_a_lone_surrogate_in_json_is_that_rows_error(tmp_path, monkeypatch):
 
 
 def test_a_sentence_the_reader_cannot_take_is_that_rows_error(monkeypatch):
-    import calc.batch
+    import calc.sentences
 
     # before: a 400-digit count in the text overflowed a float (OverflowError) and stopped the batch
     text = "300 MW for " + "9" * 400 + " H100 GPUs"
@@ -486,7 +486,7 @@ def test_a_sentence_the_reader_cannot_take_is_that_rows_error(monkeypatch):
     def overflowing(text):
         raise OverflowError("cannot convert float infinity to integer")
 
-    monkeypatch.setattr(calc.batch, "parse_claim", overflowing)  # where batch finds the reader
+    monkeypatch.setattr(calc.sentences, "parse_claim", overflowing)
     (row,) = calc.check_rows([{"text": text}])
     assert row.error == (
         "text: '300 MW for 999999999999999999999999999… cannot be read (a number too large to "
@@ -495,14 +495,14 @@ def test_a_sentence_the_reader_cannot_take_is_that_rows_error(monkeypatch):
 
 
 def test_an_unforeseen_failure_is_that_rows_error(monkeypatch):
-    import calc.batch
+    import calc.claims
 
     failures = iter([ZeroDivisionError("float division by zero"), RecursionError(), KeyError("x")])
 
     def broken(*args, **kwargs):
         raise next(failures)
 
-    monkeypatch.setattr(calc.batch, "check_claim", broken)  # where batch finds the check
+    monkeypatch.setattr(calc.claims, "check_claim", broken)
     row = {"power": "300 MW", "count": "220000", "accelerator": "h100-sxm"}
     assert [r.error for r in calc.check_rows([row, row, row])] == [
         "row 1: cannot be checked (ZeroDivisionError: float division by zero)",
