@@ -1,5 +1,6 @@
 """Defects a person hit in tmux at 200×50, 100×30 and 80×24, each kept as a Pilot test."""
 
+import pytest
 from textual.widgets import Input, Static
 
 import calc
@@ -26,6 +27,7 @@ def column_cells(table: LedgerTable, column: int) -> list[str]:
     return [str(table.get_cell_at((row, column))) for row in range(table.row_count)]
 
 
+@pytest.mark.bundled_presets  # the bundled ledger: answers of every kind and size
 async def test_the_ledger_sorts_its_answers_by_figure_and_filters_a_verdict_as_a_word():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -35,9 +37,10 @@ async def test_the_ledger_sorts_its_answers_by_figure_and_filters_a_verdict_as_a
         table = panel.query_one(LedgerTable)
         supports = [c for c in column_cells(table, 2) if c.startswith("power only: supports")]
         counts = [int(c.split()[3].replace(",", "")) for c in supports]
-        # the defect: as text, 2,430,720 < 332,712 < 4,753,368; by figure 332,712 comes first
+        # the defect: the cells sorted as text (2,430,720 < 332,712 < 4,753,368); by figure
         assert counts == sorted(counts)
-        assert counts.index(332_712) < counts.index(2_430_720) < counts.index(4_753_368)
+        as_text = sorted(counts, key=lambda n: f"{n:,}")
+        assert as_text != counts, "the bundled ledger's answers no longer tell text order from figures"
         needs = [c for c in column_cells(table, 2) if c.startswith("count only: needs")]
         watts = [calc.parse_power(" ".join(c.split()[3:5])).m_as("W") for c in needs]
         assert watts == sorted(watts)  # 9.677 MW before 16.83 MW before 631.1 MW
@@ -282,6 +285,7 @@ def fits(table) -> bool:
     return width <= table.scrollable_content_region.width
 
 
+@pytest.mark.bundled_presets  # the bundled ledger: its widest answers
 async def test_at_100_columns_the_ledger_wraps_its_verdicts_and_the_ab_table_shows_b_minus_a():
     from tui.widgets import FieldInput
 
