@@ -1221,7 +1221,16 @@ def _cmd_orbital(args: argparse.Namespace) -> int:
 
 
 def _cmd_compute(args: argparse.Namespace) -> int:
-
+    options = {
+        "precision": args.precision,
+        "mfu": args.mfu,
+        "availability": args.availability,
+        "economics_preset": args.economics,
+        "days": args.days,
+        "threshold": args.threshold,
+        "samples": args.samples,
+        "seed": args.seed,
+    }
     target = {"h100e": args.h100e, "flops": args.flops}
     if any(v is not None for v in target.values()):
         if args.power is not None or args.gpus is not None or args.facility is not None:
@@ -1237,29 +1246,12 @@ def _cmd_compute(args: argparse.Namespace) -> int:
             system=args.system,
             mix=mix or None,
             method=None if args.method == "all" else args.method,
-            assumptions=__import__("calc").parse_settings(args.settings),
-            precision=args.precision,
-            mfu=args.mfu,
-            availability=args.availability,
-            economics_preset=args.economics,
-            days=args.days,
-            threshold=args.threshold,
-            samples=args.samples,
-            seed=args.seed,
+            assumptions=calc.parse_settings(args.settings),
+            **options,
             **target,
         )
     else:
-        result = compute(
-            _scenario(args),
-            precision=args.precision,
-            mfu=args.mfu,
-            availability=args.availability,
-            economics_preset=args.economics,
-            days=args.days,
-            threshold=args.threshold,
-            samples=args.samples,
-            seed=args.seed,
-        )
+        result = compute(_scenario(args), **options)
     if args.epoch_csv:
         sys.stdout.write(export_csv([export_row(result, name=args.facility or "dcpower")]))
         return 0
@@ -1268,7 +1260,6 @@ def _cmd_compute(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-
     written = import_epoch(args.files, args.out, accelerator=args.accelerator, date=args.as_of)
     for path in written:
         print(path)
