@@ -33,6 +33,10 @@ DENIED = {
     "emeraldforce.com",
     "ai-damn.com",
     "afnnews.qaasid.com",
+    # AI-written aggregators the reader's sentence set once cited
+    "gogoai.xin",
+    "aitide.news",
+    "teknowire.com",
     # other aggregators, AI-written sites and mirrors met in the same searches
     "aibase.com",
     "news.aibase.com",

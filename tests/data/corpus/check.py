@@ -11,30 +11,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BOUNDS = {"exact", "at-least", "at-most", "about"}
 UNIT = re.compile(r"^\d+(\.\d+)? (W|kW|MW|GW|kVA|MVA|GVA)$")
-ACCEL = {
-    "h100-sxm",
-    "h200-sxm",
-    "gb200",
-    "gb300",
-    "b200",
-    "b300",
-    "gh200",
-    "a100-sxm",
-    "mi300x",
-    "mi325x",
-    "mi355x",
-    "tpu-v5p",
-    "tpu-v6e",
-    "tpu-v7",
-    "trainium2",
-    "gaudi3",
-    "rubin",
-    "rubin-ultra",
-    "mi450",
-    "trainium3",
-    "generic",
-    "generic-amd",
-}
+# every bundled accelerator preset's id (presets/accelerators/*.toml), and the two generic readings
+PRESETS = HERE.parent.parent.parent / "presets" / "accelerators"
+ACCEL = {path.stem for path in PRESETS.glob("*.toml")} | {"generic", "generic-amd"}
 REQUIRED = [
     "quote",
     "source",
