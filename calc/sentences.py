@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -113,7 +114,8 @@ def scan(text: str) -> tuple[list[Token], int]:
             tokens.append(token)
         elif c.isalnum():
             j = i + 1
-            while j < n and text[j].isalnum() and text[j] not in _SUPERSCRIPTS:
+            # a word runs on through combining marks: the vowel signs of Devanagari and Telugu
+            while j < n and (text[j].isalnum() or _mark(text[j])) and text[j] not in _SUPERSCRIPTS:
                 j += 1
             steps += j - i
             tokens.append(Token("word", text[i:j].lower(), i, j, glued=glued))
@@ -122,6 +124,11 @@ def scan(text: str) -> tuple[list[Token], int]:
             tokens.append(Token("punct", c, i, i + 1, glued=glued))
             i += 1
     return tokens, steps
+
+
+def _mark(c: str) -> bool:
+    """A combining mark (Unicode category M*), which is part of the word it follows."""
+    return unicodedata.category(c)[0] == "M"
 
 
 def _digits(text: str, i: int) -> int:
@@ -215,6 +222,11 @@ _UNITS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    # one to ten in Hindi and in Telugu, as Indian reporting writes them before a unit
+    "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8,
+    "नौ": 9, "दस": 10,
+    "ఒక": 1, "ఒకటి": 1, "రెండు": 2, "మూడు": 3, "నాలుగు": 4, "ఐదు": 5, "ఆరు": 6, "ఏడు": 7,
+    "ఎనిమిది": 8, "తొమ్మిది": 9, "పది": 10,
 }  # fmt: skip
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -229,6 +241,10 @@ _POWER_UNITS = {
     "w": 1.0, "watt": 1.0, "watts": 1.0, "kw": 1e3, "kilowatt": 1e3, "kilowatts": 1e3,
     "mw": 1e6, "megawatt": 1e6, "megawatts": 1e6, "gw": 1e9, "gigawatt": 1e9, "gigawatts": 1e9,
     "tw": 1e12, "terawatt": 1e12, "terawatts": 1e12,
+    # the units in Hindi and in Telugu (with the plural and oblique endings)
+    "मेगावाट": 1e6, "मेगावॉट": 1e6, "गीगावाट": 1e9, "गीगावॉट": 1e9, "गिगावाट": 1e9,
+    "మెగావాట్": 1e6, "మెగావాట్లు": 1e6, "మెగావాట్ల": 1e6, "మెగావాట్స్": 1e6,
+    "గిగావాట్": 1e9, "గిగావాట్లు": 1e9, "గిగావాట్ల": 1e9, "గిగావాట్స్": 1e9,
 }  # fmt: skip
 _ENERGY_UNITS = {"wh", "kwh", "mwh", "gwh", "twh"}
 _HOURS = {"hour", "hours", "hr", "hrs", "h"}

@@ -7,7 +7,7 @@ import pytest
 
 import calc
 from calc.errors import InputError
-from calc.sentences import GENERIC_ACCELERATOR, parse_claim
+from calc.sentences import GENERIC_ACCELERATOR, parse_claim, scan
 from calc.units import parse_power
 from tests.presets.test_ledger_sources import _denied, _host
 
@@ -245,3 +245,25 @@ def test_real_sentences_are_read_right_at_least_nine_times_in_ten():
     right = [row for row in rows if _read_right(row)]
     assert len(right) / len(rows) >= 0.9
     assert len(right) == 29
+
+
+def test_a_word_runs_on_through_its_combining_marks():
+    # Devanagari and Telugu vowel signs are marks, not letters: the word is one token
+    tokens, _ = scan("क्षमता గిగావాట్స్")
+    assert [t.text for t in tokens] == ["क्षमता", "గిగావాట్స్"]
+
+
+@pytest.mark.parametrize(
+    ("text", "watts", "count"),
+    [
+        ("कंपनी पाँच गीगावॉट का नया कैंपस बनाएगी।", 5e9, None),
+        ("यह केंद्र दो मेगावाट बिजली लेगा।", 2e6, None),
+        ("300 मेगावाट के केंद्र में 1,00,000 GPU होंगे।", 300e6, 100_000),
+        ("ఈ కేంద్రం రెండు గిగావాట్ల సామర్థ్యంతో ఉంటుంది.", 2e9, None),
+        ("నాలుగు మెగావాట్స్ విద్యుత్ అవసరం.", 4e6, None),
+    ],
+)
+def test_hindi_and_telugu_number_and_unit_words_are_read(text, watts, count):
+    reading = parse_claim(text)
+    assert reading.power.m_as("W") == pytest.approx(watts)
+    assert reading.count == count
