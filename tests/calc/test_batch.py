@@ -62,8 +62,8 @@ def test_bad_rows_get_their_error_and_the_rest_go_on():
     ]
     # 1 GW / 100,000 = 10,000 W per GPU, above the facility high end 2,199.38 W
     assert results[-1].verdict == "ample"
-    assert calc.batch_failed(results, "error") and calc.batch_failed(results, "ample")
-    assert not calc.batch_failed(results, "implausible") and not calc.batch_failed(results, None)
+    assert calc.batch.failed(results, "error") and calc.batch.failed(results, "ample")
+    assert not calc.batch.failed(results, "implausible") and not calc.batch.failed(results, None)
 
 
 def test_verdicts_under_each_method():
@@ -288,10 +288,10 @@ def test_failed_counts_each_methods_verdict():
     # meets it; epoch's IT low end 700 W x 1.47 = 1,029.0 W is above even 1,000 W
     (row,) = calc.check_rows([H100_RANGE], methods=("default", "epoch"))
     assert row.verdict == "plausible" and row.methods == {"default": "plausible", "epoch": "implausible"}
-    assert calc.batch_failed([row], "implausible") and calc.batch_failed([row], "not-plausible")
-    assert not calc.batch_failed([row], "ample") and not calc.batch_failed([row], "error")
+    assert calc.batch.failed([row], "implausible") and calc.batch.failed([row], "not-plausible")
+    assert not calc.batch.failed([row], "ample") and not calc.batch.failed([row], "error")
     (alone,) = calc.check_rows([H100_RANGE])
-    assert not calc.batch_failed([alone], "implausible")
+    assert not calc.batch.failed([alone], "implausible")
 
 
 # ------------------------------------------------------------------ hostile files, one line each
