@@ -76,7 +76,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("api", frozenset({"calc"})),
+    ("api", frozenset({"calc", "calc.ui"})),  # calc.ui: the faces' helpers, beside the package
     ("cli", frozenset({"calc.cli", "calc.__main__"})),
     ("ui", frozenset({"tui"})),  # tui and every module in it
 )
