@@ -22,7 +22,7 @@ import importlib
 import importlib.metadata
 
 from calc.assumptions import build_assumptions
-from calc.batch import check_rows, read_rows
+from calc.batch import check_rows, example_file, read_rows
 from calc.capacity import capacity, power_chain, required_power
 from calc.claims import check_claim, compare_methods
 from calc.compare import Comparison, compare
@@ -179,6 +179,7 @@ __all__ = [
     "compare_methods",
     "compute",
     "evaluate",
+    "example_file",
     "export_report",
     "format_power",
     "list_presets",

@@ -300,6 +300,7 @@ EXAMPLES = {
     ],
     "batch": [
         "dcpower batch claims.csv",
+        "dcpower batch --example --format markdown",
         "dcpower batch claims.jsonl --format jsonl --methods all --fail-on implausible",
         "dcpower batch claims.csv --format markdown > verdicts.md",
     ],
@@ -541,7 +542,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     bat = command("batch")
     bat.add_argument(
-        "file", metavar="FILE", help="a .csv file with a header line, or a .jsonl file ('-': standard input)"
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="a .csv file with a header line, or a .jsonl file ('-': standard input)",
+    )
+    bat.add_argument(
+        "--example",
+        action="store_true",
+        help="check the example file shipped with dcpower (claims.csv) instead of FILE",
     )
     bat.add_argument(
         "--format", choices=("csv", "jsonl", "markdown"), default="csv", help="output format (default csv)"
@@ -980,6 +989,13 @@ STDIN_TEXT_LIMIT = 100_000
 def _cmd_batch(args: argparse.Namespace) -> int:
     """`batch FILE`; `batch -` copies standard input to a temporary file first (rows are read
     from the file as they are checked, and its format is told from its first character)."""
+    if args.example == (args.file is not None):
+        raise calc.InputError(
+            f"batch: give either FILE or --example{' (not both)' if args.example else ''}; "
+            "FILE is a .csv or .jsonl file, or '-' for standard input"
+        )
+    if args.example:
+        return _batch(args, str(calc.example_file()))
     if args.file != "-":
         return _batch(args, args.file)
     with tempfile.TemporaryDirectory(prefix="dcpower-") as directory:

@@ -554,3 +554,28 @@ def test_a_row_whose_text_supports_two_readings_lists_the_other_with_its_verdict
     assert alternatives_cell(result.alternatives) == "520 MW for 100,000 → ample (with the expansion)"
     # a row that gives its own power has no alternatives
     assert check_row({"text": text, "power": "300 MW"}, 2).alternatives == ()
+
+
+def test_the_example_file_ships_in_the_package_and_reads():
+    path = calc.example_file()
+    assert path.parent.name == "_examples" and path.parent.parent.name == "calc"
+    rows = calc.read_rows(path)
+    results = list(calc.check_rows(rows))
+    # seven rows: the sentences, the figures, and one count that is no number
+    assert [r.verdict for r in results] == [
+        "plausible",
+        "plausible",
+        "implausible",
+        "ample",
+        "plausible",
+        "plausible",
+        None,
+    ]
+    assert results[-1].error == "count: 'lots' is not a number; give e.g. '220000'"
+
+
+def test_an_unknown_example_names_those_there_are():
+    with pytest.raises(
+        calc.InputError, match=r"^example: 'x\.csv' is not an example file; accepted: claims\.csv$"
+    ):
+        calc.example_file("x.csv")

@@ -71,6 +71,7 @@ PUBLIC = [
     "compare_methods",
     "compute",
     "evaluate",
+    "example_file",
     "export_report",
     "format_power",
     "list_presets",
