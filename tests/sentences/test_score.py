@@ -1,6 +1,6 @@
 """The sentence reader's score on the corpus of real sentences (tests/sentences/score.py).
 
-The floors sit a little below the figures measured when the rules were last changed (README,
+The floors sit a little below the figures measured when the rules were last changed (docs/claims.md,
 "Sentence reader"); the rules were tuned on the dev split only. The misses are printed (shown
 with ``pytest -rP``).
 """
@@ -9,7 +9,7 @@ import pytest
 
 from tests.sentences.score import corpus_rows, score
 
-# measured: see README "Sentence reader"; floors a point or two below
+# measured: see docs/claims.md "Sentence reader"; floors a point or two below
 FLOORS = {
     # measured: dev (152) 96.7 / 98.0 / 94.7 / 96.1 %, test (149) 91.3 / 90.6 / 81.9 / 94.0 %
     "dev": {"power": 0.95, "count": 0.96, "both": 0.93, "bounds": 0.94},
