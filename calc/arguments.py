@@ -1,6 +1,6 @@
 """Argument checks for the public functions that take models, flags and counts.
 
-A notebook calls ``calc.claim_document(None)`` or ``calc.timeline_bars(result, nan)`` by
+A notebook calls ``calc.claim_document(None)`` or ``calc.ui.timeline_bars(result, nan)`` by
 mistake; the answer must be one InputError line naming the argument, the value's type and what
 is accepted, as for every other input, never a TypeError from deep inside. `accepts` declares
 what each argument takes beside the function it guards:

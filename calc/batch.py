@@ -58,6 +58,26 @@ MAX_COLUMNS = 16_384
 _ACCEPTED = "give a .csv file with a header line or a .jsonl file (one JSON object a line)"
 
 
+EXAMPLES_DIR = Path(__file__).resolve().parent / "_examples"
+"""The example files shipped inside the package (so they are there outside a clone too)."""
+
+
+def example_file(name: str = "claims.csv") -> Path:
+    """The path of an example claims file shipped with dcpower, to try `read_rows` and `batch` on.
+
+    Args:
+        name: The file's name; ``"claims.csv"`` (the default) holds sentences, figures, a range,
+            a system and a row with an error.
+
+    Raises:
+        InputError: No example of that name (the message lists those there are).
+    """
+    names = sorted(p.name for p in EXAMPLES_DIR.iterdir() if p.is_file())
+    if not isinstance(name, str) or name not in names:
+        raise InputError(f"example: {shown(name)} is not an example file; accepted: {', '.join(names)}")
+    return EXAMPLES_DIR / name
+
+
 @accepts(path=path)
 def read_rows(path: str | os.PathLike[str]) -> BatchFile:
     """The rows of a CSV file (with a header line) or a JSON Lines file (one object a line).

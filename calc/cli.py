@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 import calc
+import calc.ui
 from calc import claim_report
 from calc.claim_report import ledger_document, ledger_list_table, sentence_document, timeline_document
 from calc.claims import method_order
@@ -86,7 +87,7 @@ def _defaults_of_set() -> str:
     default = calc.build_assumptions("default")
     ranges = ", ".join(
         f"{name} {r.low:g}/{r.central:g}/{r.high:g}"
-        for name in calc.RANGE_ASSUMPTIONS
+        for name in calc.ui.RANGE_ASSUMPTIONS
         if (r := getattr(default, name)) is not None
     )
     return (
@@ -193,7 +194,7 @@ def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
         "power_bound": (
             ("--power-bound",),
             {
-                "choices": calc.POWER_BOUNDS,
+                "choices": calc.ui.POWER_BOUNDS,
                 "help": "how the power was stated: exact (default), at-least ('more than 300 MW'), "
                 "at-most ('up to'), about ('roughly', within 10 %%)",
             },
@@ -201,7 +202,7 @@ def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
         "gpus_bound": (
             ("--gpus-bound",),
             {
-                "choices": calc.POWER_BOUNDS,
+                "choices": calc.ui.POWER_BOUNDS,
                 "help": "how the count was stated: exact (default), at-least ('over 220,000'), at-most, about",
             },
         ),
@@ -299,6 +300,7 @@ EXAMPLES = {
     ],
     "batch": [
         "dcpower batch claims.csv",
+        "dcpower batch --example --format markdown",
         "dcpower batch claims.jsonl --format jsonl --methods all --fail-on implausible",
         "dcpower batch claims.csv --format markdown > verdicts.md",
     ],
@@ -540,7 +542,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     bat = command("batch")
     bat.add_argument(
-        "file", metavar="FILE", help="a .csv file with a header line, or a .jsonl file ('-': standard input)"
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="a .csv file with a header line, or a .jsonl file ('-': standard input)",
+    )
+    bat.add_argument(
+        "--example",
+        action="store_true",
+        help="check the example file shipped with dcpower (claims.csv) instead of FILE",
     )
     bat.add_argument(
         "--format", choices=("csv", "jsonl", "markdown"), default="csv", help="output format (default csv)"
@@ -857,7 +867,7 @@ def _scenario(args: argparse.Namespace, **extra: Any) -> Any:
         "facility": getattr(args, "facility", None),
         "basis": getattr(args, "basis", None),
         "method": None if getattr(args, "method", None) == "all" else getattr(args, "method", None),
-        "assumptions": calc.parse_settings(getattr(args, "settings", [])),
+        "assumptions": calc.ui.parse_settings(getattr(args, "settings", [])),
         "power_bound": getattr(args, "power_bound", None),
         "gpus_bound": getattr(args, "gpus_bound", None),
         "gpus_high": _gpus_high(args),
@@ -951,7 +961,7 @@ def _cmd_claim(args: argparse.Namespace) -> int:
         system=args.system,
         basis=args.basis,
         method=args.method,
-        assumptions=calc.parse_settings(args.settings) or None,
+        assumptions=calc.ui.parse_settings(args.settings) or None,
     )
     _show(args, result, sentence_document)
     span = result.reading.count_span
@@ -979,6 +989,13 @@ STDIN_TEXT_LIMIT = 100_000
 def _cmd_batch(args: argparse.Namespace) -> int:
     """`batch FILE`; `batch -` copies standard input to a temporary file first (rows are read
     from the file as they are checked, and its format is told from its first character)."""
+    if args.example == (args.file is not None):
+        raise calc.InputError(
+            f"batch: give either FILE or --example{' (not both)' if args.example else ''}; "
+            "FILE is a .csv or .jsonl file, or '-' for standard input"
+        )
+    if args.example:
+        return _batch(args, str(calc.example_file()))
     if args.file != "-":
         return _batch(args, args.file)
     with tempfile.TemporaryDirectory(prefix="dcpower-") as directory:
@@ -1134,7 +1151,7 @@ def _write_chart(path: str | None, svg: str) -> None:
             raise CliError(f"--chart: {path[:40]!r} must end in .svg")
         if path.rsplit("/", 1)[-1] == ".svg":
             raise CliError(f"--chart: {path[:40]!r} needs a file name before .svg, e.g. 'chart.svg'")
-        written = calc.write_atomic(path, svg)
+        written = calc.ui.write_atomic(path, svg)
         print(f"chart written to {written}", file=sys.stderr)
 
 
@@ -1159,7 +1176,7 @@ def _cmd_sensitivity(args: argparse.Namespace) -> int:
 
 
 def _cmd_sweep(args: argparse.Namespace) -> int:
-    name, start, stop, points = calc.parse_sweep(args.vary)
+    name, start, stop, points = calc.ui.parse_sweep(args.vary)
     _show(args, calc.sweep(name, start, stop, points, _scenario(args)), sweep_document)
     return 0
 
@@ -1168,7 +1185,7 @@ def _cmd_energy(args: argparse.Namespace) -> int:
     if args.annual_energy is not None:
         average = calc.average_power(args.annual_energy)
         if args.json:
-            _emit_json({"annual_energy": args.annual_energy, "average_power": calc.quantity_json(average)})
+            _emit_json({"annual_energy": args.annual_energy, "average_power": calc.ui.quantity_json(average)})
         else:
             print(
                 f"{args.annual_energy} a year is an average of {calc.format_power(average)} (8,760 h a year)"
@@ -1246,7 +1263,7 @@ def _cmd_compute(args: argparse.Namespace) -> int:
             system=args.system,
             mix=mix or None,
             method=None if args.method == "all" else args.method,
-            assumptions=calc.parse_settings(args.settings),
+            assumptions=calc.ui.parse_settings(args.settings),
             **options,
             **target,
         )

@@ -269,7 +269,7 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
 def answered_scenario(parsed: ParsedClaim, **inputs: Any) -> Scenario:
     """The scenario of a sentence read (`calc.parse_claim`), answered when it states one figure.
 
-    A sentence with a power and a count is `calc.sentence_scenario`. One with a power alone
+    A sentence with a power and a count is `calc.sentences.sentence_scenario`. One with a power alone
     gets the count it supports at its basis (facility when it names none), central case, whole
     systems; one with a count alone gets the facility power it needs, central case. Either is
     marked derived (`Scenario.derived`), so that its check is shown as an answer, not a verdict.

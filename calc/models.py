@@ -1196,7 +1196,7 @@ class TimelineBar(CalcModel):
 
 
 class TimelineChart(CalcModel):
-    """A timeline as text bars (calc.timeline_bars): `width` cells are `scale` of power."""
+    """A timeline as text bars (calc.ui.timeline_bars): `width` cells are `scale` of power."""
 
     facility: str
     width: int

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Select
 
 import calc
+import calc.ui
 from tui.commands import DcpowerCommands
 from tui.screens import CalculatorScreen, QuitDialog
 from tui.widgets import ClaimsPanel, FieldInput
@@ -78,7 +79,7 @@ class DcpowerApp(App[int]):
         facility = self._facility
         try:
             scenario = calc.scenario_from_facility(facility)
-            calc.scenario_fields(scenario)  # what the screen shows: a method that is a preset
+            calc.ui.scenario_fields(scenario)  # what the screen shows: a method that is a preset
         except calc.CalcError as error:
             if facility == DEFAULT_FACILITY:
                 self.exit(2, message=str(error))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import calc
+import calc.ui
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,17 +45,42 @@ def test_calc_source_imports_no_ui():
 
 
 def test_tui_uses_only_public_calc_names_and_no_pint():
-    exported = set(calc.__all__)
+    # the UI imports calc and its faces' module calc.ui, nothing deeper
+    exported = {"calc": set(calc.__all__), "calc.ui": set(calc.ui.__all__)}
     for path in (ROOT / "tui").rglob("*.py"):
         for node in _imports(path):
             if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("calc"):
                 if path.name == "__main__.py" and node.module == "calc.__main__":
                     continue  # `python -m tui` runs the command, whose entry is in calc
-                assert node.module == "calc", f"{path}: imports {node.module}; use the calc package"
-                assert {a.name for a in node.names} <= exported, path
+                assert node.module in exported, f"{path}: imports {node.module}; use calc or calc.ui"
+                assert {a.name for a in node.names} <= exported[node.module], path
             if isinstance(node, ast.Import):
                 assert not any(a.name.split(".")[0] == "pint" for a in node.names), path
-                assert not any(a.name.startswith("calc.") for a in node.names), path
+                assert not any(a.name.startswith("calc.") and a.name not in exported for a in node.names), (
+                    path
+                )
+
+
+def test_tui_names_are_public_or_in_calc_ui():
+    # every `calc.X` and `calc.ui.X` the UI's code reads is exported there
+    public = {*calc.__all__, "ui", "__version__"}
+    missing = set()
+    for path in (ROOT / "tui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Attribute):
+                continue
+            if isinstance(node.value, ast.Name) and node.value.id == "calc":
+                known = node.attr in public
+            elif isinstance(node.value, ast.Attribute) and node.value.attr == "ui":
+                inner = node.value.value
+                known = (
+                    not (isinstance(inner, ast.Name) and inner.id == "calc") or node.attr in calc.ui.__all__
+                )
+            else:
+                continue
+            if not known:
+                missing.add((path.relative_to(ROOT).as_posix(), node.lineno, node.attr))
+    assert missing == set()
 
 
 @pytest.mark.parametrize("entry", ["console script", "python -m calc"])

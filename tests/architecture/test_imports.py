@@ -66,10 +66,17 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "render",
         frozenset(
-            {"calc.charts", "calc.claim_report", "calc.compare", "calc.display", "calc.report", "calc.schemas"}
+            {
+                "calc.charts",
+                "calc.claim_report",
+                "calc.compare",
+                "calc.display",
+                "calc.report",
+                "calc.schemas",
+            }
         ),
     ),
-    ("api", frozenset({"calc"})),
+    ("api", frozenset({"calc", "calc.ui"})),  # calc.ui: the faces' helpers, beside the package
     ("cli", frozenset({"calc.cli", "calc.__main__"})),
     ("ui", frozenset({"tui"})),  # tui and every module in it
 )

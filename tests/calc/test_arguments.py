@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 import calc
+import calc.ui
 from calc.errors import InputError
 
 
@@ -39,7 +40,7 @@ RENDERERS = [
 )
 def test_a_renderer_given_a_non_model_names_the_argument_and_the_model(name, argument, model, value, shown):
     function = (
-        getattr(calc.report, name, None) or getattr(calc.claim_report, name, None) or getattr(calc, name)
+        getattr(calc.report, name, None) or getattr(calc.claim_report, name, None) or getattr(calc.ui, name)
     )
     with pytest.raises(InputError, match=rf"^{name}: {argument}: {shown}; accepted: a calc\.{model}$"):
         function(value)
@@ -61,39 +62,39 @@ def test_a_renderer_given_the_wrong_model_names_the_one_it_takes(claim):
 
 
 def test_nudges_check_their_arguments():
-    assert calc.nudge_text("300 MW", "power", np.float64(0.01)) == "303 MW"
+    assert calc.ui.nudge_text("300 MW", "power", np.float64(0.01)) == "303 MW"
     with pytest.raises(InputError, match=r"^nudge_text: text: 300 is of type int; accepted: text \(a str\)$"):
-        calc.nudge_text(300, "power", 0.01)
+        calc.ui.nudge_text(300, "power", 0.01)
     with pytest.raises(InputError, match=r"^nudge_text: fraction: '0.1' is of type str; accepted: a number"):
-        calc.nudge_text("300 MW", "power", "0.1")
+        calc.ui.nudge_text("300 MW", "power", "0.1")
     with pytest.raises(InputError, match=r"^step_redundancy: text: None is of type NoneType; accepted: text"):
-        calc.step_redundancy(None, 1)
-    assert calc.step_redundancy("N", np.int64(1)) == "7+1"
+        calc.nudge.step_redundancy(None, 1)
+    assert calc.nudge.step_redundancy("N", np.int64(1)) == "7+1"
 
 
 def test_batch_helpers_check_their_arguments():
     row = {"power": "300 MW", "count": "220000", "accelerator": "h100-sxm"}
-    assert calc.check_row(row, np.int64(7)).row == 7
-    assert calc.check_row(row, 1, methods="default").methods == {"default": "plausible"}
+    assert calc.batch.check_row(row, np.int64(7)).row == 7
+    assert calc.batch.check_row(row, 1, methods="default").methods == {"default": "plausible"}
     assert [r.row for r in calc.check_rows([row, row], first=np.int32(10))] == [10, 11]
     with pytest.raises(
         InputError, match=r"^check_rows: first: 1.5 is of type float; accepted: a whole number"
     ):
         calc.check_rows([row], first=1.5)
     with pytest.raises(InputError, match=r"^check_row: methods: 5 is of type int; accepted: a str or a list"):
-        calc.check_row(row, 1, methods=5)
+        calc.batch.check_row(row, 1, methods=5)
     with pytest.raises(InputError, match=r"^check_row: row: 'x' is of type str; accepted: a mapping"):
-        calc.check_row("x", 1)
+        calc.batch.check_row("x", 1)
     with pytest.raises(
         InputError,
         match=r"^batch_failed: results: None is of type NoneType; accepted: an iterable of calc\.BatchRow$",
     ):
-        calc.batch_failed(None, "implausible")
+        calc.batch.failed(None, "implausible")
     with pytest.raises(
         InputError,
         match=r"^batch_failed: fail_on: 'sometimes' is not accepted; accepted: None, 'implausible'",
     ):
-        calc.batch_failed([], "sometimes")
+        calc.batch.failed([], "sometimes")
     with pytest.raises(
         InputError,
         match=r"^read_rows: path: 'a\\x00b' has a NUL character; accepted: a file path without one$",
@@ -102,7 +103,7 @@ def test_batch_helpers_check_their_arguments():
     with pytest.raises(InputError, match=r"^read_rows: path: 5 is of type int; accepted: a file path"):
         calc.read_rows(5)
     checked = list(calc.check_rows([row]))
-    assert calc.batch_failed(iter(checked), "implausible") is False
+    assert calc.batch.failed(iter(checked), "implausible") is False
 
 
 @pytest.mark.parametrize(

@@ -62,8 +62,8 @@ def test_bad_rows_get_their_error_and_the_rest_go_on():
     ]
     # 1 GW / 100,000 = 10,000 W per GPU, above the facility high end 2,199.38 W
     assert results[-1].verdict == "ample"
-    assert calc.batch_failed(results, "error") and calc.batch_failed(results, "ample")
-    assert not calc.batch_failed(results, "implausible") and not calc.batch_failed(results, None)
+    assert calc.batch.failed(results, "error") and calc.batch.failed(results, "ample")
+    assert not calc.batch.failed(results, "implausible") and not calc.batch.failed(results, None)
 
 
 def test_verdicts_under_each_method():
@@ -288,10 +288,10 @@ def test_failed_counts_each_methods_verdict():
     # meets it; epoch's IT low end 700 W x 1.47 = 1,029.0 W is above even 1,000 W
     (row,) = calc.check_rows([H100_RANGE], methods=("default", "epoch"))
     assert row.verdict == "plausible" and row.methods == {"default": "plausible", "epoch": "implausible"}
-    assert calc.batch_failed([row], "implausible") and calc.batch_failed([row], "not-plausible")
-    assert not calc.batch_failed([row], "ample") and not calc.batch_failed([row], "error")
+    assert calc.batch.failed([row], "implausible") and calc.batch.failed([row], "not-plausible")
+    assert not calc.batch.failed([row], "ample") and not calc.batch.failed([row], "error")
     (alone,) = calc.check_rows([H100_RANGE])
-    assert not calc.batch_failed([alone], "implausible")
+    assert not calc.batch.failed([alone], "implausible")
 
 
 # ------------------------------------------------------------------ hostile files, one line each
@@ -554,3 +554,28 @@ def test_a_row_whose_text_supports_two_readings_lists_the_other_with_its_verdict
     assert alternatives_cell(result.alternatives) == "520 MW for 100,000 → ample (with the expansion)"
     # a row that gives its own power has no alternatives
     assert check_row({"text": text, "power": "300 MW"}, 2).alternatives == ()
+
+
+def test_the_example_file_ships_in_the_package_and_reads():
+    path = calc.example_file()
+    assert path.parent.name == "_examples" and path.parent.parent.name == "calc"
+    rows = calc.read_rows(path)
+    results = list(calc.check_rows(rows))
+    # seven rows: the sentences, the figures, and one count that is no number
+    assert [r.verdict for r in results] == [
+        "plausible",
+        "plausible",
+        "implausible",
+        "ample",
+        "plausible",
+        "plausible",
+        None,
+    ]
+    assert results[-1].error == "count: 'lots' is not a number; give e.g. '220000'"
+
+
+def test_an_unknown_example_names_those_there_are():
+    with pytest.raises(
+        calc.InputError, match=r"^example: 'x\.csv' is not an example file; accepted: claims\.csv$"
+    ):
+        calc.example_file("x.csv")

@@ -10,13 +10,14 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 import calc
+import calc.ui
 from calc.cli import main
 
 
 def edited(**fields: str) -> calc.Scenario:
     base = calc.scenario_from_facility("colossus-1")
-    text = calc.scenario_fields(base) | fields
-    scenario, errors = calc.parse_fields(text, base)
+    text = calc.ui.scenario_fields(base) | fields
+    scenario, errors = calc.ui.parse_fields(text, base)
     assert errors == {}
     return scenario
 
@@ -37,7 +38,7 @@ def test_compare_gives_both_sides_and_the_difference():
     assert it.supported_difference < 0
     pue = next(e for e in result.readings[1].break_even if e.assumption == "pue")
     assert pue.difference == pytest.approx(pue.b - pue.a)
-    table = calc.comparison_table(result)
+    table = calc.ui.comparison_table(result)
     assert table.header == ("", "A", "B", "B - A")
     assert table.rows[1] == ("W per GPU implied", "1,363.6 W", "1,136.4 W", "-227.3 W")
 
@@ -53,7 +54,7 @@ def test_a_basis_only_one_side_reads_is_left_empty_on_the_other():
 
 def test_the_command_checks_the_same_scenario():
     scenario = edited(power="250 MW", **{"pue.central": "1.3", "pue.high": "1.6"}, headroom="0.05")
-    command = calc.cli_command(scenario)
+    command = calc.ui.cli_command(scenario)
     assert command == (
         "dcpower check --facility colossus-1 --power '250 MW' --gpus 220000 --basis unspecified "
         "--fleet h100-sxm=150000 --fleet h200-sxm=50000 --fleet gb200=30000 --method default "
@@ -69,7 +70,7 @@ def test_the_command_checks_the_same_scenario():
 
 
 def test_the_verdict_text_is_one_line():
-    text = calc.verdict_text(calc.evaluate(calc.scenario_from_facility("colossus-1")))
+    text = calc.ui.verdict_text(calc.evaluate(calc.scenario_from_facility("colossus-1")))
     assert text.startswith("Claim: 300 MW for 220,000 GPUs")
     assert ". Verdict: PLAUSIBLE. So it holds as IT power" in text
     assert "\n" not in text
@@ -100,28 +101,28 @@ def test_up_to_1_gw_for_100000_h100_keeps_its_bound_in_the_copied_command():
     # command used to drop --power-bound and read ample.
     scenario = calc.scenario("1 GW", 100_000, "h100-sxm", power_bound="at-most")
     assert calc.check_claim(scenario).verdict == "plausible"
-    command = calc.cli_command(scenario)
+    command = calc.ui.cli_command(scenario)
     assert command == (
         "dcpower check --power '1 GW' --power-bound at-most --gpus 100000 --accelerator h100-sxm "
         "--method default"
     )
     assert _checked_as_the_cli_does(command)[1].verdict == "plausible"
     exact = calc.scenario("1 GW", 100_000, "h100-sxm")
-    assert _checked_as_the_cli_does(calc.cli_command(exact))[1].verdict == "ample"
+    assert _checked_as_the_cli_does(calc.ui.cli_command(exact))[1].verdict == "ample"
 
 
 def test_the_copied_command_keeps_the_count_bound_and_the_count_range():
     # presets/claims/openai-nvidia-10gw.toml style: 10 GW for 4 to 5 million GB300
     ranged = calc.scenario("10 GW", 4_000_000, "gb300", gpus_high=5_000_000)
-    assert calc.cli_command(ranged) == (
+    assert calc.ui.cli_command(ranged) == (
         "dcpower check --power '10 GW' --gpus 4000000 --gpus-high 5000000 --accelerator gb300 --method default"
     )
     over = calc.scenario("300 MW", 220_000, "h100-sxm", gpus_bound="at-least", system="hgx-h100-server")
-    assert calc.cli_command(over) == (
+    assert calc.ui.cli_command(over) == (
         "dcpower check --power '300 MW' --gpus 220000 --gpus-bound at-least --accelerator h100-sxm "
         "--system hgx-h100-server --method default"
     )
-    rebuilt, _ = _checked_as_the_cli_does(calc.cli_command(over))
+    rebuilt, _ = _checked_as_the_cli_does(calc.ui.cli_command(over))
     assert (rebuilt.count_bound, rebuilt.fleet) == ("at-least", over.fleet)
 
 
@@ -148,7 +149,7 @@ def test_a_facility_bound_is_given_again_since_power_and_gpus_reset_it(tmp_path)
     (tmp_path / "facilities" / "bounded-site.toml").write_text(BOUNDED_SITE)
     calc.set_preset_dirs(tmp_path)
     base = calc.scenario_from_facility("bounded-site")
-    command = calc.cli_command(base)
+    command = calc.ui.cli_command(base)
     assert command == (
         "dcpower check --facility bounded-site --power '1 GW' --power-bound at-most --gpus 400000 "
         "--gpus-high 500000 --basis unspecified --fleet gb200=400000 --method default"
@@ -174,11 +175,11 @@ def _scenarios(draw: st.DrawFn) -> dict:
     if facility is None or draw(st.booleans()):
         power = draw(st.floats(0.5, 5000, allow_nan=False).map(lambda x: round(x, 3)))
         inputs["power"] = f"{power} {draw(st.sampled_from(('MW', 'GW', 'kW', 'MVA')))}"
-        inputs["power_bound"] = draw(st.sampled_from((None, *calc.POWER_BOUNDS)))
+        inputs["power_bound"] = draw(st.sampled_from((None, *calc.ui.POWER_BOUNDS)))
     if facility is None or draw(st.booleans()):
         gpus = draw(st.integers(1, 5_000_000))
         inputs["gpus"] = gpus
-        bound = draw(st.sampled_from((None, "between", *calc.POWER_BOUNDS)))
+        bound = draw(st.sampled_from((None, "between", *calc.ui.POWER_BOUNDS)))
         if bound == "between":
             inputs["gpus_high"] = draw(st.integers(gpus, 2 * gpus + 1))
         else:
@@ -219,7 +220,7 @@ def test_the_copied_command_gives_the_scenarios_verdict(inputs):
         expected = calc.check_claim(scenario)
     except calc.CalcError:
         assume(False)  # not a scenario: nothing to copy
-    command = calc.cli_command(scenario)
+    command = calc.ui.cli_command(scenario)
     rebuilt, result = _checked_as_the_cli_does(command)
     assert result.verdict == expected.verdict, command
     assert [(r.basis, r.verdict) for r in result.readings] == [
@@ -240,7 +241,7 @@ def test_site_facts_without_a_facility_are_given_as_settings():
     # must reach the command, or the facility reading's range would be the method's 1.08-1.5
     base = calc.scenario("300 MW", 220_000, "h100-sxm", basis="facility")
     scenario = calc.Scenario.model_validate({**dict(base), "site": {"pue": 1.1}})
-    command = calc.cli_command(scenario)
+    command = calc.ui.cli_command(scenario)
     assert command.endswith("--method default --set pue=1.1:1.1:1.1")
     _, result = _checked_as_the_cli_does(command)
     # 1,363.6 W implied against 1,192.1 W x 1.1 = 1,311.3 W central: the same verdict both ways

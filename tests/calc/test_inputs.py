@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calc
+import calc.ui
 from calc.errors import InputError
 
 
@@ -18,7 +19,7 @@ def colossus():
 
 
 def test_fields_round_trip_exactly(colossus):
-    scenario, errors = calc.parse_fields(calc.scenario_fields(colossus), colossus)
+    scenario, errors = calc.ui.parse_fields(calc.ui.scenario_fields(colossus), colossus)
     assert errors == {}
     assert scenario == colossus
 
@@ -26,17 +27,17 @@ def test_fields_round_trip_exactly(colossus):
 def test_a_fleet_row_names_its_system():
     # the TUI's fleet row: "gh200@jupiter-booster-node" is GH200 at 680 W in JUPITER's node
     jupiter = calc.scenario(power="13 MW", gpus=19_000, basis="it", fleet={"gh200@jupiter-booster-node": 1})
-    fields = calc.scenario_fields(jupiter)
+    fields = calc.ui.scenario_fields(jupiter)
     assert fields["fleet.0.accelerator"] == "gh200@jupiter-booster-node"
-    scenario, errors = calc.parse_fields(fields, jupiter)
+    scenario, errors = calc.ui.parse_fields(fields, jupiter)
     assert errors == {}
     assert scenario == jupiter
-    assert "gh200@jupiter-booster-node" in calc.accelerator_choices()
+    assert "gh200@jupiter-booster-node" in calc.ui.accelerator_choices()
     # the default system is the accelerator alone, as the TUI lists it
     dgx = calc.scenario(power="1 MW", gpus=8, fleet={"h100-sxm@dgx-h100": 1})
-    assert calc.scenario_fields(dgx)["fleet.0.accelerator"] == "h100-sxm"
+    assert calc.ui.scenario_fields(dgx)["fleet.0.accelerator"] == "h100-sxm"
     fields["fleet.0.accelerator"] = "gh200@dgx-h100"
-    _, errors = calc.parse_fields(fields, jupiter)
+    _, errors = calc.ui.parse_fields(fields, jupiter)
     assert errors["fleet.0.accelerator"] == (
         "system: 'dgx-h100' holds 'h100-sxm', not 'gh200'; 'gh200' is in 'quad-gh200-node', "
         "'hpe-cray-ex254n-node', 'jupiter-booster-node' (its default 'quad-gh200-node')"
@@ -44,9 +45,9 @@ def test_a_fleet_row_names_its_system():
 
 
 def test_every_bad_field_gets_its_own_message(colossus):
-    fields = calc.scenario_fields(colossus)
+    fields = calc.ui.scenario_fields(colossus)
     fields.update({"power": "300 kg", "accelerators": "-1", "fleet.1.accelerator": "h900", "pue.high": "abc"})
-    scenario, errors = calc.parse_fields(fields, colossus)
+    scenario, errors = calc.ui.parse_fields(fields, colossus)
     assert scenario is None
     assert errors["power"] == "power: '300 kg' is a mass, not a power; e.g. '300 MW'"
     assert errors["accelerators"] == "accelerators: '-1' must be greater than zero"
@@ -67,7 +68,7 @@ def test_evaluate_reports_the_claim_capacity_and_methods(colossus):
 def test_save_writes_a_facility_preset_that_loads_back_identical(colossus, tmp_path):
     path = calc.save_scenario(colossus, tmp_path / "my-colossus.toml")
     again = calc.scenario_from_facility(str(path))
-    assert calc.scenario_fields(again) == calc.scenario_fields(colossus)
+    assert calc.ui.scenario_fields(again) == calc.ui.scenario_fields(colossus)
     assert calc.evaluate(again).claim.readings == calc.evaluate(colossus).claim.readings
     # no temporary file is left behind, and the file has an ordinary mode
     assert [p.name for p in tmp_path.iterdir()] == ["my-colossus.toml"]
@@ -93,7 +94,7 @@ scenario_values = st.fixed_dictionaries(
 @given(scenario_values)
 def test_any_valid_scenario_reads_back_identical(tmp_path_factory, colossus, values):
     low, up1, up2 = values["pue"]
-    fields = calc.scenario_fields(colossus)
+    fields = calc.ui.scenario_fields(colossus)
     for key in [k for k in fields if k.startswith("fleet.")]:
         del fields[key]
     for i, (accelerator, count) in enumerate(
@@ -113,12 +114,12 @@ def test_any_valid_scenario_reads_back_identical(tmp_path_factory, colossus, val
             "redundancy": values["redundancy"],
         }
     )
-    scenario, errors = calc.parse_fields(fields, colossus)
+    scenario, errors = calc.ui.parse_fields(fields, colossus)
     assert errors == {}
     path = calc.save_scenario(scenario, tmp_path_factory.mktemp("saved") / "round-trip.toml")
     again = calc.scenario_from_facility(str(path))
-    assert calc.scenario_fields(again) == calc.scenario_fields(scenario)
-    assert calc.resolve(again).assumptions == calc.resolve(scenario).assumptions
+    assert calc.ui.scenario_fields(again) == calc.ui.scenario_fields(scenario)
+    assert calc.ui.resolve(again).assumptions == calc.ui.resolve(scenario).assumptions
 
 
 def test_save_rejects_bad_names_and_unwritable_places(colossus, tmp_path):
@@ -148,17 +149,17 @@ def test_reports_in_markdown_and_json(colossus):
 def test_a_method_switch_keeps_site_facts_and_the_users_own_values():
     # Stargate Abilene with it_overhead set by hand: every method keeps the user's it_overhead
     base = calc.scenario_from_facility("stargate-abilene")
-    fields = calc.scenario_fields(base)
+    fields = calc.ui.scenario_fields(base)
     fields.update({"it_overhead.low": "0.06", "it_overhead.central": "0.1", "it_overhead.high": "1.3"})
-    edited, errors = calc.parse_fields(fields, base)
+    edited, errors = calc.ui.parse_fields(fields, base)
     assert errors == {}
     assert edited.overrides == {
         "it_overhead": {"low": 0.06, "central": 0.1, "high": 1.3, "source": "set by the user"}
     }
     switched = calc.with_method(edited, "epoch")
     assert switched.overrides == edited.overrides and switched.site == base.site
-    assert calc.resolve(switched).assumptions.it_overhead.high == 1.3
-    assert calc.resolve(switched).assumptions.server_factor.central == 1.82  # epoch's own value
+    assert calc.ui.resolve(switched).assumptions.it_overhead.high == 1.3
+    assert calc.ui.resolve(switched).assumptions.server_factor.central == 1.82  # epoch's own value
 
 
 def test_the_methods_table_applies_the_users_overrides_like_the_cli():
@@ -222,21 +223,21 @@ LEASE = (
 
 
 def test_save_keeps_the_bounds_of_a_claim_read_from_its_sentence(tmp_path):
-    stated = calc.sentence_scenario(calc.parse_claim(LEASE), name="Colossus 1 lease")
+    stated = calc.sentences.sentence_scenario(calc.parse_claim(LEASE), name="Colossus 1 lease")
     assert (stated.power_bound, stated.count_bound) == ("at-least", "at-least")
     path = calc.save_scenario(stated, tmp_path / "lease.toml")
     text = path.read_text()
     assert 'power_bound = "at-least"' in text and 'count_bound = "at-least"' in text
     again = calc.scenario_from_facility(str(path))
     assert (again.power_bound, again.count_bound, again.accelerators_high) == ("at-least", "at-least", None)
-    assert calc.scenario_fields(again) == calc.scenario_fields(stated)
+    assert calc.ui.scenario_fields(again) == calc.ui.scenario_fields(stated)
     assert calc.check_claim(again).summary == calc.check_claim(stated).summary
     # saved again, the file is the same: the round trip is exact
     assert calc.save_scenario(again, tmp_path / "lease.toml").read_text() == text
 
 
 def test_save_keeps_a_count_range(tmp_path):
-    stated = calc.sentence_scenario(
+    stated = calc.sentences.sentence_scenario(
         calc.parse_claim("10 gigawatts of AI datacenters with 4 million or 5 million GPUs")
     )
     assert (stated.count_bound, stated.accelerators, stated.accelerators_high) == (
@@ -264,31 +265,31 @@ def test_a_facility_refuses_a_count_range_without_its_upper_end():
 
 
 def test_fields_keep_the_bounds_while_other_fields_are_edited():
-    stated = calc.sentence_scenario(calc.parse_claim(LEASE))
-    fields = calc.scenario_fields(stated)
+    stated = calc.sentences.sentence_scenario(calc.parse_claim(LEASE))
+    fields = calc.ui.scenario_fields(stated)
     fields.update({"pue.central": "1.3", "basis": "it", "power": "0.3 GW"})  # 0.3 GW is 300 MW
-    edited, errors = calc.parse_fields(fields, stated)
+    edited, errors = calc.ui.parse_fields(fields, stated)
     assert errors == {}
     assert (edited.power_bound, edited.count_bound) == ("at-least", "at-least")
     # a power or count edited to another figure is that figure, exactly
     fields["power"] = "350 MW"
-    edited, _ = calc.parse_fields(fields, stated)
+    edited, _ = calc.ui.parse_fields(fields, stated)
     assert (edited.power_bound, edited.count_bound) == ("exact", "at-least")
     fields["accelerators"] = "250000"
-    edited, _ = calc.parse_fields(fields, stated)
+    edited, _ = calc.ui.parse_fields(fields, stated)
     assert (edited.power_bound, edited.count_bound) == ("exact", "exact")
 
 
 def test_a_range_count_edited_past_its_upper_end_is_exact():
-    stated = calc.sentence_scenario(calc.parse_claim("10 GW for 4 million or 5 million GPUs"))
-    fields = {**calc.scenario_fields(stated), "accelerators": "6000000"}
-    edited, errors = calc.parse_fields(fields, stated)
+    stated = calc.sentences.sentence_scenario(calc.parse_claim("10 GW for 4 million or 5 million GPUs"))
+    fields = {**calc.ui.scenario_fields(stated), "accelerators": "6000000"}
+    edited, errors = calc.ui.parse_fields(fields, stated)
     assert errors == {}
     assert (edited.count_bound, edited.accelerators_high) == ("exact", None)
 
 
 def test_figures_given_over_a_facility_drop_its_bounds(tmp_path):
-    stated = calc.sentence_scenario(calc.parse_claim(LEASE))
+    stated = calc.sentences.sentence_scenario(calc.parse_claim(LEASE))
     path = str(calc.save_scenario(stated, tmp_path / "lease.toml"))
     assert calc.scenario(facility=path).power_bound == "at-least"
     assert calc.scenario(power="400 MW", facility=path).power_bound == "exact"
@@ -335,25 +336,25 @@ def test_a_facility_saved_as_a_scenario_keeps_its_location_timeline_and_deliveri
     again = calc.load_facility(str(calc.save_scenario(calc.scenario_from_facility(str(path)), path)))
     assert again.timeline == original.timeline
     # a claim read from a sentence has no site: nothing to keep, and it saves as before
-    claim = calc.sentence_scenario(calc.parse_claim("300 MW for 220,000 H100 GPUs"))
+    claim = calc.sentences.sentence_scenario(calc.parse_claim("300 MW for 220,000 H100 GPUs"))
     bare = calc.load_facility(str(calc.save_scenario(claim, tmp_path / "claim.toml")))
     assert (bare.location, bare.timeline, bare.deliveries) == ("", (), ())
 
 
 def test_the_energy_and_orbital_inputs_round_trip_through_a_saved_scenario(tmp_path):
     base = calc.scenario_from_facility("colossus-1")
-    fields = calc.scenario_fields(base)
+    fields = calc.ui.scenario_fields(base)
     assert fields["energy.price"] == "0.081 USD/kWh" and fields["orbital.orbit"] == "dawn-dusk-sso"
     fields["energy.price"] = "0.05 USD/kWh"
     fields["orbital.emissivity"] = "0.8"
-    edited, errors = calc.parse_fields(fields, base)
+    edited, errors = calc.ui.parse_fields(fields, base)
     assert errors == {}
     # only what differs from the presets is the scenario's own
     assert (edited.energy, edited.orbital) == ({"price": "0.05 USD/kWh"}, {"emissivity": "0.8"})
     path = calc.save_scenario(edited, tmp_path / "priced.toml")
     opened = calc.scenario_from_facility(str(path))
     assert (opened.energy, opened.orbital) == (edited.energy, edited.orbital)
-    assert calc.scenario_fields(opened)["energy.price"] == "0.05 USD/kWh"
+    assert calc.ui.scenario_fields(opened)["energy.price"] == "0.05 USD/kWh"
     # a saved file with an option no question takes is refused, naming it and the accepted ones
     path.write_text(path.read_text().replace("[energy]\n", '[energy]\ncolour = "red"\n'))
     with pytest.raises(calc.CalcError, match=r"energy\.colour: not an option; accepted: load_factor"):

@@ -3,6 +3,7 @@
 import pytest
 
 import calc
+import calc.ui
 from calc.errors import PresetError
 
 IDS = calc.list_presets("claims")
@@ -147,13 +148,13 @@ def test_a_claim_that_states_nothing_is_refused():
 
 
 def test_a_claim_with_power_and_count_opens_as_the_scenario_it_is_checked_as():
-    lease = calc.claim_scenario("stargate-5gw")
+    lease = calc.ui.claim_scenario("stargate-5gw")
     assert (lease.id, lease.name) == ("stargate-5gw", "Stargate, over 5 GW and 2 million chips")
     assert (lease.power.m_as("MW"), lease.accelerators) == (5000, 2_000_000)
     assert (lease.power_bound, lease.count_bound) == ("at-least", "at-least")
     assert calc.check_claim(lease).verdict == calc.answer_claim(calc.load_claim("stargate-5gw")).verdict
     assert "more than 5 gigawatts" in lease.notes
-    ranged = calc.claim_scenario("openai-nvidia-10gw")
+    ranged = calc.ui.claim_scenario("openai-nvidia-10gw")
     assert (ranged.count_bound, ranged.accelerators, ranged.accelerators_high) == (
         "between",
         4_000_000,
@@ -163,29 +164,29 @@ def test_a_claim_with_power_and_count_opens_as_the_scenario_it_is_checked_as():
 
 def test_a_claim_of_one_figure_gets_the_other_from_its_answer():
     # meta-prometheus: 1 GW alone; what it supports of gb200 at the facility basis, central
-    prometheus = calc.claim_scenario("meta-prometheus")
+    prometheus = calc.ui.claim_scenario("meta-prometheus")
     supported = calc.answer_claim(calc.load_claim("meta-prometheus")).supports[0]
     assert (prometheus.accelerators, prometheus.basis) == (supported.accelerators, "facility")
     assert prometheus.count_bound == "exact"
     assert prometheus.notes.startswith("The count is what the power supports at the facility basis")
     # fairwater-wisconsin: at least 200,000 gb200 alone; the facility power they need, as shown
-    fairwater = calc.claim_scenario("fairwater-wisconsin")
+    fairwater = calc.ui.claim_scenario("fairwater-wisconsin")
     assert (fairwater.power.m_as("MW"), fairwater.basis, fairwater.count_bound) == (
         411.4,
         "facility",
         "at-least",
     )
     # a budget: what it buys and their facility power
-    azure = calc.claim_scenario("nebius-microsoft")
+    azure = calc.ui.claim_scenario("nebius-microsoft")
     assert azure.accelerators == calc.answer_claim(calc.load_claim("nebius-microsoft")).accelerators
     # every claim of the ledger opens and checks
     for claim_id in IDS:
-        assert calc.check_claim(calc.claim_scenario(claim_id)).verdict
+        assert calc.check_claim(calc.ui.claim_scenario(claim_id)).verdict
 
 
 def test_the_ledger_table_gives_a_verdict_or_what_a_figure_supports():
     claims = [calc.load_claim(i) for i in IDS]
-    table = calc.ledger_table(claims, calc.check_ledger())
+    table = calc.ui.ledger_table(claims, calc.check_ledger())
     rows = {row[1]: row for row in table.rows}
     assert table.header == ("date", "id", "verdict or answer", "stated power", "count", "source")
     assert rows["stargate-5gw"] == (
@@ -227,28 +228,28 @@ def _claim(**fields) -> calc.LedgerClaim:
 def test_a_power_alone_opens_as_an_answer_with_the_count_derived():
     # 1 GW of GB200 at the facility basis: 132 kW / 72 x 0.85 x 1.1 x 1.2 = 2,057.0 W per GPU,
     # 1e9 / 2,057.0 = 486,143.9 -> 6,752 whole racks of 72 = 486,144 GPUs
-    scenario = calc.claim_scenario(_claim(power="1 GW", accelerator="gb200"))
+    scenario = calc.ui.claim_scenario(_claim(power="1 GW", accelerator="gb200"))
     assert (scenario.derived, scenario.accelerators, scenario.basis) == (("count",), 486_144, "facility")
     report = calc.evaluate(scenario)
-    first, *rest = calc.headline_lines(report)
+    first, *rest = calc.ui.headline_lines(report)
     assert first == "ANSWERED  2,057.0 W per GPU implied (1 GW / 486,144 GPUs, basis facility)"
     assert rest[0] == (
         "power only: the count is what this power supports (486,144 GPUs at the facility basis, "
         "central); the claim does not state it, so this is an answer, not a verdict"
     )
-    assert calc.verdict_text(report).endswith(
+    assert calc.ui.verdict_text(report).endswith(
         "method default (count derived, not stated). Answered, not judged: power only: the count is "
         "what this power supports (486,144 GPUs at the facility basis, central); the claim does not "
         "state it, so this is an answer, not a verdict."
     )
-    assert "PLAUSIBLE" not in calc.verdict_text(report)
-    assert [row[1] for row in calc.readings_table(report.claim).rows] == ["answered"]
-    assert {row[1] for row in calc.methods_table(report.methods).rows} == {"answered"}
+    assert "PLAUSIBLE" not in calc.ui.verdict_text(report)
+    assert [row[1] for row in calc.ui.readings_table(report.claim).rows] == ["answered"]
+    assert {row[1] for row in calc.ui.methods_table(report.methods).rows} == {"answered"}
 
 
 def test_a_count_alone_opens_with_the_power_derived():
     # 200,000 GB200 x 2,057.0 W = 411.4 MW of facility power, central
-    scenario = calc.claim_scenario(_claim(count=200_000, count_bound="at-least", accelerator="gb200"))
+    scenario = calc.ui.claim_scenario(_claim(count=200_000, count_bound="at-least", accelerator="gb200"))
     assert scenario.derived == ("power",)
     assert scenario.power == calc.parse_power("411.4 MW")
     claim = calc.check_claim(scenario)
@@ -258,26 +259,26 @@ def test_a_count_alone_opens_with_the_power_derived():
 
 
 def test_money_derives_both_and_a_stated_pair_derives_nothing():
-    bought = calc.claim_scenario(_claim(budget="30e9 USD", accelerator="gb200"))
+    bought = calc.ui.claim_scenario(_claim(budget="30e9 USD", accelerator="gb200"))
     assert bought.derived == ("count", "power")
     assert calc.check_claim(bought).conclusion.startswith(
         "neither power nor count stated: both are what the claim's budget buys ("
     )
-    both = calc.claim_scenario(_claim(power="300 MW", count=220_000, accelerator="h100-sxm"))
+    both = calc.ui.claim_scenario(_claim(power="300 MW", count=220_000, accelerator="h100-sxm"))
     assert both.derived == ()
-    assert calc.verdict_text(calc.evaluate(both)).split(". Verdict: ")[1].startswith("PLAUSIBLE")
+    assert calc.ui.verdict_text(calc.evaluate(both)).split(". Verdict: ")[1].startswith("PLAUSIBLE")
 
 
 def test_editing_the_derived_figure_makes_it_the_users_claim_to_judge():
-    scenario = calc.claim_scenario(_claim(power="1 GW", accelerator="gb200"))
-    fields = calc.scenario_fields(scenario)
-    same, errors = calc.parse_fields(fields | {"pue.central": "1.25"}, scenario)
+    scenario = calc.ui.claim_scenario(_claim(power="1 GW", accelerator="gb200"))
+    fields = calc.ui.scenario_fields(scenario)
+    same, errors = calc.ui.parse_fields(fields | {"pue.central": "1.25"}, scenario)
     assert errors == {} and same.derived == ("count",)  # another assumption: still an answer
-    own, errors = calc.parse_fields(fields | {"accelerators": "400000"}, same)
+    own, errors = calc.ui.parse_fields(fields | {"accelerators": "400000"}, same)
     assert errors == {} and own.derived == ()  # a count of the user's own: judged
     assert calc.check_claim(own).verdict in ("plausible", "ample")
-    power = calc.claim_scenario(_claim(count=200_000, accelerator="gb200"))
-    edited, _ = calc.parse_fields(calc.scenario_fields(power) | {"power": "300 MW"}, power)
+    power = calc.ui.claim_scenario(_claim(count=200_000, accelerator="gb200"))
+    edited, _ = calc.ui.parse_fields(calc.ui.scenario_fields(power) | {"power": "300 MW"}, power)
     assert edited.derived == ()
 
 
@@ -340,7 +341,7 @@ def test_a_count_of_a_trillion_alone_is_answered_with_its_power(tmp_path, monkey
     assert "hostile-claim" in [r.id for r in every.claims]
     # opened as a scenario, the derived power is over the input cap: one line, not a traceback
     with pytest.raises(calc.CalcError) as caught:
-        calc.claim_scenario(calc.load_claim("hostile-claim"), result)
+        calc.ui.claim_scenario(calc.load_claim("hostile-claim"), result)
     assert str(caught.value) == (
         "power: 1.43055e+06 GW is more than 1 PW; accepted: up to 1 PW (world electricity "
         "generation is about 3.5 TW)"
@@ -371,7 +372,7 @@ def test_a_user_claim_that_overrides_a_bundled_one_is_named(tmp_path, monkeypatc
         f"claim 'stargate-norway' comes from the user preset {tmp_path / 'claims' / 'stargate-norway.toml'}, "
         f"which overrides {calc.presets.bundled_dir() / 'claims' / 'stargate-norway.toml'}"
     )
-    text = calc.as_text(calc.ledger_document(calc.check_ledger("stargate-norway")))
+    text = calc.as_text(calc.claim_report.ledger_document(calc.check_ledger("stargate-norway")))
     assert f"  note: {result.override}" in text.splitlines()
     (bundled,) = calc.check_ledger("stargate-abilene").claims
     assert bundled.override == ""

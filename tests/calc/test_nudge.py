@@ -3,6 +3,7 @@
 import pytest
 
 import calc
+import calc.ui
 
 
 @pytest.mark.parametrize(
@@ -24,14 +25,14 @@ import calc
     ],
 )
 def test_nudge_text(text, field, fraction, expected):
-    assert calc.nudge_text(text, field, fraction) == expected
+    assert calc.ui.nudge_text(text, field, fraction) == expected
 
 
 def test_a_nudge_on_text_that_does_not_parse_is_the_field_error():
     with pytest.raises(calc.InputError, match=r"^power: '300 kg' is a mass, not a power; e.g. '300 MW'$"):
-        calc.nudge_text("300 kg", "power", 0.01)
+        calc.ui.nudge_text("300 kg", "power", 0.01)
     with pytest.raises(calc.InputError, match=r"^price: 'cheap' has no number to step$"):
-        calc.nudge_text("cheap", "price", 0.01)
+        calc.ui.nudge_text("cheap", "price", 0.01)
 
 
 @pytest.mark.parametrize(
@@ -48,5 +49,5 @@ def test_a_nudge_on_text_that_does_not_parse_is_the_field_error():
     ],
 )
 def test_step_redundancy(text, up, down):
-    assert calc.step_redundancy(text, 1) == up
-    assert calc.step_redundancy(text, -1) == down
+    assert calc.nudge.step_redundancy(text, 1) == up
+    assert calc.nudge.step_redundancy(text, -1) == down

@@ -4,6 +4,7 @@ import pytest
 
 import calc
 import calc.files
+import calc.ui
 from calc.cli import main
 from calc.report import Table, as_markdown, as_text, methods_table
 
@@ -34,18 +35,20 @@ def test_the_cli_and_the_markdown_export_show_the_same_readings(capsys):
     markdown = calc.report_markdown(report)
     assert main(["check", "--facility", "colossus-1"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    for row in calc.readings_table(report.claim).rows:
+    for row in calc.ui.readings_table(report.claim).rows:
         assert "| " + " | ".join(row) + " |" in markdown
         assert any(line.split()[:2] == [row[0], row[1]] and row[4] in line for line in lines), row
 
 
 def test_the_headline_says_the_claim_as_stated_when_it_has_bounds():
-    bounded = calc.sentence_scenario(calc.parse_claim("more than 300 megawatts (over 220,000 NVIDIA GPUs)"))
-    lines = calc.headline_lines(calc.evaluate(bounded))
+    bounded = calc.sentences.sentence_scenario(
+        calc.parse_claim("more than 300 megawatts (over 220,000 NVIDIA GPUs)")
+    )
+    lines = calc.ui.headline_lines(calc.evaluate(bounded))
     assert lines[1] == (
         "As stated: at least 300 MW for at least 220,000 GPUs is any power per GPU (the bounds leave it unknown)"
     )
-    exact = calc.headline_lines(calc.evaluate(calc.scenario_from_facility("colossus-1")))
+    exact = calc.ui.headline_lines(calc.evaluate(calc.scenario_from_facility("colossus-1")))
     assert not any(line.startswith("As stated") for line in exact)
 
 
@@ -90,7 +93,9 @@ def test_a_user_assumption_set_that_does_not_load_leaves_the_methods_table(isola
 
 def test_the_markdown_export_keeps_the_claim_as_stated_like_the_json_and_the_cli():
     # the defect: the Markdown report had no "As stated" line; JSON (claim.stated) and the CLI had it
-    bounded = calc.sentence_scenario(calc.parse_claim("more than 300 megawatts (over 220,000 NVIDIA GPUs)"))
+    bounded = calc.sentences.sentence_scenario(
+        calc.parse_claim("more than 300 megawatts (over 220,000 NVIDIA GPUs)")
+    )
     report = calc.evaluate(bounded)
     stated = "As stated: at least 300 MW for at least 220,000 GPUs is any power per GPU (the bounds leave it unknown)"
     assert stated in calc.report_markdown(report).splitlines()

@@ -3,6 +3,7 @@
 import pytest
 
 import calc
+import calc.ui
 from calc.errors import InputError
 
 
@@ -89,7 +90,7 @@ def test_a_facility_without_a_timeline_is_one_line():
 
 
 def test_bars_share_one_scale_and_mark_the_need(colossus):
-    chart = calc.timeline_bars(colossus, 40)
+    chart = calc.ui.timeline_bars(colossus, 40)
     # the widest quarter: 2025-Q2, 150 MW grid + 211 MW turbines + 150 MW batteries = 511 MW
     assert chart.scale.m_as("MW") == pytest.approx(511)
     assert [b.quarter for b in chart.bars] == [r.quarter for r in colossus.rows]
@@ -214,10 +215,10 @@ def test_ten_thousand_stages_give_each_quarter_its_last_level(tmp_path):
 
 def test_timeline_bars_refuse_a_width_that_is_not_a_number(colossus):
     with pytest.raises(InputError, match=r"^timeline_bars: width: nan is outside"):
-        calc.timeline_bars(colossus, float("nan"))
+        calc.ui.timeline_bars(colossus, float("nan"))
     with pytest.raises(InputError, match=r"^timeline_bars: width: '40' is of type str; accepted: a number"):
-        calc.timeline_bars(colossus, "40")
+        calc.ui.timeline_bars(colossus, "40")
     with pytest.raises(
         InputError, match=r"^timeline_bars: result: None is of type NoneType; accepted: a calc.TimelineResult"
     ):
-        calc.timeline_bars(None, 40)
+        calc.ui.timeline_bars(None, 40)

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calc
+import calc.ui
 from calc.errors import InputError
 from calc.uncertainty import monte_carlo, parse_sweep, sweep, tornado
 
@@ -268,7 +269,7 @@ def test_bad_sweeps(call, message):
 
 def test_the_chain_is_one_formula_for_samples_and_points():
     rng = np.random.default_rng(0)
-    context = calc.resolve(calc.scenario(accelerator="h100-sxm"))
+    context = calc.ui.resolve(calc.scenario(accelerator="h100-sxm"))
     values = calc.uncertainty.sample_inputs(context.assumptions, 5, rng)
     arrays = context.fleet.watts(values)["facility"]
     points = [

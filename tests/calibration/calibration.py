@@ -108,7 +108,7 @@ def summary(checked: list[Row]) -> Summary:
 
 
 def markdown(checked: list[Row]) -> str:
-    """The table and its summary, as the README shows them."""
+    """The table and its summary, as docs/calibration.md shows them."""
     lines = [
         "| pair | checked | system (fleet) | basis | method | implied | dcpower central | error | verdict | count x1.5 |",
         "|---|---|---|---|---|---:|---:|---:|---|---|",

@@ -5,7 +5,7 @@ takes Epoch's H100e, counts it as the site's accelerator (COUNTED_AS, with the r
 the power of that fleet at every basis (calc.compute, default method, central case). The error
 is dcpower's central over Epoch's figure, minus one.
 
-.venv/bin/python tests/calibration/epoch_calibration.py prints the README's table.
+.venv/bin/python tests/calibration/epoch_calibration.py prints the table in docs/compute.md.
 """
 
 from __future__ import annotations

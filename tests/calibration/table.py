@@ -1,4 +1,4 @@
-"""Print the calibration table (Markdown) that the README's "Calibration" section shows.
+"""Print the calibration table (Markdown) that docs/calibration.md shows.
 
 .venv/bin/python tests/calibration/table.py
 """

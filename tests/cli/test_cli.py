@@ -365,3 +365,23 @@ def test_stderr_escapes_control_characters_but_keeps_the_progress_carriage_retur
     monkeypatch.setitem(cli.COMMANDS, "presets", noisy)
     assert main(["presets", "list"]) == 0
     assert capsys.readouterr().err == "note: \\u001b[41m\\u0007 from a file\n\rbatch: row 500 of 2,000"
+
+
+def test_batch_example_runs_outside_a_clone(tmp_path):
+    # the example file ships in the package, so the command works from any folder
+    script = [sys.executable, "-m", "calc", "batch", "--example", "--format", "markdown"]
+    done = subprocess.run(script, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "| 4 | ample | 1 GW | exact | 100000 |" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["batch"], "batch: give either FILE or --example; "),
+        (["batch", "x.csv", "--example"], "batch: give either FILE or --example (not both); "),
+    ],
+)
+def test_batch_wants_a_file_or_the_example(capsys, argv, message):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err

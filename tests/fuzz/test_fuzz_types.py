@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import calc
+import calc.ui
 from tests.fuzz.strategies import examples
 
 anything = st.one_of(
@@ -65,8 +66,8 @@ def test_sweep_monte_carlo_and_settings_check_their_arguments(vary, start, stop,
     _answers_or_refuses(
         lambda _: calc.monte_carlo("300 MW", 1000, "h100-sxm", samples=points, seed=start), {}
     )
-    _answers_or_refuses(lambda _: calc.parse_settings(vary), {})
-    _answers_or_refuses(lambda _: calc.parse_sweep(vary), {})
+    _answers_or_refuses(lambda _: calc.ui.parse_settings(vary), {})
+    _answers_or_refuses(lambda _: calc.ui.parse_sweep(vary), {})
     _answers_or_refuses(lambda _: calc.capex(vary, "h100-sxm"), {})
     _answers_or_refuses(lambda _: calc.annual_energy(start, load_factor=stop), {})
     _answers_or_refuses(lambda _: calc.orbital(vary, emissivity=stop), {})
@@ -77,22 +78,22 @@ import numpy as np  # noqa: E402
 from hypothesis import example  # noqa: E402
 
 HELPERS = {
-    "nudge_text": lambda v: calc.nudge_text(v, "power", 0.01),
-    "nudge_text.field": lambda v: calc.nudge_text("300 MW", v, 0.01),
-    "nudge_text.fraction": lambda v: calc.nudge_text("300 MW", "power", v),
-    "step_redundancy": lambda v: calc.step_redundancy(v, 1),
-    "step_redundancy.direction": lambda v: calc.step_redundancy("N", v),
+    "nudge_text": lambda v: calc.ui.nudge_text(v, "power", 0.01),
+    "nudge_text.field": lambda v: calc.ui.nudge_text("300 MW", v, 0.01),
+    "nudge_text.fraction": lambda v: calc.ui.nudge_text("300 MW", "power", v),
+    "step_redundancy": lambda v: calc.nudge.step_redundancy(v, 1),
+    "step_redundancy.direction": lambda v: calc.nudge.step_redundancy("N", v),
     "check_rows.first": lambda v: list(calc.check_rows([{"power": "300 MW", "count": 1000}], first=v)),
     "check_rows.methods": lambda v: list(calc.check_rows([{"power": "300 MW", "count": 1000}], v)),
-    "check_row.row": lambda v: calc.check_row(v, 1),
-    "check_row.methods": lambda v: calc.check_row({"power": "300 MW", "count": 1000}, 1, methods=v),
+    "check_row.row": lambda v: calc.batch.check_row(v, 1),
+    "check_row.methods": lambda v: calc.batch.check_row({"power": "300 MW", "count": 1000}, 1, methods=v),
     "check_ledger": lambda v: calc.check_ledger(v),
-    "batch_failed": lambda v: calc.batch_failed(v, "implausible"),
-    "batch_failed.fail_on": lambda v: calc.batch_failed([], v),
-    "timeline_bars": lambda v: calc.timeline_bars(calc.timeline("colossus-1"), v),
+    "batch_failed": lambda v: calc.batch.failed(v, "implausible"),
+    "batch_failed.fail_on": lambda v: calc.batch.failed([], v),
+    "timeline_bars": lambda v: calc.ui.timeline_bars(calc.timeline("colossus-1"), v),
     "read_rows": lambda v: calc.read_rows(v),
     "compare": lambda v: calc.compare(v, v),
-    "scenario_fields": lambda v: calc.scenario_fields(v),
+    "scenario_fields": lambda v: calc.ui.scenario_fields(v),
     **{name: (lambda f: lambda v: f(v))(getattr(calc.report, name))
        for name in ("claim_document", "capacity_document", "power_document", "solve_document",
                     "uncertainty_document", "tornado_document", "sweep_document", "energy_document",

@@ -9,6 +9,8 @@ import doctest
 import itertools
 import re
 import shlex
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,3 +116,35 @@ def test_a_wrong_output_fails(capsys):
     )
     with pytest.raises(AssertionError):
         test_console_example(example, capsys)
+
+
+def readme_commands() -> list[tuple[int, str, str]]:
+    """Every `$ dcpower ...` line of the README's console blocks (checked or not, the UI aside),
+    with the first line of output it shows."""
+    text = (ROOT / "README.md").read_text()
+    found = []
+    for block in BLOCK.finditer(text):
+        lines = block["body"].splitlines()
+        first_line = text.count("\n", 0, block.start("body")) + 1
+        for i, line in enumerate(lines):
+            if line.startswith("$ dcpower") and not line.startswith(("$ dcpower tui", "$ dcpower serve")):
+                shown = next((o for o in lines[i + 1 :] if o.strip()), "")
+                found.append((first_line + i, line[2:], "" if shown.startswith("$ ") else shown))
+    return found
+
+
+@pytest.mark.parametrize(("line", "command", "first"), readme_commands(), ids=lambda v: str(v)[:40])
+def test_readme_command_runs_outside_a_clone(tmp_path, line, command, first):
+    # the installed command, from a folder that is not the repository: no file of the clone is read
+    script = Path(sys.executable).parent / "dcpower"
+    done = subprocess.run(
+        [str(script), *shlex.split(command)[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    expected = 2 if "dcpower: error:" in first else 0
+    assert done.returncode == expected, f"README.md:{line}: {done.stderr[-300:]}"
+    shown = first.removesuffix("...").rstrip(" |")
+    assert shown.strip() in (done.stdout + done.stderr), f"README.md:{line}"
+
+
+def test_the_readme_batch_example_is_among_them():
+    assert any(command.startswith("dcpower batch --example") for _, command, _ in readme_commands())

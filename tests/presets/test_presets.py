@@ -143,7 +143,7 @@ def test_user_preset_dir_overrides_bundled_and_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv("DCPOWER_PRESET_DIR", str(tmp_path))
     calc.presets.reset_catalog()
     assert calc.load_accelerator("h100-sxm").tdp.m_as("W") == 600.0
-    assert calc.preset_origin("accelerators", "h100-sxm") == "user"
+    assert calc.presets.preset_origin("accelerators", "h100-sxm") == "user"
     result = calc.check_claim("300 MW", gpus=220_000, accelerator="h100-sxm")
     assert any("overrides" in note and "h100-sxm" in note for note in result.notes)
 

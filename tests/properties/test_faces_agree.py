@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calc
+import calc.ui
 from calc.cli import main
 
 ACCELERATORS = ("h100-sxm", "h200-sxm", "gb200", "mi300x", "b200")
@@ -78,7 +79,7 @@ def test_api_cli_and_tui_report_agree_to_the_last_digit(values):
     api = calc.check_claim(scenario).model_dump(mode="json")
     assert _cli_json(["check", *arguments]) == api
     # the TUI: the scenario as its fields, parsed back as the form parses them, then its report
-    parsed, errors = calc.parse_fields(calc.scenario_fields(scenario), scenario)
+    parsed, errors = calc.ui.parse_fields(calc.ui.scenario_fields(scenario), scenario)
     assert errors == {}
     assert calc.evaluate(parsed).claim.model_dump(mode="json") == api
 

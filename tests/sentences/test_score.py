@@ -1,6 +1,6 @@
 """The sentence reader's score on the corpus of real sentences (tests/sentences/score.py).
 
-The floors sit a little below the figures measured when the rules were last changed (README,
+The floors sit a little below the figures measured when the rules were last changed (docs/claims.md,
 "Sentence reader"); the rules were tuned on the dev split only. The misses are printed (shown
 with ``pytest -rP``).
 """
@@ -9,7 +9,7 @@ import pytest
 
 from tests.sentences.score import corpus_rows, score
 
-# measured: see README "Sentence reader"; floors a point or two below
+# measured: see docs/claims.md "Sentence reader"; floors a point or two below
 FLOORS = {
     # measured: dev (141) 97.9 / 97.9 / 95.7 / 96.5 %, test (140) 92.1 / 90.0 / 82.1 / 94.3 %
     # (power / count / both / bounds right)

@@ -7,6 +7,7 @@ from textual.command import CommandList
 from textual.widgets import Select
 
 import calc
+import calc.ui
 from tui.app import DcpowerApp
 from tui.screens import HelpScreen, PathDialog, QuitDialog
 from tui.widgets import FieldInput, FleetRow
@@ -157,9 +158,9 @@ async def test_nudge_steps_the_focused_value():
         screen.query_one("#pue-central", FieldInput).focus()
         await pilot.press("up", "up")
         assert screen.query_one("#pue-central", FieldInput).value == "1.22"
-        assert calc.resolve(screen.scenario).assumptions.pue.central == pytest.approx(1.22)
+        assert calc.ui.resolve(screen.scenario).assumptions.pue.central == pytest.approx(1.22)
         await pilot.press("down")
-        assert calc.resolve(screen.scenario).assumptions.pue.central == pytest.approx(1.21)
+        assert calc.ui.resolve(screen.scenario).assumptions.pue.central == pytest.approx(1.21)
 
 
 async def test_method_switch_loads_its_assumptions():
@@ -425,7 +426,7 @@ async def test_a_percent_in_an_assumption_is_a_number_not_a_crash():
         await settle(pilot)
         assert app.is_running
         assert screen.errors == {}
-        pue = calc.resolve(screen.scenario).assumptions.pue
+        pue = calc.ui.resolve(screen.scenario).assumptions.pue
         assert (pue.central, pue.high) == (1.5, 1.6)
 
 

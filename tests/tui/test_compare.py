@@ -3,6 +3,7 @@
 from textual.widgets import Select
 
 import calc
+import calc.ui
 from tui.app import DcpowerApp
 from tui.widgets import FieldInput
 
@@ -72,7 +73,7 @@ async def test_copy_the_verdict_and_the_command():
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+t")
-        assert app.clipboard == calc.verdict_text(app.calculator.report)
+        assert app.clipboard == calc.ui.verdict_text(app.calculator.report)
         await pilot.press("ctrl+g")
         assert app.clipboard.startswith("dcpower check --facility colossus-1 --power '300 MW' --gpus 220000")
 

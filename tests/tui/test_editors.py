@@ -3,6 +3,7 @@
 from textual import on
 
 import calc
+import calc.ui
 from tui.app import DcpowerApp
 from tui.widgets import AssumptionsEditor, ClaimEditor, Editor, FleetEditor
 
@@ -44,7 +45,7 @@ async def test_each_editor_gives_its_own_fields_as_calc_takes_them():
         assert assumptions["method"] == "default"
         assert assumptions["pue.low"] == "1.08" and assumptions["redundancy"] == "N"
         # together they are the scenario's fields, which calc parses back into the scenario
-        assert screen.fields() == calc.scenario_fields(screen.scenario)
+        assert screen.fields() == calc.ui.scenario_fields(screen.scenario)
 
 
 async def test_loading_fields_posts_no_edit_and_a_typed_edit_posts_one():

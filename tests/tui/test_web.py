@@ -8,6 +8,7 @@ import tomllib
 import pytest
 
 import calc
+import calc.ui
 from tui.app import DcpowerApp
 from tui.screens import PathDialog
 from tui.web import file_name
@@ -100,7 +101,7 @@ async def test_save_in_a_browser_is_a_preset_download_and_marks_the_scenario_sav
     preset = tomllib.loads(text)
     assert (preset["id"], preset["power"]) == ("colossus-1-scenario", "350 MW")
     assert list(in_tmp.iterdir()) == []
-    assert not (calc.user_preset_dir() / "facilities" / "colossus-1-scenario.toml").exists()
+    assert not (calc.ui.user_preset_dir() / "facilities" / "colossus-1-scenario.toml").exists()
 
 
 async def test_save_in_a_browser_names_a_bad_file_name(in_tmp):
@@ -155,7 +156,7 @@ async def test_copy_in_a_browser_says_the_browser_may_refuse_and_shows_the_text(
         await settle(pilot)
         await pilot.press("ctrl+g")
         await settle(pilot)
-        command = calc.cli_command(app.calculator.scenario)
+        command = calc.ui.cli_command(app.calculator.scenario)
         assert app.clipboard_sent == [command]
         [note] = app._notifications
         assert note.title == "Copy"

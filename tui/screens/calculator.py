@@ -27,6 +27,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, Tabbed
 from textual.worker import get_current_worker
 
 import calc
+import calc.ui
 from tui import web
 from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets import (
@@ -153,7 +154,7 @@ class CalculatorScreen(Screen[None]):
         """The facility id or file the scenario came from."""
         self.scenario = scenario
         """The last scenario that parsed."""
-        self.saved_fields = calc.scenario_fields(scenario)
+        self.saved_fields = calc.ui.scenario_fields(scenario)
         """The fields as last loaded or saved, to tell unsaved changes."""
         self.errors: dict[str, str] = {}
         """Messages of the fields that do not parse, by field key."""
@@ -187,7 +188,7 @@ class CalculatorScreen(Screen[None]):
     # ----------------------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
-        fields = calc.scenario_fields(self.scenario)
+        fields = calc.ui.scenario_fields(self.scenario)
         yield Header()
         with Horizontal(id="body"):
             with Vertical(id="inputs-column"):
@@ -307,7 +308,7 @@ class CalculatorScreen(Screen[None]):
 
     def _accelerator_options(self) -> list[tuple[str, str]]:
         # each accelerator in its default system, then in every other system that holds it
-        choices = calc.accelerator_choices()
+        choices = calc.ui.accelerator_choices()
         return [(choice, choice) for choice in choices]
 
     @property
@@ -318,7 +319,7 @@ class CalculatorScreen(Screen[None]):
         return self._editors
 
     def fields(self) -> dict[str, str]:
-        """The text of every field, keyed as calc.parse_fields takes them (the energy and
+        """The text of every field, keyed as calc.ui.parse_fields takes them (the energy and
         orbital panels' inputs too: as last loaded while a panel is not yet mounted)."""
         values: dict[str, str] = {}
         for editor in self.editors:
@@ -333,7 +334,7 @@ class CalculatorScreen(Screen[None]):
         """True when the fields differ from what was last loaded or saved."""
         if self.errors:
             return True
-        return calc.scenario_fields(self.scenario) != self.saved_fields
+        return calc.ui.scenario_fields(self.scenario) != self.saved_fields
 
     # --------------------------------------------------------------------------- recompute
 
@@ -343,7 +344,7 @@ class CalculatorScreen(Screen[None]):
         if fields == self._last_fields and not force:
             return
         self._last_fields = fields
-        scenario, errors = calc.parse_fields(fields, self.base)
+        scenario, errors = calc.ui.parse_fields(fields, self.base)
         if scenario is not None:
             self.scenario = scenario
         self.errors = errors
@@ -537,7 +538,7 @@ class CalculatorScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="sweep")
     def run_sweep(self, scenario: calc.Scenario, vary: str) -> None:
         """The sweep over the assumption's low-high range, off the UI thread."""
-        values = getattr(calc.resolve(scenario).assumptions, vary)
+        values = getattr(calc.ui.resolve(scenario).assumptions, vary)
         result = calc.sweep(vary, values.low, values.high, SWEEP_POINTS, scenario)
         if not get_current_worker().is_cancelled:
             try:
@@ -597,14 +598,14 @@ class CalculatorScreen(Screen[None]):
         """Copy the claim and its verdict to the clipboard."""
         report = self._current_report()
         if report is not None:
-            self._copy(calc.verdict_text(report), "the verdict line")
+            self._copy(calc.ui.verdict_text(report), "the verdict line")
 
     def action_copy_command(self) -> None:
         """Copy the `dcpower check` command of this scenario to the clipboard."""
         if self.errors:
             self.notify("Fix the marked fields first.", severity="error")
             return
-        self._copy(calc.cli_command(self.scenario), "the dcpower check command")
+        self._copy(calc.ui.cli_command(self.scenario), "the dcpower check command")
 
     def _copy(self, text: str, what: str) -> None:
         """Hand `text` to the clipboard, saying what was done and showing the text.
@@ -666,7 +667,7 @@ class CalculatorScreen(Screen[None]):
             return
         # site facts and the user's own values stay; the method's values replace the rest
         try:
-            fields = calc.scenario_fields(calc.with_method(self.scenario, event.method))
+            fields = calc.ui.scenario_fields(calc.with_method(self.scenario, event.method))
         except calc.CalcError as error:  # a user assumption set that does not load
             self.notify(str(error), title="Method not loaded", severity="error")
             method = self.query_one("#method", Select)
@@ -697,7 +698,7 @@ class CalculatorScreen(Screen[None]):
         if self.save_path is not None:
             return self.save_path
         stem = self.base.id if self.base.id.endswith("-scenario") else f"{self.base.id}-scenario"
-        return calc.user_preset_dir() / "facilities" / f"{stem}.toml"
+        return calc.ui.user_preset_dir() / "facilities" / f"{stem}.toml"
 
     def action_save(self, then: Callable[[], object] | None = None) -> None:
         """Save the scenario as a facility preset (asks for the path); `then` runs once saved."""
@@ -767,7 +768,7 @@ class CalculatorScreen(Screen[None]):
                 "Open a facility preset id (files on your computer cannot be opened):", "", "Open"
             )
         else:
-            start = calc.user_preset_dir() / "facilities"
+            start = calc.ui.user_preset_dir() / "facilities"
             dialog = PathDialog(
                 "Open a saved scenario (.toml path) or a facility preset id:", f"{start}/", "Open"
             )
@@ -895,7 +896,7 @@ class CalculatorScreen(Screen[None]):
             CalcError: The scenario's fields cannot be shown (a method that is not a preset):
                 raised before anything on screen changes.
         """
-        fields = calc.scenario_fields(scenario)
+        fields = calc.ui.scenario_fields(scenario)
         self._flush()
         self.base, self.scenario, self.source = scenario, scenario, source
         self.save_path = Path(source) if source.endswith(".toml") else None
@@ -908,7 +909,7 @@ class CalculatorScreen(Screen[None]):
         self.source = str(path)
         self.scenario = calc.Scenario.model_validate({**dict(scenario), "id": path.stem})
         self.base = self.scenario
-        self.saved_fields = calc.scenario_fields(self.scenario)
+        self.saved_fields = calc.ui.scenario_fields(self.scenario)
         calc.refresh_presets()  # a preset saved in the user folder is listed at once
         facility = self.query_one("#facility", Select)
         with self.prevent(Select.Changed):

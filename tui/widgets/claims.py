@@ -23,6 +23,7 @@ from textual.widgets import Button, DataTable, Input, Label, Static
 from textual.worker import get_current_worker
 
 import calc
+import calc.ui
 from tui.widgets.tables import cell, fitted_widths, fitting_columns, header_height
 
 EXAMPLE = (
@@ -53,7 +54,7 @@ CELL_STYLES = {
 }
 """Verdicts in the table (its cells are Rich text, which has no theme variables)."""
 COLUMNS = ("date", "id", "verdict or answer", "stated power", "count", "source")
-"""The ledger table's columns, as `calc.ledger_table` lays them out."""
+"""The ledger table's columns, as `calc.ui.ledger_table` lays them out."""
 
 
 @dataclass(frozen=True)
@@ -122,13 +123,13 @@ def read_sentence(text: str) -> SentenceReading:
     flat = " ".join(text.split())
     name = "Claim: " + (flat if len(flat) <= 60 else flat[:57] + "...")
     try:
-        scenario = calc.answered_scenario(reading, name=name)  # one figure: the other derived
+        scenario = calc.ui.answered_scenario(reading, name=name)  # one figure: the other derived
         claim = calc.check_claim(scenario)
     except calc.CalcError as error:
         return SentenceReading(reading, None, None, str(error))
     scenario = calc.Scenario.model_validate({**dict(scenario), "id": "claim", "notes": f"Sentence: {flat}"})
-    check = calc.SentenceCheck(reading=reading, claim=claim, alternatives=calc.alternative_checks(reading))
-    return SentenceReading(reading, scenario, claim, "", calc.readings_line(check))
+    check = calc.SentenceCheck(reading=reading, claim=claim, alternatives=calc.ui.alternative_checks(reading))
+    return SentenceReading(reading, scenario, claim, "", calc.ui.readings_line(check))
 
 
 def marked_sentence(reading: calc.ParsedClaim) -> Content:
@@ -261,7 +262,7 @@ class ClaimsPanel(Vertical):
         parts: list[Content] = []
         if result.reading is not None:
             parts.append(marked_sentence(result.reading))
-            table = calc.reading_table(result.reading)
+            table = calc.ui.reading_table(result.reading)
             for label, value, _, text in table.rows:
                 line = Content.from_markup("[b]$label[/b] ", label=f"{label:<12}") + Content(value)
                 if text:
@@ -321,7 +322,7 @@ class ClaimsPanel(Vertical):
             claims = [calc.load_claim(i) for i in calc.list_presets("claims")]
             claims.sort(key=lambda c: (c.date, c.id))
             report = calc.check_ledger()
-            table = calc.ledger_table(claims, report)
+            table = calc.ui.ledger_table(claims, report)
         except calc.CalcError as error:
             message = str(error)
             self.app.call_from_thread(self._ledger_failed, message)
@@ -431,7 +432,7 @@ class ClaimsPanel(Vertical):
     def open_claim(self, claim: calc.LedgerClaim, result: calc.LedgerResult | None) -> None:
         """The claim as a scenario (off the UI thread), then ask to open it."""
         try:
-            scenario = calc.claim_scenario(claim, result)
+            scenario = calc.ui.claim_scenario(claim, result)
         except calc.CalcError as error:
             message = str(error)
             self.app.call_from_thread(self.notify, message, title="Not opened", severity="error")

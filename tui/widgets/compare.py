@@ -1,6 +1,6 @@
 """A/B: a pinned scenario beside the one being edited; and a sweep of one assumption.
 
-They render what calc computes (`calc.compare`, `calc.comparison_table`, `calc.sweep`).
+They render what calc computes (`calc.compare`, `calc.ui.comparison_table`, `calc.sweep`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from textual.markup import escape
 from textual.widgets import DataTable, Label, Select, Static
 
 import calc
+import calc.ui
 from tui.widgets.results import View
 from tui.widgets.tables import cell, fitted_widths, header_height
 
@@ -43,7 +44,7 @@ class ComparePanel(Vertical):
 
     def show(self, pinned: calc.Report, current: calc.Report, stale: bool) -> None:
         comparison = calc.compare(pinned, current)
-        table = calc.comparison_table(comparison)
+        table = calc.ui.comparison_table(comparison)
         self.query_one("#compare-heads", View).put(
             f"[b]A[/b] {escape(comparison.head_a)}\n[b]B[/b] {escape(comparison.head_b)}"
         )
@@ -76,7 +77,7 @@ class SweepPanel(Vertical):
         with Horizontal(classes="panel-row"):
             yield Label("vary", classes="assumption-name")
             yield Select(
-                [(name, name) for name in calc.RANGED if name != "server_factor"],
+                [(name, name) for name in calc.ui.RANGED if name != "server_factor"],
                 value="pue",
                 allow_blank=False,
                 id="sweep-vary",

@@ -1,7 +1,7 @@
 """Editors of the scenario's inputs: the claim, the fleet, the assumptions.
 
 Each editor owns its fields and their error lines. `to_model()` gives its field text, keyed as
-`calc.parse_fields` takes it; `load(fields)` puts field text back (a scenario opened, an undo);
+`calc.ui.parse_fields` takes it; `load(fields)` puts field text back (a scenario opened, an undo);
 `mark(errors)` marks the fields calc rejected, with calc's messages. An edit posts one
 `Editor.Changed`; the screen parses the fields of all the editors through calc and schedules
 the report. Editors hold text, never numbers: the parsing and the power math are calc's.
@@ -18,9 +18,10 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
 import calc
+import calc.ui
 from tui.widgets.fields import FieldInput, FleetRow
 
-ASSUMPTION_FIELDS = calc.RANGE_ASSUMPTIONS
+ASSUMPTION_FIELDS = calc.ui.RANGE_ASSUMPTIONS
 """The assumptions the form edits, each as low / central / high."""
 
 
@@ -80,7 +81,7 @@ class Editor(Vertical):
         self._inputs = self._selects = None
 
     def to_model(self) -> dict[str, str]:
-        """The text of the editor's fields, keyed as `calc.parse_fields` takes them."""
+        """The text of the editor's fields, keyed as `calc.ui.parse_fields` takes them."""
         values = {w.key: w.value for w in self.inputs()}
         values.update((key, str(select.value)) for key, select in self.selects())
         return values

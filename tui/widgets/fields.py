@@ -10,6 +10,7 @@ from textual.strip import Strip
 from textual.widgets import Button, Input, Select
 
 import calc
+import calc.ui
 
 
 def shortened(text: str, width: int) -> str:
@@ -81,7 +82,7 @@ class FieldInput(Input):
     def action_nudge(self, fraction: float) -> None:
         """Step the value: calc moves it in its own unit; a value that does not parse rings."""
         try:
-            self.value = calc.nudge_text(self.value, self.key, fraction)
+            self.value = calc.ui.nudge_text(self.value, self.key, fraction)
         except calc.CalcError:
             self.app.bell()
             return

@@ -8,6 +8,7 @@ from textual.markup import escape
 from textual.widgets import Input, Label, Select, Static
 
 import calc
+import calc.ui
 from tui.widgets.fields import FieldInput
 from tui.widgets.results import View
 
@@ -67,7 +68,7 @@ class UncertaintyPanel(Vertical):
         for r in result.readings:
             per = r.power_per_accelerator
             line = (
-                f"[b]{calc.BASIS_LABELS[r.basis]:<8}[/b] per accelerator P5/P50/P95 "
+                f"[b]{calc.ui.BASIS_LABELS[r.basis]:<8}[/b] per accelerator P5/P50/P95 "
                 f"{fp(per.p5, 'W', 0)} / {fp(per.p50, 'W', 0)} / {fp(per.p95, 'W', 0)}"
             )
             if r.accelerators is not None:
@@ -199,7 +200,7 @@ class EnergyPanel(OptionPanel):
         if energy is None:  # no figures of other inputs under an input that does not parse
             self.query_one("#energy-summary", View).put("")
             return
-        fm = calc.format_money
+        fm = calc.ui.format_money
         lines = [
             f"[b]{calc.format_power(energy.power)}[/b] at load factor {energy.load_factor:g} "
             f"(average {calc.format_power(energy.average_power)}), a year:",
@@ -269,7 +270,7 @@ class OrbitalPanel(OptionPanel):
             f"  compute hardware  {t(result.compute_mass)}",
             f"  total mass    [b]{t(result.total_mass)}[/b]",
             f"  {result.satellites:,} satellites, {result.launches:,} launches, "
-            f"{calc.format_money(result.launch_cost)} to launch",
+            f"{calc.ui.format_money(result.launch_cost)} to launch",
             "[$text-muted]Lower bounds: ideal radiators facing deep space.[/]",
         ]
         self.query_one("#orbital-summary", View).put("\n".join(lines))
@@ -298,14 +299,14 @@ class ComputePanel(Vertical):
             if name in peak:
                 f = peak[name]
                 lines.append(
-                    f"  peak {name.upper()}  [b]{calc.format_flops(f.central)}[/b] "
-                    f"({calc.format_flops(f.low)}–{calc.format_flops(f.high)}), dense"
+                    f"  peak {name.upper()}  [b]{calc.ui.format_flops(f.central)}[/b] "
+                    f"({calc.ui.format_flops(f.low)}–{calc.ui.format_flops(f.high)}), dense"
                 )
         lines += [
             f"  mfu {result.mfu.central:g} ({result.mfu.low:g}–{result.mfu.high:g}) of "
             f"{result.mfu_precision.upper()} peak × availability {result.availability.central:g}",
-            f"  effective  [b]{calc.format_flops(result.effective.central)}[/b]; per year "
-            f"{calc.format_flops(result.flop_per_year.central, 'FLOP')}",
+            f"  effective  [b]{calc.ui.format_flops(result.effective.central)}[/b]; per year "
+            f"{calc.ui.format_flops(result.flop_per_year.central, 'FLOP')}",
         ]
         for d in result.days_to:
             lines.append(f"  {d.name} FLOP in [b]{d.central:,.1f} days[/b] ({d.low:,.1f}–{d.high:,.1f})")

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 import calc
+import calc.ui
 
 VERDICT_STYLE = {
     "implausible": "$error",
@@ -124,11 +125,11 @@ class Headline(View):
 
     def show(self, report: calc.Report, stale: bool) -> None:
         stale = stale and bool(self.screen.errors)  # type: ignore[attr-defined]
-        verdict = calc.verdict_word(report.claim)
+        verdict = calc.ui.verdict_word(report.claim)
         for name in VERDICT_STYLE:
             self.set_class(verdict == name, f"-{name}")
         self.set_class(stale, "-stale")
-        first, *rest = calc.headline_lines(report)
+        first, *rest = calc.ui.headline_lines(report)
         word, _, tail = first.partition("  ")
         lines = [f"[b {VERDICT_STYLE[verdict]}]{word}[/]  {escape(tail)}", *(escape(line) for line in rest)]
         if stale:
@@ -168,7 +169,9 @@ class ChainBars(View):
             cells += [" "] * (width + 1 - len(cells))
             cells[min(marker, width)] = "[b $accent]│[/]"
             span = f" [$text-muted]({watts(row.low)}–{watts(row.high)})[/]" if show_range else ""
-            lines.append(f"{calc.BASIS_LABELS[row.basis]:<8} {''.join(cells)} {watts(row.central):>10}{span}")
+            lines.append(
+                f"{calc.ui.BASIS_LABELS[row.basis]:<8} {''.join(cells)} {watts(row.central):>10}{span}"
+            )
         self.put("\n".join(lines))
 
 
@@ -195,12 +198,12 @@ class ReadingsTable(View):
     def show(self, report: calc.Report) -> None:
         self._report = report
         width = self.size.width or 80
-        table = calc.readings_table(report.claim)
+        table = calc.ui.readings_table(report.claim)
         lines: list[str] = []
         for reading, row in zip(report.claim.readings, table.rows, strict=True):
             basis, verdict, span, _central, supports, _evens = row
             style = VERDICT_STYLE[
-                calc.verdict_word(report.claim) if report.claim.derived else reading.verdict
+                calc.ui.verdict_word(report.claim) if report.claim.derived else reading.verdict
             ]
             head = [
                 (f"{basis:<8} {verdict:<11}", f"[b]{basis:<8}[/b] [{style}]{verdict:<11}[/]"),
@@ -210,7 +213,7 @@ class ReadingsTable(View):
             lines += flow(head, width, indent=9)
             evens = []
             for e in reading.break_even:
-                text = f"{e.assumption} {calc.even_value(e)}{STATUS_MARK[e.status]}"
+                text = f"{e.assumption} {calc.ui.even_value(e)}{STATUS_MARK[e.status]}"
                 style = self.STATUS_STYLE[e.status]
                 evens.append((text, f"[{style}]{text}[/]" if style else text))
             evens = [(p + ",", m + ",") for p, m in evens[:-1]] + evens[-1:]
@@ -258,18 +261,20 @@ class MethodsTable(View):
     def show(self, report: calc.Report) -> None:
         self._report = report
         width = self.size.width or 80
-        table = calc.methods_table(report.methods)
+        table = calc.ui.methods_table(report.methods)
         widths = [max(len(row[i]) for row in (table.header, *table.rows)) for i in range(len(table.header))]
         lines: list[str] = []
         if sum(widths) + 2 * (len(widths) - 1) <= width:
             lines.append("[b]" + escape(_aligned(table.header, widths, table.align)) + "[/b]")
             for row, result in zip(table.rows, report.methods, strict=True):
-                lines.append(_styled(_aligned(row, widths, table.align), row[1], calc.verdict_word(result)))
+                lines.append(
+                    _styled(_aligned(row, widths, table.align), row[1], calc.ui.verdict_word(result))
+                )
         else:  # narrow: each method on a line of its own, its readings flowing under it
             for row, result in zip(table.rows, report.methods, strict=True):
                 method, verdict, _implied, *spans = row
                 head = f"{method:<{widths[0]}} {verdict:<{widths[1]}}"
-                style = VERDICT_STYLE[calc.verdict_word(result)]
+                style = VERDICT_STYLE[calc.ui.verdict_word(result)]
                 markup = f"[b]{escape(method):<{widths[0]}}[/b] [{style}]{verdict:<{widths[1]}}[/]"
                 tokens = [(head, markup)]  # the implied power is the claim's, the same for each
                 for name, span in zip(table.header[3:], spans, strict=True):

@@ -1,6 +1,6 @@
 """A site's energization quarter by quarter: power online by source against what arrived.
 
-It draws `calc.timeline` as the text bars of `calc.timeline_bars` (the cells are calc's);
+It draws `calc.timeline` as the text bars of `calc.ui.timeline_bars` (the cells are calc's);
 both are computed in a thread worker for the facility the screen gives.
 """
 
@@ -16,6 +16,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 import calc
+import calc.ui
 
 LABEL_WIDTH = 10
 """The quarter's label before each bar."""
@@ -32,7 +33,7 @@ class TimelineView:
     facility: str | None
     width: int
     result: calc.TimelineResult | None
-    chart: calc.TimelineChart | None
+    chart: calc.ui.TimelineChart | None
     message: str
 
 
@@ -44,7 +45,7 @@ def timeline_view(facility: str | None, name: str, width: int) -> TimelineView:
         )
     try:
         result = calc.timeline(facility)
-        chart = calc.timeline_bars(result, width)
+        chart = calc.ui.timeline_bars(result, width)
     except calc.CalcError as error:
         if "has no timeline" not in str(error):
             return TimelineView(facility, width, None, None, str(error))
@@ -71,7 +72,7 @@ def _having_timelines() -> list[str]:
     return having
 
 
-def bar_content(bar: calc.TimelineBar, width: int) -> Content:
+def bar_content(bar: calc.ui.TimelineBar, width: int) -> Content:
     """One quarter's bar: the sources' cells, the need marked with │ (red when short), the
     shortfall between the firm power and the need dotted."""
     cells: list[tuple[str, str]] = []
@@ -145,7 +146,7 @@ class TimelinePanel(Vertical):
         events.update(self.events_content(view.result))
 
     @staticmethod
-    def chart_content(result: calc.TimelineResult, chart: calc.TimelineChart) -> Content:
+    def chart_content(result: calc.TimelineResult, chart: calc.ui.TimelineChart) -> Content:
         fp = calc.format_power
         legend = Content("  ").join(
             Content(glyph * 2).stylize(style) + Content(f" {source}") for source, glyph, style in SOURCE_CELLS

@@ -1,0 +1,84 @@
+"""The names dcpower's own faces use: the terminal UI (`tui`) and the `dcpower` command.
+
+These are the table builders, labels, field parsers and nudges the editors and panels are
+drawn from; a notebook needs none of them (`calc.render`, `calc.report_markdown` and
+`calc.to_frame` give a result's text, Markdown and rows). They are importable and documented,
+but they change with the UI: ``import calc.ui`` and use them at that risk.
+"""
+
+import importlib
+from typing import Any
+
+from calc.assumptions import parse_settings
+from calc.chain import RANGED, resolve
+from calc.claim_report import ledger_table, reading_table, readings_line
+from calc.claims import even_value
+from calc.compare import cli_command, comparison_table, verdict_text
+from calc.compute import format_flops
+from calc.energy import format_money
+from calc.files import write_atomic
+from calc.inputs import parse_fields, scenario_fields
+from calc.ledger import answered_scenario, claim_scenario
+from calc.models import BASIS_LABELS, POWER_BOUNDS, RANGE_ASSUMPTIONS, TimelineBar, TimelineChart
+from calc.nudge import nudge_text
+from calc.presets import accelerator_choices
+from calc.presets import user_config_dir as user_preset_dir
+from calc.report import headline_lines, methods_table, readings_table, verdict_word
+from calc.sentences import alternative_checks
+from calc.timeline import timeline_bars
+from calc.units import quantity_json
+
+_LAZY = {"parse_sweep": "calc.uncertainty"}
+
+
+def __getattr__(name: str) -> Any:
+    """The numpy-backed names, imported on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'calc.ui' has no attribute {name!r}")
+    # calc.uncertainty imports numpy, which a one-shot command does not load
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names with the lazily imported ones."""
+    return sorted({*globals(), *_LAZY})
+
+
+__all__ = [
+    "BASIS_LABELS",
+    "POWER_BOUNDS",
+    "RANGED",
+    "RANGE_ASSUMPTIONS",
+    "TimelineBar",
+    "TimelineChart",
+    "accelerator_choices",
+    "alternative_checks",
+    "answered_scenario",
+    "claim_scenario",
+    "cli_command",
+    "comparison_table",
+    "even_value",
+    "format_flops",
+    "format_money",
+    "headline_lines",
+    "ledger_table",
+    "methods_table",
+    "nudge_text",
+    "parse_fields",
+    "parse_settings",
+    "parse_sweep",  # noqa: F822  (imported on first use, by __getattr__)
+    "quantity_json",
+    "reading_table",
+    "readings_line",
+    "readings_table",
+    "resolve",
+    "scenario_fields",
+    "timeline_bars",
+    "user_preset_dir",
+    "verdict_text",
+    "verdict_word",
+    "write_atomic",
+]
