@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 import calc
 from calc import claim_report, commands, completion
+from calc.arguments import id_pairs
 from calc.claim_report import ledger_document, ledger_list_table, sentence_document, timeline_document
 from calc.claims import method_order
 from calc.compute import claim_compute_lines, compute, count_for_h100e
@@ -66,15 +67,7 @@ class _Parser(argparse.ArgumentParser):
 def _pairs(items: Sequence[str] | None, flag: str, what: str) -> dict[str, str] | None:
     if not items:
         return None
-    pairs: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise CliError(f"{flag}: {shown(item)} must be ID={what}, e.g. 'h100-sxm=150000'")
-        if key.strip() in pairs:
-            raise CliError(f"{flag}: {shown(key.strip())} is given twice")
-        pairs[key.strip()] = value.strip()
-    return pairs
+    return id_pairs(items, flag, what)
 
 
 # ------------------------------------------------------------------------------- parser
