@@ -123,3 +123,20 @@ def test_an_unknown_shell_is_one_line(capsys):
     err = capsys.readouterr().err
     assert "invalid choice: 'tcsh'" in err and "'bash', 'zsh', 'fish'" in err
     assert len(err.splitlines()) == 1
+
+
+def test_fish_completes_commands_choices_and_ids_where_fish_is_installed(tmp_path, capsys):
+    if shutil.which("fish") is None:
+        pytest.skip("fish is not installed")
+    script = tmp_path / "dcpower.fish"
+    script.write_text(_script("fish", capsys))
+
+    def offered(line: str) -> list[str]:
+        code = f"source {script}; complete -C {line!r}"
+        env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path)}
+        done = subprocess.run(["fish", "-c", code], capture_output=True, text=True, timeout=60, env=env)
+        return [row.split("\t")[0] for row in done.stdout.splitlines()]
+
+    assert offered("dcpower ch") == ["check"]
+    assert sorted(offered("dcpower check --basis ")) == sorted(calc.CLAIM_BASES)
+    assert offered("dcpower check --accelerator h100") == ["h100-pcie", "h100-sxm"]
