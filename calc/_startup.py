@@ -15,8 +15,7 @@ import itertools
 import os
 import sys
 
-NUMPY_COMMANDS = frozenset({"uncertainty", "sensitivity", "sweep", "tui"})
-"""Subcommands that draw samples or open the UI: they need numpy."""
+from calc.commands import NUMPY_COMMANDS, PROGRAM  # the spec: stdlib only, no pint
 
 _SCRIPT_NAMES = frozenset({"dcpower", "dcpower.exe", "dcpower-script.py"})
 
@@ -45,11 +44,12 @@ def import_pint_without_numpy() -> None:
 
 
 def command_of(arguments: list[str]) -> str | None:
-    """The subcommand the arguments run, parsed as `dcpower`'s top level parses them (its one
-    option with a value, --preset-dir, skipped), or None: a value such as `--facility sweep`
+    """The subcommand the arguments run, parsed as `dcpower`'s top level parses them (its
+    options, from the command spec, skipped), or None: a value such as `--facility sweep`
     after the subcommand is never taken for it."""
     parser = argparse.ArgumentParser(add_help=False, allow_abbrev=True, exit_on_error=False)
-    parser.add_argument("--preset-dir", action="append")
+    for option in PROGRAM.options:  # the options taken before the command (--preset-dir)
+        parser.add_argument(*option.flags, action=option.action)
     parser.add_argument("-V", "--version", "-h", "--help", action="store_true")
     parser.add_argument("command", nargs="?")
     try:

@@ -198,3 +198,20 @@ def accepts(_public: str = "", **expected: str | Checker) -> Callable[[F], F]:
         return checked  # type: ignore[return-value]
 
     return decorate
+
+
+def id_pairs(items: Iterable[str], field: str, what: str) -> dict[str, str]:
+    """``ID=VALUE`` items (``h100-sxm=150000``) as a mapping of id to value text.
+
+    Raises:
+        InputError: An item is not ID=VALUE, or an id is given twice (the message names `field`).
+    """
+    pairs: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(f"{field}: {shown(item)} must be ID={what}, e.g. 'h100-sxm=150000'")
+        if key.strip() in pairs:
+            raise InputError(f"{field}: {shown(key.strip())} is given twice")
+        pairs[key.strip()] = value.strip()
+    return pairs

@@ -27,7 +27,7 @@ from typing import Any, cast
 
 from calc import claims as _claims
 from calc import sentences as _sentences
-from calc.arguments import accepts, choice, mapping, models, path, texts, whole
+from calc.arguments import accepts, choice, id_pairs, mapping, models, path, texts, whole
 from calc.claims import compare_methods
 from calc.errors import CalcError, InputError, shown
 from calc.inputs import scenario
@@ -476,15 +476,7 @@ def _csv_row(header: tuple[str, ...], line: int, record: list[str]) -> dict[str,
 def _fleet(text: Any) -> dict[str, str]:
     if isinstance(text, Mapping):
         return {str(k): str(v) for k, v in text.items()}
-    pairs: dict[str, str] = {}
-    for item in str(text).replace(",", ";").split(";"):
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise InputError(f"fleet: {shown(item)} must be ID=COUNT, e.g. 'h100-sxm=150000'")
-        if key.strip() in pairs:
-            raise InputError(f"fleet: {shown(key.strip())} is given twice")
-        pairs[key.strip()] = value.strip()
-    return pairs
+    return id_pairs(str(text).replace(",", ";").split(";"), "fleet", "COUNT")
 
 
 def _given(row: Mapping[str, Any], name: str) -> Any:

@@ -17,18 +17,20 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, NoReturn
 
 import calc
 import calc.ui
-from calc import claim_report
+from calc import claim_report, commands, completion
+from calc.arguments import id_pairs
 from calc.claim_report import ledger_document, ledger_list_table, sentence_document, timeline_document
 from calc.claims import method_order
 from calc.compute import claim_compute_lines, compute, count_for_h100e
 from calc.epoch import export_csv, export_row, import_epoch
 from calc.errors import CalcError, one_line, shown
 from calc.inputs import _validated
-from calc.presets import KINDS, catalog, describe_preset, preset_listing, preset_problems
+from calc.presets import catalog, describe_preset, preset_listing, preset_problems
 from calc.report import (
     as_text,
     capacity_document,
@@ -66,168 +68,12 @@ class _Parser(argparse.ArgumentParser):
 def _pairs(items: Sequence[str] | None, flag: str, what: str) -> dict[str, str] | None:
     if not items:
         return None
-    pairs: dict[str, str] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise CliError(f"{flag}: {shown(item)} must be ID={what}, e.g. 'h100-sxm=150000'")
-        if key.strip() in pairs:
-            raise CliError(f"{flag}: {shown(key.strip())} is given twice")
-        pairs[key.strip()] = value.strip()
-    return pairs
+    return id_pairs(items, flag, what)
 
 
-# ------------------------------------------------------------------------------- options
-# Each option is declared once, here, and every subcommand that takes it shares the declaration.
-
-
-def _defaults_of_set() -> str:
-    """The names --set accepts, with the default set's low / central / high (from its preset)."""
-
-    default = calc.build_assumptions("default")
-    ranges = ", ".join(
-        f"{name} {r.low:g}/{r.central:g}/{r.high:g}"
-        for name in calc.ui.RANGE_ASSUMPTIONS
-        if (r := getattr(default, name)) is not None
-    )
-    return (
-        f"override an assumption, a point (pue=1.3) or low:central:high (pue=1.1:1.25:1.4); "
-        f"defaults {ranges}; also headroom (share of supply kept unused, default "
-        f"{default.headroom:g}), redundancy (N, 2N, 4N/3, 3N/2 or k+1 such as 3+1; default "
-        f"{default.redundancy.label}), server_factor (server power / TDP, set by epoch methods)"
-    )
-
-
-def _preset_default(kind: Any, preset: str, name: str) -> str:
-    """A parameter's default value as its preset gives it, for help texts."""
-
-    return str(calc.load_preset(kind, preset).parameters[name].value)
-
-
-BASIS_HELP = (
-    "where the power is measured: chip (accelerator TDP), server, it (critical IT: servers, "
-    "network, storage), facility (IT x PUE), supply (the grid or contracted capacity), or "
-    "unspecified (read both as it and as facility)"
-)
-
-
-def _options() -> dict[str, tuple[tuple[str, ...], dict[str, Any]]]:
-    """Every option of dcpower: name -> (flags, argparse keywords)."""
-
-    return {
-        "power": (
-            ("--power",),
-            {
-                "help": "the power, e.g. '300 MW' (W…GW, BTU/h; kVA/MVA are apparent power, converted at the power factor)"
-            },
-        ),
-        "gpus": (
-            ("--gpus",),
-            {"help": "the accelerator count, e.g. 220000 (with --fleet: the total, the fleet a mix)"},
-        ),
-        "accelerator": (
-            ("--accelerator",),
-            {"help": "accelerator id, e.g. h100-sxm (see 'dcpower presets list --kind accelerators')"},
-        ),
-        "system": (
-            ("--system",),
-            {"help": "the system --accelerator is installed in (default: its preset's system)"},
-        ),
-        "fleet": (
-            ("--fleet",),
-            {
-                "action": "append",
-                "metavar": "ID=COUNT",
-                "help": "a fleet by count, repeatable: --fleet h100-sxm=150000 --fleet h200-sxm=50000 (ID@SYSTEM names a system)",
-            },
-        ),
-        "mix": (
-            ("--mix",),
-            {
-                "action": "append",
-                "metavar": "ID=WEIGHT",
-                "help": "a fleet by share, repeatable: --mix gb200=3 --mix h100-sxm=1",
-            },
-        ),
-        "facility": (
-            ("--facility",),
-            {
-                "help": "facility preset id or saved scenario .toml: its power, basis, count, fleet and site facts fill what is not given"
-            },
-        ),
-        "method": (
-            ("--method",),
-            {
-                "help": f"assumption set: {', '.join(calc.list_presets('assumptions'))} (default: the facility's, else default)"
-            },
-        ),
-        "method_all": (
-            ("--method",),
-            {
-                "help": f"assumption set: {', '.join(calc.list_presets('assumptions'))}, or all to compare them (default: the facility's, else default)"
-            },
-        ),
-        "settings": (
-            ("--set",),
-            {
-                "dest": "settings",
-                "action": "append",
-                "default": [],
-                "metavar": "NAME=VALUE",
-                "help": _defaults_of_set(),
-            },
-        ),
-        "basis": (
-            ("--basis",),
-            {
-                "choices": calc.CLAIM_BASES,
-                "help": BASIS_HELP + " (default: the facility's, else unspecified)",
-            },
-        ),
-        "basis_single": (
-            ("--basis",),
-            {
-                "choices": calc.CLAIM_BASES,
-                "help": BASIS_HELP + " (default: facility; unspecified is read as facility)",
-            },
-        ),
-        "power_bound": (
-            ("--power-bound",),
-            {
-                "choices": calc.ui.POWER_BOUNDS,
-                "help": "how the power was stated: exact (default), at-least ('more than 300 MW'), "
-                "at-most ('up to'), about ('roughly', within 10 %%)",
-            },
-        ),
-        "gpus_bound": (
-            ("--gpus-bound",),
-            {
-                "choices": calc.ui.POWER_BOUNDS,
-                "help": "how the count was stated: exact (default), at-least ('over 220,000'), at-most, about",
-            },
-        ),
-        "gpus_high": (
-            ("--gpus-high",),
-            {
-                "metavar": "N",
-                "help": "the upper end of a count range, at least --gpus: '4 million or 5 million GPUs' is "
-                "--gpus 4000000 --gpus-high 5000000 (the count is then stated as between the two)",
-            },
-        ),
-        "rack_power_limit": (
-            ("--rack-power-limit",),
-            {"help": "power one rack may draw, e.g. '130 kW' (sets systems per rack)"},
-        ),
-        "json": (
-            ("--json",),
-            {"action": "store_true", "help": "print JSON (its schema: 'dcpower schema COMMAND')"},
-        ),
-        "chart": (("--chart",), {"metavar": "FILE.svg", "help": "also write the chart as an SVG file"}),
-        "economics": (
-            ("--economics",),
-            {"default": "default", "help": "economics preset for the defaults (default: default)"},
-        ),
-    }
+# ------------------------------------------------------------------------------- parser
+# The parser is built from the command spec, `calc.commands.COMMANDS`: every flag, help text and
+# example is declared there once.
 
 
 def _choice(choices: Sequence[str]) -> Callable[[str], str]:
@@ -245,449 +91,82 @@ def _choice(choices: Sequence[str]) -> Callable[[str], str]:
     return choice
 
 
-def _add(parser: argparse.ArgumentParser, *names: str) -> None:
-    options = _options()
-    for name in names:
-        flags, keywords = options[name]
-        if "choices" in keywords and "type" not in keywords:
-            keywords = {**keywords, "type": _choice(keywords["choices"])}
-        parser.add_argument(*flags, **keywords)
+def _add(parser: argparse.ArgumentParser, option: commands.Option) -> None:
+    """Add one option of the spec, its help and choices resolved against the calc package."""
+    keywords: dict[str, Any] = {"help": option.help if isinstance(option.help, str) else option.help(calc)}
+    if option.choices is not None:
+        choices = option.choices if isinstance(option.choices, tuple) else option.choices(calc)
+        keywords["choices"] = choices
+        if option.fold_case:
+            keywords["type"] = _choice(choices)
+    for name in ("metavar", "action", "type", "nargs"):
+        if getattr(option, name) is not None:
+            keywords[name] = getattr(option, name)
+    if option.default is not commands.UNSET:
+        keywords["default"] = option.default
+    if option.required:
+        keywords["required"] = True
+    if option.flags:
+        if option.dest is not None:
+            keywords["dest"] = option.dest
+        parser.add_argument(*option.flags, **keywords)
+    else:
+        parser.add_argument(option.name, **keywords)
 
 
-CLAIM = ("power", "gpus", "accelerator", "system", "fleet", "mix", "facility", "settings")
-
-EXAMPLES = {
-    "capacity": [
-        "dcpower capacity --power '300 MW' --accelerator h100-sxm",
-        "dcpower capacity --power '1 GW' --mix gb200=3 --mix h100-sxm=1 --basis it",
-        "dcpower capacity --facility colossus-1 --rack-power-limit '130 kW'",
-    ],
-    "power": [
-        "dcpower power --gpus 100000 --accelerator h100-sxm",
-        "dcpower power --fleet h100-sxm=150000 --fleet gb200=30000 --set pue=1.15",
-    ],
-    "check": [
-        "dcpower check --power '300 MW' --gpus 220000 --accelerator h100-sxm",
-        "dcpower check --facility colossus-1 --method all",
-        "dcpower check --facility stargate-abilene --set pue=1.1:1.2:1.3 --fail-on implausible",
-        "dcpower check --power '300 MW' --power-bound at-least --gpus 220000 --gpus-bound at-least --accelerator h100-sxm",
-        "dcpower check --power '10 GW' --gpus 4000000 --gpus-high 5000000 --accelerator gb300",
-    ],
-    "solve": [
-        "dcpower solve --for pue --power '300 MW' --gpus 220000 --accelerator h100-sxm",
-        "dcpower solve --for power --gpus 100000 --accelerator gb200 --basis supply --set redundancy=2N",
-    ],
-    "uncertainty": [
-        "dcpower uncertainty --facility colossus-1 --samples 1000000",
-        "dcpower uncertainty --power '300 MW' --gpus 220000 --accelerator h100-sxm --distribution pue=normal",
-    ],
-    "sensitivity": ["dcpower sensitivity --facility colossus-1 --chart tornado.svg"],
-    "sweep": ["dcpower sweep --facility colossus-1 --vary pue=1.05:1.6:12"],
-    "energy": ["dcpower energy --power '100 MW'", "dcpower energy --annual-energy '176 TWh'"],
-    "capex": [
-        "dcpower capex --gpus 100000 --accelerator h100-sxm",
-        "dcpower capex --budget '1.1e12 USD' --accelerator gb200",
-    ],
-    "orbital": [
-        "dcpower orbital --power '1 GW' --accelerator h100-sxm",
-        "dcpower orbital --power '100 MW' --orbit leo-550km",
-    ],
-    "claim": [
-        "dcpower claim 'This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) within the month.'",
-        "dcpower claim 'Oracle will install about 400,000 GB200 chips in a 1.2 GW campus' --json",
-        "dcpower claim 'Up to one million TPUs and well over a gigawatt' --accelerator tpu-v7 --basis facility",
-        "dcpower claim 'Leonardo: 13,824 A100 GPUs in 7.5 MW' --system leonardo-booster-node",
-    ],
-    "batch": [
-        "dcpower batch claims.csv",
-        "dcpower batch --example --format markdown",
-        "dcpower batch claims.jsonl --format jsonl --methods all --fail-on implausible",
-        "dcpower batch claims.csv --format markdown > verdicts.md",
-    ],
-    "claims": [
-        "dcpower claims list",
-        "dcpower claims check stargate-norway",
-        "dcpower claims check --all --json",
-    ],
-    "timeline": [
-        "dcpower timeline --facility colossus-1",
-        "dcpower timeline --facility stargate-abilene --json",
-    ],
-    "compute": [
-        "dcpower compute --power '300 MW' --accelerator h100-sxm --basis facility",
-        "dcpower compute --fleet h100-sxm=100000 --fleet gb200=50000 --mfu 0.35:0.40:0.45",
-        "dcpower compute --facility colossus-1 --json",
-        "dcpower compute --h100e 1000000 --accelerator gb300",
-        "dcpower compute --flops '100 EFLOP/s' --precision bf16 --accelerator tpu-v7",
-    ],
-    "import": [
-        "dcpower import epoch data_center_timelines.csv data_centers.csv --out my-presets --as-of 2025-12-14",
-        "dcpower import epoch data_center_timelines.csv --accelerator gb200 --out my-presets",
-    ],
-    "presets": ["dcpower presets list --kind facilities", "dcpower presets show colossus-1"],
-    "schema": ["dcpower schema check > check.schema.json"],
-    "tui": ["dcpower tui --facility stargate-abilene"],
-    "serve": ["dcpower serve", "dcpower serve --port 8080 --facility stargate-abilene"],
-}
-
-DESCRIPTIONS = {
-    "capacity": "How many accelerators a power supports at one basis, in whole systems and racks.",
-    "power": "The power N accelerators (or a fleet) need at every basis, chip to supply.",
-    "check": "Is 'POWER supports COUNT accelerators' plausible? The verdict, the implied power per accelerator, and what must hold.",
-    "solve": "The value of one unknown (power, gpus or an assumption) that makes the claim fit exactly.",
-    "uncertainty": "Monte Carlo over the assumption ranges: P5 / P50 / P95 and the share of draws in which the claim fits.",
-    "sensitivity": "Tornado: which assumption moves the answer most, each swung low to high with the others central.",
-    "sweep": "Vary one assumption over a range and check the claim at each value.",
-    "energy": "Annual energy, electricity cost, emissions and water of a power.",
-    "capex": "Capital cost of a fleet with its share of the facility, or what a budget buys.",
-    "orbital": "Solar arrays, radiators, batteries, satellites and launches for a power of compute in orbit (lower bounds).",
-    "claim": "Read a claim from its sentence (power, count, accelerator, basis, bounds; shown with the text each came from) and check it.",
-    "batch": "Check every claim of a CSV or JSON Lines file (columns power, count, count_high, accelerator, system, fleet, basis, power_bound, count_bound, method, text; any other is an error): one result per row.",
-    "claims": "The ledger of announced deals: list them, or check them (a verdict, or what a power, count or budget supports), each with its source and date.",
-    "timeline": "A site's energization quarter by quarter: power online by source, what it supports, what was delivered, stranded power or shortfall, battery hours.",
-    "compute": "What a power, a facility or a fleet buys in compute: H100-equivalents, dense peak and effective FLOP/s per precision, FLOP per year, days to 1e25-1e27 FLOP, H100e per MW at every basis; or the power a target in H100e or FLOP/s needs.",
-    "import": "Turn Epoch AI's Frontier Data Centers tables (CC-BY) into facility presets with dated power stages and deliveries.",
-    "presets": "List the presets or show one with its sources.",
-    "schema": "Print the JSON Schema of a command's --json output.",
-    "tui": "Open the terminal UI.",
-    "serve": "Serve the terminal UI to a web browser (textual-serve), on 127.0.0.1 unless --host says otherwise; it has no login.",
-}
-
-from calc.schemas import SCHEMA_NAMES as SCHEMAS  # noqa: E402  (the documents `dcpower schema` names)
+EXAMPLES = {spec.name: list(spec.examples) for spec in commands.COMMANDS}
+DESCRIPTIONS = {spec.name: spec.description for spec in commands.COMMANDS}
+SCHEMAS = commands.schema_names()
+"""The documents `dcpower schema` names."""
 
 
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
-    """--preset-dir, accepted before or after the subcommand."""
-    parser.add_argument(
-        "--preset-dir",
-        action="append",
-        default=argparse.SUPPRESS if suppress else [],
-        metavar="DIR",
-        help="extra preset directory, repeatable (its presets override bundled ones of the same id)",
+    """--preset-dir, accepted before or after the subcommand (after it, it adds to those before)."""
+    for option in commands.PROGRAM.options:
+        _add(parser, replace(option, default=argparse.SUPPRESS) if suppress else option)
+
+
+def _subcommands(parser: argparse.ArgumentParser, spec: commands.Command) -> None:
+    """The subcommands of `spec` (`claims list`, ...), each with the global options last."""
+    sub = parser.add_subparsers(
+        dest=spec.subcommand_dest,
+        parser_class=_Parser,
+        metavar="|".join(s.name for s in spec.subcommands),
     )
+    for child in spec.subcommands:
+        made = sub.add_parser(
+            child.name, help=child.summary or child.description, description=child.description
+        )
+        for option in child.options:
+            _add(made, option)
+        _global_options(made, suppress=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of `dcpower`."""
+    """The argument parser of `dcpower`, from the command spec."""
 
     parser = _Parser(
-        prog="dcpower",
-        description=(
-            "Datacenter power and accelerator capacity: how many accelerators a power supports, "
-            "the power a fleet needs, and whether a public claim is plausible."
-        ),
+        prog=commands.PROGRAM.name,
+        description=commands.PROGRAM.description,
         epilog="Run 'dcpower COMMAND --help' for a command's options and examples.",
     )
     _global_options(parser, suppress=False)
     parser.add_argument("-V", "--version", action="version", version=f"dcpower {calc.__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND", title="commands")
-
-    def command(name: str) -> argparse.ArgumentParser:
-        examples = "\n".join(f"  {line}" for line in EXAMPLES[name])
+    for spec in commands.COMMANDS:
+        examples = "\n".join(f"  {line}" for line in spec.examples)
         made = sub.add_parser(
-            name,
-            help=DESCRIPTIONS[name],
-            description=DESCRIPTIONS[name],
+            spec.name,
+            help=spec.summary or spec.description,
+            description=spec.description,
             epilog=f"examples:\n{examples}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         _global_options(made, suppress=True)
-        return made
-
-    cap = command("capacity")
-    _add(cap, *CLAIM, "basis_single", "method", "rack_power_limit", "json")
-
-    pwr = command("power")
-    _add(pwr, *CLAIM, "method", "rack_power_limit", "json")
-
-    chk = command("check")
-    _add(chk, *CLAIM, "basis", "method_all", "power_bound", "gpus_bound", "gpus_high", "json")
-    chk.add_argument(
-        "--h100e",
-        metavar="N",
-        help="the count in H100-equivalents instead of --gpus (read as the accelerator's units; the text adds the claim's compute)",
-    )
-    chk.add_argument(
-        "--fail-on",
-        choices=("implausible", "ample", "not-plausible"),
-        help="exit 3 when the verdict matches (not-plausible: implausible, between or ample; with --method all, any method)",
-    )
-
-    slv = command("solve")
-    slv.add_argument(
-        "--for",
-        dest="unknown",
-        required=True,
-        metavar="NAME",
-        help="the unknown: power, gpus, pue, draw_factor, it_overhead, server_factor, headroom or usable_fraction",
-    )
-    _add(slv, *CLAIM, "basis_single", "method", "json")
-
-    unc = command("uncertainty")
-    _add(unc, *CLAIM, "basis", "method", "json", "chart")
-    unc.add_argument(
-        "--samples", type=int, default=100_000, help="number of draws, 1 to 10,000,000 (default 100000)"
-    )
-    unc.add_argument(
-        "--seed",
-        type=int,
-        default=0,
-        help="seed of the draws: the same seed gives the same numbers (default 0)",
-    )
-    unc.add_argument(
-        "--distribution",
-        action="append",
-        default=[],
-        metavar="NAME=KIND",
-        help="per assumption: triangular on low/central/high (default), uniform, normal or fixed; e.g. pue=normal",
-    )
-
-    sen = command("sensitivity")
-    _add(sen, *CLAIM, "basis_single", "method", "json", "chart")
-
-    swp = command("sweep")
-    swp.add_argument(
-        "--vary",
-        required=True,
-        metavar="NAME=START:STOP:POINTS",
-        help="POINTS values of one assumption from START to STOP, e.g. pue=1.05:1.6:12 "
-        "(draw_factor, server_factor, it_overhead, pue or headroom; or system_power in kW per "
-        "system, e.g. system_power=120:132:4)",
-    )
-    _add(swp, *CLAIM, "basis_single", "method", "json")
-
-    eng = command("energy")
-    _add(eng, "power", "facility")
-    eng.add_argument(
-        "--annual-energy", help="instead: an energy per year to turn into average power, e.g. '176 TWh'"
-    )
-    eng.add_argument(
-        "--load-factor",
-        help=f"average / full power, in (0, 1] (default {_preset_default('economics', 'default', 'load_factor')})",
-    )
-    eng.add_argument(
-        "--price",
-        help=f"electricity price (default {_preset_default('economics', 'default', 'electricity_price')})",
-    )
-    eng.add_argument(
-        "--carbon",
-        help=f"grid carbon intensity (default {_preset_default('economics', 'default', 'carbon_intensity')})",
-    )
-    eng.add_argument(
-        "--wue",
-        help=f"water usage effectiveness, on-site water per energy (default {_preset_default('economics', 'default', 'wue')})",
-    )
-    _add(eng, "economics", "json")
-
-    cpx = command("capex")
-    cpx.add_argument("--budget", help="capital budget, e.g. '1.1e12 USD' (instead of a count)")
-    _add(cpx, *CLAIM[1:], "method")
-    cpx.add_argument(
-        "--facility-cost",
-        help=f"facility cost per MW of critical IT (default {_preset_default('economics', 'default', 'facility_cost')})",
-    )
-    cpx.add_argument(
-        "--system-price",
-        action="append",
-        metavar="ID=PRICE",
-        help="price of one system, e.g. dgx-h100='350000 USD'",
-    )
-    _add(cpx, "economics", "json")
-
-    orb = command("orbital")
-    _add(orb, "power", "accelerator")
-    orb.add_argument(
-        "--orbit",
-        default="dawn-dusk-sso",
-        help="orbital preset: dawn-dusk-sso (default, no eclipse) or leo-550km",
-    )
-    for option, name, what in (
-        ("--radiator-temperature", "radiator_temperature", "radiator temperature"),
-        ("--sink-temperature", "sink_temperature", "temperature of the space the radiators face"),
-        ("--emissivity", "emissivity", "radiator emissivity, 0-1"),
-        ("--fin-efficiency", "fin_efficiency", "radiator fin efficiency, 0-1"),
-        ("--eclipse-fraction", "eclipse_fraction", "share of the orbit in shadow"),
-        ("--launch-price", "launch_price", "launch price per kg"),
-    ):
-        orb.add_argument(
-            option,
-            help=f"{what} (default {_preset_default('orbital', 'dawn-dusk-sso', name)} for dawn-dusk-sso)",
-        )
-    orb.add_argument(
-        "--input",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="any other orbital input, e.g. array_specific_power='500 W/kg' (see 'dcpower presets show dawn-dusk-sso')",
-    )
-    _add(orb, "json")
-
-    clm = command("claim")
-    clm.add_argument("text", metavar="TEXT", help="the sentence, quoted, as published ('-': standard input)")
-    clm.add_argument("--accelerator", help="the accelerator, instead of the one the sentence names")
-    clm.add_argument(
-        "--system",
-        help="the system the accelerator (--accelerator, else the model the sentence names) is "
-        "installed in (default: its preset's system)",
-    )
-    clm.add_argument(
-        "--basis", choices=calc_bases(), help=BASIS_HELP + " (default: the sentence's hint, else unspecified)"
-    )
-    _add(clm, "method", "settings", "json")
-    clm.add_argument(
-        "--fail-on",
-        choices=("implausible", "ample", "not-plausible"),
-        help="exit 3 when the verdict matches (not-plausible: implausible, between or ample)",
-    )
-
-    bat = command("batch")
-    bat.add_argument(
-        "file",
-        metavar="FILE",
-        nargs="?",
-        help="a .csv file with a header line, or a .jsonl file ('-': standard input)",
-    )
-    bat.add_argument(
-        "--example",
-        action="store_true",
-        help="check the example file shipped with dcpower (claims.csv) instead of FILE",
-    )
-    bat.add_argument(
-        "--format", choices=("csv", "jsonl", "markdown"), default="csv", help="output format (default csv)"
-    )
-    bat.add_argument(
-        "--methods",
-        metavar="all|ID,ID",
-        help="also the verdict under each method: all, or ids separated by commas",
-    )
-    bat.add_argument(
-        "--fail-on",
-        choices=("implausible", "ample", "not-plausible", "error"),
-        help="exit 3 when any row's verdict, or its verdict under one of --methods, matches "
-        "(error: a row could not be checked)",
-    )
-
-    cls = command("claims")
-    cls_sub = cls.add_subparsers(dest="claims_command", parser_class=_Parser, metavar="list|check")
-    cls_list = cls_sub.add_parser(
-        "list", help="list the ledger's claims as stated", description="List the ledger's claims as stated."
-    )
-    cls_list.add_argument("--json", action="store_true", help="print JSON")
-    _global_options(cls_list, suppress=True)
-    cls_check = cls_sub.add_parser(
-        "check",
-        help="check claims: a verdict, or what a power, count or budget supports",
-        description="Check ledger claims: a verdict for a power and a count, else what the power, count or money supports.",
-    )
-    cls_check.add_argument("ids", nargs="*", metavar="ID", help="claim ids (see 'dcpower claims list')")
-    cls_check.add_argument("--all", action="store_true", help="every claim, by date")
-    cls_check.add_argument(
-        "--json", action="store_true", help="print JSON (its schema: 'dcpower schema claims')"
-    )
-    _global_options(cls_check, suppress=True)
-
-    tml = command("timeline")
-    tml.add_argument(
-        "--facility",
-        required=True,
-        help="facility preset id or path with a timeline (colossus-1, stargate-abilene)",
-    )
-    _add(tml, "json")
-
-    cmp_ = command("compute")
-    _add(cmp_, *CLAIM, "basis_single", "method")
-    cmp_.add_argument(
-        "--h100e", metavar="N", help="instead of a power: a target in H100e; gives the power at every basis"
-    )
-    cmp_.add_argument(
-        "--flops",
-        metavar="RATE",
-        help="instead of a power: a target dense peak, e.g. '100 EFLOP/s' (at --precision)",
-    )
-    cmp_.add_argument(
-        "--precision",
-        default="bf16",
-        choices=("fp4", "fp8", "int8", "bf16", "fp16", "fp64"),
-        help="precision of --flops and of the peak MFU is a share of (default bf16)",
-    )
-    cmp_.add_argument(
-        "--mfu",
-        metavar="SHARE",
-        help="model FLOP utilisation in (0, 1], or LOW:CENTRAL:HIGH (default 0.38:0.40:0.43, Llama 3 405B)",
-    )
-    cmp_.add_argument(
-        "--availability",
-        metavar="SHARE",
-        help="share of the year the fleet computes, (0, 1] (default 0.80:0.90:0.95)",
-    )
-    _add(cmp_, "economics", "json")
-    cmp_.add_argument("--days", metavar="D", help="solve: the MFU that reaches --threshold FLOP in D days")
-    cmp_.add_argument(
-        "--threshold", default="1e25", metavar="FLOP", help="training compute for --days (default 1e25)"
-    )
-    cmp_.add_argument(
-        "--samples", type=int, default=0, help="Monte Carlo draws over mfu and availability (default 0: none)"
-    )
-    cmp_.add_argument("--seed", type=int, default=0, help="seed of the draws (default 0)")
-    cmp_.add_argument(
-        "--epoch-csv",
-        action="store_true",
-        help="print the result as one CSV row in Epoch AI's columns (H100e, 8-bit OP/s, IT and facility MW)",
-    )
-
-    imp = command("import")
-    imp.add_argument("source", choices=("epoch",), help="the data's origin: epoch")
-    imp.add_argument(
-        "files", nargs="+", metavar="FILE", help="data_center_timelines.csv, and optionally data_centers.csv"
-    )
-    imp.add_argument("--out", required=True, metavar="DIR", help="directory to write the facility presets to")
-    imp.add_argument(
-        "--accelerator", default="h100-sxm", help="accelerator the H100e are counted as (default h100-sxm)"
-    )
-    imp.add_argument(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="snapshot date: later rows become planned stages (default today)",
-    )
-
-    pre = command("presets")
-    pre_sub = pre.add_subparsers(dest="presets_command", parser_class=_Parser, metavar="list|show")
-    lst = pre_sub.add_parser(
-        "list",
-        help="list preset ids by kind",
-        description="List preset ids by kind, with where user presets come from.",
-    )
-    lst.add_argument("--kind", choices=KINDS, help="only this kind")
-    lst.add_argument("--json", action="store_true", help="print JSON")
-    _global_options(lst, suppress=True)
-    shw = pre_sub.add_parser(
-        "show",
-        help="show one preset with its sources",
-        description="Show one preset: its file, with every figure's source.",
-    )
-    shw.add_argument("id", help="the preset id, e.g. colossus-1")
-    shw.add_argument("--kind", choices=KINDS, help="the kind, when two kinds share the id")
-    shw.add_argument("--json", action="store_true", help="print JSON")
-    _global_options(shw, suppress=True)
-
-    sch = command("schema")
-    sch.add_argument(
-        "name", metavar="COMMAND", choices=sorted(SCHEMAS), help=f"one of {', '.join(sorted(SCHEMAS))}"
-    )
-
-    tui = command("tui")
-    tui.add_argument(
-        "--facility",
-        default="colossus-1",
-        help="facility preset id or saved scenario to open (default colossus-1)",
-    )
-
-    srv = command("serve")
-    srv.add_argument("--facility", default="colossus-1", help="facility preset id or saved scenario to open")
-    srv.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
-    )
-    srv.add_argument("--port", type=int, default=8000, help="port to listen on, 1 to 65535 (default 8000)")
+        for option in spec.options:
+            _add(made, option)
+        if spec.subcommands:
+            _subcommands(made, spec)
     return parser
 
 
@@ -936,10 +415,6 @@ def _cmd_solve(args: argparse.Namespace) -> int:
         raise CliError("solve: --gpus is the unknown; leave it out")
     _show(args, calc.solve(args.unknown, _scenario(args)), solve_document)
     return 0
-
-
-def calc_bases() -> tuple[str, ...]:
-    return tuple(calc.CLAIM_BASES)
 
 
 def _cmd_claim(args: argparse.Namespace) -> int:
@@ -1222,14 +697,7 @@ def _cmd_capex(args: argparse.Namespace) -> int:
 
 def _cmd_orbital(args: argparse.Namespace) -> int:
     overrides: dict[str, Any] = dict(_pairs(args.input, "--input", "VALUE") or {})
-    for name in (
-        "radiator_temperature",
-        "sink_temperature",
-        "emissivity",
-        "fin_efficiency",
-        "eclipse_fraction",
-        "launch_price",
-    ):
+    for name in (option.name for option in commands.ORBITAL_INPUTS):
         if getattr(args, name) is not None:
             overrides[name] = getattr(args, name)
     result = calc.orbital(args.power, orbit=args.orbit, accelerator=args.accelerator, **overrides)
@@ -1284,33 +752,36 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_completion(args: argparse.Namespace) -> int:
+    sys.stdout.write(completion.script(args.shell, calc))
+    return 0
+
+
+def _complete_ids(arguments: list[str]) -> int:
+    """`dcpower __complete KIND [--preset-dir DIR]...`: the ids a completion script offers, one a
+    line; nothing (and exit 0) when the presets cannot be read, so Tab never prints an error."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    parser.add_argument("kind")
+    parser.add_argument("--preset-dir", action="append", default=[])
+    try:
+        known, _ = parser.parse_known_args(arguments)
+        if known.preset_dir:
+            calc.set_preset_dirs(*known.preset_dir)
+        print("\n".join(completion.ids(known.kind, calc)))
+    except (argparse.ArgumentError, CalcError, KeyError, ValueError):
+        pass
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     _emit_json(command_schema(args.name, calc), stamped=False)
     return 0
 
 
-COMMANDS = {
-    "capacity": _cmd_capacity,
-    "power": _cmd_power,
-    "check": _cmd_check,
-    "solve": _cmd_solve,
-    "presets": _cmd_presets,
-    "tui": _cmd_tui,
-    "serve": _cmd_serve,
-    "uncertainty": _cmd_uncertainty,
-    "sensitivity": _cmd_sensitivity,
-    "sweep": _cmd_sweep,
-    "energy": _cmd_energy,
-    "capex": _cmd_capex,
-    "orbital": _cmd_orbital,
-    "schema": _cmd_schema,
-    "claim": _cmd_claim,
-    "batch": _cmd_batch,
-    "claims": _cmd_claims,
-    "timeline": _cmd_timeline,
-    "compute": _cmd_compute,
-    "import": _cmd_import,
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    spec.name: globals()[spec.handler] for spec in commands.COMMANDS
 }
+"""Each command's function, by name (the spec names it: ``_cmd_`` and the command)."""
 
 
 def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | None = None) -> int:
@@ -1344,6 +815,8 @@ def main(argv: Sequence[str] | None = None, open_tui: Callable[[str], int] | Non
 
 
 def _run(arguments: list[str], open_tui: Callable[[str], int] | None) -> int:
+    if arguments[:1] == [completion.HIDDEN]:
+        return _complete_ids(arguments[1:])
     try:
         parser = build_parser()  # reads presets for the help's defaults: a broken one is an error line
         if not arguments:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shlex
 
 from calc.arguments import accepts
+from calc.commands import command_words
 from calc.errors import CalcError
 from calc.inputs import scenario_assumptions, scenario_from_facility
 from calc.models import BASIS_LABELS, CalcModel, Report, Scenario, Verdict
@@ -197,29 +198,28 @@ def cli_command(scenario: Scenario) -> str:
     the method and the facility's site facts are given, so the command reads the same scenario
     (and gives the same verdict) even if the facility preset changes later.
     """
-    words = ["dcpower", "check"]
-    if scenario.facility:
-        words += ["--facility", scenario.facility]
+    values: list[tuple[str, object]] = [("facility", scenario.facility or None)]
     if scenario.power is not None:
-        words += ["--power", f"{_number(float(scenario.power.magnitude))} {scenario.power.units:~}"]
+        values.append(("power", f"{_number(float(scenario.power.magnitude))} {scenario.power.units:~}"))
         if scenario.power_bound != "exact":  # --power resets a facility's bound to exact
-            words += ["--power-bound", scenario.power_bound]
+            values.append(("power_bound", scenario.power_bound))
     if scenario.accelerators is not None:
-        words += ["--gpus", str(scenario.accelerators)]
+        values.append(("gpus", str(scenario.accelerators)))
         if scenario.count_bound == "between" and scenario.accelerators_high is not None:
-            words += ["--gpus-high", str(scenario.accelerators_high)]
+            values.append(("gpus_high", str(scenario.accelerators_high)))
         elif scenario.count_bound != "exact":  # --gpus resets a facility's bound to exact
-            words += ["--gpus-bound", scenario.count_bound]
+            values.append(("gpus_bound", scenario.count_bound))
     if scenario.basis is not None:
-        words += ["--basis", scenario.basis]
+        values.append(("basis", scenario.basis))
     elif scenario.facility:  # a claim's own default, not the facility's basis
-        words += ["--basis", "unspecified"]
-    words += _fleet_words(scenario)
-    words += ["--method", scenario.method]
+        values.append(("basis", "unspecified"))
+    values += _fleet_values(scenario)
+    values.append(("method", scenario.method))
     resolved = scenario_assumptions(scenario)
     names = dict.fromkeys(scenario.overrides)
     if scenario.site and scenario.site != _facility_site(scenario.facility):
         names = {**dict.fromkeys(scenario.site), **names}  # site facts no facility gives again
+    settings = []
     for name in names:
         current = getattr(resolved, name)
         if name == "redundancy":
@@ -228,26 +228,27 @@ def cli_command(scenario: Scenario) -> str:
             text = f"{_number(current.low)}:{_number(current.central)}:{_number(current.high)}"
         else:
             text = _number(float(current))
-        words += ["--set", f"{name}={text}"]
+        settings.append(f"{name}={text}")
+    values.append(("settings", settings))
+    words = command_words("check", values)  # the flags as the command spec declares them
     return shlex.join(words)
 
 
-def _fleet_words(scenario: Scenario) -> list[str]:
+def _fleet_values(scenario: Scenario) -> list[tuple[str, object]]:
     """--accelerator (and --system) for one entry without a count, else --fleet or --mix."""
     fleet = scenario.fleet
     if len(fleet) == 1 and fleet[0].count is None and fleet[0].weight in (None, 1.0):
-        entry = fleet[0]
-        return ["--accelerator", entry.accelerator] + (["--system", entry.system] if entry.system else [])
-    words = []
+        return [("accelerator", fleet[0].accelerator), ("system", fleet[0].system)]
     counted = any(entry.count is not None for entry in fleet)
+    pairs = []
     for entry in fleet:
         name = entry.accelerator + (f"@{entry.system}" if entry.system else "")
         if counted:
             amount = entry.count if entry.count is not None else entry.weight or 1.0
-            words += ["--fleet", f"{name}={_number(amount)}"]
+            pairs.append(f"{name}={_number(amount)}")
         else:
-            words += ["--mix", f"{name}={_number(entry.weight or 1.0)}"]
-    return words
+            pairs.append(f"{name}={_number(entry.weight or 1.0)}")
+    return [("fleet" if counted else "mix", pairs)]
 
 
 def _facility_site(facility: str | None) -> dict[str, object] | None:

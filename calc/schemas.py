@@ -10,30 +10,15 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from calc.commands import model_schemas, schema_names
 from calc.models import describe_schema
 
 SCHEMA_VERSION = 1
 """The version of the JSON documents' layout, carried in each as ``schema_version``."""
 
-# A command's --json output: the result model it dumps
-MODEL_SCHEMAS = {
-    "capacity": "CapacityResult",
-    "power": "RequiredPowerResult",
-    "check": "ClaimResult",
-    "solve": "SolveResult",
-    "uncertainty": "UncertaintyResult",
-    "sensitivity": "TornadoResult",
-    "sweep": "SweepResult",
-    "energy": "EnergyResult",
-    "capex": "CapexResult",
-    "orbital": "OrbitalResult",
-    "claim": "SentenceCheck",
-    "claims": "LedgerReport",
-    "timeline": "TimelineResult",
-    "compute": "ComputeResult",
-    "batch": "BatchRow",
-}
-LISTINGS = ("claims-list", "presets-list", "presets-show")
+MODEL_SCHEMAS = model_schemas()
+"""A command's --json output -> the result model it dumps (from the command spec)."""
+LISTINGS = tuple(name for name in schema_names() if name not in MODEL_SCHEMAS)
 """The documents that are no single result: `claims list`, `presets list` and `presets show`."""
 SCHEMA_NAMES = (*MODEL_SCHEMAS, *LISTINGS)
 

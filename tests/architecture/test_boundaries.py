@@ -122,6 +122,7 @@ def test_import_calc_does_not_import_the_entry():
         (["tui"], True),
         ([], True),  # no arguments: the UI may open
         (["--version"], False),
+        (["completion", "bash"], False),
     ],
 )
 def test_the_numpy_gate_reads_the_parsed_command_not_its_words(arguments, numpy):

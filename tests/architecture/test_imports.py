@@ -8,7 +8,7 @@ The layers, lowest first (a module may import its own layer and those below):
 - questions: capacity, solve, energy, orbital, claims, sweeps and Monte Carlo, sentences, ledger
 - render: the report documents, charts and the A/B comparison
 - api: the `calc` package itself (`import calc`)
-- cli: the `dcpower` command
+- cli: the `dcpower` command and its shell completion
 - ui: the terminal UI (`tui`), which uses only the api
 
 A new module goes in one layer of `LAYERS`; the test names any module that is in none.
@@ -77,7 +77,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         ),
     ),
     ("api", frozenset({"calc", "calc.ui"})),  # calc.ui: the faces' helpers, beside the package
-    ("cli", frozenset({"calc.cli", "calc.__main__"})),
+    ("cli", frozenset({"calc.cli", "calc.completion", "calc.__main__"})),
     ("ui", frozenset({"tui"})),  # tui and every module in it
 )
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import calc
 import calc.ui
 from calc.cli import main
+from calc.inputs import scenario_assumptions
 
 
 def edited(**fields: str) -> calc.Scenario:
@@ -234,6 +235,27 @@ def test_the_copied_command_gives_the_scenarios_verdict(inputs):
         scenario.count_bound,
         scenario.accelerators_high,
     ), command
+    # parsing the command gives the scenario back: the same claim under the same assumptions
+    assert _claim_of(rebuilt) == _claim_of(scenario), command
+
+
+def _claim_of(scenario: calc.Scenario) -> tuple:
+    """What a scenario claims and assumes, with the power in watts (the command may retype its
+    unit), the basis a facility leaves open written out as the command writes it, and a fleet
+    entry without a weight weighing 1 (a mix of one accelerator is that accelerator)."""
+    power = None if scenario.power is None else pytest.approx(scenario.power.m_as("W"))
+    basis = scenario.basis or ("unspecified" if scenario.facility else None)
+    return (
+        scenario.facility,
+        power,
+        scenario.accelerators,
+        basis,
+        tuple(
+            (e.accelerator, e.system, e.count, 1.0 if e.weight is None else e.weight) for e in scenario.fleet
+        ),
+        scenario.method,
+        scenario_assumptions(scenario),
+    )
 
 
 def test_site_facts_without_a_facility_are_given_as_settings():
