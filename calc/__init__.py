@@ -20,6 +20,14 @@ from calc import _startup  # noqa: F401  # isort: skip
 import importlib
 import importlib.metadata
 
+from calc.assumption_table import (
+    ASSUMPTIONS,
+    Assumption,
+    edited_rows,
+    glossary_markdown,
+    solve_help,
+    vary_help,
+)
 from calc.assumptions import build_assumptions, parse_settings
 from calc.batch import check_row, check_rows, read_rows
 from calc.batch import failed as batch_failed
@@ -194,6 +202,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "ASSUMPTIONS",
     "ASSUMPTION_NAMES",
     "BASES",
     "BASIS_LABELS",
@@ -210,6 +219,7 @@ __all__ = [
     "SWEEPABLE",
     "AcceleratorSpec",
     "AlternativeCheck",
+    "Assumption",
     "AssumptionSet",
     "Assumptions",
     "BatchRow",
@@ -287,12 +297,14 @@ __all__ = [
     "comparison_table",
     "compute",
     "derived_note",
+    "edited_rows",
     "evaluate",
     "even_value",
     "export_report",
     "format_flops",
     "format_money",
     "format_power",
+    "glossary_markdown",
     "h100_equivalents",
     "headline_lines",
     "implied_range",
@@ -340,6 +352,7 @@ __all__ = [
     "sentence_scenario",
     "set_preset_dirs",
     "solve",
+    "solve_help",
     "step_redundancy",
     "sweep",
     "timeline",
@@ -349,6 +362,7 @@ __all__ = [
     "tornado",
     "ureg",
     "user_preset_dir",
+    "vary_help",
     "verdict_text",
     "verdict_word",
     "whole_systems",

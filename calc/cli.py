@@ -417,7 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="unknown",
         required=True,
         metavar="NAME",
-        help="the unknown: power, gpus, pue, draw_factor, it_overhead, server_factor, headroom or usable_fraction",
+        help=calc.solve_help(),
     )
     _add(slv, *CLAIM, "basis_single", "method", "json")
 
@@ -448,9 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--vary",
         required=True,
         metavar="NAME=START:STOP:POINTS",
-        help="POINTS values of one assumption from START to STOP, e.g. pue=1.05:1.6:12 "
-        "(draw_factor, server_factor, it_overhead, pue or headroom; or system_power in kW per "
-        "system, e.g. system_power=120:132:4)",
+        help=calc.vary_help(),
     )
     _add(swp, *CLAIM, "basis_single", "method", "json")
 

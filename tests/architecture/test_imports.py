@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {
                 "calc._startup",
                 "calc.arguments",
+                "calc.assumption_table",
                 "calc.commands",
                 "calc.errors",
                 "calc.files",
@@ -66,7 +67,14 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "render",
         frozenset(
-            {"calc.charts", "calc.claim_report", "calc.compare", "calc.display", "calc.report", "calc.schemas"}
+            {
+                "calc.charts",
+                "calc.claim_report",
+                "calc.compare",
+                "calc.display",
+                "calc.report",
+                "calc.schemas",
+            }
         ),
     ),
     ("api", frozenset({"calc"})),
