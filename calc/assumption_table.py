@@ -12,13 +12,13 @@ solve, vary and draw from both; the CLI help, the TUI's editor and glossary and 
 The builder functions take the tables as arguments, so a test can derive everything from a
 copy with one more row. This module imports nothing from calc: it is the bottom of the core.
 
-Run ``python -m calc.assumption_table FILE...`` to rewrite the generated tables of those
-Markdown files (between ``<!-- assumptions:begin -->`` and ``<!-- assumptions:end -->``).
+``make docs-tables`` (`main`) rewrites the generated tables of ``docs/cli.md`` and
+``presets/README.md`` (between ``<!-- assumptions:begin -->`` and ``<!-- assumptions:end -->``);
+a test fails when they differ from the table.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -245,43 +245,51 @@ ASSUMPTIONS: tuple[Assumption, ...] = (
 # ---------------------------------------------------------------------------- derivations
 
 
-def rows(table: Iterable[Assumption] = ASSUMPTIONS) -> dict[str, Assumption]:
+def rows(table: Iterable[Assumption] | None = None) -> dict[str, Assumption]:
     """The table by name."""
+    table = ASSUMPTIONS if table is None else tuple(table)
     return {row.name: row for row in table}
 
 
-def factors(steps: Iterable[Step] = STEPS) -> dict[str, Factor]:
+def factors(steps: Iterable[Step] | None = None) -> dict[str, Factor]:
     """Every factor of the chain by name, in chain order."""
+    steps = STEPS if steps is None else tuple(steps)
     return {f.name: f for step in steps for f in step.factors}
 
 
-def row_of(factor: Factor, table: Iterable[Assumption] = ASSUMPTIONS) -> Assumption:
+def row_of(factor: Factor, table: Iterable[Assumption] | None = None) -> Assumption:
     """The assumption that sets a factor."""
+    table = ASSUMPTIONS if table is None else tuple(table)
     return rows(table)[factor.assumption or factor.name]
 
 
-def bases(steps: Iterable[Step] = STEPS) -> tuple[str, ...]:
+def bases(steps: Iterable[Step] | None = None) -> tuple[str, ...]:
     """The bases, in chain order."""
+    steps = STEPS if steps is None else tuple(steps)
     return tuple(step.basis for step in steps)
 
 
-def basis_labels(steps: Iterable[Step] = STEPS) -> dict[str, str]:
+def basis_labels(steps: Iterable[Step] | None = None) -> dict[str, str]:
     """Each basis as people write it."""
+    steps = STEPS if steps is None else tuple(steps)
     return {step.basis: step.label for step in steps}
 
 
-def range_names(table: Iterable[Assumption] = ASSUMPTIONS) -> tuple[str, ...]:
+def range_names(table: Iterable[Assumption] | None = None) -> tuple[str, ...]:
     """The ranges every set of assumptions gives."""
+    table = ASSUMPTIONS if table is None else tuple(table)
     return tuple(row.name for row in table if row.kind == "range" and row.required)
 
 
-def assumption_names(table: Iterable[Assumption] = ASSUMPTIONS) -> tuple[str, ...]:
+def assumption_names(table: Iterable[Assumption] | None = None) -> tuple[str, ...]:
     """Every assumption, in field order."""
+    table = ASSUMPTIONS if table is None else tuple(table)
     return tuple(row.name for row in table)
 
 
-def range_limits(table: Iterable[Assumption] = ASSUMPTIONS) -> dict[str, tuple[float, float, str]]:
+def range_limits(table: Iterable[Assumption] | None = None) -> dict[str, tuple[float, float, str]]:
     """name -> (lowest accepted, highest accepted, what the limit means) of each range."""
+    table = ASSUMPTIONS if table is None else tuple(table)
     return {
         row.name: (*row.limits, row.meaning + (f"; {row.limit_note}" if row.limit_note else ""))
         for row in table
@@ -290,48 +298,53 @@ def range_limits(table: Iterable[Assumption] = ASSUMPTIONS) -> dict[str, tuple[f
 
 
 def ranged_factors(
-    steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS
+    steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None
 ) -> tuple[str, ...]:
     """The factors with a low / central / high range, in chain order."""
-    table = tuple(table)
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     return tuple(name for name, f in factors(steps).items() if row_of(f, table).kind == "range")
 
 
 def sampled_names(
-    steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS
+    steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None
 ) -> tuple[str, ...]:
     """What Monte Carlo draws: the sampled factors in chain order, then the sampled assumptions
     that are no factor (the power factor)."""
-    table, steps = tuple(table), tuple(steps)
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     chain = factors(steps)
     drawn = [name for name, f in chain.items() if row_of(f, table).sampled]
     return (*drawn, *(row.name for row in table if row.sampled and row.name not in chain))
 
 
 def sweepable_names(
-    steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS
+    steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None
 ) -> tuple[str, ...]:
     """The factors a sweep may vary, in chain order."""
-    table = tuple(table)
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     return tuple(
         name for name, f in factors(steps).items() if f.name in rows(table) and rows(table)[name].sweepable
     )
 
 
 def solvable_names(
-    steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS
+    steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None
 ) -> tuple[str, ...]:
     """What goal-seek may solve for: the power, the count and the solvable factors."""
-    table = tuple(table)
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     return ("power", "gpus", *(name for name, f in factors(steps).items() if row_of(f, table).solvable))
 
 
 def factor_accepted(
-    steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS
+    steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None
 ) -> dict[str, tuple[float, float] | None]:
     """For each factor that is a planning choice (no range): the values a scenario accepts;
     None for a ranged factor (its range is its own)."""
-    table = tuple(table)
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     accepted: dict[str, tuple[float, float] | None] = {}
     for name, factor in factors(steps).items():
         row = row_of(factor, table)
@@ -339,9 +352,10 @@ def factor_accepted(
     return accepted
 
 
-def edited_rows(table: Iterable[Assumption] = ASSUMPTIONS) -> tuple[Assumption, ...]:
+def edited_rows(table: Iterable[Assumption] | None = None) -> tuple[Assumption, ...]:
     """The assumption editor's rows: the ranges (low / central / high), then the planning
     choices (one field each)."""
+    table = ASSUMPTIONS if table is None else tuple(table)
     edited = [row for row in table if row.edited]
     return (*(r for r in edited if r.kind == "range"), *(r for r in edited if r.kind != "range"))
 
@@ -350,13 +364,17 @@ def _list(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
-def solve_help(steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS) -> str:
+def solve_help(steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None) -> str:
     """The help of ``dcpower solve --for``."""
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     return f"the unknown: {_list(solvable_names(steps, table))}"
 
 
-def vary_help(steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS) -> str:
+def vary_help(steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None) -> str:
     """The help of ``dcpower sweep --vary``."""
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     return (
         "POINTS values of one assumption from START to STOP, e.g. pue=1.05:1.6:12 "
         f"({_list(sweepable_names(steps, table))}; or system_power in kW per system, e.g. "
@@ -364,8 +382,9 @@ def vary_help(steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUM
     )
 
 
-def chain_formula(steps: Iterable[Step] = STEPS) -> str:
+def chain_formula(steps: Iterable[Step] | None = None) -> str:
     """The chain in one line, as the default preset's ``method`` writes it."""
+    steps = STEPS if steps is None else tuple(steps)
     return "; ".join(f"{step.label} = {step.formula}" for step in steps if step.factors)
 
 
@@ -373,12 +392,14 @@ def _symbols(text: str) -> str:
     return text.replace(" x ", " × ").replace(" / ", " ÷ ").replace("1 - ", "1 − ")
 
 
-def glossary_markdown(steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS) -> str:
+def glossary_markdown(steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None) -> str:
     """The TUI's glossary: the bases of the chain, then the assumptions."""
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     lines = ["| basis | per accelerator | what it is |", "|---|---|---|"]
     lines += [f"| {s.label} | {_symbols(s.formula)} | {s.glossary} |" for s in steps]
-    lines += ["", "| assumption | what it is |", "|---|---|"]
-    lines += [f"| {r.name} | {r.meaning}: {r.glossary} |" for r in table]
+    lines += ["", "| assumption | measures | what it is |", "|---|---|---|"]
+    lines += [f"| {r.name} | {_symbols(f' {r.meaning} ').strip()} | {r.glossary} |" for r in table]
     return "\n".join(lines)
 
 
@@ -389,9 +410,10 @@ def _limits_text(row: Assumption) -> str:
     return f"{row.limits[0]:g} to {row.limits[1]:g}"
 
 
-def docs_table(steps: Iterable[Step] = STEPS, table: Iterable[Assumption] = ASSUMPTIONS) -> str:
+def docs_table(steps: Iterable[Step] | None = None, table: Iterable[Assumption] | None = None) -> str:
     """The Markdown table of the assumptions in the docs."""
-    steps, table = tuple(steps), tuple(table)
+    steps = STEPS if steps is None else tuple(steps)
+    table = ASSUMPTIONS if table is None else tuple(table)
     sampled, swept = sampled_names(steps, table), sweepable_names(steps, table)
     solved = solvable_names(steps, table)
     owner = {row_of(f, table).name: f.name for f in factors(steps).values()}
@@ -436,7 +458,3 @@ def main(paths: Sequence[str]) -> int:
             path.write_text(new, encoding="utf-8")
             print(f"{path}: table rewritten")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -313,6 +313,9 @@ RANGE_LIMITS: dict[str, tuple[float, float, str]] = range_limits(ASSUMPTIONS)
 RANGE_ASSUMPTIONS: tuple[str, ...] = range_names(ASSUMPTIONS)
 """The ranges every set of assumptions gives."""
 ASSUMPTION_NAMES: tuple[str, ...] = assumption_names(ASSUMPTIONS)
+OPTIONAL_RANGES: tuple[str, ...] = tuple(r.name for r in ASSUMPTIONS if r.kind == "range" and not r.required)
+"""The ranges only some methods set (server_factor): None elsewhere."""
+ALL_RANGES: tuple[str, ...] = (*RANGE_ASSUMPTIONS, *OPTIONAL_RANGES)
 
 
 class AssumptionsBase(CalcModel):
