@@ -67,7 +67,8 @@ class Factor:
 class Step:
     """One basis of the chain and how it follows from the one before."""
 
-    basis: str
+    basis: Any
+    """A `calc.models.Basis` (typed there: models derives the bases from this table)."""
     label: str
     """The basis as people write it ("IT")."""
     formula: str

@@ -62,7 +62,7 @@ CASES: tuple[Case, ...] = ("low", "central", "high")
 
 
 FACTORS: dict[str, Factor] = factors(STEPS)
-FACTOR_STEP: dict[str, Basis] = {f.name: step.basis for step in STEPS for f in step.factors}  # type: ignore[misc]
+FACTOR_STEP: dict[str, Basis] = {f.name: step.basis for step in STEPS for f in step.factors}
 RANGED: tuple[str, ...] = ranged_factors(STEPS, ASSUMPTIONS)
 """The factors with a low / central / high range, in chain order."""
 SWEEPABLE: tuple[str, ...] = sweepable_names(STEPS, ASSUMPTIONS)

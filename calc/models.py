@@ -375,7 +375,7 @@ def assumptions_model(table: tuple[Assumption, ...]) -> type[AssumptionsBase]:
         **{row.name: _field(row) for row in table},
     )
     model.limits = range_limits(table)
-    return model  # type: ignore[no-any-return]
+    return model
 
 
 if TYPE_CHECKING:  # the fields `assumptions_model(ASSUMPTIONS)` gives, for the type checker
