@@ -14,7 +14,7 @@ ID_QUERY := import os, platform, sys; print(platform.python_version(), os.path.r
 GOAL := $(or $(firstword $(MAKECMDGOALS)),run)
 
 .DEFAULT_GOAL := run
-.PHONY: run test test-web fuzz bench lint clean check-python FORCE
+.PHONY: run test test-web fuzz bench lint docs-tables clean check-python FORCE
 
 # $(PYTHON) is checked first, in one line naming the problem and PYTHON=..., before anything is
 # created: pip would refuse requires-python only after making a .venv that later targets reuse.
@@ -84,6 +84,9 @@ lint: $(STAMP_TEST)
 	$(BIN)/python -m ruff check calc tui tests bench
 	$(BIN)/python -m ruff format --check calc tui tests bench
 	$(BIN)/python -m mypy
+
+docs-tables: $(STAMP_TEST)
+	$(BIN)/python -c "import sys, calc.assumption_table as t; sys.exit(t.main(sys.argv[1:]))" docs/cli.md presets/README.md
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

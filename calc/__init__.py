@@ -21,6 +21,7 @@ from calc import _startup  # noqa: F401  # isort: skip
 import importlib
 import importlib.metadata
 
+from calc.assumption_table import ASSUMPTIONS, Assumption
 from calc.assumptions import build_assumptions
 from calc.batch import check_rows, example_file, read_rows
 from calc.capacity import capacity, power_chain, required_power
@@ -118,6 +119,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "ASSUMPTIONS",
     "ASSUMPTION_NAMES",
     "BASES",
     "CLAIM_BASES",
@@ -125,6 +127,7 @@ __all__ = [
     "KINDS",
     "Q_",
     "AcceleratorSpec",
+    "Assumption",
     "AssumptionSet",
     "Assumptions",
     "BatchRow",

@@ -1,16 +1,17 @@
 """The power chain as one table, the one formula over it, and the one resolver.
 
     chip     = TDP
-    server   = system nameplate power / accelerators per system x draw_factor
+    server   = system nameplate / accelerators per system x draw_factor
                (or TDP x server_factor x draw_factor, when a method sets server_factor)
-    it       = server x (1 + it_overhead)
-    facility = it x pue
+    IT       = server x (1 + it_overhead)
+    facility = IT x pue
     supply   = facility / (usable_fraction x (1 - headroom))
 
-`STEPS` holds that table, one row per basis, with the assumptions each step applies and how
-they enter. Everything else derives from it: `chain_watts` folds over it, goal-seek inverts
-its factors, the sampled and sweepable names are read from it, and the CLI's derivation text
-and the TUI's glossary print it. `chain_watts` works on floats and on numpy arrays alike, so
+`STEPS` (in `calc.assumption_table`, beside `ASSUMPTIONS`) holds that table, one row per
+basis, with the assumptions each step applies and how they enter; a test checks the lines
+above against it. Everything else derives from it: `chain_watts` folds over it, goal-seek
+inverts its factors, the sampled and sweepable names are read from it, and the CLI's
+derivation text and the TUI's glossary print it. `chain_watts` works on floats and on numpy arrays alike, so
 a Monte Carlo run calls the same code as a point estimate.
 
 `resolve` turns a `Scenario` into what the arithmetic needs (floats in watts, a resolved
@@ -21,11 +22,22 @@ override means the same everywhere.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from calc.assumption_table import (
+    ASSUMPTIONS,
+    FORMS,
+    STEPS,
+    Factor,
+    Step,
+    factor_accepted,
+    factors,
+    ranged_factors,
+    solvable_names,
+    sweepable_names,
+)
 from calc.assumptions import build_assumptions
 from calc.errors import InputError
 from calc.models import (
@@ -49,119 +61,16 @@ CASES: tuple[Case, ...] = ("low", "central", "high")
 # ------------------------------------------------------------------------------ the table
 
 
-@dataclass(frozen=True)
-class Form:
-    """How a factor enters the chain: its effect on a power, and its inverse for goal-seek."""
-
-    apply: Callable[[Any, Any], Any]
-    """(power, value) -> power."""
-    solve: Callable[[float, float], float]
-    """(value, ratio) -> the value that multiplies the power by ratio."""
-    text: str
-    """The factor in a formula, with {name} for its name."""
-
-
-FORMS: dict[str, Form] = {
-    "linear": Form(lambda p, v: p * v, lambda v, r: v * r, "x {name}"),
-    "one_plus": Form(lambda p, v: p * (1.0 + v), lambda v, r: (1.0 + v) * r - 1.0, "x (1 + {name})"),
-    "inverse": Form(lambda p, v: p / v, lambda v, r: v / r, "/ {name}"),
-    "one_minus_inverse": Form(lambda p, v: p / (1.0 - v), lambda v, r: 1.0 - (1.0 - v) / r, "/ (1 - {name})"),
-}
-
-
-@dataclass(frozen=True)
-class Factor:
-    """One assumption as a factor of a chain step."""
-
-    name: str
-    form: str
-    """A key of `FORMS`."""
-    ranged: bool
-    """True for a low / central / high range; False for a planning choice (one value)."""
-    impossible: Callable[[float], bool]
-    """True where a value is unphysical."""
-    meaning: str
-    accepted: tuple[float, float] | None = None
-    """For a planning choice: the values a scenario accepts (a ranged factor has its range)."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """One basis of the chain and how it follows from the one before."""
-
-    basis: Basis
-    label: str
-    """The basis as people write it ("IT")."""
-    formula: str
-    """Power per accelerator at this basis, in words."""
-    factors: tuple[Factor, ...]
-    glossary: str
-    """What the basis measures."""
-
-
-STEPS: tuple[Step, ...] = (
-    Step("chip", "chip", "TDP", (), "maximum board power of the accelerator"),
-    Step(
-        "server",
-        "server",
-        "system nameplate / accelerators per system x draw_factor",
-        (
-            Factor(
-                "draw_factor", "linear", True, lambda v: v <= 0.0, "provisioned draw / nameplate system power"
-            ),
-            # When a method sets server_factor, it replaces the system preset's nameplate:
-            # server = TDP x server_factor x draw_factor (Epoch AI's form).
-            Factor("server_factor", "linear", True, lambda v: v < 1.0, "server power / accelerator TDP"),
-        ),
-        "what the servers draw",
-    ),
-    Step(
-        "it",
-        "IT",
-        "server x (1 + it_overhead)",
-        (Factor("it_overhead", "one_plus", True, lambda v: v < 0.0, "non-server IT / server power"),),
-        "critical IT: plus network fabric, storage, management",
-    ),
-    Step(
-        "facility",
-        "facility",
-        "IT x pue",
-        (Factor("pue", "linear", True, lambda v: v < 1.0, "facility / IT power"),),
-        "plus cooling, power conversion, lighting",
-    ),
-    Step(
-        "supply",
-        "supply",
-        "facility / (usable_fraction x (1 - headroom))",
-        (
-            Factor(
-                "usable_fraction",
-                "inverse",
-                False,
-                lambda v: not 0.0 < v <= 1.0,
-                "usable share of the supply under its redundancy scheme",
-                (0.0, 1.0),
-            ),
-            Factor(
-                "headroom",
-                "one_minus_inverse",
-                False,
-                lambda v: not 0.0 <= v < 1.0,
-                "share of the supply kept unused",
-                (0.0, 0.9),  # Assumptions.headroom accepts at most 0.9
-            ),
-        ),
-        "what must be contracted or installed: redundancy and headroom",
-    ),
-)
-FACTORS: dict[str, Factor] = {f.name: f for step in STEPS for f in step.factors}
+FACTORS: dict[str, Factor] = factors(STEPS)
 FACTOR_STEP: dict[str, Basis] = {f.name: step.basis for step in STEPS for f in step.factors}
-RANGED: tuple[str, ...] = tuple(name for name, f in FACTORS.items() if f.ranged)
-"""Assumptions with a low / central / high range: what Monte Carlo samples."""
-SWEEPABLE: tuple[str, ...] = (*RANGED, "headroom")
-"""Assumptions a sweep may vary (usable_fraction is set by the redundancy scheme)."""
-SOLVABLE: tuple[str, ...] = ("power", "gpus", *FACTORS)
-"""What goal-seek may solve for."""
+RANGED: tuple[str, ...] = ranged_factors(STEPS, ASSUMPTIONS)
+"""The factors with a low / central / high range, in chain order."""
+SWEEPABLE: tuple[str, ...] = sweepable_names(STEPS, ASSUMPTIONS)
+"""The factors a sweep may vary, in chain order (usable_fraction is set by the redundancy scheme)."""
+SOLVABLE: tuple[str, ...] = solvable_names(STEPS, ASSUMPTIONS)
+"""What goal-seek may solve for: power, gpus and the solvable factors."""
+ACCEPTED: dict[str, tuple[float, float] | None] = factor_accepted(STEPS, ASSUMPTIONS)
+"""For a factor that is a planning choice, the values a scenario accepts; None for a range."""
 BASIS_INDEX: dict[Basis, int] = {step.basis: i for i, step in enumerate(STEPS)}
 
 
@@ -196,18 +105,17 @@ def chain_watts(tdp: Any, nameplate: Any, **values: Any) -> dict[Basis, Any]:
 
 
 def factor_value(assumptions: Assumptions, name: str, case: Case) -> float | None:
-    """The value of one factor in one case (None for an unset server_factor)."""
-    if name == "usable_fraction":
-        return assumptions.redundancy.usable_fraction
-    if name == "headroom":
-        return assumptions.headroom
+    """The value of one factor in one case (None for an unset optional range: server_factor)."""
+    if ACCEPTED[name] is not None:  # a planning choice: a share, or the usable share of a scheme
+        value = getattr(assumptions, FACTORS[name].assumption or name)
+        return float(value) if isinstance(value, (int, float)) else float(value.usable_fraction)
     ranged: Range | None = getattr(assumptions, name)
     return None if ranged is None else ranged.value(case)
 
 
 def factor_range(assumptions: Assumptions, name: str) -> Range | None:
-    """The range of a factor; a point for the planning choices; None for an unset server_factor."""
-    if name in ("usable_fraction", "headroom"):
+    """The range of a factor; a point for the planning choices; None for an unset optional range."""
+    if ACCEPTED[name] is not None:
         return Range.point(factor_value(assumptions, name, "central"))  # type: ignore[arg-type]
     return getattr(assumptions, name)
 
@@ -644,7 +552,7 @@ def blend_calibrations(fleet: Fleet, per_item: list[Assumptions]) -> Assumptions
                     ]
                 form = FORMS[factor.form]
                 ratios = [form.apply(1.0, v) for v in own]
-                if factor.ranged:
+                if ACCEPTED[name] is None:
                     if all(v == own[0] for v in own):
                         value: float = own[0]
                     else:

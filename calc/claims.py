@@ -15,7 +15,7 @@ import math
 from typing import Any
 
 from calc.assumptions import DEFAULT_METHOD
-from calc.chain import CASES, FACTORS, SYSTEM_POWER, Inputs, chain_table, resolve
+from calc.chain import ACCEPTED, CASES, SYSTEM_POWER, Inputs, chain_table, resolve
 from calc.inputs import as_scenario, with_method
 from calc.models import (
     BASIS_LABELS,
@@ -94,7 +94,7 @@ EDGE = 0.05
 def _edge(item: BreakEven) -> str:
     """ ", only at the optimistic edge of its range 1.08–1.5" when a fit needs a range's end."""
     width = item.high - item.low
-    if width <= 0 or (item.assumption in FACTORS and not FACTORS[item.assumption].ranged):
+    if width <= 0 or ACCEPTED.get(item.assumption) is not None:
         return ""  # a planning choice (usable fraction, headroom) has limits, not ends of a range
     # every ranged assumption, and the system power, needs the least power at its low end
     if item.value - item.low <= EDGE * width:

@@ -365,7 +365,7 @@ COMMANDS: tuple[Command, ...] = (
         (
             Option(
                 ("--for",),
-                "the unknown: power, gpus, pue, draw_factor, it_overhead, server_factor, headroom or usable_fraction",
+                lambda api: api.ui.solve_help(),
                 dest="unknown",
                 required=True,
                 metavar="NAME",
@@ -431,9 +431,7 @@ COMMANDS: tuple[Command, ...] = (
         (
             Option(
                 ("--vary",),
-                "POINTS values of one assumption from START to STOP, e.g. pue=1.05:1.6:12 "
-                "(draw_factor, server_factor, it_overhead, pue or headroom; or system_power in kW per "
-                "system, e.g. system_power=120:132:4)",
+                lambda api: api.ui.vary_help(),
                 required=True,
                 metavar="NAME=START:STOP:POINTS",
             ),

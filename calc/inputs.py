@@ -19,8 +19,10 @@ from calc.assumptions import coerce_assumption
 from calc.chain import CASES, RANGED, fleet_item, scenario_assumptions
 from calc.errors import CalcError, InputError, shown
 from calc.models import (
+    ALL_RANGES,
     CLAIM_BASES,
     COUNT_BOUNDS,
+    OPTIONAL_RANGES,
     PANEL_OPTIONS,
     POWER_BOUNDS,
     RANGE_ASSUMPTIONS,
@@ -160,7 +162,7 @@ def assumptions_layer(assumptions: Assumptions) -> dict[str, Any]:
         "headroom": assumptions.headroom,
         "redundancy": assumptions.redundancy.label,
     }
-    for name in (*RANGE_ASSUMPTIONS, "server_factor"):
+    for name in ALL_RANGES:
         values = getattr(assumptions, name)
         if values is not None:
             layer[name] = values.model_dump(exclude_none=True)
@@ -389,10 +391,12 @@ def scenario_fields(current: Scenario) -> dict[str, str]:
             fields[f"{name}.{case}"] = number_text(values.value(case))
     for kind in PANEL_OPTIONS:
         fields.update((f"{kind}.{key}", text) for key, text in scenario_options(current, kind).items())
-    # server_factor only where the method uses it (Epoch's TDP x factor); empty fields otherwise
-    factor = assumptions.server_factor
-    for case in CASES:
-        fields[f"server_factor.{case}"] = "" if factor is None else number_text(factor.value(case))
+    # an optional range (server_factor: Epoch's TDP x factor) only where the method sets it;
+    # empty fields otherwise
+    for name in OPTIONAL_RANGES:
+        factor = getattr(assumptions, name)
+        for case in CASES:
+            fields[f"{name}.{case}"] = "" if factor is None else number_text(factor.value(case))
     return fields
 
 
@@ -455,7 +459,7 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     )
     # assumptions the fields do not give keep their overrides (server_factor, for a caller
     # whose fields have none)
-    ranged = (*RANGE_ASSUMPTIONS, *(["server_factor"] if "server_factor.central" in fields else []))
+    ranged = (*RANGE_ASSUMPTIONS, *(name for name in OPTIONAL_RANGES if f"{name}.central" in fields))
     overrides: dict[str, Any] = {
         name: value
         for name, value in base.overrides.items()
@@ -463,7 +467,7 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     }
     for name in ranged:
         texts = [fields.get(f"{name}.{case}", "") for case in CASES]
-        if name == "server_factor" and not any(t.strip() for t in texts) and reference.server_factor is None:
+        if name in OPTIONAL_RANGES and not any(t.strip() for t in texts) and getattr(reference, name) is None:
             continue  # a method without it (the system's nameplate is used), and none given
         numbers = [
             attempt(f"{name}.{case}", lambda n=name, t=text: parse_number(t, n))

@@ -13,17 +13,44 @@ import inspect
 import itertools
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
+from calc.assumption_table import (
+    ASSUMPTIONS,
+    STEPS,
+    Assumption,
+    assumption_names,
+    bases,
+    basis_labels,
+    range_limits,
+    range_names,
+)
 from calc.errors import InputError
 from calc.units import MW, Energy, Money, Power, PowerOrZero, ResultPower, format_power, power_watts, quantity
 
-Basis = Literal["chip", "server", "it", "facility", "supply"]
-"""A point in the power chain where a figure of power is measured."""
-ClaimBasis = Literal["unspecified", "chip", "server", "it", "facility", "supply"]
-"""The basis of a quoted power; `unspecified` is read both as `it` and as `facility`."""
+BASES: tuple[str, ...] = bases(STEPS)
+"""The bases of the chain, from `STEPS`."""
+CLAIM_BASES: tuple[str, ...] = ("unspecified", *BASES)
+BASIS_LABELS: dict[str, str] = basis_labels(STEPS)
+
+if TYPE_CHECKING:  # the static spelling of what STEPS gives (tests/calc/test_assumption_table.py)
+    Basis = Literal["chip", "server", "it", "facility", "supply"]
+    ClaimBasis = Literal["unspecified", "chip", "server", "it", "facility", "supply"]
+else:
+    Basis = Literal[BASES]
+    ClaimBasis = Literal[CLAIM_BASES]
+"""Basis: a point in the power chain where a figure of power is measured. ClaimBasis: the basis
+of a quoted power; `unspecified` is read both as `it` and as `facility`."""
 Verdict = Literal["implausible", "between", "plausible", "ample"]
 Confidence = Literal["high", "medium", "low", "estimate"]
 Case = Literal["low", "central", "high"]
@@ -41,16 +68,6 @@ SourceTier = Literal["primary", "reporting"]
 """A source's kind: the company's own release, a filing, official documentation or a utility
 record ("primary"), or an established outlet's report ("reporting")."""
 SOURCE_TIERS: tuple[SourceTier, ...] = ("primary", "reporting")
-
-BASES: tuple[Basis, ...] = ("chip", "server", "it", "facility", "supply")
-CLAIM_BASES: tuple[ClaimBasis, ...] = ("unspecified", *BASES)
-BASIS_LABELS: dict[str, str] = {
-    "chip": "chip",
-    "server": "server",
-    "it": "IT",
-    "facility": "facility",
-    "supply": "supply",
-}
 
 
 def _calendar_date(value: str) -> str:
@@ -291,45 +308,40 @@ class Redundancy(CalcModel):
         return f"{self.modules}+1" if self.scheme == "N+1" else self.scheme
 
 
-RANGE_LIMITS: dict[str, tuple[float, float, str]] = {
-    # name: (lowest accepted, highest accepted, what the limit means)
-    "draw_factor": (0.05, 1.5, "provisioned draw / nameplate system power"),
-    "it_overhead": (0.0, 2.0, "non-server IT / server power"),
-    "pue": (1.0, 5.0, "facility / IT power; below 1 is impossible"),
-    "power_factor": (0.05, 1.0, "real / apparent power"),
-    "server_factor": (1.0, 5.0, "server power / accelerator TDP"),
-}
-RANGE_ASSUMPTIONS: tuple[str, ...] = ("draw_factor", "it_overhead", "pue", "power_factor")
-ASSUMPTION_NAMES: tuple[str, ...] = (*RANGE_ASSUMPTIONS, "headroom", "redundancy", "server_factor")
+RANGE_LIMITS: dict[str, tuple[float, float, str]] = range_limits(ASSUMPTIONS)
+"""name: (lowest accepted, highest accepted, what the limit means), from `ASSUMPTIONS`."""
+RANGE_ASSUMPTIONS: tuple[str, ...] = range_names(ASSUMPTIONS)
+"""The ranges every set of assumptions gives."""
+ASSUMPTION_NAMES: tuple[str, ...] = assumption_names(ASSUMPTIONS)
+OPTIONAL_RANGES: tuple[str, ...] = tuple(r.name for r in ASSUMPTIONS if r.kind == "range" and not r.required)
+"""The ranges only some methods set (server_factor): None elsewhere."""
+ALL_RANGES: tuple[str, ...] = (*RANGE_ASSUMPTIONS, *OPTIONAL_RANGES)
 
 
-class Assumptions(CalcModel):
-    """Every assumption of the power chain, each with its low / central / high values."""
+class AssumptionsBase(CalcModel):
+    """What every `Assumptions` model does: read a redundancy scheme from its text, and hold
+    each range within the limits of its row of the table it was built from."""
 
-    draw_factor: Range
-    """Provisioned draw / nameplate system power. [-]"""
-    it_overhead: Range
-    """Network fabric, storage and management / server power. [-]"""
-    pue: Range
-    """Power usage effectiveness: facility / IT power. [-]"""
-    power_factor: Range
-    """Real / apparent power, used only to convert kVA or MVA inputs. [-]"""
-    headroom: float = Field(default=0.0, ge=0.0, le=0.9)
-    """Share of supply kept unused for transients and swings (a planning choice). [-]"""
-    redundancy: Redundancy = Redundancy()
-    """Redundancy scheme of the quoted supply capacity."""
-    server_factor: Range | None = None
-    """When set, server power = TDP x server_factor x draw_factor, instead of the system preset
-    (the form of Epoch AI's method). [-]"""
+    limits: ClassVar[dict[str, tuple[float, float, str]]] = {}
 
-    @field_validator("redundancy", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _redundancy_text(cls, value: Any) -> Any:
-        return Redundancy.parse(value) if isinstance(value, str) else value
+    def _redundancy_text(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = {
+                k: Redundancy.parse(v) if cls._scheme(k) and isinstance(v, str) else v
+                for k, v in data.items()
+            }
+        return data
+
+    @classmethod
+    def _scheme(cls, name: str) -> bool:
+        field = cls.model_fields.get(name)
+        return field is not None and field.annotation is Redundancy
 
     @model_validator(mode="after")
-    def _within_limits(self) -> Assumptions:
-        for name, (lowest, highest, meaning) in RANGE_LIMITS.items():
+    def _within_limits(self) -> AssumptionsBase:
+        for name, (lowest, highest, meaning) in self.limits.items():
             values = getattr(self, name)
             if values is None:
                 continue
@@ -340,6 +352,47 @@ class Assumptions(CalcModel):
                         f"{name}: {case} {number:g} is outside {lowest:g}–{highest:g} ({meaning})"
                     )
         return self
+
+
+def _field(row: Assumption) -> tuple[Any, Any]:
+    if row.kind == "scheme":
+        return Redundancy, Field(default=Redundancy(), description=row.doc)
+    if row.kind == "share":
+        assert row.limits is not None
+        return float, Field(default=0.0, ge=row.limits[0], le=row.limits[1], description=row.doc)
+    if row.required:
+        return Range, Field(description=row.doc)
+    return Range | None, Field(default=None, description=row.doc)
+
+
+def assumptions_model(table: tuple[Assumption, ...]) -> type[AssumptionsBase]:
+    """The model of a set of assumptions: one field per row of `table`, in its order."""
+    model = create_model(  # type: ignore[call-overload]
+        "Assumptions",
+        __base__=AssumptionsBase,
+        __module__=__name__,
+        __doc__="Every assumption of the power chain, each with its low / central / high values.",
+        **{row.name: _field(row) for row in table},
+    )
+    model.limits = range_limits(table)
+    return model
+
+
+if TYPE_CHECKING:  # the fields `assumptions_model(ASSUMPTIONS)` gives, for the type checker
+
+    class Assumptions(AssumptionsBase):
+        """Every assumption of the power chain, each with its low / central / high values."""
+
+        draw_factor: Range
+        it_overhead: Range
+        pue: Range
+        power_factor: Range
+        headroom: float = 0.0
+        redundancy: Redundancy = Redundancy()
+        server_factor: Range | None = None
+
+else:
+    Assumptions = assumptions_model(ASSUMPTIONS)
 
 
 Precision = Literal["fp4", "fp8", "int8", "bf16", "fp16", "fp64"]

@@ -23,8 +23,8 @@ from calc.errors import InputError, PresetError
 from calc.files import checked_name, shown_path, write_atomic_files
 from calc.inputs import with_method
 from calc.models import (
+    ALL_RANGES,
     BASIS_LABELS,
-    RANGE_ASSUMPTIONS,
     CapacityResult,
     ClaimResult,
     Reading,
@@ -521,7 +521,7 @@ def report_document(report: Report) -> Document:
     assumption_rows = (
         *tuple(
             (name, f"{r.low:g}", f"{r.central:g}", f"{r.high:g}", r.source or "")
-            for name in (*RANGE_ASSUMPTIONS, "server_factor")
+            for name in ALL_RANGES
             if (r := getattr(a, name)) is not None
         ),
         ("headroom", "", f"{a.headroom:g}", "", ""),

@@ -1,7 +1,7 @@
 """Goal-seek: the value of one assumption or input at which power and count meet exactly.
 
-Every assumption enters the chain as a factor — x, (1 + x), 1 / x or 1 / (1 - x), as
-`chain.STEPS` records — and all accelerators of a fleet share the assumptions, so the fleet's
+Every assumption enters the chain as a factor in one of the forms of `chain.FORMS` —
+`x {name}`, `x (1 + {name})`, `/ {name}` or `/ (1 - {name})`, as `chain.STEPS` records — and all accelerators of a fleet share the assumptions, so the fleet's
 power per accelerator at a basis is that factor times a constant. Each unknown therefore has a
 closed form: scale its factor by target / current (`chain.FORMS[...].solve`).
 """
@@ -12,6 +12,7 @@ from typing import Any
 
 from calc.capacity import single_basis
 from calc.chain import (
+    ACCEPTED,
     FACTOR_STEP,
     FACTORS,
     FORMS,
@@ -21,6 +22,7 @@ from calc.chain import (
     Inputs,
     enters,
     factor_range,
+    factor_value,
     resolve,
     system_power_varies,
 )
@@ -39,7 +41,7 @@ def applicable(basis: Basis, assumptions: Assumptions) -> tuple[str, ...]:
     return tuple(
         name
         for name in FACTORS
-        if enters(name, basis) and not (name == "server_factor" and assumptions.server_factor is None)
+        if enters(name, basis) and factor_value(assumptions, name, "central") is not None
     )
 
 
@@ -55,7 +57,8 @@ def break_even(name: str, target: float, current: float, assumptions: Assumption
     values = factor_range(assumptions, name)
     assert values is not None
     value = FORMS[factor.form].solve(values.central, target / current)
-    low, high = (values.low, values.high) if factor.accepted is None else factor.accepted
+    accepted = ACCEPTED[name]
+    low, high = (values.low, values.high) if accepted is None else accepted
     status: RangeStatus
     if factor.impossible(value):
         status = "impossible"

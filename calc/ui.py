@@ -9,6 +9,7 @@ but they change with the UI: ``import calc.ui`` and use them at that risk.
 import importlib
 from typing import Any
 
+from calc.assumption_table import edited_rows, glossary_markdown, solve_help, vary_help
 from calc.assumptions import parse_settings
 from calc.chain import RANGED, resolve
 from calc.claim_report import ledger_table, reading_table, readings_line
@@ -60,24 +61,28 @@ __all__ = [
     "claim_scenario",
     "cli_command",
     "comparison_table",
+    "edited_rows",
     "even_value",
     "format_flops",
     "format_money",
+    "glossary_markdown",
     "headline_lines",
     "ledger_table",
     "methods_table",
     "nudge_text",
     "parse_fields",
     "parse_settings",
-    "parse_sweep",  # noqa: F822  (imported on first use, by __getattr__)
+    "parse_sweep",
     "quantity_json",
     "reading_table",
     "readings_line",
     "readings_table",
     "resolve",
     "scenario_fields",
+    "solve_help",
     "timeline_bars",
     "user_preset_dir",
+    "vary_help",
     "verdict_text",
     "verdict_word",
     "write_atomic",

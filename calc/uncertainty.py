@@ -1,15 +1,16 @@
 """Uncertainty and sensitivity: Monte Carlo over the assumption ranges, tornado, sweeps.
 
-Monte Carlo draws every ranged factor of the chain (`chain.RANGED`: draw_factor, server_factor,
-it_overhead, pue; not the planning choices headroom and redundancy) from a distribution on its
-low / central / high (triangular by default) and pushes the samples through `chain_watts` — the
-same formula as the point estimate, on numpy arrays. It also draws the power factor when the
-power is quoted as apparent power (kVA, MVA: the real power of each sample is the quote x its
-power factor), and a system power whose sources disagree (triangular on its low / central /
-high). Percentiles are P5 / P50 / P95.
+Monte Carlo draws every assumption its row of `ASSUMPTIONS` marks as sampled (`SAMPLED`: the
+ranged factors of the chain, not the planning choices, and the power factor) from a
+distribution on its low / central / high (triangular by default) and pushes the samples through
+`chain_watts` — the same formula as the point estimate, on numpy arrays. The power factor is
+drawn only when the power is quoted as apparent power (kVA, MVA: the real power of each sample
+is the quote x its power factor), and a system power whose sources disagree is drawn too
+(triangular on its low / central / high). Percentiles are P5 / P50 / P95.
 
-The tornado swings the same factors and, where a system preset gives a range for its power,
-the system power (`system_power`); a sweep may vary it as well, in kW per system.
+The tornado swings the ranged factors (`RANGED`) and, where a system preset gives a range for
+its power, the system power (`system_power`); a sweep varies one of `SWEEP_NAMES`: the
+sweepable factors, or the system power in kW per system.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import computed_field
 
+from calc.assumption_table import ASSUMPTIONS, STEPS, sampled_names
 from calc.capacity import single_basis
 from calc.chain import (
     RANGED,
@@ -43,7 +45,7 @@ from calc.units import MW, ResultPower, W, is_apparent_power, plain_number, powe
 
 Distribution = Literal["triangular", "uniform", "normal", "fixed"]
 DISTRIBUTIONS: tuple[str, ...] = ("triangular", "uniform", "normal", "fixed")
-SAMPLED: tuple[str, ...] = (*RANGED, "power_factor")
+SAMPLED: tuple[str, ...] = sampled_names(STEPS, ASSUMPTIONS)
 """The assumptions Monte Carlo draws: every ranged factor of the chain, and the power factor
 (which converts a power quoted in kVA or MVA to real power)."""
 SWEEP_NAMES: tuple[str, ...] = (*SWEEPABLE, SYSTEM_POWER)
@@ -137,10 +139,10 @@ def sample_inputs(
 
     kinds = dict(distributions or {})
     values = case_inputs(assumptions, "central")
-    for name in RANGED:
+    for name in SAMPLED:
         ranged = getattr(assumptions, name)
-        if ranged is None:
-            continue
+        if ranged is None or name not in values:
+            continue  # an unset optional range; the power factor (`sample_power_factor`)
         values[name] = _draw(ranged, kinds.get(name, "triangular"), n, rng, RANGE_LIMITS[name][:2])
     return values
 
@@ -539,8 +541,7 @@ def sweep(
     (e.g. a GB200 NVL72 rack from 120 to 132 kW), in place of its preset's figure or range.
 
     Args:
-        vary: The assumption: draw_factor, it_overhead, pue, server_factor or headroom; or
-            system_power [kW per system].
+        vary: One of `SWEEP_NAMES`: a sweepable assumption, or system_power [kW per system].
         power: The power, or a `Scenario`.
         inputs: The other inputs of `calc.scenario`.
     """

@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {
                 "calc._startup",
                 "calc.arguments",
+                "calc.assumption_table",
                 "calc.commands",
                 "calc.errors",
                 "calc.files",

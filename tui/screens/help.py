@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-HELP = """\
+import calc
+import calc.ui
+
+HELP_TEXT = """\
 # dcpower
 
 Every field is checked as you type; the results follow a moment later (they are computed in
@@ -45,15 +51,9 @@ shows below it, and every panel keeps, and says it keeps, the last good result.
 Power: any unit (W … GW, BTU/h, hp); kVA and MVA are apparent power, converted with the power
 factor. Redundancy: N, 2N, 4N/3, 3N/2, or k+1 such as 3+1 (k modules carry the load).
 
-## The power chain (glossary of bases)
+## The power chain (glossary of bases and assumptions)
 
-| basis | per accelerator | what it is |
-|---|---|---|
-| chip | TDP | maximum board power of the accelerator |
-| server | system nameplate ÷ accelerators per system × draw_factor | what the servers draw |
-| IT | server × (1 + it_overhead) | critical IT: plus network, storage, management |
-| facility | IT × PUE | plus cooling, power conversion, lighting |
-| supply | facility ÷ (usable fraction × (1 − headroom)) | what must be contracted: redundancy and headroom |
+{glossary}
 
 A claim whose basis is *unspecified* is read both as IT and as facility power. **Implausible**:
 too little power even with every optimistic assumption. **Plausible**: within the model's
@@ -77,6 +77,16 @@ delivered by then; a facility without stages says it has none.
 
 Press escape or f1 to close.
 """
+
+
+def help_markdown(
+    steps: Iterable[Any] = calc.STEPS, table: Iterable[calc.Assumption] = calc.ASSUMPTIONS
+) -> str:
+    """The help, its glossary printed from the chain's steps and the assumption table."""
+    return HELP_TEXT.replace("{glossary}", calc.ui.glossary_markdown(tuple(steps), tuple(table)))
+
+
+HELP = help_markdown()
 
 
 class HelpScreen(ModalScreen[None]):

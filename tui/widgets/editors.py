@@ -22,7 +22,30 @@ import calc.ui
 from tui.widgets.fields import FieldInput, FleetRow
 
 ASSUMPTION_FIELDS = calc.ui.RANGE_ASSUMPTIONS
-"""The assumptions the form edits, each as low / central / high."""
+"""The assumptions every set gives, each edited as low / central / high."""
+
+
+def assumption_rows(
+    table: Iterable[calc.Assumption] = calc.ASSUMPTIONS,
+) -> tuple[tuple[str, tuple[tuple[str, str], ...], bool], ...]:
+    """The assumption editor's rows, from the table: (name, ((field key, tooltip), ...),
+    optional). A range has three fields (low / central / high); a planning choice one. An
+    optional range (server_factor) shows only where the method sets it."""
+    made = []
+    for row in calc.ui.edited_rows(table):
+        if row.kind == "range":
+            note = "" if row.required else f": {row.meaning}"
+            keys = tuple((f"{row.name}.{case}", f"{row.name}, {case} case{note}") for case in CASES)
+        else:
+            keys = ((row.name, row.hint or row.meaning),)
+        made.append((row.name, keys, row.kind == "range" and not row.required))
+    return tuple(made)
+
+
+CASES = ("low", "central", "high")
+ROWS = assumption_rows()
+OPTIONAL = tuple(name for name, _, optional in ROWS if optional)
+"""The optional ranges: a row shows only where the method sets it."""
 
 
 def group_of(key: str) -> str:
@@ -268,7 +291,7 @@ class FleetEditor(Editor):
 class AssumptionsEditor(Editor):
     """The method (assumption set), each assumption's low / central / high, headroom, redundancy."""
 
-    GROUPS = (*ASSUMPTION_FIELDS, "server_factor", "headroom", "redundancy")
+    GROUPS = tuple(name for name, _, _ in ROWS)
 
     class MethodChosen(Message):
         """Another method was chosen: the screen asks calc for its values."""
@@ -294,55 +317,45 @@ class AssumptionsEditor(Editor):
             tooltip="The assumption set: default ranges or a published method",
         )
         yield Label("Assumptions: low/central/high", classes="field-label")
-        for name in (*ASSUMPTION_FIELDS, "server_factor"):
+        planning = [(name, keys) for name, keys, _ in ROWS if len(keys) == 1]
+        for name, keys, optional in ROWS:
+            if len(keys) == 1:
+                continue
             row = Horizontal(classes="field-row assumption-row", id=f"{name}-row")
-            if name == "server_factor":
+            if optional:
                 # Epoch's server power = TDP x server_factor: shown where the method uses it
-                row.display = self._uses_server_factor(fields)
+                row.display = self._uses(name, fields)
             with row:
                 yield Label(name, classes="assumption-name")
-                for case in ("low", "central", "high"):
+                for key, tooltip in keys:
                     yield FieldInput(
-                        f"{name}.{case}",
-                        fields.get(f"{name}.{case}", ""),
-                        id=f"{name}-{case}",
+                        key,
+                        fields.get(key, ""),
+                        id=key.replace(".", "-"),
                         compact=True,
                         classes="assumption",
-                        tooltip=f"{name}, {case} case"
-                        + (": server power / accelerator TDP" if name == "server_factor" else ""),
+                        tooltip=tooltip,
                     )
             yield Static("", id=f"error-{name}", classes="field-error")
         with Horizontal(classes="field-row assumption-row planning-row"):
-            yield Label("headroom", classes="assumption-name")
-            yield FieldInput(
-                "headroom",
-                fields["headroom"],
-                id="headroom",
-                compact=True,
-                classes="assumption",
-                tooltip="Share of supply kept unused, e.g. 0.1 or 10%",
-            )
-            yield Label("redundancy", classes="assumption-name")
-            yield FieldInput(
-                "redundancy",
-                fields["redundancy"],
-                id="redundancy",
-                compact=True,
-                classes="assumption",
-                tooltip="N, 2N, 4N/3, 3N/2 or k+1 such as 3+1",
-            )
-        yield Static("", id="error-headroom", classes="field-error")
-        yield Static("", id="error-redundancy", classes="field-error")
+            for name, ((key, tooltip),) in planning:
+                yield Label(name, classes="assumption-name")
+                yield FieldInput(
+                    key, fields[key], id=key, compact=True, classes="assumption", tooltip=tooltip
+                )
+        for name, _ in planning:
+            yield Static("", id=f"error-{name}", classes="field-error")
 
     @staticmethod
-    def _uses_server_factor(fields: dict[str, str]) -> bool:
-        return any(fields.get(f"server_factor.{case}", "") for case in ("low", "central", "high"))
+    def _uses(name: str, fields: dict[str, str]) -> bool:
+        return any(fields.get(f"{name}.{case}", "") for case in CASES)
 
     async def load(self, fields: dict[str, str]) -> None:
-        """Put field text in; the server_factor row shows when the method uses it."""
+        """Put field text in; an optional range's row shows when the method sets it."""
         await super().load(fields)
-        if "server_factor.central" in fields:
-            self.query_one("#server_factor-row").display = self._uses_server_factor(fields)
+        for name in OPTIONAL:
+            if f"{name}.central" in fields:
+                self.query_one(f"#{name}-row").display = self._uses(name, fields)
 
     async def load_values(self, fields: dict[str, str]) -> None:
         """Put a method's values in (not the method itself): an edit, so it posts `Changed`."""
