@@ -11,7 +11,7 @@ from typing import Any
 
 from calc.assumption_table import edited_rows, glossary_markdown, solve_help, vary_help
 from calc.assumptions import parse_settings
-from calc.chain import RANGED, resolve
+from calc.chain import RANGED, STEPS, resolve
 from calc.claim_report import ledger_table, reading_table, readings_line
 from calc.claims import even_value
 from calc.compare import cli_command, comparison_table, verdict_text
@@ -53,6 +53,7 @@ __all__ = [
     "POWER_BOUNDS",
     "RANGED",
     "RANGE_ASSUMPTIONS",
+    "STEPS",
     "TimelineBar",
     "TimelineChart",
     "accelerator_choices",

@@ -15,6 +15,7 @@ import typing
 from pathlib import Path
 
 import calc
+import calc.ui
 from calc import assumption_table as table
 from calc import chain, models
 
@@ -108,10 +109,10 @@ def test_a_docs_file_without_markers_is_an_error_naming_them() -> None:
 
 
 def test_the_cli_help_lists_what_solve_and_sweep_take() -> None:
-    assert calc.solve_help() == (
+    assert calc.ui.solve_help() == (
         "the unknown: power, gpus, draw_factor, server_factor, it_overhead, pue, usable_fraction or headroom"
     )
-    assert "(draw_factor, server_factor, it_overhead, pue or headroom; or system_power" in calc.vary_help()
+    assert "(draw_factor, server_factor, it_overhead, pue or headroom; or system_power" in calc.ui.vary_help()
 
 
 # ------------------------------------------------------------------ one more factor: ups_loss

@@ -80,7 +80,7 @@ Press escape or f1 to close.
 
 
 def help_markdown(
-    steps: Iterable[Any] = calc.STEPS, table: Iterable[calc.Assumption] = calc.ASSUMPTIONS
+    steps: Iterable[Any] = calc.ui.STEPS, table: Iterable[calc.Assumption] = calc.ASSUMPTIONS
 ) -> str:
     """The help, its glossary printed from the chain's steps and the assumption table."""
     return HELP_TEXT.replace("{glossary}", calc.ui.glossary_markdown(tuple(steps), tuple(table)))
