@@ -317,6 +317,8 @@ EXAMPLES = {
         "dcpower compute --facility colossus-1 --json",
         "dcpower compute --h100e 1000000 --accelerator gb300",
         "dcpower compute --flops '100 EFLOP/s' --precision bf16 --accelerator tpu-v7",
+        "dcpower compute --power '300 MW' --accelerator h100-sxm --uncertainty --tornado",
+        "dcpower compute --facility colossus-1 --vary mfu=0.3:0.5:5",
     ],
     "import": [
         "dcpower import epoch data_center_timelines.csv data_centers.csv --out my-presets --as-of 2025-12-14",
@@ -616,9 +618,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--threshold", default="1e25", metavar="FLOP", help="training compute for --days (default 1e25)"
     )
     cmp_.add_argument(
-        "--samples", type=int, default=0, help="Monte Carlo draws over mfu and availability (default 0: none)"
+        "--samples",
+        type=int,
+        default=0,
+        help="Monte Carlo draws over mfu, availability and the power chain's assumptions (default 0: none)",
+    )
+    cmp_.add_argument(
+        "--uncertainty",
+        action="store_true",
+        help="Monte Carlo with 100,000 draws (--samples sets another number)",
     )
     cmp_.add_argument("--seed", type=int, default=0, help="seed of the draws (default 0)")
+    cmp_.add_argument(
+        "--tornado",
+        action="store_true",
+        help="rank mfu, availability and the chain's assumptions by how much each moves the effective FLOP/s",
+    )
+    cmp_.add_argument(
+        "--vary",
+        "--sweep",
+        metavar="NAME=START:STOP:POINTS",
+        help="sweep mfu, availability or a chain assumption, e.g. 'mfu=0.3:0.5:5' or 'pue=1.1:1.5:5'",
+    )
     cmp_.add_argument(
         "--epoch-csv",
         action="store_true",
@@ -1228,8 +1249,10 @@ def _cmd_compute(args: argparse.Namespace) -> int:
         "economics_preset": args.economics,
         "days": args.days,
         "threshold": args.threshold,
-        "samples": args.samples,
+        "samples": args.samples or (100_000 if args.uncertainty else 0),
         "seed": args.seed,
+        "tornado": args.tornado,
+        "vary": args.vary,
     }
     target = {"h100e": args.h100e, "flops": args.flops}
     if any(v is not None for v in target.values()):
