@@ -713,8 +713,10 @@ def _cmd_compute(args: argparse.Namespace) -> int:
         "economics_preset": args.economics,
         "days": args.days,
         "threshold": args.threshold,
-        "samples": args.samples,
+        "samples": args.samples or (100_000 if args.uncertainty else 0),
         "seed": args.seed,
+        "tornado": args.tornado,
+        "vary": args.vary,
     }
     target = {"h100e": args.h100e, "flops": args.flops}
     if any(v is not None for v in target.values()):

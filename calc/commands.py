@@ -700,11 +700,26 @@ COMMANDS: tuple[Command, ...] = (
             ),
             Option(
                 ("--samples",),
-                "Monte Carlo draws over mfu and availability (default 0: none)",
+                "Monte Carlo draws over mfu, availability and the power chain's assumptions (default 0: none)",
                 type=int,
                 default=0,
             ),
+            Option(
+                ("--uncertainty",),
+                "Monte Carlo with 100,000 draws (--samples sets another number)",
+                action="store_true",
+            ),
             Option(("--seed",), "seed of the draws (default 0)", type=int, default=0),
+            Option(
+                ("--tornado",),
+                "rank mfu, availability and the chain's assumptions by how much each moves the effective FLOP/s",
+                action="store_true",
+            ),
+            Option(
+                ("--vary", "--sweep"),
+                "sweep mfu, availability or a chain assumption, e.g. 'mfu=0.3:0.5:5' or 'pue=1.1:1.5:5'",
+                metavar="NAME=START:STOP:POINTS",
+            ),
             Option(
                 ("--epoch-csv",),
                 "print the result as one CSV row in Epoch AI's columns (H100e, 8-bit OP/s, IT and facility MW)",
@@ -717,6 +732,8 @@ COMMANDS: tuple[Command, ...] = (
             "dcpower compute --facility colossus-1 --json",
             "dcpower compute --h100e 1000000 --accelerator gb300",
             "dcpower compute --flops '100 EFLOP/s' --precision bf16 --accelerator tpu-v7",
+            "dcpower compute --power '300 MW' --accelerator h100-sxm --uncertainty --tornado",
+            "dcpower compute --facility colossus-1 --vary mfu=0.3:0.5:5",
         ),
         schema="compute",
         model="ComputeResult",

@@ -18,14 +18,25 @@ References:
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from calc.capacity import capacity_at, required_power, single_basis, whole_counts
-from calc.chain import Inputs, resolve
+from calc.chain import (
+    RANGED,
+    SWEEPABLE,
+    SYSTEM_POWER,
+    Inputs,
+    chain_watts,
+    resolve,
+    system_power_varies,
+    whole_systems,
+)
 from calc.errors import InputError
 from calc.inputs import _validated, as_scenario
 from calc.models import (
     BASES,
+    RANGE_LIMITS,
     AcceleratorSpec,
     Assumptions,
     Basis,
@@ -38,7 +49,8 @@ from calc.models import (
     parse_throughput,
 )
 from calc.presets import load_accelerator, load_preset
-from calc.units import Power
+from calc.solve import applicable
+from calc.units import Power, is_apparent_power, power_watts
 
 PRECISIONS: tuple[Precision, ...] = ("fp4", "fp8", "int8", "bf16", "fp16", "fp64")
 """Every precision a preset may give, in the order reports list them."""
@@ -127,7 +139,17 @@ class ComputeResult(CalcModel):
     mfu_needed: Figure | None = None
     """With a target time: the MFU that reaches the threshold in it (low: at high availability)."""
     sampled: tuple[Figure, ...] = ()
-    """Monte Carlo over mfu and availability (triangular): P5 / P50 / P95 as low / central / high."""
+    """Monte Carlo over mfu, availability and the power chain's assumptions (triangular):
+    P5 / P50 / P95 as low / central / high. With a power given, each draw counts its own whole
+    systems, so the effective FLOP/s's interval holds both ranges."""
+    sampled_inputs: dict[str, str] = {}
+    """What the Monte Carlo drew, each with its distribution."""
+    samples: int = 0
+    seed: int = 0
+    tornado: ComputeTornado | None = None
+    """With `tornado`: the inputs ranked by how much they move the effective FLOP/s."""
+    sweep: ComputeSweep | None = None
+    """With `vary`: the compute at each value of one input."""
     notes: tuple[str, ...] = ()
 
 
@@ -243,6 +265,8 @@ def compute(
     threshold: Any = 1e25,
     samples: int = 0,
     seed: int = 0,
+    tornado: bool = False,
+    vary: str | None = None,
     **inputs: Any,
 ) -> ComputeResult:
     """What a power (at a basis), a facility or a fleet buys in compute; or the reverse.
@@ -262,8 +286,13 @@ def compute(
         economics_preset: Where the MFU and availability defaults come from.
         days: A target time: the result gives the MFU that reaches `threshold` in it. [days]
         threshold: The training compute of `days` (default 1e25, the EU AI Act's). [FLOP]
-        samples: Monte Carlo draws over mfu and availability (0: none; at most 10,000,000).
+        samples: Monte Carlo draws over mfu, availability and the power chain's assumptions
+            (0: none; at most 10,000,000).
         seed: Seed of the draws.
+        tornado: Rank mfu, availability, the peak's range and (with a power) the chain's
+            assumptions by how much each moves the effective FLOP/s.
+        vary: A sweep, ``NAME=START:STOP:POINTS``: mfu, availability or a chain assumption
+            (pue, draw_factor, it_overhead, server_factor, headroom); days count to `threshold`.
         inputs: The other inputs of `calc.scenario` (``fleet``, ``mix``, ``facility``,
             ``gpus``, ``method``, ``assumptions``, ...).
 
@@ -433,11 +462,29 @@ def compute(
         if row.basis in BASES
     )
     needed = None if days is None else _mfu_needed(days, threshold, base, availability_figure, notes)
-    sampled = () if not samples else _sampled(samples, seed, base.central, mfu_figure, availability_figure)
+    study = _Study(
+        inputs=resolved,
+        basis=basis_used or "facility",
+        from_power=direction == "power",
+        specs=tuple(specs),
+        counts=tuple(counts["central"]),
+        peak_precision=tuple(
+            "fp16" if mfu_peak == "bf16/fp16" and "bf16" not in spec.throughput else precision
+            for spec in specs
+        ),
+        mfu=mfu_figure,
+        availability=availability_figure,
+    )
+    sampled, drawn = _sampled(samples, seed, study) if samples else ((), {})
     return build(
         ComputeResult,
         mfu_needed=needed,
         sampled=sampled,
+        sampled_inputs=drawn,
+        samples=int(samples or 0),
+        seed=int(seed or 0),
+        tornado=_tornado(study) if tornado else None,
+        sweep=None if vary is None else _sweep(study, vary, _positive("threshold", threshold)),
         convention=CONVENTION_TEXT["8-bit"],
         convention_16bit=CONVENTION_TEXT["16-bit"],
         direction=direction,
@@ -534,34 +581,353 @@ def _mfu_needed(days: Any, threshold: Any, base: Figure, availability: Figure, n
     return figure
 
 
-def _sampled(samples: int, seed: int, peak: float, mfu: Figure, availability: Figure) -> tuple[Figure, ...]:
-    """P5 / P50 / P95 of effective FLOP/s and days to each threshold, mfu and availability drawn."""
+@dataclass(frozen=True)
+class _Study:
+    """What the Monte Carlo, the tornado and the sweep of one compute result share."""
+
+    inputs: Inputs
+    basis: Basis
+    """The basis the given power is read at; facility for a fleet or a target."""
+    from_power: bool
+    """A power was given: the chain's assumptions move the count."""
+    specs: tuple[AcceleratorSpec, ...]
+    counts: tuple[int, ...]
+    """The central count of each type."""
+    peak_precision: tuple[str, ...]
+    """The precision of each type whose peak MFU is a share of."""
+    mfu: Figure
+    availability: Figure
+
+    def counts_at(self, values: dict[str, Any], case: Case = "central") -> list[int]:
+        """Whole-system counts of each type at one set of the chain's values."""
+        if not self.from_power:
+            return list(self.counts)
+        watts = self.inputs.need_power("compute")
+        systems, _ = self.inputs.fleet.supported(watts, values, self.basis, case)
+        return [n * item.per_system for n, item in zip(systems, self.inputs.fleet.items, strict=True)]
+
+    def outputs(
+        self,
+        values: dict[str, Any],
+        *,
+        case: Case = "central",
+        mfu: float | None = None,
+        availability: float | None = None,
+        peak_case: Case = "central",
+    ) -> dict[str, float]:
+        """Accelerators, H100e, effective FLOP/s and H100e per MW at the basis, at one point."""
+        counts = self.counts_at(values, case)
+        share = (self.mfu.central if mfu is None else mfu) * (
+            self.availability.central if availability is None else availability
+        )
+        peak = sum(
+            n * peak_throughput(spec, p, peak_case)
+            for n, spec, p in zip(counts, self.specs, self.peak_precision, strict=True)
+        )
+        h100e = sum(n * h100_equivalents(spec) for n, spec in zip(counts, self.specs, strict=True))
+        if self.from_power:
+            megawatts = self.inputs.need_power("compute") / 1e6
+        else:
+            per = float(self.inputs.fleet.watts(values, case)[self.basis])
+            megawatts = per * sum(counts) / 1e6
+        return {
+            "accelerators": float(sum(counts)),
+            "h100e": h100e,
+            "effective": peak * share,
+            "h100e_per_mw": h100e / megawatts,
+        }
+
+    def peak_varies(self) -> bool:
+        """Some type's preset gives a range for the peak MFU is a share of."""
+        return any(
+            peak_throughput(spec, p, "low") != peak_throughput(spec, p, "high")
+            for spec, p in zip(self.specs, self.peak_precision, strict=True)
+        )
+
+
+def _sampled(samples: int, seed: int, study: _Study) -> tuple[tuple[Figure, ...], dict[str, str]]:
+    """P5 / P50 / P95 of the compute figures with mfu, availability and the chain's assumptions
+    drawn (triangular on low / central / high), and what was drawn.
+
+    With a power given, each draw's chain sets its own count in whole systems, so the interval
+    of the effective FLOP/s holds both the power chain's range and the MFU's. With a fleet (or a
+    target) the count is fixed and the chain moves the power, so H100e per MW gets the interval.
+    """
     import numpy as np  # heavy: only sampling needs it
 
-    if not 1 <= int(samples) <= 10_000_000:
+    from calc.uncertainty import sample_inputs, sample_power_factor  # heavy: imports numpy
+
+    if isinstance(samples, bool) or not 1 <= int(samples) <= 10_000_000:
         raise InputError(f"samples: {samples} is outside 1 to 10,000,000")
+    n = int(samples)
     rng = np.random.default_rng(int(seed))
+    inputs = study.inputs
+    drawn: dict[str, str] = {}
 
-    def draw(figure: Figure) -> Any:
-        if figure.low == figure.high:
-            return np.full(int(samples), figure.central)
-        return rng.triangular(figure.low, figure.central, figure.high, int(samples))
+    def triangular(low: float, central: float, high: float) -> Any:
+        if low == high:
+            return np.full(n, central)
+        return rng.triangular(low, central, high, n)
 
-    effective = peak * draw(mfu) * draw(availability)
-    p5, p50, p95 = (float(v) for v in np.percentile(effective, [5, 50, 95]))
-    out = [Figure(name="effective", unit="FLOP/s", low=p5, central=p50, high=p95, note="P5 / P50 / P95")]
+    def figure(name: str) -> Any:
+        value = getattr(study, name)
+        if value.low != value.high:
+            drawn[name] = "triangular"
+        return triangular(value.low, value.central, value.high)
+
+    share = figure("mfu") * figure("availability")
+    values = sample_inputs(inputs.assumptions, n, rng)
+    items = inputs.fleet.items
+    per_item = []
+    for item in items:
+        nameplate = triangular(item.nameplate_of("low"), item.nameplate, item.nameplate_of("high"))
+        if item.nameplate_of("low") != item.nameplate_of("high"):
+            drawn["system_power"] = "triangular"
+        per_item.append(
+            np.broadcast_to(np.asarray(chain_watts(item.tdp, nameplate, **values)[study.basis], float), (n,))
+        )
+    applied = set(applicable(study.basis, inputs.assumptions))
+    for name in RANGED:
+        ranged = getattr(inputs.assumptions, name)
+        if ranged is not None and name in applied and ranged.low != ranged.high:
+            drawn[name] = "triangular"
+    peaks = []
+    for spec, p in zip(study.specs, study.peak_precision, strict=True):
+        low, central, high = (peak_throughput(spec, p, c) for c in ("low", "central", "high"))
+        if low != high:
+            drawn["peak throughput"] = "triangular"
+        peaks.append(triangular(low, central, high))
+    h100e_each = [h100_equivalents(spec) for spec in study.specs]
+    if study.from_power:
+        real = inputs.need_power("compute")
+        quoted = inputs.power
+        if quoted is not None and is_apparent_power(quoted):
+            real = power_watts(quoted) * sample_power_factor(inputs.assumptions, n, rng)
+            drawn["power_factor"] = "triangular"
+        average = sum(s * p for s, p in zip(inputs.fleet.shares, per_item, strict=True))
+        total = real / average
+        counts = [
+            whole_systems(total * s, item.per_system) * item.per_system
+            for s, item in zip(inputs.fleet.shares, items, strict=True)
+        ]
+        megawatts = np.broadcast_to(np.asarray(real / 1e6, float), (n,))
+    else:
+        counts = [np.full(n, float(c)) for c in study.counts]
+        megawatts = sum(c * p for c, p in zip(counts, per_item, strict=True)) / 1e6
+    accelerators = sum(counts)
+    h100e = sum(c * h for c, h in zip(counts, h100e_each, strict=True))
+    effective = sum(c * p for c, p in zip(counts, peaks, strict=True)) * share
+
+    def percentiles(name: str, unit: str, data: Any, note: str) -> Figure:
+        p5, p50, p95 = (float(v) for v in np.percentile(data, [5, 50, 95], method="nearest"))
+        return Figure(name=name, unit=unit, low=p5, central=p50, high=p95, note=note)
+
+    out = [percentiles("effective", "FLOP/s", effective, "P5 / P50 / P95")]
     for threshold in THRESHOLDS:
         out.append(
             Figure(
                 name=f"days to {threshold:.0e}".replace("+", ""),
                 unit="days",
-                low=threshold / p95 / 86400,
-                central=threshold / p50 / 86400,
-                high=threshold / p5 / 86400,
+                low=threshold / out[0].high / 86400,
+                central=threshold / out[0].central / 86400,
+                high=threshold / out[0].low / 86400,
                 note="from the P95 / P50 / P5 effective rate",
             )
         )
-    return tuple(out)
+    out.append(percentiles("FLOP per year", "FLOP", effective * SECONDS_PER_YEAR, "P5 / P50 / P95"))
+    out.append(percentiles("accelerators", "", accelerators, "whole systems; P5 / P50 / P95"))
+    out.append(percentiles("H100e", "", h100e, CONVENTION_TEXT["8-bit"]))
+    out.append(percentiles(f"H100e per MW ({study.basis})", "H100e/MW", h100e / megawatts, "P5 / P50 / P95"))
+    if not study.from_power:
+        out.append(percentiles(f"power ({study.basis})", "MW", megawatts, "P5 / P50 / P95"))
+    return tuple(out), drawn
+
+
+class ComputeTornadoBar(CalcModel):
+    """One input swung from its low to its high end, the others central."""
+
+    name: str
+    """An assumption of the chain, mfu, availability, system_power or peak throughput."""
+    low: float
+    high: float
+    unit: str = ""
+    """The unit of low and high: W per accelerator for system_power, FLOP/s of the central
+    fleet for peak throughput, none for a share or a factor."""
+    output_at_low: float
+    output_at_high: float
+    swing: float
+    """|output at high - output at low|."""
+
+
+class ComputeTornado(CalcModel):
+    """The inputs ranked by how much they move the effective FLOP/s (and so the days to a
+    threshold, its inverse)."""
+
+    output: str
+    unit: str
+    basis: Basis
+    central: float
+    ranking: tuple[ComputeTornadoBar, ...]
+    """The input that moves the output most first."""
+    most_important: str | None
+    notes: tuple[str, ...] = ()
+
+
+def _tornado(study: _Study) -> ComputeTornado:
+    """Swing each input of the effective FLOP/s from low to high with the others central."""
+    inputs = study.inputs
+    central_values = inputs.values("central")
+    central = study.outputs(central_values)["effective"]
+    bars: list[ComputeTornadoBar] = []
+    notes: list[str] = []
+
+    def bar(name: str, low: float, high: float, at_low: float, at_high: float, unit: str = "") -> None:
+        bars.append(
+            ComputeTornadoBar(
+                name=name,
+                low=low,
+                high=high,
+                unit=unit,
+                output_at_low=at_low,
+                output_at_high=at_high,
+                swing=abs(at_high - at_low),
+            )
+        )
+
+    for name in ("mfu", "availability"):
+        figure: Figure = getattr(study, name)
+        ends = [
+            study.outputs(central_values, **{name: getattr(figure, c)})["effective"] for c in ("low", "high")
+        ]
+        bar(name, figure.low, figure.high, *ends)
+    if study.peak_varies():
+        ends = [study.outputs(central_values, peak_case=c)["effective"] for c in ("low", "high")]
+        lows, highs = (
+            sum(
+                n * peak_throughput(s, p, c)
+                for n, s, p in zip(study.counts, study.specs, study.peak_precision, strict=True)
+            )
+            for c in ("low", "high")
+        )
+        bar("peak throughput", lows, highs, *ends, unit="FLOP/s")
+    if study.from_power:
+        for name in applicable(study.basis, inputs.assumptions):
+            if name not in RANGED:
+                continue
+            ranged = getattr(inputs.assumptions, name)
+            ends = [
+                study.outputs({**central_values, name: ranged.value(case)})["effective"]
+                for case in ("low", "high")
+            ]
+            bar(name, ranged.low, ranged.high, *ends)
+        if system_power_varies(inputs, study.basis):
+            ends = [study.outputs(central_values, case=c)["effective"] for c in ("low", "high")]
+            bar(SYSTEM_POWER, inputs.fleet.nameplate("low"), inputs.fleet.nameplate("high"), *ends, unit="W")
+    else:
+        notes.append(
+            "the power chain's assumptions set the power of a given fleet, not its compute: "
+            "they move H100e per MW (see --samples), not the effective FLOP/s"
+        )
+    bars.sort(key=lambda b: b.swing, reverse=True)
+    return ComputeTornado(
+        output=f"effective FLOP/s ({study.basis} basis)" if study.from_power else "effective FLOP/s",
+        unit="FLOP/s",
+        basis=study.basis,
+        central=central,
+        ranking=tuple(bars),
+        most_important=bars[0].name if bars and bars[0].swing > 0 else None,
+        notes=tuple(notes),
+    )
+
+
+SWEEP_INPUTS: tuple[str, ...] = ("mfu", "availability", *SWEEPABLE)
+"""What a compute sweep may vary: the MFU, the availability and the chain's sweepable assumptions."""
+
+
+class ComputeSweepRow(CalcModel):
+    """One value of the varied input and the compute it gives."""
+
+    value: float
+    accelerators: int
+    h100e: float
+    effective: float
+    """[FLOP/s]"""
+    flop_per_year: float
+    """[FLOP]"""
+    days_to_threshold: float
+    """Days to the sweep's threshold at the effective rate. [days]"""
+    h100e_per_mw: float
+    """H100e per MW at the basis. [H100e/MW]"""
+
+
+class ComputeSweep(CalcModel):
+    """One input varied over a range, the others central."""
+
+    vary: str
+    basis: Basis
+    threshold: float
+    """The training compute `days_to_threshold` counts to. [FLOP]"""
+    rows: tuple[ComputeSweepRow, ...]
+    notes: tuple[str, ...] = ()
+
+
+def parse_compute_sweep(text: Any) -> tuple[str, float, float, int]:
+    """``NAME=START:STOP:POINTS`` with NAME one of `SWEEP_INPUTS`.
+
+    Raises:
+        InputError: The text is malformed, the name unknown, the span empty, or an MFU or an
+            availability outside (0, 1].
+    """
+    from calc.uncertainty import parse_sweep  # heavy: imports numpy
+
+    name, start, stop, points = parse_sweep(text)
+    if name not in SWEEP_INPUTS:
+        raise InputError(f"vary: {name[:30]!r} cannot be varied here; accepted: {', '.join(SWEEP_INPUTS)}")
+    if not 2 <= points <= 1000:
+        raise InputError(f"vary: {points} points; accepted: a whole number from 2 to 1000")
+    if not (math.isfinite(start) and math.isfinite(stop)) or start >= stop:
+        raise InputError(f"vary: start {start:g} must be below stop {stop:g}")
+    if name in ("mfu", "availability") and not (0 < start and stop <= 1):
+        raise InputError(f"vary: {name} {start:g}:{stop:g} leaves (0, 1]; give shares such as 0.3:0.5:5")
+    lowest, highest, meaning = RANGE_LIMITS.get(name, (0.0, 0.9, "share of supply kept unused"))
+    if start < lowest or stop > highest:
+        raise InputError(f"vary: {name} {start:g}:{stop:g} leaves {lowest:g} to {highest:g} ({meaning})")
+    return name, start, stop, points
+
+
+def _sweep(study: _Study, text: Any, threshold: float) -> ComputeSweep:
+    """The compute at each value of one input, the others central."""
+    name, start, stop, points = parse_compute_sweep(text)
+    inputs = study.inputs
+    notes: list[str] = []
+    if name == "server_factor" and inputs.assumptions.server_factor is None:
+        raise InputError("vary: server_factor is not set by this method; use --method epoch or epoch-nested")
+    if name not in ("mfu", "availability") and not study.from_power:
+        notes.append(f"{name} sets this fleet's power, not its compute: only H100e per MW moves")
+    rows = []
+    for i in range(points):
+        value = start + (stop - start) * i / (points - 1)
+        values = inputs.values("central")
+        shares: dict[str, float] = {}
+        if name in ("mfu", "availability"):
+            shares[name] = value
+        else:
+            values[name] = value
+        out = study.outputs(values, **shares)
+        rows.append(
+            ComputeSweepRow(
+                value=value,
+                accelerators=int(out["accelerators"]),
+                h100e=out["h100e"],
+                effective=out["effective"],
+                flop_per_year=out["effective"] * SECONDS_PER_YEAR,
+                days_to_threshold=threshold / out["effective"] / 86400,
+                h100e_per_mw=out["h100e_per_mw"],
+            )
+        )
+    return ComputeSweep(
+        vary=name, basis=study.basis, threshold=threshold, rows=tuple(rows), notes=tuple(notes)
+    )
 
 
 def count_for_h100e(h100e: Any, **inputs: Any) -> tuple[int, str]:

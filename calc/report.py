@@ -626,6 +626,92 @@ __all__ = [
 ]
 
 
+def _sampled_cells(f: Any) -> tuple[str, ...]:
+    """One Monte Carlo figure as its row: name, P5, P50, P95 (days: P5 is the fastest)."""
+    if f.unit in ("FLOP/s", "FLOP"):
+        return (f.name, *(format_flops(v, f.unit) for v in (f.low, f.central, f.high)))
+    if f.unit == "days":
+        return (f.name, _days(f.low), _days(f.central), _days(f.high))
+    if f.unit == "MW":
+        return (f.name, *(f"{v:,.1f} MW" for v in (f.low, f.central, f.high)))
+    return (f.name, *(_count(v) for v in (f.low, f.central, f.high)))
+
+
+def compute_study_document(result: ComputeResult) -> list[Any]:
+    """The Monte Carlo, tornado and sweep of a compute result, where asked for."""
+    doc: list[Any] = []
+    if result.sampled:
+        drawn = ", ".join(result.sampled_inputs) or "nothing (every input is a point)"
+        doc += [
+            "",
+            Table(
+                f"Monte Carlo, {result.samples:,} draws (seed {result.seed}), P5 / P50 / P95; drawn: {drawn}",
+                ("figure", "P5", "P50", "P95"),
+                tuple(_sampled_cells(f) for f in result.sampled),
+                "lrrr",
+            ),
+            "  (days: P5 from the P95 rate, the fastest)",
+        ]
+    if result.tornado is not None:
+        t = result.tornado
+        doc += [
+            "",
+            Table(
+                f"tornado: {t.output}, central {format_flops(t.central)}; each input low → high, others central",
+                ("input", "low", "high", "at low", "at high", "swing"),
+                tuple(
+                    (
+                        b.name,
+                        format_flops(b.low)
+                        if b.unit == "FLOP/s"
+                        else f"{b.low:,.4g}{' W' if b.unit == 'W' else ''}",
+                        format_flops(b.high)
+                        if b.unit == "FLOP/s"
+                        else f"{b.high:,.4g}{' W' if b.unit == 'W' else ''}",
+                        format_flops(b.output_at_low),
+                        format_flops(b.output_at_high),
+                        f"{b.swing / t.central:.1%}",
+                    )
+                    for b in t.ranking
+                ),
+                "lrrrrr",
+            ),
+            *[f"  note: {note}" for note in t.notes],
+        ]
+    if result.sweep is not None:
+        w = result.sweep
+        doc += [
+            "",
+            Table(
+                f"sweep of {w.vary} ({w.basis} basis), the others central:",
+                (
+                    w.vary,
+                    "accelerators",
+                    "H100e",
+                    "effective",
+                    "FLOP per year",
+                    "days to " + f"{w.threshold:.0e}".replace("+", ""),
+                    "H100e/MW",
+                ),
+                tuple(
+                    (
+                        f"{r.value:.4g}",
+                        f"{r.accelerators:,}",
+                        _count(r.h100e),
+                        format_flops(r.effective),
+                        format_flops(r.flop_per_year, "FLOP"),
+                        _days(r.days_to_threshold),
+                        f"{r.h100e_per_mw:,.0f}",
+                    )
+                    for r in w.rows
+                ),
+                "rrrrrrr",
+            ),
+            *[f"  note: {note}" for note in w.notes],
+        ]
+    return doc
+
+
 def compute_document(result: ComputeResult) -> list[Any]:
     """The compute report: H100e, peak and effective FLOP/s, FLOP per year, days, H100e per MW."""
     low, high = result.accelerators_range
@@ -712,23 +798,7 @@ def compute_document(result: ComputeResult) -> list[Any]:
             if result.mfu_needed is not None
             else []
         ),
-        *(
-            [
-                Table(
-                    "Monte Carlo over mfu and availability (P5 / P50 / P95, central count and peak):",
-                    ("figure", "P5", "P50", "P95"),
-                    tuple(
-                        (f.name, format_flops(f.low), format_flops(f.central), format_flops(f.high))
-                        if f.unit == "FLOP/s"
-                        else (f.name, _days(f.high), _days(f.central), _days(f.low))
-                        for f in result.sampled
-                    ),
-                    "lrrr",
-                )
-            ]
-            if result.sampled
-            else []
-        ),
+        *compute_study_document(result),
         "",
         Table(
             "the fleet's power and H100e per MW at every basis (central H100e):",

@@ -147,14 +147,134 @@ def test_solve_for_mfu() -> None:
     assert any("out of this fleet's reach" in note for note in out_of_reach.notes)
 
 
-def test_monte_carlo_over_mfu_is_seeded_and_inside_the_range() -> None:
+# The central chain of DESIGN.md as points: each draw of the chain is then the central case.
+CENTRAL_CHAIN = {"draw_factor": "0.85", "it_overhead": "0.10", "pue": "1.2"}
+
+
+def _sampled(result: calc.ComputeResult) -> dict[str, object]:
+    return {figure.name: figure for figure in result.sampled}
+
+
+def test_monte_carlo_is_seeded_and_with_every_input_a_point_gives_the_point() -> None:
     first = compute("300 MW", "h100-sxm", samples=2000, seed=1).sampled
     assert first == compute("300 MW", "h100-sxm", samples=2000, seed=1).sampled
-    effective = first[0]
-    peak = 209_704 * 989.4e12
-    # every draw lies within peak x 0.38 x 0.80 and peak x 0.43 x 0.95
-    assert peak * 0.38 * 0.80 < effective.low < effective.central < effective.high < peak * 0.43 * 0.95
-    with pytest.raises(InputError, match="samples: 0 is outside"):
-        from calc.compute import _sampled
+    fixed = compute("300 MW", "h100-sxm", samples=500, mfu=0.4, availability=0.9, assumptions=CENTRAL_CHAIN)
+    drawn = _sampled(fixed)
+    # 209,704 GPUs x 989.4e12 x 0.40 x 0.90 = 7.469321e19 FLOP/s in every draw
+    effective = drawn["effective"]
+    assert effective.low == effective.central == effective.high == pytest.approx(7.469321e19, rel=1e-6)
+    assert drawn["accelerators"].low == drawn["accelerators"].high == 209_704
+    assert fixed.sampled_inputs == {}
 
-        _sampled(0, 0, 1.0, effective, effective)
+
+def test_monte_carlo_draws_the_chain_so_each_draw_counts_its_own_systems() -> None:
+    result = compute(
+        "300 MW",
+        "h100-sxm",
+        samples=50_000,
+        seed=3,
+        mfu=0.4,
+        availability=0.9,
+        assumptions={"draw_factor": "0.85", "it_overhead": "0.10"},
+    )
+    assert result.sampled_inputs == {"pue": "triangular"}
+    accelerators = _sampled(result)["accelerators"]
+    # pue triangular (1.08, 1.20, 1.50): P5 = 1.08 + sqrt(0.05 x 0.42 x 0.12) = 1.13020,
+    # P95 = 1.50 - sqrt(0.05 x 0.42 x 0.30) = 1.42063. At 1,275 x 0.85 x 1.10 = 1,192.125 W IT:
+    # 300 MW / (1,192.125 x 1.42063) = 177,141 -> 177,136 GPUs in whole 8-GPU systems (the P5);
+    # 300 MW / (1,192.125 x 1.13020) = 222,661 -> 222,656 (the P95)
+    assert accelerators.low == pytest.approx(177_136, rel=3e-3)
+    assert accelerators.high == pytest.approx(222_656, rel=3e-3)
+    assert accelerators.low % 8 == accelerators.high % 8 == 0
+
+
+def test_monte_carlo_interval_holds_the_chain_and_the_mfu() -> None:
+    both = _sampled(compute("300 MW", "h100-sxm", samples=20_000, seed=0))["effective"]
+    mfu_only = _sampled(compute("300 MW", "h100-sxm", samples=20_000, seed=0, assumptions=CENTRAL_CHAIN))[
+        "effective"
+    ]
+    peak = 209_704 * 989.4e12
+    # with the chain a point, every draw lies within peak x 0.38 x 0.80 and peak x 0.43 x 0.95
+    assert peak * 0.38 * 0.80 < mfu_only.low < mfu_only.central < mfu_only.high < peak * 0.43 * 0.95
+    assert both.low < mfu_only.low and both.high > mfu_only.high
+    for samples in (-1, 20_000_000):
+        with pytest.raises(InputError, match=f"samples: {samples} is outside 1 to 10,000,000"):
+            compute("300 MW", "h100-sxm", samples=samples)
+
+
+def test_monte_carlo_of_a_fleet_moves_its_power_not_its_compute() -> None:
+    drawn = _sampled(compute(gpus=1000, accelerator="h100-sxm", samples=5000, mfu=0.4, availability=0.9))
+    assert drawn["H100e"].low == drawn["H100e"].high == 1000
+    assert drawn["effective"].low == drawn["effective"].high
+    power = drawn["power (facility)"]
+    # 1,000 x 1,430.55 W = 1.43 MW central; the chain's ends are 1.02 and 2.20 MW
+    assert 1.02 < power.low < 1.43 < power.high < 2.20
+    per_mw = drawn["H100e per MW (facility)"]
+    assert per_mw.low == pytest.approx(1000 / power.high) and per_mw.high == pytest.approx(1000 / power.low)
+
+
+def test_tornado_ranks_the_chain_against_the_mfu() -> None:
+    tornado = compute("300 MW", "h100-sxm", basis="facility", tornado=True).tornado
+    assert tornado is not None
+    assert [bar.name for bar in tornado.ranking] == [
+        "draw_factor",
+        "pue",
+        "availability",
+        "mfu",
+        "it_overhead",
+    ]
+    per_gpu = 989.4e12 * 0.36  # BF16 peak x mfu 0.40 x availability 0.90 [FLOP/s]
+    assert tornado.central == pytest.approx(209_704 * per_gpu, rel=1e-9)
+    draw = tornado.ranking[0]
+    # draw_factor 0.70: 1,275 x 0.70 x 1.10 x 1.20 = 1,178.1 W; 300 MW / 1,178.1 W = 254,647
+    # -> 254,640 GPUs; 1.00: 1,683 W -> 178,253 -> 178,248 GPUs
+    assert draw.output_at_low == pytest.approx(254_640 * per_gpu, rel=1e-9)
+    assert draw.output_at_high == pytest.approx(178_248 * per_gpu, rel=1e-9)
+    mfu = next(bar for bar in tornado.ranking if bar.name == "mfu")
+    # 209,704 x 989.4e12 x 0.9 x 0.38 and x 0.43
+    assert mfu.output_at_low == pytest.approx(209_704 * 989.4e12 * 0.9 * 0.38, rel=1e-9)
+    assert mfu.output_at_high == pytest.approx(209_704 * 989.4e12 * 0.9 * 0.43, rel=1e-9)
+    assert tornado.most_important == "draw_factor"
+
+
+def test_tornado_of_a_fleet_says_the_chain_does_not_move_its_compute() -> None:
+    tornado = compute(gpus=1000, accelerator="h100-sxm", tornado=True).tornado
+    assert tornado is not None
+    assert [bar.name for bar in tornado.ranking] == ["availability", "mfu"]
+    assert "not its compute" in tornado.notes[0]
+
+
+def test_sweep_of_mfu_and_of_pue() -> None:
+    sweep = compute("300 MW", "h100-sxm", basis="facility", vary="mfu=0.3:0.5:5").sweep
+    assert sweep is not None
+    assert [row.value for row in sweep.rows] == pytest.approx([0.3, 0.35, 0.4, 0.45, 0.5])
+    middle = sweep.rows[2]
+    assert middle.effective == pytest.approx(7.469321e19, rel=1e-6)
+    # 1e25 / 7.469321e19 / 86,400 = 1.54955 days
+    assert middle.days_to_threshold == pytest.approx(1.54955, rel=1e-5)
+    pue = compute("300 MW", "h100-sxm", basis="facility", vary="pue=1.1:1.5:5").sweep
+    assert pue is not None
+    # 300 MW / (1,192.125 W x 1.1) = 228,774 -> 28,596 systems = 228,768 GPUs = H100e
+    assert (pue.rows[0].accelerators, pue.rows[0].h100e) == (228_768, 228_768)
+    assert pue.rows[0].h100e_per_mw == pytest.approx(228_768 / 300)
+    fleet = compute(gpus=1000, accelerator="h100-sxm", vary="pue=1.1:1.5:3").sweep
+    assert fleet is not None and "not its compute" in fleet.notes[0]
+    # 1,000 / (1,000 x 1,192.125 W x 1.5 / 1e6) = 559.22 H100e per facility MW
+    assert fleet.rows[-1].h100e_per_mw == pytest.approx(559.22, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("vary", "message"),
+    [
+        ("mfu=0:1:3", r"vary: mfu 0:1 leaves \(0, 1\]"),
+        ("availability=0.5:1.2:3", r"vary: availability 0.5:1.2 leaves \(0, 1\]"),
+        ("pue=0.9:1.2:3", "vary: pue 0.9:1.2 leaves 1 to 5"),
+        ("foo=1:2:3", "vary: 'foo' cannot be varied here; accepted: mfu, availability"),
+        ("mfu=0.5:0.3:3", "vary: start 0.5 must be below stop 0.3"),
+        ("mfu=0.3:0.5:1", "vary: 1 points; accepted: a whole number from 2 to 1000"),
+        ("mfu", "vary: 'mfu' must be NAME=START:STOP:POINTS"),
+    ],
+)
+def test_sweep_refuses_bad_input(vary: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        compute(gpus=1000, accelerator="h100-sxm", vary=vary)

@@ -90,3 +90,35 @@ def test_claim_in_h100e_reports_its_compute(capsys: pytest.CaptureFixture[str]) 
 def test_compute_without_a_power_count_or_target(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compute", "--accelerator", "h100-sxm"]) == 2
     assert capsys.readouterr().err.startswith("dcpower: error: compute: give a power (--power, with --basis)")
+
+
+def test_compute_uncertainty_tornado_and_sweep(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["compute", "--power", "300 MW", "--accelerator", "h100-sxm", "--basis", "facility"]
+    assert main([*argv, "--uncertainty", "--tornado", "--sweep", "pue=1.1:1.5:5"]) == 0
+    out = capsys.readouterr().out
+    assert "Monte Carlo, 100,000 draws (seed 0), P5 / P50 / P95; drawn: mfu, availability, draw_factor" in out
+    assert "tornado: effective FLOP/s (facility basis), central 74.7 EFLOP/s" in out
+    # draw_factor 0.70 -> 254,640 GPUs x 989.4e12 x 0.36 = 90.7 EFLOP/s; 1.00 -> 178,248 -> 63.5
+    assert "draw_factor    0.7     1  90.7 EFLOP/s  63.5 EFLOP/s  36.4%" in out
+    # pue 1.1: 228,768 GPUs, 228,768 / 300 MW = 763 H100e per MW
+    assert "  1.1       228,768  228,768  81.5 EFLOP/s   2.57e27 FLOP           1.4       763" in out
+
+
+def test_compute_study_json(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["compute", "--gpus", "1000", "--accelerator", "h100-sxm", "--json"]
+    assert main([*argv, "--samples", "1000", "--tornado", "--vary", "mfu=0.3:0.5:3"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["samples"] == 1000 and "pue" in data["sampled_inputs"]
+    assert [bar["name"] for bar in data["tornado"]["ranking"]] == ["availability", "mfu"]
+    # 1,000 x 989.4e12 x 0.5 x 0.9 = 4.4523e17 FLOP/s
+    assert data["sweep"]["rows"][-1]["effective"] == pytest.approx(4.4523e17)
+    assert main(["schema", "compute"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert {"ComputeTornado", "ComputeSweep", "ComputeSweepRow"} <= set(schema["$defs"])
+
+
+def test_compute_sweep_bad_input_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["compute", "--gpus", "1000", "--accelerator", "h100-sxm", "--vary", "mfu=0:1:3"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == "dcpower: error: vary: mfu 0:1 leaves (0, 1]; give shares such as 0.3:0.5:5\n"
