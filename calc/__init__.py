@@ -52,7 +52,7 @@ from calc.compare import (
     verdict_text,
 )
 from calc.compute import ComputeResult, compute, format_flops, h100_equivalents, peak_throughput
-from calc.display import as_quantity, render, report_markdown, to_frame
+from calc.display import as_quantity, document, render, report_markdown, to_frame
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex, format_money
 from calc.errors import CalcError, InputError, PresetError, UnitError
 from calc.files import write_atomic
@@ -148,6 +148,7 @@ from calc.report import (
     evaluate,
     export_report,
     headline_lines,
+    histogram_lines,
     methods_table,
     readings_table,
     report_json,
@@ -287,6 +288,7 @@ __all__ = [
     "comparison_table",
     "compute",
     "derived_note",
+    "document",
     "evaluate",
     "even_value",
     "export_report",
@@ -295,6 +297,7 @@ __all__ = [
     "format_power",
     "h100_equivalents",
     "headline_lines",
+    "histogram_lines",
     "implied_range",
     "ledger_document",
     "ledger_outcome",
