@@ -11,7 +11,7 @@ from textual.markup import escape
 from textual.widgets import DataTable, Label, Select, Static
 
 import calc
-from tui.widgets.results import View
+from tui.widgets.results import VERDICT_STYLE, View
 from tui.widgets.tables import cell, fitted_widths, header_height
 
 SWEEP_POINTS = 16
@@ -103,12 +103,7 @@ class SweepPanel(Vertical):
             cells = ["█"] * length + [" "] * (width + 1 - length)
             if marker is not None:
                 cells[marker] = "[b $accent]│[/]"
-            style = {
-                "implausible": "$error",
-                "between": "$warning",
-                "plausible": "$success",
-                "ample": "$warning",
-            }.get(r.verdict or "", "")
+            style = VERDICT_STYLE.get(r.verdict or "", "")
             count = f"{r.accelerators:>9,}"
             lines.append(
                 f"{result.vary} {r.value:5.3f} {''.join(cells)} "
