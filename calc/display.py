@@ -34,6 +34,7 @@ _DOCUMENTS: dict[str, tuple[str, str]] = {
     "EnergyResult": ("calc.report", "energy_document"),
     "CapexResult": ("calc.report", "capex_document"),
     "OrbitalResult": ("calc.report", "orbital_document"),
+    "ComputeResult": ("calc.report", "compute_document"),
     "SentenceCheck": ("calc.claim_report", "sentence_document"),
     "LedgerReport": ("calc.claim_report", "ledger_document"),
     "TimelineResult": ("calc.claim_report", "timeline_document"),

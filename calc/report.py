@@ -348,6 +348,48 @@ def uncertainty_document(result: Any) -> Document:
     return document + _notes(result.notes)
 
 
+HISTOGRAM_BLOCKS = " ▁▂▃▄▅▆▇█"
+"""Eighths of a cell, from empty to full: the histogram's bar tops."""
+
+
+def _claim_side(histogram: Any) -> str:
+    """Where the claim is against the histogram's range: "", or a note that it is off it."""
+    implied, edges = histogram.implied, histogram.edges
+    if implied is None or edges[0] <= implied <= edges[-1]:
+        return ""
+    side = "below" if implied < edges[0] else "above"
+    end = "left" if side == "below" else "right"
+    return f" at {implied:,.0f} W, {side} the whole range (marked at its {end} end)"
+
+
+@accepts(result="UncertaintyResult")
+def histogram_lines(result: Any, height: int = 6) -> list[str]:
+    """The Monte Carlo histogram as text: a heading, `height` rows of block characters, the
+    claim marked (▲) under its bin, and the range's two ends in watts.
+
+    A claim off the range is marked at the end it is beyond, and the heading says so.
+    """
+    histogram = result.histogram
+    counts, edges = histogram.counts, histogram.edges
+    top = max(counts) or 1
+    levels = [c / top * height for c in counts]
+    rows = [f"Power per accelerator ({histogram.basis}), ▲ the claim{_claim_side(histogram)}"]
+    for row in range(height, 0, -1):
+        cells = []
+        for level in levels:
+            fill = level - (row - 1)
+            cells.append("█" if fill >= 1 else HISTOGRAM_BLOCKS[max(0, int(fill * 8))] if fill > 0 else " ")
+        rows.append("".join(cells))
+    marker = [" "] * len(counts)
+    if histogram.implied is not None:
+        span = edges[-1] - edges[0]
+        share = (histogram.implied - edges[0]) / span if span > 0 else 0.0
+        marker[min(max(int(share * len(counts)), 0), len(counts) - 1)] = "▲"
+    rows.append("".join(marker))
+    rows.append(f"{edges[0]:,.0f} W{' ' * max(1, len(counts) - 16)}{edges[-1]:,.0f} W")
+    return rows
+
+
 @accepts(result="TornadoResult")
 def tornado_document(result: Any) -> Document:
     """Assumptions ranked by how much they move the output."""
@@ -621,6 +663,7 @@ __all__ = [
     "export_report",
     "format_money",
     "headline_lines",
+    "histogram_lines",
     "report_json",
     "report_markdown",
 ]

@@ -24,7 +24,8 @@ from calc.models import BASIS_LABELS, POWER_BOUNDS, RANGE_ASSUMPTIONS, TimelineB
 from calc.nudge import nudge_text
 from calc.presets import accelerator_choices
 from calc.presets import user_config_dir as user_preset_dir
-from calc.report import headline_lines, methods_table, readings_table, verdict_word
+from calc.display import document
+from calc.report import Table, headline_lines, histogram_lines, methods_table, readings_table, verdict_word
 from calc.sentences import alternative_checks
 from calc.timeline import timeline_bars
 from calc.units import quantity_json
@@ -54,6 +55,7 @@ __all__ = [
     "RANGED",
     "RANGE_ASSUMPTIONS",
     "STEPS",
+    "Table",
     "TimelineBar",
     "TimelineChart",
     "accelerator_choices",
@@ -62,12 +64,14 @@ __all__ = [
     "claim_scenario",
     "cli_command",
     "comparison_table",
+    "document",
     "edited_rows",
     "even_value",
     "format_flops",
     "format_money",
     "glossary_markdown",
     "headline_lines",
+    "histogram_lines",
     "ledger_table",
     "methods_table",
     "nudge_text",

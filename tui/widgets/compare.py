@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Label, Select, Static
 
 import calc
 import calc.ui
-from tui.widgets.results import View
+from tui.widgets.results import VERDICT_STYLE, View
 from tui.widgets.tables import cell, fitted_widths, header_height
 
 SWEEP_POINTS = 16
@@ -104,12 +104,7 @@ class SweepPanel(Vertical):
             cells = ["█"] * length + [" "] * (width + 1 - length)
             if marker is not None:
                 cells[marker] = "[b $accent]│[/]"
-            style = {
-                "implausible": "$error",
-                "between": "$warning",
-                "plausible": "$success",
-                "ample": "$warning",
-            }.get(r.verdict or "", "")
+            style = VERDICT_STYLE.get(r.verdict or "", "")
             count = f"{r.accelerators:>9,}"
             lines.append(
                 f"{result.vary} {r.value:5.3f} {''.join(cells)} "

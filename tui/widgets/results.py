@@ -110,6 +110,27 @@ def wrapped(markup: str, width: int) -> Content:
     return Content("\n").join(out)
 
 
+class ReportView(View):
+    """A view of the screen's report that lays it out for its width: drawn again on a resize."""
+
+    _report: calc.Report | None = None
+
+    def on_mount(self) -> None:
+        watch_report(self, self._show)
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        if self._report is not None:
+            self.show(self._report)
+
+    def _show(self, report: calc.Report) -> None:
+        self._report = report
+        self.show(report)
+
+    def show(self, report: calc.Report) -> None:
+        raise NotImplementedError
+
+
 class Headline(View):
     """The verdict, the implied power per accelerator, what must hold, and the capacity."""
 
@@ -137,21 +158,10 @@ class Headline(View):
         self.put("\n".join(lines))
 
 
-class ChainBars(View):
+class ChainBars(ReportView):
     """Power per accelerator at each basis as bars: low, central and high, with the claim marked."""
 
-    _report: calc.Report | None = None
-
-    def on_mount(self) -> None:
-        watch_report(self, self.show)
-
-    def on_resize(self) -> None:
-        super().on_resize()
-        if self._report is not None:
-            self.show(self._report)
-
     def show(self, report: calc.Report) -> None:
-        self._report = report
         rows = report.claim.chain
         implied = report.claim.implied_power_per_accelerator.m_as("W")
         top = max(max(row.high.m_as("W") for row in rows), implied) * 1.02
@@ -175,7 +185,7 @@ class ChainBars(View):
         self.put("\n".join(lines))
 
 
-class ReadingsTable(View):
+class ReadingsTable(ReportView):
     """Each reading of the claim with its verdict and the break-even value of each assumption."""
 
     STATUS_STYLE = {
@@ -185,18 +195,7 @@ class ReadingsTable(View):
         "impossible": "$error",
     }
 
-    def on_mount(self) -> None:
-        watch_report(self, self.show)
-
-    _report: calc.Report | None = None
-
-    def on_resize(self) -> None:
-        super().on_resize()
-        if self._report is not None:
-            self.show(self._report)
-
     def show(self, report: calc.Report) -> None:
-        self._report = report
         width = self.size.width or 80
         table = calc.ui.readings_table(report.claim)
         lines: list[str] = []
@@ -245,21 +244,10 @@ def flow(tokens: list[tuple[str, str]], width: int, indent: int, first: int = 0)
     return lines
 
 
-class MethodsTable(View):
+class MethodsTable(ReportView):
     """The same claim under each assumption set: a table where it fits, else a block a method."""
 
-    _report: calc.Report | None = None
-
-    def on_mount(self) -> None:
-        watch_report(self, self.show)
-
-    def on_resize(self) -> None:
-        super().on_resize()
-        if self._report is not None:
-            self.show(self._report)
-
     def show(self, report: calc.Report) -> None:
-        self._report = report
         width = self.size.width or 80
         table = calc.ui.methods_table(report.methods)
         widths = [max(len(row[i]) for row in (table.header, *table.rows)) for i in range(len(table.header))]
