@@ -191,6 +191,23 @@ async def test_long_method_values_show_rounded_and_say_so_never_their_tail():
         assert "Whole value: 0.9886451612903225" in str(screen.query_one("#field-hint").render())
 
 
+async def test_at_80x24_a_value_as_wide_as_its_field_shows_from_its_start_after_tab():
+    from tui.widgets import FieldInput
+
+    app = DcpowerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.calculator
+        low = screen.query_one("#it_overhead-low", FieldInput)
+        assert low.value == "0.06" and low.scrollable_content_region.width == len(low.value)
+        low.focus()  # Tab passes through it: the cursor after the last figure scrolls the text
+        await settle(pilot)
+        screen.query_one("#pue-low").focus()
+        await settle(pilot)
+        # the defect: '.06', read as another number, once the focus had left it
+        assert low.render_line(0).text.strip() == "0.06"
+
+
 async def test_at_80x24_every_field_can_be_seen_while_focused():
     app = DcpowerApp()
     async with app.run_test(size=(80, 24)) as pilot:

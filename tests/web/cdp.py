@@ -159,6 +159,10 @@ class DevTools:
             modifiers=modifiers,
         )
 
+    async def paste(self, text: str) -> None:
+        """Put `text` into the focused element at once, as a paste does (not key by key)."""
+        await self.send("Input.insertText", text=text)
+
     async def type(self, text: str) -> None:
         for character in text:
             await self.press(character)

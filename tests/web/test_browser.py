@@ -1,5 +1,6 @@
 """`dcpower serve` in headless Chromium, driven over the DevTools protocol, used as a reader
-would: click to focus, read the verdict, type a power, open the ledger (f8), export the report.
+would: click to focus, read the verdict, type a power, open the ledger (f8) and paste a
+sentence into its claim box, switch to the timeline (f9), export the report.
 
 Run by `make test-web`. No browser is a failure that says how to get one, never a skip.
 """
@@ -161,6 +162,20 @@ async def test_the_app_in_a_browser(server: str, devtools_url: str, tmp_path: Pa
         await until(
             lambda: shows("The ledger of announced deals"), "the claims ledger after f8", tools.screen
         )
+        # f8 puts the focus in the claim box: a pasted sentence is read and checked at once;
+        # 1 GW / 100,000 GPUs = 10,000 W each, over even the facility reading's high end
+        await tools.paste("The campus will draw 1 gigawatt for 100,000 NVIDIA GPUs.")
+        await until(lambda: shows("AMPLE"), "the pasted sentence's verdict", tools.screen)
+        assert "10,000.0 W per GPU" in await tools.screen()
+
+        # the Timeline tab of the scenario (still Colossus 1: the sentence was read, not opened)
+        await tools.press("f9")
+        await until(
+            lambda: shows("sources: dcpower timeline --facility colossus-1"),
+            "the timeline after f9",
+            tools.screen,
+        )
+        assert "2025-Q2  2025-04 turbines 422 MW" in await tools.screen()
 
         await tools.press("ctrl+r")
         await until(lambda: shows("Export the report"), "the export dialog after ctrl+r", tools.screen)

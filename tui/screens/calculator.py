@@ -55,6 +55,8 @@ from tui.widgets import (
 
 SWEEP_POINTS = 16
 """Rows of the sweep chart."""
+PANEL_TABS = ("energy", "orbital")
+"""The tabs whose panels hold inputs of the scenario (`OptionPanel`)."""
 DEBOUNCE = 0.015
 """Seconds without an edit before the report is computed: the keys of a burst make one report."""
 MC_SAMPLES = 100_000
@@ -179,6 +181,7 @@ class CalculatorScreen(Screen[None]):
         self._editing: set[str] | None = None
         """The one field the last history step edited, while more keys there extend it."""
         self._editors: tuple[Editor, ...] | None = None
+        self._option_panels: tuple[OptionPanel, ...] = ()
         self._errors_shown: dict[str, str] = {}
         self.pinned: calc.Report | None = None
         """The report pinned as A, compared with the current one."""
@@ -325,9 +328,19 @@ class CalculatorScreen(Screen[None]):
         for editor in self.editors:
             values.update(editor.to_model())
         values.update(self.options_text)
-        for panel in self.query(OptionPanel):
+        for panel in self.option_panels:
             values.update(panel.to_model())
         return values
+
+    @property
+    def option_panels(self) -> tuple[OptionPanel, ...]:
+        """The energy and orbital panels mounted so far. Found by a query of the whole screen
+        only until both are mounted: each key reads them twice, and the query walks every
+        widget (about a third of the time from a key to its report on screen)."""
+        panels = self._option_panels
+        if len(panels) < len(PANEL_TABS) or not all(panel.is_attached for panel in panels):
+            panels = self._option_panels = tuple(self.query(OptionPanel))
+        return panels
 
     @property
     def dirty(self) -> bool:
@@ -881,7 +894,7 @@ class CalculatorScreen(Screen[None]):
         for editor in self.editors:
             await editor.load(fields)
         self.options_text = {k: v for k, v in fields.items() if k.startswith(("energy.", "orbital."))}
-        for panel in self.query(OptionPanel):
+        for panel in self.option_panels:
             panel.load(fields)
         facility = self.query_one("#facility", Select)
         with self.prevent(Select.Changed):

@@ -61,7 +61,9 @@ class FieldInput(Input):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        if y != 0 or self.has_focus or len(self.value) <= width or self.password:
+        # unfocused, from the start even when it fits: a value as wide as the field stays
+        # scrolled by the cell the cursor took after its last figure ("0.06" showed ".06")
+        if y != 0 or self.has_focus or not self.value or self.password:
             return super().render_line(y)
         text = Text(shortened(self.value, width), no_wrap=True, end="")
         options = self.app.console_options.update_width(width + 1)
