@@ -59,13 +59,14 @@ _ACCEPTED = "give a .csv file with a header line or a .jsonl file (one JSON obje
 
 
 @accepts(path=path)
-def read_rows(path: str | os.PathLike[str]) -> BatchFile:
+def read_rows(path: str | os.PathLike[str], *, name: str | None = None) -> BatchFile:
     """The rows of a CSV file (with a header line) or a JSON Lines file (one object a line).
 
     The format is taken from the name (.csv; .jsonl, .ndjson or .json), else from the first
     character ("{": JSON Lines). A JSON line that does not parse becomes a row with its error.
     Only a regular file is read (a FIFO would wait for a writer, `/dev/zero` never ends), and
-    never more than `MAX_BYTES`.
+    never more than `MAX_BYTES`. `name`: what messages call the file (``"standard input"``
+    for a copy of stdin); by default its path.
 
     Returns:
         The rows, each a dict of column -> cell, read from the file one at a time on each
@@ -82,7 +83,7 @@ def read_rows(path: str | os.PathLike[str]) -> BatchFile:
         raise InputError(f"batch: {shown(path)} is not a file name; {_ACCEPTED}") from None
     if not isinstance(text, str):
         raise InputError(f"batch: {shown(text)} is not a file name; give it as text")
-    name = shown(text, 120)
+    name = shown(text, 120) if name is None else name
     target = Path(text)
     with _Opened(target, name) as (stream, info):
         try:

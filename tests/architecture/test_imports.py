@@ -66,7 +66,14 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     (
         "render",
         frozenset(
-            {"calc.charts", "calc.claim_report", "calc.compare", "calc.display", "calc.report", "calc.schemas"}
+            {
+                "calc.charts",
+                "calc.claim_report",
+                "calc.compare",
+                "calc.display",
+                "calc.report",
+                "calc.schemas",
+            }
         ),
     ),
     ("api", frozenset({"calc"})),
