@@ -55,6 +55,7 @@ VARIANTS = {
     ),
     "claims check one": ("claims", ["claims", "check", "colossus-1-launch"]),
     "presets list --kind": ("presets-list", ["presets", "list", "--kind", "accelerators"]),
+    "energy --annual-energy": ("energy", ["energy", "--annual-energy", "176 TWh"]),
 }
 
 
@@ -91,6 +92,21 @@ def test_check_method_all_validates_against_the_check_schema():
     output = _run(["check", "--facility", "colossus-1", "--method", "all", "--json"])
     assert len(output["methods"]) > 1
     jsonschema.validate(output, _run(["schema", "check"]))
+
+
+def test_energy_annual_energy_validates_and_a_wrong_one_is_caught():
+    # it did not: the energy schema required a year of operation's "power"
+    output = _run(["energy", "--annual-energy", "176 TWh", "--json"])
+    schema = _run(["schema", "energy"])
+    jsonschema.validate(output, schema)
+    # 176 TWh / 8,760 h = 20.09 GW
+    assert output["average_power"]["base"] == pytest.approx(176e12 / 8760)
+    output["average_power"]["base"] = "20 GW"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(output, schema)
+    del output["average_power"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(output, schema)
 
 
 def test_batch_json_lines_validate_one_record_a_line(tmp_path):
