@@ -1,5 +1,6 @@
 """`dcpower schema COMMAND` prints a JSON Schema that validates that command's --json output."""
 
+import argparse
 import contextlib
 import io
 import json
@@ -7,7 +8,7 @@ import json
 import jsonschema
 import pytest
 
-from calc.cli import SCHEMAS, main
+from calc.cli import SCHEMAS, build_parser, main
 
 RUNS = {
     "capacity": ["capacity", "--power", "300 MW", "--accelerator", "h100-sxm"],
@@ -69,6 +70,34 @@ def _run(arguments):
 
 def test_every_command_with_json_has_a_schema():
     assert set(RUNS) | {"batch"} == set(SCHEMAS)
+
+
+# A command whose schema has another name than its words joined by "-"
+_SCHEMA_OF = {"claims-check": "claims"}
+
+
+def _json_commands(parser, words=()):
+    """Each command in the parser (its words) that can print JSON: a --json flag, or a format
+    choice "jsonl"."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _json_commands(sub, (*words, name))
+            return
+    for action in parser._actions:
+        if "--json" in action.option_strings or "jsonl" in (action.choices or ()):
+            yield words
+            return
+
+
+def test_every_json_path_in_the_parser_has_a_schema_and_a_run_validating_it():
+    commands = {"-".join(words) for words in _json_commands(build_parser())}
+    # the walk finds what it should: nested commands and the JSON Lines format
+    assert {"check", "claims-list", "claims-check", "presets-show", "batch", "energy"} <= commands
+    named = {_SCHEMA_OF.get(command, command) for command in commands}
+    assert named - set(SCHEMAS) == set(), "a command prints JSON that has no schema"
+    exercised = set(RUNS) | {name for name, _ in VARIANTS.values()} | {"batch"}
+    assert named - exercised == set(), "a schema no test validates an output against"
 
 
 def _stamped(document):
