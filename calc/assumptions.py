@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from calc.errors import InputError, shown
+from calc.errors import InputError, did_you_mean, known_name, shown
 from calc.layers import DEFAULT_METHOD, coerce_assumption, merge_layers
 from calc.models import ASSUMPTION_NAMES, Assumptions, AssumptionSet
 from calc.presets import load_assumption_set
@@ -67,9 +67,12 @@ def parse_settings(items: list[str] | tuple[str, ...]) -> dict[str, Any]:
         name = name.strip()
         if not sep or not name or not value.strip():
             raise InputError(f"--set: {shown(item)} must be NAME=VALUE, e.g. 'pue=1.3' or 'pue=1.1:1.25:1.4'")
-        if name not in ASSUMPTION_NAMES:
+        known = known_name(name, ASSUMPTION_NAMES)  # PUE=1.3 is pue=1.3
+        if known is None:
             raise InputError(
-                f"--set: {shown(name)} is not an assumption; accepted: {', '.join(ASSUMPTION_NAMES)}"
+                f"--set: {shown(name)} is not an assumption; {did_you_mean(name, ASSUMPTION_NAMES)}"
+                f"accepted: {', '.join(ASSUMPTION_NAMES)}"
             )
+        name = known
         layer[name] = coerce_assumption(name, value.strip())
     return layer

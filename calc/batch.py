@@ -79,13 +79,14 @@ def example_file(name: str = "claims.csv") -> Path:
 
 
 @accepts(path=path)
-def read_rows(path: str | os.PathLike[str]) -> BatchFile:
+def read_rows(path: str | os.PathLike[str], *, name: str | None = None) -> BatchFile:
     """The rows of a CSV file (with a header line) or a JSON Lines file (one object a line).
 
     The format is taken from the name (.csv; .jsonl, .ndjson or .json), else from the first
     character ("{": JSON Lines). A JSON line that does not parse becomes a row with its error.
     Only a regular file is read (a FIFO would wait for a writer, `/dev/zero` never ends), and
-    never more than `MAX_BYTES`.
+    never more than `MAX_BYTES`. `name`: what messages call the file (``"standard input"``
+    for a copy of stdin); by default its path.
 
     Returns:
         The rows, each a dict of column -> cell, read from the file one at a time on each
@@ -102,7 +103,7 @@ def read_rows(path: str | os.PathLike[str]) -> BatchFile:
         raise InputError(f"batch: {shown(path)} is not a file name; {_ACCEPTED}") from None
     if not isinstance(text, str):
         raise InputError(f"batch: {shown(text)} is not a file name; give it as text")
-    name = shown(text, 120)
+    name = shown(text, 120) if name is None else name
     target = Path(text)
     with _Opened(target, name) as (stream, info):
         try:

@@ -478,11 +478,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         data = sys.stdin.buffer.read(calc.batch.MAX_BYTES + 1)
         with open(path, "wb") as stream:  # a file over MAX_BYTES
             stream.write(data)  # is refused by read_rows, in one line
-        return _batch(args, path)
+        return _batch(args, path, "standard input")  # messages never name the temporary copy
 
 
-def _batch(args: argparse.Namespace, file: str) -> int:
-    rows = calc.read_rows(file)
+def _batch(args: argparse.Namespace, file: str, name: str | None = None) -> int:
+    rows = calc.read_rows(file, name=name)
     methods: tuple[str, ...] = ()
     if args.methods:
         chosen = None if args.methods == "all" else tuple(m.strip() for m in args.methods.split(","))

@@ -7,6 +7,8 @@ the TUI shows it by the field. Nothing else should reach a user.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -91,3 +93,21 @@ def describe_validation_error(error: ValidationError) -> str:
     if first["type"] != "value_error":
         message = f"{message} (got {shown(first.get('input'))})"
     return f"{location}: {message}" if location else message
+
+
+def known_name(text: object, names: Sequence[str]) -> str | None:
+    """The one of `names` that `text` is, read case-insensitively (``"PUE"`` is ``"pue"``), or None."""
+    if not isinstance(text, str):
+        return None
+    folded = text.strip().lower()
+    return next((name for name in names if name.lower() == folded), None)
+
+
+def did_you_mean(text: object, names: Sequence[str]) -> str:
+    """``"did you mean 'pue'? "`` for the closest of `names` to a typo such as ``"peu"``, else ``""``."""
+    if not isinstance(text, str):
+        return ""
+    close = difflib.get_close_matches(text.strip().lower(), [name.lower() for name in names], n=1)
+    if not close:
+        return ""
+    return f"did you mean {next(n for n in names if n.lower() == close[0])!r}? "

@@ -130,6 +130,28 @@ def _check_schema(api: Any) -> dict[str, Any]:
     return {"oneOf": [claim, every], "$defs": defs}
 
 
+def _energy_schema(api: Any) -> dict[str, Any]:
+    """A year of operation, or ``{"annual_energy", "average_power"}`` for ``--annual-energy``."""
+    year = _stamped(_model_schema(MODEL_SCHEMAS["energy"], api))
+    defs = year.pop("$defs", {})
+    average = _stamped(
+        {
+            "type": "object",
+            "description": "An energy per year as average power (8,760 h a year).",
+            "properties": {
+                "annual_energy": {"type": "string", "description": "The energy per year as typed."},
+                "average_power": year["properties"]["power"],  # a quantity, as every power is
+            },
+            "required": ["annual_energy", "average_power"],
+            "additionalProperties": False,
+        }
+    )
+    schema: dict[str, Any] = {"oneOf": [year, average]}
+    if defs:
+        schema["$defs"] = defs
+    return schema
+
+
 def command_schema(name: str, api: Any) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the document named `name` (one of `SCHEMA_NAMES`);
     `api` is the namespace its models are found in (the `calc` module: some are lazy)."""
@@ -137,6 +159,12 @@ def command_schema(name: str, api: Any) -> dict[str, Any]:
         schema = _check_schema(api)
         schema["description"] = (
             'One claim check. With --method all the output is {"methods": [one such object per method]}.'
+        )
+    elif name == "energy":
+        schema = _energy_schema(api)
+        schema["description"] = (
+            "A year of operation at a load factor. With --annual-energy the output is "
+            '{"annual_energy": ..., "average_power": ...}.'
         )
     elif name in LISTINGS:
         schema = _listing(name, api)

@@ -26,7 +26,7 @@ from calc.chain import (
     resolve,
     system_power_varies,
 )
-from calc.errors import InputError, shown
+from calc.errors import InputError, did_you_mean, known_name, shown
 from calc.inputs import as_scenario
 from calc.models import Assumptions, Basis, BreakEven, RangeStatus, SolveResult, build
 from calc.units import MW, W, format_power, quantity
@@ -126,7 +126,13 @@ def solve(unknown: str, scenario: Any = None, **inputs: Any) -> SolveResult:
             enter the basis.
     """
     if unknown not in SOLVABLE:
-        raise InputError(f"for: {shown(unknown)} cannot be solved for; accepted: {', '.join(SOLVABLE)}")
+        known = known_name(unknown, SOLVABLE)  # --for PUE is --for pue
+        if known is None:
+            raise InputError(
+                f"for: {shown(unknown)} cannot be solved for; {did_you_mean(unknown, SOLVABLE)}"
+                f"accepted: {', '.join(SOLVABLE)}"
+            )
+        unknown = known
     if unknown == "power" and inputs.get("power") is not None:
         raise InputError("power: given, but it is the unknown; leave it out")
     if unknown == "gpus" and inputs.get("gpus") is not None:

@@ -37,7 +37,7 @@ from calc.chain import (
     whole_systems,
 )
 from calc.claims import UNSPECIFIED_READINGS, claim_of
-from calc.errors import InputError, shown
+from calc.errors import InputError, did_you_mean, known_name, shown
 from calc.inputs import as_scenario, with_basis
 from calc.models import RANGE_LIMITS, Assumptions, Basis, CalcModel, Case, Range
 from calc.solve import applicable
@@ -546,7 +546,13 @@ def sweep(
         inputs: The other inputs of `calc.scenario`.
     """
     if vary not in SWEEP_NAMES:
-        raise InputError(f"vary: {shown(vary)} cannot be varied; accepted: {', '.join(SWEEP_NAMES)}")
+        known = known_name(vary, SWEEP_NAMES)  # --vary PUE=... is --vary pue=...
+        if known is None:
+            raise InputError(
+                f"vary: {shown(vary)} cannot be varied; {did_you_mean(vary, SWEEP_NAMES)}"
+                f"accepted: {', '.join(SWEEP_NAMES)}"
+            )
+        vary = known
     start, stop, points = plain_number(start), plain_number(stop), plain_number(points)
     for label, number in (("start", start), ("stop", stop)):
         if isinstance(number, bool) or not isinstance(number, (int, float)):

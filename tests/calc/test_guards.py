@@ -167,7 +167,7 @@ def test_settings_read_a_percent_as_a_number():
     [
         (["pue=١٫٢"], "pue: '١٫٢' has digits other than 0-9; give e.g. '1.2' or a range"),
         (["x" * 1000 + "=1"], "--set: '" + "x" * 38 + "… is not an assumption; accepted: draw_factor"),
-        (["p\nue=1"], "--set: 'p\\nue' is not an assumption; accepted: draw_factor"),
+        (["p\nue=1"], "--set: 'p\\nue' is not an assumption; did you mean 'pue'? accepted: draw_factor"),
         (["pue=" + "1:" * 500], "pue: '" + "1:" * 19 + "… must be one number or low:central:high"),
         (None, "--set: None is not a list of NAME=VALUE texts, e.g. ['pue=1.3']"),
         ([5], "--set: 5 is not NAME=VALUE text, e.g. 'pue=1.3'"),

@@ -37,3 +37,50 @@ def test_a_near_miss_of_a_choice_names_the_closest_in_one_line():
         "dcpower: error: argument --basis: invalid choice: 'ITT'; did you mean 'it'? accepted: unspecified, "
         "chip, server, it, facility, supply (see 'dcpower check --help')"
     ]
+
+
+CLAIM = ["check", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm", "--json"]
+
+
+def test_an_assumption_override_is_read_in_any_case():
+    # 'PUE' was refused: it is not an assumption
+    import json
+
+    outputs = []
+    for name in ("pue", "PUE", "Pue"):
+        code, out, err = _run([*CLAIM, "--set", f"{name}=1.3"])
+        assert code == 0, err
+        outputs.append(json.loads(out)["readings"])
+    assert outputs[0] == outputs[1] == outputs[2]
+    code, out, err = _run(CLAIM)
+    assert json.loads(out)["readings"] != outputs[0]  # pue 1.3 is not the central 1.2
+
+
+def test_a_near_miss_of_a_name_gets_a_did_you_mean_in_one_line():
+    cases = {
+        (
+            "--set",
+            "peu=1.3",
+        ): "dcpower: error: --set: 'peu' is not an assumption; did you mean 'pue'? accepted: ",
+        ("--set", "drawfactor=0.8"): "dcpower: error: --set: 'drawfactor' is not an assumption; "
+        "did you mean 'draw_factor'? accepted: ",
+    }
+    for extra, start in cases.items():
+        code, _, err = _run([*CLAIM, *extra])
+        assert code == 2 and err.startswith(start) and len(err.splitlines()) == 1, err
+    solve = ["solve", "--power", "300 MW", "--gpus", "220000", "--accelerator", "h100-sxm"]
+    code, _, err = _run([*solve, "--for", "peu"])
+    assert code == 2 and err.startswith(
+        "dcpower: error: for: 'peu' cannot be solved for; did you mean 'pue'?"
+    ), err
+    code, out, err = _run([*solve, "--for", "PUE"])
+    assert code == 0 and "when pue = 1.144" in out, err  # 300 MW / 220,000 at the facility basis
+    sweep = ["sweep", "--facility", "colossus-1", "--vary"]
+    code, _, err = _run([*sweep, "peu=1.1:1.3:3"])
+    assert code == 2 and err.startswith(
+        "dcpower: error: vary: 'peu' cannot be varied; did you mean 'pue'?"
+    ), err
+    code, _, err = _run([*sweep, "PUE=1.1:1.3:3"])
+    assert code == 0, err
+    code, _, err = _run([*CLAIM, "--set", "xyz=1"])  # nothing close: no guess
+    assert err.startswith("dcpower: error: --set: 'xyz' is not an assumption; accepted: draw_factor"), err

@@ -1,5 +1,6 @@
 """`dcpower schema COMMAND` prints a JSON Schema that validates that command's --json output."""
 
+import argparse
 import contextlib
 import io
 import json
@@ -7,7 +8,7 @@ import json
 import jsonschema
 import pytest
 
-from calc.cli import SCHEMAS, main
+from calc.cli import SCHEMAS, build_parser, main
 
 RUNS = {
     "capacity": ["capacity", "--power", "300 MW", "--accelerator", "h100-sxm"],
@@ -55,6 +56,7 @@ VARIANTS = {
     ),
     "claims check one": ("claims", ["claims", "check", "colossus-1-launch"]),
     "presets list --kind": ("presets-list", ["presets", "list", "--kind", "accelerators"]),
+    "energy --annual-energy": ("energy", ["energy", "--annual-energy", "176 TWh"]),
 }
 
 
@@ -68,6 +70,34 @@ def _run(arguments):
 
 def test_every_command_with_json_has_a_schema():
     assert set(RUNS) | {"batch"} == set(SCHEMAS)
+
+
+# A command whose schema has another name than its words joined by "-"
+_SCHEMA_OF = {"claims-check": "claims"}
+
+
+def _json_commands(parser, words=()):
+    """Each command in the parser (its words) that can print JSON: a --json flag, or a format
+    choice "jsonl"."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _json_commands(sub, (*words, name))
+            return
+    for action in parser._actions:
+        if "--json" in action.option_strings or "jsonl" in (action.choices or ()):
+            yield words
+            return
+
+
+def test_every_json_path_in_the_parser_has_a_schema_and_a_run_validating_it():
+    commands = {"-".join(words) for words in _json_commands(build_parser())}
+    # the walk finds what it should: nested commands and the JSON Lines format
+    assert {"check", "claims-list", "claims-check", "presets-show", "batch", "energy"} <= commands
+    named = {_SCHEMA_OF.get(command, command) for command in commands}
+    assert named - set(SCHEMAS) == set(), "a command prints JSON that has no schema"
+    exercised = set(RUNS) | {name for name, _ in VARIANTS.values()} | {"batch"}
+    assert named - exercised == set(), "a schema no test validates an output against"
 
 
 def _stamped(document):
@@ -91,6 +121,21 @@ def test_check_method_all_validates_against_the_check_schema():
     output = _run(["check", "--facility", "colossus-1", "--method", "all", "--json"])
     assert len(output["methods"]) > 1
     jsonschema.validate(output, _run(["schema", "check"]))
+
+
+def test_energy_annual_energy_validates_and_a_wrong_one_is_caught():
+    # it did not: the energy schema required a year of operation's "power"
+    output = _run(["energy", "--annual-energy", "176 TWh", "--json"])
+    schema = _run(["schema", "energy"])
+    jsonschema.validate(output, schema)
+    # 176 TWh / 8,760 h = 20.09 GW
+    assert output["average_power"]["base"] == pytest.approx(176e12 / 8760)
+    output["average_power"]["base"] = "20 GW"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(output, schema)
+    del output["average_power"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(output, schema)
 
 
 def test_batch_json_lines_validate_one_record_a_line(tmp_path):
