@@ -11,9 +11,9 @@ from tests.sentences.score import corpus_rows, score
 
 # measured: see docs/claims.md "Sentence reader"; floors a point or two below
 FLOORS = {
-    # measured: dev (161) 97.5 / 96.3 / 93.8 / 95.7 %, test (164) 93.3 / 91.5 / 84.8 / 94.5 %
+    # measured: dev (167) 97.6 / 95.8 / 93.4 / 95.2 %, test (168) 93.5 / 91.7 / 85.1 / 94.6 %
     # (power / count / both / bounds right)
-    "dev": {"power": 0.96, "count": 0.95, "both": 0.92, "bounds": 0.95},
+    "dev": {"power": 0.96, "count": 0.94, "both": 0.92, "bounds": 0.94},
     "test": {"power": 0.92, "count": 0.90, "both": 0.83, "bounds": 0.93},
 }
 
@@ -27,7 +27,7 @@ def test_the_corpus_is_split_by_the_hash_rule():
     import hashlib
 
     rows = corpus_rows()
-    assert len(rows) >= 325
+    assert len(rows) >= 335
     for row in rows:
         odd = int(hashlib.sha256(row["quote"].encode("utf-8")).hexdigest(), 16) % 2 == 1
         assert row["split"] == ("test" if odd else "dev")
