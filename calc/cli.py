@@ -13,6 +13,7 @@ import ipaddress
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import unicodedata
@@ -304,13 +305,21 @@ def _emit_json(payload: Any, *, stamped: bool = True) -> None:
     print(json.dumps(payload, indent=2, ensure_ascii=False))
 
 
+def text_width(args: argparse.Namespace) -> int | None:
+    """The width text output fits: the terminal's columns (COLUMNS, else the terminal's own)
+    when standard output is a terminal; None (whole lines) when it is piped or with --wide."""
+    if getattr(args, "wide", False) or not (hasattr(sys.stdout, "isatty") and sys.stdout.isatty()):
+        return None
+    return max(40, shutil.get_terminal_size().columns)
+
+
 def _show(args: argparse.Namespace, result: Any, document: Any) -> None:
     """Print a result: its JSON with --json, else its report as text."""
 
     if args.json:
         _emit_json(result.model_dump(mode="json"))
     else:
-        print(as_text(document(result)))
+        print(as_text(document(result), text_width(args)))
 
 
 def _gpus_high(args: argparse.Namespace) -> int | None:
@@ -395,7 +404,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if args.json:
             _emit_json({"methods": [r.model_dump(mode="json") for r in results]})
         else:
-            print(as_text([methods_table(results)]))
+            print(as_text([methods_table(results)], text_width(args)))
         verdicts = {r.verdict for r in results}
     else:
         result = calc.check_claim(scenario)
@@ -521,7 +530,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
         if args.json:
             _emit_json({"claims": [c.model_dump(mode="json") for c in claims]})
         else:
-            print(as_text([ledger_list_table(claims)]))
+            print(as_text([ledger_list_table(claims)], text_width(args)))
         for claim in claims:
             if note := catalog().override_note("claims", claim.id):
                 print(f"note: {note}", file=sys.stderr)

@@ -168,6 +168,14 @@ PRESET_DIR = Option(
 )
 """Accepted before or after the command (after it, it adds to the directories given before)."""
 
+WIDE = Option(
+    ("--wide",),
+    "print text at full length: no wrapping to the terminal's width",
+    action="store_true",
+)
+"""Text output on a terminal fits its width (COLUMNS, else the terminal's) unless --wide; piped
+output is never wrapped, so scripts and grep see whole lines."""
+
 POWER = Option(
     ("--power",),
     "the power, e.g. '300 MW' (W…GW, BTU/h; kVA/MVA are apparent power, converted at the power factor)",
@@ -299,7 +307,7 @@ PROGRAM = Command(
     "dcpower",
     "Datacenter power and accelerator capacity: how many accelerators a power supports, "
     "the power a fleet needs, and whether a public claim is plausible.",
-    options=(PRESET_DIR,),
+    options=(PRESET_DIR, WIDE),
 )
 """The top level: its description and the options taken before a command."""
 

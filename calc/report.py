@@ -8,6 +8,8 @@ titled table of cells. `as_text` lays it out for a terminal, `as_markdown` for a
 from __future__ import annotations
 
 import os
+import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,30 +67,87 @@ def _notes(notes: Sequence[str]) -> list[str]:
 # --------------------------------------------------------------------------- rendering
 
 
-def table_lines(table: Table) -> list[str]:
-    """A table as aligned text lines, two spaces in from the margin."""
-    rows = [table.header, *table.rows] if table.header else list(table.rows)
+_UNIT_SPACE = re.compile(
+    r"(?<=\d) (?=[A-Za-zµ%°]|–)|(?<=–) (?=\d)|(?:(?<=about)|(?<=least)|(?<=most)|(?<=up to)) (?=\d)"
+)
+"""A space between a figure and its unit ("1,363.6 W"), kept when a line wraps."""
+
+
+def _glued(text: str) -> str:
+    return _UNIT_SPACE.sub("\u00a0", text)
+
+
+def _wrapped(text: str, width: int, indent: str = "") -> list[str]:
+    """`text` wrapped at spaces to `width`; a word, a number or a figure with its unit is
+    never cut (a word longer than the width stands on its own line)."""
+    lines = textwrap.wrap(
+        _glued(text), width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+    return [line.replace("\u00a0", " ") for line in lines] or [""]
+
+
+def _fitted_widths(table: Table, rows: Sequence[tuple[str, ...]], width: int | None) -> list[int]:
+    """Each column's width; with `width`, columns narrow (to their longest word or figure,
+    never less) until a line fits, widest first."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(table.align))]
+    if width is None:
+        return widths
+    floors = [
+        max((len(word) for row in rows for word in _glued(row[i]).split(" ")), default=0)
+        for i in range(len(table.align))
+    ]
+    excess = 2 + sum(widths) + 2 * (len(widths) - 1) - width
+    while excess > 0:
+        slack = [i for i in range(len(widths)) if widths[i] > floors[i]]
+        if not slack:
+            break
+        widest = max(slack, key=lambda i: (widths[i], i))
+        cut = min(excess, widths[widest] - floors[widest], max(1, widths[widest] // 4))
+        widths[widest] -= cut
+        excess -= cut
+    return widths
+
+
+def table_lines(table: Table, width: int | None = None) -> list[str]:
+    """A table as aligned text lines, two spaces in from the margin. With `width` (a
+    terminal's columns), text cells wrap at spaces so the lines fit where they can; a number
+    is never cut or wrapped."""
+    rows = [table.header, *table.rows] if table.header else list(table.rows)
+    widths = _fitted_widths(table, rows, width)
     lines = []
     for row in rows:
-        cells = [
-            cell.rjust(w) if a == "r" else cell.ljust(w)
-            for cell, w, a in zip(row, widths, table.align, strict=True)
-        ]
-        lines.append("  " + "  ".join(cells).rstrip())
+        parts = [_wrapped(cell, w) if len(cell) > w else [cell] for cell, w in zip(row, widths, strict=True)]
+        for k in range(max(len(part) for part in parts)):
+            cells = [
+                (part[k] if k < len(part) else "").rjust(w)
+                if a == "r"
+                else (part[k] if k < len(part) else "").ljust(w)
+                for part, w, a in zip(parts, widths, table.align, strict=True)
+            ]
+            lines.append("  " + "  ".join(cells).rstrip())
     return lines
 
 
-def as_text(document: Iterable[Item]) -> str:
-    """The document for a terminal: lines as they are, tables aligned under their titles."""
+def _fit_line(line: str, width: int | None) -> list[str]:
+    """A line of prose, wrapped at spaces to `width` with its indent kept (None: as it is)."""
+    if width is None or len(line) <= width:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip())]
+    return _wrapped(line, width, indent + "  ")
+
+
+def as_text(document: Iterable[Item], width: int | None = None) -> str:
+    """The document for a terminal: lines as they are, tables aligned under their titles.
+    With `width`, long lines wrap and tables narrow their text columns to fit it."""
     lines: list[str] = []
     for item in document:
         if isinstance(item, Table):
             if item.title:
-                lines.append(item.title)
-            lines += table_lines(item)
+                lines += _fit_line(item.title, width)
+            lines += table_lines(item, width)
         else:
-            lines.append(item)
+            for line in item.split("\n"):
+                lines += _fit_line(line, width)
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ from calc.claim_report import ledger_table, reading_table, readings_line
 from calc.claims import even_value
 from calc.compare import cli_command, comparison_table, verdict_text
 from calc.compute import format_flops
+from calc.display import document
 from calc.energy import format_money
 from calc.files import write_atomic
 from calc.inputs import parse_fields, scenario_fields
@@ -24,7 +25,6 @@ from calc.models import BASIS_LABELS, POWER_BOUNDS, RANGE_ASSUMPTIONS, TimelineB
 from calc.nudge import nudge_text
 from calc.presets import accelerator_choices
 from calc.presets import user_config_dir as user_preset_dir
-from calc.display import document
 from calc.report import Table, headline_lines, histogram_lines, methods_table, readings_table, verdict_word
 from calc.sentences import alternative_checks
 from calc.timeline import timeline_bars
@@ -77,7 +77,7 @@ __all__ = [
     "nudge_text",
     "parse_fields",
     "parse_settings",
-    "parse_sweep",
+    "parse_sweep",  # noqa: F822 (imported on first use, by __getattr__)
     "quantity_json",
     "reading_table",
     "readings_line",

@@ -12,8 +12,8 @@ import pytest_asyncio
 from textual.widgets import DataTable
 
 import calc
-import calc.ui
 import calc.presets
+import calc.ui
 from calc.cli import main
 from tui.app import DcpowerApp
 from tui.screens.calculator import MC_SAMPLES, MC_SEED
@@ -98,7 +98,9 @@ async def test_the_energy_panel_shows_the_cli_energy_and_capex_reports(pilot):
     # the CLI at the preset's defaults: the same figures (its notes say where they come from)
     cli = calc.annual_energy(screen.report.claim.real_power)
     assert calc.render(cli) == cli_text("energy", "--facility", "colossus-1")
-    assert view.tables()[0][1] == list(next(i for i in calc.ui.document(cli) if isinstance(i, calc.ui.Table)).rows)
+    assert view.tables()[0][1] == list(
+        next(i for i in calc.ui.document(cli) if isinstance(i, calc.ui.Table)).rows
+    )
     assert calc.render(cost) == cli_text("capex", "--facility", "colossus-1")
     # 300 MW x 0.8 x 8,760 h = 2,102.4 GWh, the first row of the table
     assert view.tables()[0][1][0] == ("annual_energy", "2,102.4 GWh")
