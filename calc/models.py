@@ -348,8 +348,9 @@ class AssumptionsBase(CalcModel):
             for case in ("low", "central", "high"):
                 number = values.value(case)
                 if not lowest <= number <= highest:
-                    raise ValueError(
-                        f"{name}: {case} {number:g} is outside {lowest:g}–{highest:g} ({meaning})"
+                    raise InputError(
+                        f"{name}: {case} {number:g} is outside {lowest:g}–{highest:g} ({meaning})",
+                        field=name,
                     )
         return self
 
