@@ -26,6 +26,7 @@ from calc.models import (
     OPTIONAL_RANGES,
     PANEL_OPTIONS,
     POWER_BOUNDS,
+    PRESET_ID_PATTERN,
     RANGE_ASSUMPTIONS,
     Assumptions,
     Facility,
@@ -68,7 +69,7 @@ def _check_types(arguments: Mapping[str, Any]) -> None:
         raise InputError(f"facility: {shown(facility)} is not a facility id or path", field="facility")
 
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(PRESET_ID_PATTERN)
 
 
 def _entry(field: str, accelerator: str, system: str | None, **amount: float) -> FleetEntry:

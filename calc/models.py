@@ -88,7 +88,9 @@ CalendarDate = Annotated[
 ]
 """YYYY-MM-DD, or YYYY-MM (the first of the month): a real calendar date in digits 0-9."""
 
-PresetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+PRESET_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""A preset id: kebab-case, lower-case ASCII letters and digits ("h100-sxm", "dgx-h100")."""
+PresetId = Annotated[str, Field(pattern=PRESET_ID_PATTERN, max_length=64)]
 
 
 M = TypeVar("M", bound=BaseModel)
