@@ -30,7 +30,7 @@ from calc.compare import Comparison, compare
 from calc.compute import ComputeResult, compute
 from calc.display import as_quantity, render, report_markdown, to_frame
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex
-from calc.errors import CalcError, InputError, PresetError, UnitError
+from calc.errors import CalcError, InputError, NoTimeline, PresetError, UnitError
 from calc.inputs import as_scenario, scenario, scenario_from_facility, with_basis, with_method
 from calc.ledger import answer_claim, answer_sentence, check_ledger, load_claim
 from calc.models import (
@@ -144,6 +144,7 @@ __all__ = [
     "LedgerClaim",
     "LedgerReport",
     "LedgerResult",
+    "NoTimeline",
     "OrbitalResult",
     "ParsedClaim",
     "PowerStage",

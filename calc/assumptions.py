@@ -58,20 +58,26 @@ def parse_settings(items: list[str] | tuple[str, ...]) -> dict[str, Any]:
         InputError: An item has no ``=`` or names no assumption.
     """
     if not isinstance(items, (list, tuple)):
-        raise InputError(f"--set: {shown(items)} is not a list of NAME=VALUE texts, e.g. ['pue=1.3']")
+        raise InputError(
+            f"--set: {shown(items)} is not a list of NAME=VALUE texts, e.g. ['pue=1.3']", field="--set"
+        )
     layer: dict[str, Any] = {}
     for item in items:
         if not isinstance(item, str):
-            raise InputError(f"--set: {shown(item)} is not NAME=VALUE text, e.g. 'pue=1.3'")
+            raise InputError(f"--set: {shown(item)} is not NAME=VALUE text, e.g. 'pue=1.3'", field="--set")
         name, sep, value = item.partition("=")
         name = name.strip()
         if not sep or not name or not value.strip():
-            raise InputError(f"--set: {shown(item)} must be NAME=VALUE, e.g. 'pue=1.3' or 'pue=1.1:1.25:1.4'")
+            raise InputError(
+                f"--set: {shown(item)} must be NAME=VALUE, e.g. 'pue=1.3' or 'pue=1.1:1.25:1.4'",
+                field="--set",
+            )
         known = known_name(name, ASSUMPTION_NAMES)  # PUE=1.3 is pue=1.3
         if known is None:
             raise InputError(
                 f"--set: {shown(name)} is not an assumption; {did_you_mean(name, ASSUMPTION_NAMES)}"
-                f"accepted: {', '.join(ASSUMPTION_NAMES)}"
+                f"accepted: {', '.join(ASSUMPTION_NAMES)}",
+                field="--set",
             )
         name = known
         layer[name] = coerce_assumption(name, value.strip())

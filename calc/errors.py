@@ -29,11 +29,23 @@ class CalcError(Exception):
 
 
 class InputError(CalcError, ValueError):
-    """A value is malformed or outside its accepted range."""
+    """A value is malformed or outside its accepted range.
+
+    `field` names the input at fault ("power", "pue", "fleet.0.count", "--set"), or is None
+    where no one input is: a face marks that input from it, never from the message's text.
+    """
+
+    def __init__(self, *args: object, field: str | None = None) -> None:
+        super().__init__(*args)
+        self.field = field
 
 
 class UnitError(InputError):
     """Text is not a quantity, has no unit, or has the wrong dimension."""
+
+
+class NoTimeline(InputError):
+    """A facility has no dated power stages, so it has no timeline."""
 
 
 class PresetError(CalcError):
@@ -75,6 +87,15 @@ def one_line(message: str, limit: int = MAX_MESSAGE_LENGTH) -> str:
         return text
     tail = limit // 3
     return text[: limit - tail - 1] + "…" + text[-tail:]
+
+
+def validation_field(error: ValidationError) -> str | None:
+    """The field a pydantic error's first problem is about: its location, or, for a check of the
+    whole model, the field of the `InputError` it raised; None where neither names one."""
+    first = error.errors(include_url=False)[0]
+    location = ".".join(str(part) for part in first["loc"])
+    raised = first.get("ctx", {}).get("error")
+    return location or getattr(raised, "field", None)
 
 
 def describe_validation_error(error: ValidationError) -> str:

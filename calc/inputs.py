@@ -17,7 +17,8 @@ from pydantic import ValidationError
 from calc.arguments import accepts
 from calc.assumptions import coerce_assumption
 from calc.chain import CASES, RANGED, fleet_item, scenario_assumptions
-from calc.errors import CalcError, InputError, shown
+from calc.errors import CalcError, InputError, shown, validation_field
+from calc.fieldkeys import FieldKey, fleet_rows
 from calc.models import (
     ALL_RANGES,
     CLAIM_BASES,
@@ -25,6 +26,7 @@ from calc.models import (
     OPTIONAL_RANGES,
     PANEL_OPTIONS,
     POWER_BOUNDS,
+    PRESET_ID_PATTERN,
     RANGE_ASSUMPTIONS,
     Assumptions,
     Facility,
@@ -51,19 +53,23 @@ def _check_types(arguments: Mapping[str, Any]) -> None:
     for name in _STRINGS:
         value = arguments.get(name)
         if value is not None and not isinstance(value, str):
-            raise InputError(f"{name}: {shown(value)} is not text; give an id such as 'h100-sxm'")
+            raise InputError(f"{name}: {shown(value)} is not text; give an id such as 'h100-sxm'", field=name)
     for name in ("fleet", "mix", "assumptions"):
         value = arguments.get(name)
         if value is not None and not isinstance(value, (Mapping, Assumptions)):
-            raise InputError(f"{name}: {shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}")
+            raise InputError(
+                f"{name}: {shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}", field=name
+            )
         if name != "assumptions" and isinstance(value, Assumptions):
-            raise InputError(f"{name}: {shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}")
+            raise InputError(
+                f"{name}: {shown(value)} is not a mapping; give e.g. {{'h100-sxm': 1000}}", field=name
+            )
     facility = arguments.get("facility")
     if facility is not None and not isinstance(facility, (str, Facility)):
-        raise InputError(f"facility: {shown(facility)} is not a facility id or path")
+        raise InputError(f"facility: {shown(facility)} is not a facility id or path", field="facility")
 
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(PRESET_ID_PATTERN)
 
 
 def _entry(field: str, accelerator: str, system: str | None, **amount: float) -> FleetEntry:
@@ -80,13 +86,14 @@ def _entry(field: str, accelerator: str, system: str | None, **amount: float) ->
             raise InputError(
                 f"{label}: {shown(value)} is not a{'n' if what == 'accelerator' else ''} {what} id; ids are "
                 f"kebab-case names such as {'h100-sxm' if what == 'accelerator' else 'dgx-h100'!r} "
-                "(see 'dcpower presets list')"
+                "(see 'dcpower presets list')",
+                field=label,
             )
     fleet_item(accelerator, system)  # an unknown id or a mismatched system fails here, in one line
     try:
         return FleetEntry.model_validate({"accelerator": accelerator, "system": system, **amount})
     except ValidationError as error:
-        raise InputError(f"{field}: {describe_validation_error(error)}") from None
+        raise InputError(f"{field}: {describe_validation_error(error)}", field=field) from None
 
 
 def _holds(system: Any) -> str:
@@ -113,9 +120,12 @@ def _entries(
         if given:  # a fleet or a mix: each entry names its own system
             raise InputError(
                 f"system: {shown(system)} goes with accelerator, not {given[0]}; name each "
-                f"{given[0]} entry's system as ID@SYSTEM, e.g. 'a100-sxm@dgx-a100=10'"
+                f"{given[0]} entry's system as ID@SYSTEM, e.g. 'a100-sxm@dgx-a100=10'",
+                field="system",
             )
-        raise InputError(f"system: {shown(system)} needs an accelerator; give both{_holds(system)}")
+        raise InputError(
+            f"system: {shown(system)} needs an accelerator; give both{_holds(system)}", field="system"
+        )
     if accelerator is not None:
         return (_entry("accelerator", accelerator, system),)
     pairs, field = (fleet, "fleet") if fleet else (mix, "mix")
@@ -124,7 +134,7 @@ def _entries(
     entries = []
     for key, value in pairs.items():
         if not isinstance(key, str):
-            raise InputError(f"{field}: {shown(key)} is not an accelerator id")
+            raise InputError(f"{field}: {shown(key)} is not an accelerator id", field=field)
         accelerator_id, at, system_id = key.partition("@")
         named = key if len(key) <= 64 and key.isprintable() and key.isascii() else shown(key)
         amount = parse_count(value, f"{field}.{named}", whole=field == "fleet")
@@ -152,7 +162,7 @@ def _overrides(assumptions: Mapping[str, Any] | Assumptions | None) -> dict[str,
 
 def _name(name: Any) -> str:
     if not isinstance(name, str):
-        raise InputError(f"assumptions: {shown(name)} is not an assumption name")
+        raise InputError(f"assumptions: {shown(name)} is not an assumption name", field="assumptions")
     return name
 
 
@@ -173,7 +183,7 @@ def _validated(data: Mapping[str, Any]) -> Scenario:
     try:
         return Scenario.model_validate(dict(data))
     except ValidationError as error:
-        raise InputError(describe_validation_error(error)) from None
+        raise InputError(describe_validation_error(error), field=validation_field(error)) from None
 
 
 def scenario_from_facility(facility: str | Facility, method: str | None = None) -> Scenario:
@@ -297,7 +307,9 @@ def scenario(
             base["accelerators"] = None  # the fleet's own counts, not a facility's claimed total
     if basis is not None:
         if basis not in CLAIM_BASES:
-            raise InputError(f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
+            raise InputError(
+                f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}", field="basis"
+            )
         base["basis"] = basis
     if method is not None:
         load_assumption_set(method)
@@ -309,7 +321,8 @@ def scenario(
     if power_bound is not None:
         if power_bound not in POWER_BOUNDS:
             raise InputError(
-                f"power_bound: {shown(power_bound)} is not accepted; accepted: {', '.join(POWER_BOUNDS)}"
+                f"power_bound: {shown(power_bound)} is not accepted; accepted: {', '.join(POWER_BOUNDS)}",
+                field="power_bound",
             )
         base["power_bound"] = power_bound
     if gpus_high is not None:
@@ -318,7 +331,8 @@ def scenario(
     if gpus_bound is not None:
         if gpus_bound not in COUNT_BOUNDS:
             raise InputError(
-                f"gpus_bound: {shown(gpus_bound)} is not accepted; accepted: {', '.join(COUNT_BOUNDS)}"
+                f"gpus_bound: {shown(gpus_bound)} is not accepted; accepted: {', '.join(COUNT_BOUNDS)}",
+                field="gpus_bound",
             )
         base["count_bound"] = gpus_bound
     return _validated(base)
@@ -333,7 +347,7 @@ def as_scenario(first: Any = None, **inputs: Any) -> Scenario:
         return first
     if first is not None:
         if inputs.get("power") is not None:
-            raise InputError("power: given twice; give it once")
+            raise InputError("power: given twice; give it once", field="power")
         inputs["power"] = first
     return scenario(**inputs)
 
@@ -351,7 +365,9 @@ def with_method(current: Scenario, method: str) -> Scenario:
 def with_basis(current: Scenario, basis: str) -> Scenario:
     """The same scenario read at another basis."""
     if basis not in CLAIM_BASES:
-        raise InputError(f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}")
+        raise InputError(
+            f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}", field="basis"
+        )
     return _validated({**dict(current), "basis": basis})
 
 
@@ -381,14 +397,14 @@ def scenario_fields(current: Scenario) -> dict[str, str]:
         amount = entry.count if entry.count is not None else entry.weight
         # "id@system" names a system other than the accelerator's default (the TUI's choices)
         default = entry.system is None or fleet_item(entry.accelerator).system.id == entry.system
-        fields[f"fleet.{index}.accelerator"] = (
+        fields[str(FieldKey.fleet(index, "accelerator"))] = (
             entry.accelerator if default else f"{entry.accelerator}@{entry.system}"
         )
-        fields[f"fleet.{index}.count"] = number_text(amount if amount is not None else 1.0)
+        fields[str(FieldKey.fleet(index, "count"))] = number_text(amount if amount is not None else 1.0)
     for name in RANGE_ASSUMPTIONS:
         values = getattr(assumptions, name)
         for case in CASES:
-            fields[f"{name}.{case}"] = number_text(values.value(case))
+            fields[str(FieldKey(name, case))] = number_text(values.value(case))
     for kind in PANEL_OPTIONS:
         fields.update((f"{kind}.{key}", text) for key, text in scenario_options(current, kind).items())
     # an optional range (server_factor: Epoch's TDP x factor) only where the method sets it;
@@ -396,7 +412,7 @@ def scenario_fields(current: Scenario) -> dict[str, str]:
     for name in OPTIONAL_RANGES:
         factor = getattr(assumptions, name)
         for case in CASES:
-            fields[f"{name}.{case}"] = "" if factor is None else number_text(factor.value(case))
+            fields[str(FieldKey(name, case))] = "" if factor is None else number_text(factor.value(case))
     return fields
 
 
@@ -434,16 +450,20 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
     method = fields.get("method", base.method)
     attempt("method", lambda: load_assumption_set(method))
     entries: list[FleetEntry] = []
-    rows = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
+    rows = fleet_rows(fields)
     for row in rows:
-        accelerator, _, system = fields.get(f"fleet.{row}.accelerator", "").partition("@")
+        accelerator_key, count_key = (
+            str(FieldKey.fleet(row, "accelerator")),
+            str(FieldKey.fleet(row, "count")),
+        )
+        accelerator, _, system = fields.get(accelerator_key, "").partition("@")
         count = attempt(
-            f"fleet.{row}.count",
-            lambda row=row: parse_count(
-                fields.get(f"fleet.{row}.count", ""), f"fleet row {row + 1}: count", whole=False
+            count_key,
+            lambda row=row, key=count_key: parse_count(
+                fields.get(key, ""), f"fleet row {row + 1}: count", whole=False
             ),
         )
-        known = attempt(f"fleet.{row}.accelerator", lambda a=accelerator, s=system: fleet_item(a, s or None))
+        known = attempt(accelerator_key, lambda a=accelerator, s=system: fleet_item(a, s or None))
         if known is not None and count is not None:
             entries.append(FleetEntry(accelerator=accelerator, system=system or None, count=count))
     if not rows:
@@ -524,10 +544,9 @@ def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | 
         parsed = _validated(candidate)
         scenario_assumptions(parsed)
     except CalcError as error:
-        message = str(error)
-        name = message.split(":", 1)[0]
-        key = f"{name}.central" if name in RANGE_ASSUMPTIONS else name
-        return None, {key if key in fields else "scenario": message}
+        name = getattr(error, "field", None) or ""
+        key = str(FieldKey(name, "central")) if name in RANGE_ASSUMPTIONS else name
+        return None, {key if key in fields else "scenario": str(error)}
     return parsed, {}
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from calc.errors import InputError, describe_validation_error, shown
+from calc.errors import InputError, describe_validation_error, shown, validation_field
 from calc.models import ASSUMPTION_NAMES, REDUNDANCY_HELP, Assumptions, Range, Redundancy
 from calc.units import parse_number
 
@@ -40,7 +40,9 @@ def coerce_assumption(name: str, value: Any) -> Any:
         if isinstance(value, (Redundancy, Mapping)):
             return value
         if not isinstance(value, str):
-            raise InputError(f"redundancy: {shown(value)} is not a scheme; accepted: {REDUNDANCY_HELP}")
+            raise InputError(
+                f"redundancy: {shown(value)} is not a scheme; accepted: {REDUNDANCY_HELP}", field="redundancy"
+            )
         return Redundancy.parse(value)
     if name == "headroom":
         return _number(name, value)
@@ -50,13 +52,15 @@ def coerce_assumption(name: str, value: Any) -> Any:
         parts = value.split(":")
         if len(parts) != 3:
             raise InputError(
-                f"{name}: {shown(value)} must be one number or low:central:high, e.g. '1.1:1.2:1.4'"
+                f"{name}: {shown(value)} must be one number or low:central:high, e.g. '1.1:1.2:1.4'",
+                field=name,
             )
         low, central, high = (_number(name, part) for part in parts)
         if not low <= central <= high:
             raise InputError(
                 f"{name}: low {low:g}, central {central:g}, high {high:g} are out of "
-                f"order; they need low <= central <= high"
+                f"order; they need low <= central <= high",
+                field=name,
             )
         return {"low": low, "central": central, "high": high, "source": "set by the user"}
     number = _number(name, value)
@@ -76,4 +80,4 @@ def merge_layers(*layers: Mapping[str, Any]) -> Assumptions:
     try:
         return Assumptions.model_validate(merged)
     except ValidationError as error:
-        raise InputError(describe_validation_error(error)) from None
+        raise InputError(describe_validation_error(error), field=validation_field(error)) from None

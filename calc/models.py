@@ -88,7 +88,9 @@ CalendarDate = Annotated[
 ]
 """YYYY-MM-DD, or YYYY-MM (the first of the month): a real calendar date in digits 0-9."""
 
-PresetId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+PRESET_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""A preset id: kebab-case, lower-case ASCII letters and digits ("h100-sxm", "dgx-h100")."""
+PresetId = Annotated[str, Field(pattern=PRESET_ID_PATTERN, max_length=64)]
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -348,8 +350,9 @@ class AssumptionsBase(CalcModel):
             for case in ("low", "central", "high"):
                 number = values.value(case)
                 if not lowest <= number <= highest:
-                    raise ValueError(
-                        f"{name}: {case} {number:g} is outside {lowest:g}–{highest:g} ({meaning})"
+                    raise InputError(
+                        f"{name}: {case} {number:g} is outside {lowest:g}–{highest:g} ({meaning})",
+                        field=name,
                     )
         return self
 

@@ -13,6 +13,7 @@ import re
 
 from calc.arguments import accepts, number, text
 from calc.errors import InputError, shown
+from calc.fieldkeys import FieldKey
 from calc.models import RANGE_ASSUMPTIONS, Redundancy
 from calc.units import parse_count, parse_number, parse_power
 
@@ -53,10 +54,11 @@ def nudge_text(text: str, field: str, fraction: float) -> str:
     """
     if not math.isfinite(fraction) or not -1 < fraction < 1:
         raise InputError(f"nudge: step {fraction!r} must lie between -1 and 1")
-    name = field.split(".", 1)[0]
+    key = FieldKey.parse(field)
+    name = key.name
     if field == "power":
         parse_power(text, allow_apparent=True)
-    if field == "accelerators" or (name == "fleet" and field.endswith(".count")):
+    if field == "accelerators" or (name == "fleet" and key.case == "count"):
         count = parse_count(text, field, whole=False)
         step = max(1.0, round(abs(count * fraction)))
         moved = max(1.0, count + math.copysign(step, fraction))

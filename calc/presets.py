@@ -27,6 +27,7 @@ from calc.errors import CalcError, InputError, PresetError, describe_validation_
 from calc.files import write_atomic
 from calc.layers import DEFAULT_METHOD, merge_layers
 from calc.models import (
+    PRESET_ID_PATTERN,
     AcceleratorSpec,
     AssumptionSet,
     Facility,
@@ -603,7 +604,7 @@ def preset_origin(kind: Kind, preset_id: str) -> str:
 # ------------------------------------------------------------------------------ writing
 # The one writer of preset files, beside the one reader: a saved scenario reads back identical.
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID_RE = re.compile(PRESET_ID_PATTERN)
 _MAX_ID = 64
 """The longest preset id (`calc.models.PresetId`)."""
 

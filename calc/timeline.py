@@ -22,7 +22,7 @@ from typing import Any
 from calc.arguments import accepts, number
 from calc.capacity import capacity, required_power
 from calc.chain import real_power_watts, scenario_calibration
-from calc.errors import InputError
+from calc.errors import InputError, NoTimeline
 from calc.inputs import scenario
 from calc.models import (
     Basis,
@@ -87,14 +87,16 @@ def timeline(facility: str | Facility) -> TimelineResult:
         facility: A facility id or path, or a `Facility`, with a `timeline`.
 
     Raises:
-        InputError: The facility has no timeline, or its stages are at different bases.
+        NoTimeline: The facility has no dated power stages.
+        InputError: Its stages are at different bases.
         PresetError: Unknown facility.
     """
 
     site = facility if isinstance(facility, Facility) else load_facility(facility)
     if not site.timeline:
-        raise InputError(
-            f"timeline: facility {site.id!r} has no timeline; add [[timeline]] stages to its preset"
+        raise NoTimeline(
+            f"timeline: facility {site.id!r} has no timeline; add [[timeline]] stages to its preset",
+            field="timeline",
         )
     bases = {stage.basis for stage in site.timeline}
     if len(bases) > 1:

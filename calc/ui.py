@@ -18,6 +18,7 @@ from calc.compare import cli_command, comparison_table, verdict_text
 from calc.compute import format_flops
 from calc.display import document
 from calc.energy import format_money
+from calc.fieldkeys import FieldKey, fleet_rows
 from calc.files import write_atomic
 from calc.inputs import parse_fields, scenario_fields
 from calc.ledger import answered_scenario, claim_scenario
@@ -55,6 +56,7 @@ __all__ = [
     "RANGED",
     "RANGE_ASSUMPTIONS",
     "STEPS",
+    "FieldKey",
     "Table",
     "TimelineBar",
     "TimelineChart",
@@ -67,6 +69,7 @@ __all__ = [
     "document",
     "edited_rows",
     "even_value",
+    "fleet_rows",
     "format_flops",
     "format_money",
     "glossary_markdown",

@@ -162,15 +162,19 @@ def _split(text: str, field: str, example: str) -> tuple[float, str | None]:
     if len(text) > MAX_TEXT_LENGTH:
         raise UnitError(
             f"{field}: {shown(text, 22)} is {len(text)} characters long; "
-            f"at most {MAX_TEXT_LENGTH} are accepted, e.g. {example!r}"
+            f"at most {MAX_TEXT_LENGTH} are accepted, e.g. {example!r}",
+            field=field,
         )
     match = _QUANTITY_RE.match(text)
     if match is None:
-        raise UnitError(f"{field}: {shown(text)} is not a number with a unit; give one such as {example!r}")
+        raise UnitError(
+            f"{field}: {shown(text)} is not a number with a unit; give one such as {example!r}", field=field
+        )
     if not match["number"].isascii():  # float() reads '３００' and '٣٠٠' as 300
         raise UnitError(
             f"{field}: {shown(text)} has digits other than 0-9; write the number in ASCII digits, "
-            f"e.g. {example!r}"
+            f"e.g. {example!r}",
+            field=field,
         )
     number = float(match["number"].replace(",", ""))
     return number, match["unit"]
@@ -209,7 +213,9 @@ def parse_quantity(
         try:
             value = f"{value['value']} {value['unit']}"
         except ValueError:  # str() of an int of more than 4,300 digits
-            raise UnitError(f"{field}: {shown(value)} is not a quantity; e.g. {example!r}") from None
+            raise UnitError(
+                f"{field}: {shown(value)} is not a quantity; e.g. {example!r}", field=field
+            ) from None
     if isinstance(value, pint.Quantity):
         magnitude = plain_number(value.magnitude)
         if type(magnitude) is float and isinstance(value, _QUANTITY_CLASS):
@@ -221,7 +227,7 @@ def parse_quantity(
             ):
                 return value
         if not isinstance(magnitude, (int, float)) or isinstance(magnitude, bool):
-            raise UnitError(f"{field}: {shown(value)} must have a single number as magnitude")
+            raise UnitError(f"{field}: {shown(value)} must have a single number as magnitude", field=field)
         parsed = Q_(float(magnitude), value.units)
         echo = f"{value:~}"
     elif isinstance(value, str):
@@ -229,38 +235,41 @@ def parse_quantity(
         echo = value.strip()
         if unit_text is None:
             if not math.isfinite(number):
-                raise UnitError(f"{field}: {echo!r} is not a finite number; e.g. {example!r}")
-            raise UnitError(f"{field}: {echo!r} has no unit; give one such as {example!r}")
+                raise UnitError(f"{field}: {echo!r} is not a finite number; e.g. {example!r}", field=field)
+            raise UnitError(f"{field}: {echo!r} has no unit; give one such as {example!r}", field=field)
         if unit_text.lower() in {"var", "kvar", "mvar", "gvar", "vars"}:
             raise UnitError(
                 f"{field}: {echo!r} is reactive power, which does no work; "
-                f"give real power (W) or apparent power (VA), e.g. {example!r}"
+                f"give real power (W) or apparent power (VA), e.g. {example!r}",
+                field=field,
             )
         if not _UNIT_CHARS_RE.match(unit_text) or _BAD_EXPONENT_RE.search(unit_text):
-            raise UnitError(f"{field}: {echo!r} has an unreadable unit; e.g. {example!r}")
+            raise UnitError(f"{field}: {echo!r} has an unreadable unit; e.g. {example!r}", field=field)
         try:
             units = _parse_units(unit_text)
         except Exception:  # pint raises many kinds here, AssertionError among them
             raise UnitError(
-                f"{field}: {echo!r} has an unknown unit {unit_text!r}; e.g. {example!r}"
+                f"{field}: {echo!r} has an unknown unit {unit_text!r}; e.g. {example!r}", field=field
             ) from None
         parsed = quantity(number, units)
     elif isinstance(value := plain_number(value), (int, float)):
-        raise UnitError(f"{field}: {shown(value)} has no unit; give one such as {example!r}")
+        raise UnitError(f"{field}: {shown(value)} has no unit; give one such as {example!r}", field=field)
     else:
-        raise UnitError(f"{field}: {shown(value)} is not a quantity; give text such as {example!r}")
+        raise UnitError(
+            f"{field}: {shown(value)} is not a quantity; give text such as {example!r}", field=field
+        )
 
     if _dimension(parsed) != dimension:
         expected = describe_dimension(dimension)
         got = describe_dimension(_dimension(parsed))
-        raise UnitError(f"{field}: {echo!r} is {got}, not {expected}; e.g. {example!r}")
+        raise UnitError(f"{field}: {echo!r} is {got}, not {expected}; e.g. {example!r}", field=field)
     magnitude = parsed.magnitude
     if not math.isfinite(magnitude):
-        raise UnitError(f"{field}: {echo!r} is not finite; e.g. {example!r}")
+        raise UnitError(f"{field}: {echo!r} is not finite; e.g. {example!r}", field=field)
     if magnitude == 0 and not allow_zero:
-        raise UnitError(f"{field}: {echo!r} must be greater than zero; e.g. {example!r}")
+        raise UnitError(f"{field}: {echo!r} must be greater than zero; e.g. {example!r}", field=field)
     if magnitude < 0 and not allow_negative:
-        raise UnitError(f"{field}: {echo!r} must not be negative; e.g. {example!r}")
+        raise UnitError(f"{field}: {echo!r} must not be negative; e.g. {example!r}", field=field)
     return parsed
 
 
@@ -306,7 +315,8 @@ def parse_dimensioned(
         lowest = f"-{maximum:g}" if allow_negative else "0"
         raise UnitError(
             f"{field}: {_echo(value, quantity)} is more than {maximum:g} {unit_text}; "
-            f"accepted: {lowest} to {maximum:g} {unit_text}"
+            f"accepted: {lowest} to {maximum:g} {unit_text}",
+            field=field,
         )
     return quantity
 
@@ -323,14 +333,18 @@ def parse_power(value: Any, field: str = "power", *, allow_apparent: bool = Fals
     if not watts <= MAX_POWER_WATTS:  # also catches a finite GW figure that overflows in W
         raise UnitError(
             f"{field}: {quantity.magnitude:g} {quantity.units:~} is more than 1 PW; "
-            f"accepted: up to 1 PW (world electricity generation is about 3.5 TW)"
+            f"accepted: up to 1 PW (world electricity generation is about 3.5 TW)",
+            field=field,
         )
     if watts < MIN_POWER_WATTS:  # 1e-320 W is a subnormal float: 1 / it overflows
-        raise UnitError(f"{field}: {_echo(value, quantity)} is less than 1 mW; accepted: 1 mW to 1 PW")
+        raise UnitError(
+            f"{field}: {_echo(value, quantity)} is less than 1 mW; accepted: 1 mW to 1 PW", field=field
+        )
     if is_apparent_power(quantity) and not allow_apparent:
         raise UnitError(
             f"{field}: {quantity.magnitude:g} {quantity.units:~} is apparent power (VA); this field takes real power "
-            f"(W), e.g. '300 MW'"
+            f"(W), e.g. '300 MW'",
+            field=field,
         )
     return quantity
 
@@ -482,11 +496,14 @@ class HasDimension:
             (self.input_floor, self.floor_text[1]) if from_input else (self.floor, self.floor_text[0])
         )
         if self.capped and self.dimension == _POWER_DIM and not abs(power_watts(quantity)) <= MAX_POWER_WATTS:
-            raise UnitError(f"{field}: {_echo(value, quantity)} is more than 1 PW; accepted: up to 1 PW")
+            raise UnitError(
+                f"{field}: {_echo(value, quantity)} is more than 1 PW; accepted: up to 1 PW", field=field
+            )
         if floor and quantity.magnitude != 0 and abs(self._base_magnitude(quantity)) < floor:
             # a subnormal TDP (5e-324 W) turns a division into inf or a ZeroDivisionError
             raise UnitError(
-                f"{field}: {_echo(value, quantity)} is less than {text}; accepted: at least {text}"
+                f"{field}: {_echo(value, quantity)} is less than {text}; accepted: at least {text}",
+                field=field,
             )
         return quantity
 
@@ -564,13 +581,15 @@ def parse_count(value: Any, field: str, *, whole: bool = True) -> float:
     """
     value = plain_number(value)
     if isinstance(value, bool):
-        raise InputError(f"{field}: {value!r} is not a count")
+        raise InputError(f"{field}: {value!r} is not a count", field=field)
     if isinstance(value, str):
         text = value.strip()
         if len(text) > _MAX_NUMBER_TEXT:
-            raise InputError(f"{field}: {shown(value, 22)} is too long for a count")
+            raise InputError(f"{field}: {shown(value, 22)} is too long for a count", field=field)
         if not text.isascii():  # float() reads '３００' and '٣٠٠' as 300
-            raise InputError(f"{field}: {shown(value)} has digits other than 0-9; give e.g. '220000'")
+            raise InputError(
+                f"{field}: {shown(value)} has digits other than 0-9; give e.g. '220000'", field=field
+            )
         if ("," in text or "_" in text) and not _COUNT_RE.match(text):
             raise InputError(
                 f"{field}: {shown(value)} has a misplaced thousands separator; "
@@ -579,7 +598,9 @@ def parse_count(value: Any, field: str, *, whole: bool = True) -> float:
         try:
             number = float(text.replace(",", "").replace("_", ""))
         except ValueError:
-            raise InputError(f"{field}: {shown(value)} is not a number; give e.g. '220000'") from None
+            raise InputError(
+                f"{field}: {shown(value)} is not a number; give e.g. '220000'", field=field
+            ) from None
     elif isinstance(value, (int, float)):
         # an int above 1.8e308 does not fit a float: it is above the cap all the same
         number = (
@@ -588,15 +609,17 @@ def parse_count(value: Any, field: str, *, whole: bool = True) -> float:
             else value / abs(value) * 1e300
         )
     else:
-        raise InputError(f"{field}: {shown(value)} is not a count; give e.g. 220000")
+        raise InputError(f"{field}: {shown(value)} is not a count; give e.g. 220000", field=field)
     if not math.isfinite(number):
-        raise InputError(f"{field}: {shown(value)} is not finite; give e.g. 220000")
+        raise InputError(f"{field}: {shown(value)} is not finite; give e.g. 220000", field=field)
     if number <= 0:
-        raise InputError(f"{field}: {shown(value)} must be greater than zero")
+        raise InputError(f"{field}: {shown(value)} must be greater than zero", field=field)
     if number > MAX_COUNT:
-        raise InputError(f"{field}: {shown(value)} is more than {MAX_COUNT:.0e}; accepted: 1 to 1e12")
+        raise InputError(
+            f"{field}: {shown(value)} is more than {MAX_COUNT:.0e}; accepted: 1 to 1e12", field=field
+        )
     if whole and number != math.floor(number):
-        raise InputError(f"{field}: {shown(value)} is not a whole number of accelerators")
+        raise InputError(f"{field}: {shown(value)} is not a whole number of accelerators", field=field)
     return number
 
 
@@ -627,38 +650,43 @@ def parse_number(
     """
     value = plain_number(value)
     if isinstance(value, bool):
-        raise InputError(f"{field}: {value!r} is not a number; give e.g. {example!r}{hint}")
+        raise InputError(f"{field}: {value!r} is not a number; give e.g. {example!r}{hint}", field=field)
     if isinstance(value, (int, float)):
         try:
             number = float(value)
         except OverflowError:  # an int above 1.8e308
             raise InputError(
-                f"{field}: {shown(value)} is not a finite number; give e.g. {example!r}{hint}"
+                f"{field}: {shown(value)} is not a finite number; give e.g. {example!r}{hint}", field=field
             ) from None
     elif isinstance(value, str):
         text = value.strip()
         if len(text) > _MAX_NUMBER_TEXT:
             raise InputError(
-                f"{field}: {shown(value, 22)} is too long for a number; give e.g. {example!r}{hint}"
+                f"{field}: {shown(value, 22)} is too long for a number; give e.g. {example!r}{hint}",
+                field=field,
             )
         if not text.isascii():
             raise InputError(
-                f"{field}: {shown(value)} has digits other than 0-9; give e.g. {example!r}{hint}"
+                f"{field}: {shown(value)} has digits other than 0-9; give e.g. {example!r}{hint}", field=field
             )
         percent = text.endswith("%")
         digits = text.removesuffix("%").strip()
         if "_" in digits:  # float() reads '1_5' as 15
-            raise InputError(f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}")
+            raise InputError(
+                f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}", field=field
+            )
         try:
             number = float(digits) / (100.0 if percent else 1.0)
         except ValueError:
             raise InputError(
-                f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}"
+                f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}", field=field
             ) from None
     else:
-        raise InputError(f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}")
+        raise InputError(f"{field}: {shown(value)} is not a number; give e.g. {example!r}{hint}", field=field)
     if not math.isfinite(number):
-        raise InputError(f"{field}: {shown(value)} is not a finite number; give e.g. {example!r}{hint}")
+        raise InputError(
+            f"{field}: {shown(value)} is not a finite number; give e.g. {example!r}{hint}", field=field
+        )
     if (low is not None and number < low) or (high is not None and number > high):
         lowest = "" if low is None else f"{low:g}"
         highest = "" if high is None else f"{high:g}"
@@ -669,7 +697,9 @@ def parse_number(
             if lowest
             else f"at most {highest}"
         )
-        raise InputError(f"{field}: {shown(value)} is {number:g}, outside its range; accepted: {accepted}")
+        raise InputError(
+            f"{field}: {shown(value)} is {number:g}, outside its range; accepted: {accepted}", field=field
+        )
     return number
 
 

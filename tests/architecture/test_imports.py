@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "calc.assumption_table",
                 "calc.commands",
                 "calc.errors",
+                "calc.fieldkeys",
                 "calc.files",
                 "calc.layers",
                 "calc.models",

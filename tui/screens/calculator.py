@@ -506,7 +506,7 @@ class CalculatorScreen(Screen[None]):
         try:
             energy = calc.annual_energy(self.report.claim.real_power, **energy_panel.options())
         except calc.CalcError as error:
-            energy_panel.show(None, None, str(error))
+            energy_panel.show(None, None, error)
         else:
             try:
                 cost: calc.CapexResult | str = calc.capex(scenario=scenario)
@@ -522,7 +522,7 @@ class CalculatorScreen(Screen[None]):
         try:
             result = calc.compute(self.scenario)
         except calc.CalcError as error:
-            panel.show(None, str(error))
+            panel.show(None, error)
         else:
             panel.show(result)
 
@@ -536,7 +536,7 @@ class CalculatorScreen(Screen[None]):
         try:
             result = calc.orbital(self.report.claim.real_power, orbit=orbit, **orbital_panel.options())
         except calc.CalcError as error:
-            orbital_panel.show(None, str(error))
+            orbital_panel.show(None, error)
         else:
             orbital_panel.show(result)
 

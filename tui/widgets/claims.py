@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 import calc
 import calc.ui
+from tui.widgets.results import VERDICT_STYLE
 from tui.widgets.tables import cell, fitted_widths, fitting_columns, header_height
 
 EXAMPLE = (
@@ -37,14 +38,6 @@ SPAN_STYLES = {
     "basis": "italic $secondary",
 }
 """How each figure read is marked in the sentence."""
-VERDICT_STYLES = {
-    "implausible": "$error",
-    "between": "$warning",
-    "plausible": "$success",
-    "ample": "$warning",
-    "answered": "$accent",
-}
-"""The claim box's headline word; 'answered': the sentence states one figure, the other derived."""
 CELL_STYLES = {
     "implausible": "bold red",
     "between": "magenta",
@@ -274,7 +267,7 @@ class ClaimsPanel(Vertical):
         if result.claim is not None and result.claim.derived:
             parts.append(
                 Content.from_markup(
-                    f"[b {VERDICT_STYLES['answered']}]ANSWERED[/] $conclusion",
+                    f"[b {VERDICT_STYLE['answered']}]ANSWERED[/] $conclusion",
                     conclusion=result.claim.conclusion,
                 )
             )
@@ -285,7 +278,7 @@ class ClaimsPanel(Vertical):
             summary = summary.removeprefix(f"{verdict}: ")
             parts.append(
                 Content.from_markup(
-                    f"[b {VERDICT_STYLES[verdict]}]$verdict[/] $summary",
+                    f"[b {VERDICT_STYLE[verdict]}]$verdict[/] $summary",
                     verdict=verdict.upper(),
                     summary=summary,
                 )

@@ -50,7 +50,12 @@ OPTIONAL = tuple(name for name, _, optional in ROWS if optional)
 
 def group_of(key: str) -> str:
     """The error group of a field key: "pue.low" -> "pue", "fleet.0.count" -> "fleet"."""
-    return key.split(".", 1)[0]
+    return calc.ui.FieldKey.parse(key).name
+
+
+def fleet_key(row: int, part: str) -> str:
+    """A fleet row's field key as text: ``fleet_key(0, "count") == "fleet.0.count"``."""
+    return str(calc.ui.FieldKey.fleet(row, part))
 
 
 class Editor(Vertical):
@@ -202,10 +207,12 @@ class FleetEditor(Editor):
         self._next_row = 0
 
     def _rows(self, fields: dict[str, str]) -> Iterable[FleetRow]:
-        indices = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
+        indices = calc.ui.fleet_rows(fields)
         self._next_row = max(indices, default=-1) + 1
         for i in indices:
-            yield FleetRow(i, fields[f"fleet.{i}.accelerator"], fields[f"fleet.{i}.count"], self.options)
+            yield FleetRow(
+                i, fields[fleet_key(i, "accelerator")], fields[fleet_key(i, "count")], self.options
+            )
 
     def compose(self) -> ComposeResult:
         yield Label("Fleet mix (count or weight)", classes="field-label")
@@ -217,7 +224,7 @@ class FleetEditor(Editor):
     def selects(self) -> list[tuple[str, Select[str]]]:
         if self._selects is None:
             self._selects = [
-                (f"fleet.{row.index}.accelerator", row.query_one(".fleet-accelerator", Select))
+                (fleet_key(row.index, "accelerator"), row.query_one(".fleet-accelerator", Select))
                 for row in self.query(FleetRow)
             ]
         return self._selects
@@ -227,7 +234,7 @@ class FleetEditor(Editor):
         it has it) and takes the new text in place; rows gone are removed, rows new are mounted
         in their place. An undo never destroys the focused field, so the next key lands in it."""
         fleet = self.query_one("#fleet", Vertical)
-        wanted = sorted({int(k.split(".")[1]) for k in fields if k.startswith("fleet.")})
+        wanted = calc.ui.fleet_rows(fields)
         rows = {row.index: row for row in self.query(FleetRow)}
         focused = self.screen.focused
         focused_row = (
@@ -241,7 +248,10 @@ class FleetEditor(Editor):
                 if index in rows:
                     continue
                 row = FleetRow(
-                    index, fields[f"fleet.{index}.accelerator"], fields[f"fleet.{index}.count"], self.options
+                    index,
+                    fields[fleet_key(index, "accelerator")],
+                    fields[fleet_key(index, "count")],
+                    self.options,
                 )
                 later = [rows[i] for i in wanted[position + 1 :] if i in rows]
                 await fleet.mount(row, before=later[0] if later else None)

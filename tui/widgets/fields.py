@@ -119,7 +119,7 @@ class FleetRow(Horizontal):
             tooltip="Accelerator type (a preset)",
         )
         yield FieldInput(
-            f"fleet.{self.index}.count",
+            str(calc.ui.FieldKey.fleet(self.index, "count")),
             self._count,
             compact=True,
             id=f"fleet-{self.index}-count",

@@ -48,18 +48,22 @@ def preset_values(kind: str, preset_id: str) -> dict[str, str]:
     return {name: str(parameter.value) for name, parameter in preset.parameters.items()}
 
 
-def show_error(label: Static, message: str) -> None:
-    """Show a panel's error line, or hide it when there is none; mark the input it names."""
+def show_error(label: Static, error: calc.CalcError | str) -> None:
+    """Show a panel's error line, or hide it when there is none; mark the input it names (the
+    error's `field`: a message alone names none)."""
+    message = str(error)
     label.update(escape(message))
     label.set_class(bool(message), "-shown")
     panel = label.parent
     if panel is not None:
-        named = message.split(":", 1)[0] if message else ""
+        named = getattr(error, "field", None)
         for field in panel.query(OptionInput):
-            field.set_class(field.key == named, "-invalid")
+            field.set_class(named is not None and field.key == named, "-invalid")
 
 
-def shown_or_error(panel: Widget, name: str, result: object, error: str) -> DocumentView | None:
+def shown_or_error(
+    panel: Widget, name: str, result: object, error: calc.CalcError | str
+) -> DocumentView | None:
     """The panel's error line (``#NAME-error``) shown or hidden, and its summary
     (``#NAME-summary``) to show `result` in; or None, the summary emptied, when there is no
     result: no figures of other inputs under an input that does not parse."""
@@ -148,7 +152,10 @@ class EnergyPanel(OptionPanel):
         yield DocumentView(id="energy-summary")
 
     def show(
-        self, energy: calc.EnergyResult | None, cost: calc.CapexResult | str | None, error: str = ""
+        self,
+        energy: calc.EnergyResult | None,
+        cost: calc.CapexResult | str | None,
+        error: calc.CalcError | str = "",
     ) -> None:
         """Show `dcpower energy`'s report and `dcpower capex`'s (or why the cost has none)."""
         summary = shown_or_error(self, "energy", energy, error)
@@ -197,7 +204,7 @@ class OrbitalPanel(OptionPanel):
         yield DocumentView(id="orbital-summary")
         yield Static("[$text-muted]Lower bounds: ideal radiators facing deep space.[/]", id="orbital-caption")
 
-    def show(self, result: calc.OrbitalResult | None, error: str = "") -> None:
+    def show(self, result: calc.OrbitalResult | None, error: calc.CalcError | str = "") -> None:
         """Show `dcpower orbital`'s report."""
         summary = shown_or_error(self, "orbital", result, error)
         if summary is not None:
@@ -211,7 +218,7 @@ class ComputePanel(Vertical):
         yield Static("", id="compute-error", classes="field-error")
         yield DocumentView(id="compute-summary")
 
-    def show(self, result: calc.ComputeResult | None, error: str = "") -> None:
+    def show(self, result: calc.ComputeResult | None, error: calc.CalcError | str = "") -> None:
         """Show `dcpower compute`'s report."""
         summary = shown_or_error(self, "compute", result, error)
         if summary is not None:

@@ -46,14 +46,14 @@ def timeline_view(facility: str | None, name: str, width: int) -> TimelineView:
     try:
         result = calc.timeline(facility)
         chart = calc.ui.timeline_bars(result, width)
-    except calc.CalcError as error:
-        if "has no timeline" not in str(error):
-            return TimelineView(facility, width, None, None, str(error))
+    except calc.NoTimeline:
         message = (
             f"{name} has no timeline: its preset has no dated power stages. "
             f"Facilities with one: {', '.join(_having_timelines()) or 'none'}."
         )
         return TimelineView(facility, width, None, None, message)
+    except calc.CalcError as error:
+        return TimelineView(facility, width, None, None, str(error))
     except Exception as error:  # a preset the core does not yet refuse must not end the app
         message = f"timeline: {facility} cannot be drawn: {type(error).__name__}: {error}"
         return TimelineView(facility, width, None, None, " ".join(message.split())[:200])
