@@ -2,6 +2,8 @@
 
 from textual.pilot import Pilot
 
+from tui.screens import PathDialog
+
 
 async def settle(pilot: Pilot) -> None:
     """Let queued messages run, then wait until every edit's report has landed (or its errors)."""
@@ -26,4 +28,19 @@ async def settle_until(pilot: Pilot, condition, what: str) -> None:
             break
         await pilot.pause(0.01)
     assert condition(), f"never happened: {what}"
+    await settle(pilot)
+
+
+async def path_dialog(pilot: Pilot, key: str, path: str | None = None, *, offers: str | None = None) -> None:
+    """Press `key`, put `path` in its dialog (or keep the path it offers) and confirm; let the
+    work it starts finish. With `offers`, the dialog must first offer that path."""
+    await pilot.press(key)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PathDialog)
+    if offers is not None:
+        assert pilot.app.screen.query_one("#dialog-path").value == offers
+    if path is not None:
+        pilot.app.screen.query_one("#dialog-path").value = path
+    await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()
     await settle(pilot)

@@ -9,7 +9,7 @@ from textual.widgets import Select
 import calc
 import calc.ui
 from tui.app import DcpowerApp
-from tui.screens import HelpScreen, PathDialog, QuitDialog
+from tui.screens import PathDialog, QuitDialog
 from tui.widgets import FieldInput, FleetRow
 
 from .settle import settle
@@ -19,19 +19,6 @@ SIZE = (120, 40)
 
 def screen_of(app):
     return app.calculator
-
-
-async def test_opens_on_colossus_with_its_verdict():
-    app = DcpowerApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)  # the first report
-        await settle(pilot)
-        screen = screen_of(app)
-        assert screen.report.claim.verdict == "plausible"
-        assert screen.report.claim.accelerators == 220_000
-        assert [r.basis for r in screen.report.claim.readings] == ["it", "facility"]
-        assert "PLAUSIBLE" in str(screen.query_one("#headline").render())
-        assert not screen.dirty
 
 
 async def test_editing_pue_lowers_the_supported_count():
@@ -281,18 +268,6 @@ async def test_quit_without_changes_exits_at_once():
         assert not app.is_running
 
 
-async def test_help_screen_opens_and_closes():
-    app = DcpowerApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)  # the first report
-        await pilot.press("f1")
-        await settle(pilot)
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert not isinstance(app.screen, HelpScreen)
-
-
 async def test_command_palette_finds_a_facility():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -310,19 +285,6 @@ async def test_command_palette_finds_a_facility():
         assert screen_of(app).scenario.id == "aurora"
 
 
-async def test_resize_to_small_and_back():
-    app = DcpowerApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)  # the first report
-        await pilot.resize_terminal(60, 18)
-        await settle(pilot)
-        assert screen_of(app).has_class("-narrow")
-        await pilot.resize_terminal(140, 45)
-        await settle(pilot)
-        assert not screen_of(app).has_class("-narrow")
-        assert screen_of(app).report.claim.verdict == "plausible"
-
-
 async def test_out_of_order_range_names_the_three_values():
     app = DcpowerApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -335,20 +297,6 @@ async def test_out_of_order_range_names_the_three_values():
             "of order; they need low <= central <= high"
         }
         assert screen.query_one("#it_overhead-low", FieldInput).has_class("-invalid")
-
-
-async def test_uncertainty_panel_shows_percentiles_and_the_tornado():
-    app = DcpowerApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)  # the first report
-        await pilot.press("f3")
-        await app.workers.wait_for_complete()
-        await settle(pilot)
-        screen = screen_of(app)
-        assert screen.query_one("TabbedContent").active == "uncertainty"
-        summary = screen.query_one("#mc-summary").plain()
-        assert "100,000 samples, seed 0" in summary and "fit" in summary
-        assert "most important: draw_factor" in screen.query_one("#tornado").plain()
 
 
 async def test_energy_panel_by_hand_and_its_errors():

@@ -6,7 +6,6 @@ from textual.widgets import Input, Static, TabbedContent
 import calc
 import calc.presets
 from tui.app import DcpowerApp
-from tui.commands import DcpowerCommands
 from tui.screens import QuitDialog
 from tui.widgets import ClaimsPanel, FieldInput, TimelinePanel
 from tui.widgets.claims import LedgerTable
@@ -281,37 +280,6 @@ async def test_enter_on_a_row_opens_the_claim_asking_about_unsaved_edits():
         assert screen.report.claim.verdict == "plausible"  # 230 MW for 100,000 GB300
         assert not screen.dirty
         assert app.sub_title == calc.load_claim("stargate-norway").name
-
-
-async def test_the_palette_opens_the_claims_and_timeline_tabs():
-    app = DcpowerApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        titles = [title for title, _, _ in DcpowerCommands(app.screen)._commands()]
-        assert "Claims: read a sentence, the ledger" in titles and "Timeline of the site" in titles
-
-
-async def test_the_timeline_draws_colossus_stages_by_quarter():
-    app = DcpowerApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f9")
-        panel = app.calculator.query_one(TimelinePanel)
-        await settle_until(pilot, lambda: panel.view is not None, "the timeline")
-        assert app.calculator.query_one(TabbedContent).active == "timeline"
-        chart = text_of(panel.query_one("#timeline-chart", Static))
-        quarters = ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4*"]
-        lines = chart.splitlines()
-        bars = [index for index, line in enumerate(lines) if line[:7] in {q[:7] for q in quarters}]
-        assert [lines[index].split()[0] for index in bars] == quarters
-        figures = [lines[index + 1].strip() for index in bars]  # under each bar
-        # launch: 8 MW grid + 35 MW turbines against the 143 MW 100,000 H100 need
-        assert figures[0] == "firm 43 MW, need 143.1 MW, short 100.1 MW"
-        assert figures[3] == "firm 361 MW, need 286.1 MW, stranded 74.89 MW"  # 2025-Q2
-        assert "(17 h on batteries)" in figures[5]
-        assert "│" in lines[bars[0]] and "·" in lines[bars[0]]  # the need, the shortfall dotted
-        events = text_of(panel.query_one("#timeline-events", Static))
-        assert "2025-Q2  2025-05-08 grid 150 MW" in events
 
 
 async def test_a_facility_without_a_timeline_says_so():

@@ -9,10 +9,9 @@ from textual.widgets import Select, Static
 import calc
 from calc.presets import bundled_dir
 from tui.app import DcpowerApp
-from tui.screens import PathDialog
 from tui.widgets import FieldInput, TimelinePanel
 
-from .settle import settle, settle_until
+from .settle import path_dialog, settle, settle_until
 from .test_claims import ledger_checked
 
 SIZE = (120, 40)
@@ -38,17 +37,6 @@ def facility_text(preset_id: str, **replace: str) -> str:
 
 def messages(app) -> list[tuple[str, str]]:
     return [(n.title, n.message) for n in app._notifications]
-
-
-async def path_dialog(pilot, key: str, path: str) -> None:
-    """Press `key`, put `path` in its dialog and confirm; let the work it starts finish."""
-    await pilot.press(key)
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, PathDialog)
-    pilot.app.screen.query_one("#dialog-path").value = path
-    await pilot.press("enter")
-    await pilot.app.workers.wait_for_complete()
-    await settle(pilot)
 
 
 async def test_opening_a_scenario_whose_method_is_not_a_preset_keeps_the_app_and_the_scenario(tmp_path):

@@ -10,11 +10,10 @@ import pytest
 import calc
 import calc.ui
 from tui.app import DcpowerApp
-from tui.screens import PathDialog
 from tui.web import file_name
 from tui.widgets import FieldInput
 
-from .settle import settle
+from .settle import path_dialog, settle
 
 SIZE = (120, 40)
 
@@ -42,36 +41,21 @@ def in_tmp(tmp_path, monkeypatch):
     return tmp_path
 
 
-async def test_export_in_a_browser_is_a_markdown_download_and_no_file(in_tmp):
+async def test_export_in_a_browser_is_a_markdown_download_or_the_json_and_no_file(in_tmp):
     app = Caught()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+r")
-        await settle(pilot)
-        assert isinstance(app.screen, PathDialog)
-        assert app.screen.query_one("#dialog-path").value == "colossus-1-report.md"
-        await pilot.press("enter")
-        await settle(pilot)
+        await path_dialog(pilot, "ctrl+r", offers="colossus-1-report.md")
         assert [n.message for n in app._notifications] == [
             "Sent colossus-1-report.md to your browser as a download (export again with a .json name)"
         ]
-    [(name, mime, markdown)] = app.delivered
-    assert (name, mime) == ("colossus-1-report.md", "text/markdown")
-    assert markdown.startswith("# Colossus 1 (xAI / SpaceX), Memphis\n")
-    assert "Verdict: PLAUSIBLE. So it holds as IT power" in markdown
-    assert list(in_tmp.iterdir()) == []
-
-
-async def test_export_in_a_browser_to_a_json_name_is_the_json(in_tmp):
-    app = Caught()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+r")
-        await settle(pilot)
-        app.screen.query_one("#dialog-path").value = "/srv/reports/colossus.json"
-        await pilot.press("enter")
-        await settle(pilot)
-    [(name, mime, text)] = app.delivered
+        [(name, mime, markdown)] = app.delivered
+        assert (name, mime) == ("colossus-1-report.md", "text/markdown")
+        assert markdown.startswith("# Colossus 1 (xAI / SpaceX), Memphis\n")
+        assert "Verdict: PLAUSIBLE. So it holds as IT power" in markdown
+        # to a JSON name, with a folder the browser drops
+        await path_dialog(pilot, "ctrl+r", "/srv/reports/colossus.json")
+    [_, (name, mime, text)] = app.delivered
     assert (name, mime) == ("colossus.json", "application/json")
     # 300 MW / 220,000 GPUs = 1,363.6 W each: the same report as the terminal's JSON file
     assert json.loads(text)["claim"]["verdict"] == "plausible"
@@ -86,12 +70,8 @@ async def test_save_in_a_browser_is_a_preset_download_and_marks_the_scenario_sav
         screen.query_one("#power", FieldInput).value = "350 MW"
         await settle(pilot)
         assert screen.dirty
-        await pilot.press("ctrl+s")
-        await settle(pilot)
         # a bare file name: the browser saves to its own downloads folder, not the server's path
-        assert app.screen.query_one("#dialog-path").value == "colossus-1-scenario.toml"
-        await pilot.press("enter")
-        await settle(pilot)
+        await path_dialog(pilot, "ctrl+s", offers="colossus-1-scenario.toml")
         assert not screen.dirty
         assert [n.message for n in app._notifications] == [
             "Saved as a download to your browser colossus-1-scenario.toml"
@@ -108,27 +88,18 @@ async def test_save_in_a_browser_names_a_bad_file_name(in_tmp):
     app = Caught()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        app.screen.query_one("#dialog-path").value = "My Site.toml"
-        await pilot.press("enter")
-        await settle(pilot)
+        await path_dialog(pilot, "ctrl+s", "My Site.toml")
         [note] = app._notifications
         assert note.title == "Not saved"
         assert "'My Site.toml': the file name is the preset id and must be kebab-case" in note.message
     assert app.delivered == []
 
 
-async def test_open_in_a_browser_says_it_cannot_open_a_local_file():
+async def test_open_in_a_browser_says_it_cannot_open_a_local_file_and_takes_a_preset_id():
     app = Caught()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+o")
-        await settle(pilot)
-        assert app.screen.query_one("#dialog-path").value == ""
-        app.screen.query_one("#dialog-path").value = "/home/me/site.toml"
-        await pilot.press("enter")
-        await settle(pilot)
+        await path_dialog(pilot, "ctrl+o", "/home/me/site.toml", offers="")
         [note] = app._notifications
         assert (note.title, note.message) == (
             "Not opened",
@@ -136,17 +107,7 @@ async def test_open_in_a_browser_says_it_cannot_open_a_local_file():
             "(e.g. colossus-1), or pick one under Facility.",
         )
         assert app.calculator.source == "colossus-1"
-
-
-async def test_open_in_a_browser_takes_a_preset_id():
-    app = Caught()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+o")
-        await settle(pilot)
-        app.screen.query_one("#dialog-path").value = "stargate-abilene"
-        await pilot.press("enter")
-        await settle(pilot)
+        await path_dialog(pilot, "ctrl+o", "stargate-abilene")
         assert app.calculator.source == "stargate-abilene"
 
 
@@ -167,10 +128,7 @@ async def test_in_a_terminal_export_stays_a_file(in_tmp):
     app = DcpowerApp(web=False)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+r")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await path_dialog(pilot, "ctrl+r")
     assert sorted(p.name for p in in_tmp.iterdir()) == ["colossus-1-report.json", "colossus-1-report.md"]
 
 
