@@ -29,7 +29,7 @@ from calc.claim_report import ledger_document, ledger_list_table, sentence_docum
 from calc.claims import method_order
 from calc.compute import claim_compute_lines, compute, count_for_h100e
 from calc.epoch import export_csv, export_row, import_epoch
-from calc.errors import CalcError, one_line, shown
+from calc.errors import CalcError, did_you_mean, one_line, shown
 from calc.inputs import _validated
 from calc.presets import catalog, describe_preset, preset_listing, preset_problems
 from calc.report import (
@@ -63,7 +63,23 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (argparse prints usage plus the error by default)."""
 
     def error(self, message: str) -> NoReturn:
-        raise CliError(one_line(f"{message} (see '{self.prog} --help')"))
+        raise CliError(one_line(f"{_with_suggestion(message)} (see '{self.prog} --help')"))
+
+
+_INVALID_CHOICE = re.compile(
+    r"^(?P<head>.*invalid choice: )(?P<value>'.*?') \(choose from (?P<choices>.*)\)$"
+)
+
+
+def _with_suggestion(message: str) -> str:
+    """argparse's "invalid choice: 'chek' (choose from 'check', ...)" as dcpower words it: the
+    closest choice first ("did you mean 'check'?"), then every accepted one."""
+    found = _INVALID_CHOICE.match(message)
+    if found is None:
+        return message
+    choices = re.findall(r"'([^']*)'", found["choices"])
+    value = found["value"][1:-1]
+    return f"{found['head']}{found['value']}; {did_you_mean(value, choices)}accepted: {', '.join(choices)}"
 
 
 def _pairs(items: Sequence[str] | None, flag: str, what: str) -> dict[str, str] | None:

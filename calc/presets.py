@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from calc.errors import CalcError, InputError, PresetError, describe_validation_error, shown
+from calc.errors import CalcError, InputError, PresetError, describe_validation_error, did_you_mean, shown
 from calc.files import write_atomic
 from calc.layers import DEFAULT_METHOD, merge_layers
 from calc.models import (
@@ -545,8 +545,10 @@ def describe_preset(preset_id: str, kind: Kind | None = None) -> dict[str, Any]:
     index = catalog()
     kinds = [kind] if kind else [k for k in KINDS if (k, preset_id) in index.entries]
     if not kinds:
+        ids = sorted({name for _, name in index.entries})
         raise PresetError(
-            f"presets show: {shown(preset_id)} is not a preset of any kind; see 'dcpower presets list'"
+            f"presets show: {shown(preset_id)} is not a preset of any kind; "
+            f"{did_you_mean(preset_id, ids)}see 'dcpower presets list'"
         )
     chosen = kinds[0]
     model = load_preset(chosen, preset_id)
