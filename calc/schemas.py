@@ -172,4 +172,7 @@ def command_schema(name: str, api: Any) -> dict[str, Any]:
         schema = _stamped(_model_schema(MODEL_SCHEMAS[name], api))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = _TITLES.get(name, f"dcpower {name} --json")
+    # the schema is stamped as the documents it describes are (annotations a validator ignores)
+    schema["schema_version"] = SCHEMA_VERSION
+    schema["dcpower_version"] = dcpower_version()
     return schema

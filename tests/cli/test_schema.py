@@ -211,3 +211,13 @@ def test_the_claim_schema_validates_the_alternatives():
     }
     assert (alternative["reading"]["why"], alternative["verdict"]) == ("with the expansion", "ample")
     assert output["reading"]["chosen"] == "the power stated before its expansion"
+
+
+@pytest.mark.parametrize("name", ["check", "batch", "claims", "energy"])
+def test_a_schema_is_stamped_like_its_documents(name):
+    import calc
+    from calc.schemas import SCHEMA_VERSION, command_schema
+
+    schema = command_schema(name, calc)
+    assert schema["schema_version"] == SCHEMA_VERSION == 1
+    assert schema["dcpower_version"] == calc.__version__
