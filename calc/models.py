@@ -682,7 +682,21 @@ def _panel_options(kind: str, value: dict[str, Any]) -> dict[str, Any]:
     return value
 
 
-class Facility(CalcModel):
+class _Stated(CalcModel):
+    """What a facility and a scenario check alike: their panel inputs and a stated count range."""
+
+    @field_validator("energy", "orbital", mode="before", check_fields=False)
+    @classmethod
+    def _options(cls, value: Any, info: Any) -> Any:
+        return _panel_options(info.field_name, value) if isinstance(value, dict) else value
+
+    @model_validator(mode="after")
+    def _count_range(self) -> Any:
+        _check_count_range(self.count_bound, self.accelerators, self.accelerators_high)  # type: ignore[attr-defined]
+        return self
+
+
+class Facility(_Stated):
     """A real site or announced deal: its quoted power, its basis and its fleet."""
 
     schema_version: Literal[1] = 1
@@ -734,16 +748,6 @@ class Facility(CalcModel):
     def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
         return AssumptionSet._known_names(value)
 
-    @field_validator("energy", "orbital", mode="before")
-    @classmethod
-    def _options(cls, value: Any, info: Any) -> Any:
-        return _panel_options(info.field_name, value) if isinstance(value, dict) else value
-
-    @model_validator(mode="after")
-    def _count_range(self) -> Facility:
-        _check_count_range(self.count_bound, self.accelerators, self.accelerators_high)
-        return self
-
 
 def _check_count_range(bound: str, count: int | None, high: int | None) -> None:
     """A count range needs its bound and its upper end, both, at or above the count."""
@@ -755,7 +759,7 @@ def _check_count_range(bound: str, count: int | None, high: int | None) -> None:
         )
 
 
-class Scenario(CalcModel):
+class Scenario(_Stated):
     """One question's inputs, each explicit: what every question of calc takes.
 
     A scenario built from a facility carries the facility's power, basis, count, fleet, method
@@ -804,16 +808,6 @@ class Scenario(CalcModel):
     @classmethod
     def _known_names(cls, value: dict[str, Any]) -> dict[str, Any]:
         return AssumptionSet._known_names(value)
-
-    @field_validator("energy", "orbital", mode="before")
-    @classmethod
-    def _options(cls, value: Any, info: Any) -> Any:
-        return _panel_options(info.field_name, value) if isinstance(value, dict) else value
-
-    @model_validator(mode="after")
-    def _count_range(self) -> Scenario:
-        _check_count_range(self.count_bound, self.accelerators, self.accelerators_high)
-        return self
 
 
 # ----------------------------------------------------------------------------------- results
