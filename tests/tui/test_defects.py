@@ -329,6 +329,34 @@ async def test_at_100_columns_the_ledger_wraps_its_verdicts_and_the_ab_table_sho
         assert "B - A" in shown and "-227.3 W" in shown  # 250 MW - 300 MW over 220,000 GPUs
 
 
+@pytest.mark.bundled_presets  # the bundled ledger: its widest answers
+async def test_at_80x24_the_ledger_folds_its_ids_and_never_cuts_a_count():
+    app = DcpowerApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_ledger(pilot)
+        table = panel.query_one(LedgerTable)
+        # the defect: with every column at its longest word the table was 2 cells too wide,
+        # so the count column read '100,00' at the pane's edge; now the ids fold to 6 cells
+        assert fits(table) and not table.show_horizontal_scrollbar
+        widths = {str(c.label.plain): c.width for c in table.ordered_columns}
+        counts = column_cells(table, list(widths).index("count"))  # date and source gave way
+        assert widths["id"] < 8 and widths["count"] == max(len(w) for c in counts for w in c.split())
+        words = table_text(table).split()
+        assert "100,000" in words and "implausible" in words
+
+
+def test_name_columns_fold_below_8_cells_only_when_the_figures_do_not_fit_otherwise():
+    from tui.widgets.tables import fitted_widths, fitting_columns
+
+    header, rows = ["id", "count"], [["colossus-1-launch", "1,000,000"]]
+    assert fitted_widths(header, rows, 40, folds=[0]) == [17, 9]  # room: natural widths
+    assert fitted_widths(header, rows, 21, folds=[0]) == [8, 9]  # 21 - 2 × 2 padding = 17 cells
+    assert fitted_widths(header, rows, 17, folds=[0]) == [4, 9]  # the name folds on to 4 cells
+    assert fitted_widths(header, rows, 15, folds=[0]) == [4, 9]  # no further: the table scrolls
+    # a column the table can do without gives way before a name folds below 8 cells
+    assert fitting_columns([*header, "source"], [[*rows[0], "reporting"]], 28, [2], folds=[0, 2]) == [0, 1]
+
+
 async def test_energy_and_orbital_inputs_are_part_of_the_scenario(tmp_path):
     from tui.screens import QuitDialog
 

@@ -14,6 +14,8 @@ from rich.text import Text
 
 PADDING = 2
 """Cells a DataTable adds to each column (one each side)."""
+FOLD_FLOORS = (8, 4)
+"""How narrow a name column folds: first to 8 cells, then, where the figures still do not fit, to 4."""
 
 
 def longest_word(text: str) -> int:
@@ -21,24 +23,30 @@ def longest_word(text: str) -> int:
 
 
 def fitted_widths(
-    header: Sequence[str], rows: Sequence[Sequence[str]], available: int, folds: Sequence[int] = ()
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    available: int,
+    folds: Sequence[int] = (),
+    fold_floors: Sequence[int] = FOLD_FLOORS,
 ) -> list[int]:
     """Column widths that fit `available` cells: each column at its natural width where there is
     room, else the widest shrunk first, one cell at a time, down to its longest word (the columns
-    in `folds`, names rather than figures, down to 8 cells: a long name folds)."""
+    in `folds`, names rather than figures, down to 8 cells: a long name folds). Where even that is
+    too wide, the names fold further, down to 4 cells, before a figure is cut by the pane's edge."""
     columns = list(zip(header, *rows, strict=True)) if rows else [(h,) for h in header]
     widths = [max(len(cell) for cell in column) for column in columns]
-    floors = [
-        min(8, width) if index in folds else max(longest_word(cell) for cell in column)
-        for index, (width, column) in enumerate(zip(widths, columns, strict=True))
-    ]
+    words = [max(longest_word(cell) for cell in column) for column in columns]
     room = available - PADDING * len(widths)
-    while sum(widths) > room:
-        slack = [w - f for w, f in zip(widths, floors, strict=True)]
-        widest = max(range(len(widths)), key=lambda i: (slack[i] > 0, widths[i]))
-        if slack[widest] <= 0:
-            break  # every column at its longest word: the table scrolls sideways
-        widths[widest] -= 1
+    for fold_floor in fold_floors:
+        floors = [
+            min(fold_floor, width) if index in folds else words[index] for index, width in enumerate(widths)
+        ]
+        while sum(widths) > room:
+            slack = [w - f for w, f in zip(widths, floors, strict=True)]
+            widest = max(range(len(widths)), key=lambda i: (slack[i] > 0, widths[i]))
+            if slack[widest] <= 0:
+                break  # every column at its floor: fold the names further, or scroll sideways
+            widths[widest] -= 1
     return widths
 
 
@@ -59,6 +67,7 @@ def fitting_columns(
             [[row[i] for i in shown] for row in rows],
             available,
             [shown.index(i) for i in folds if i in shown],
+            FOLD_FLOORS[:1],  # a column gives way before the names fold below 8 cells
         )
         if sum(widths) + PADDING * len(widths) <= available:
             break
