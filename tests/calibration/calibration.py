@@ -107,6 +107,17 @@ def summary(checked: list[Row]) -> Summary:
     )
 
 
+def readme_row(checked: list[Row]) -> str:
+    """The README's row for this calibration: the pairs' median and absolute errors."""
+    errors = [r.error for r in checked]
+    return (
+        f"| public power–count pairs (TOP500 runs, announced sites), at the stated basis "
+        f"([docs/calibration.md](docs/calibration.md)) | {len(errors)} | "
+        f"{statistics.median(errors) * 100:+.1f} % | {summary(checked).median_error * 100:.1f} % | "
+        f"{summary(checked).within * 100:.0f} % |"
+    )
+
+
 def markdown(checked: list[Row]) -> str:
     """The table and its summary, as docs/calibration.md shows them."""
     lines = [

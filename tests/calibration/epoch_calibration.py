@@ -158,5 +158,24 @@ def markdown(found: list[Case]) -> str:
     return "\n".join(lines)
 
 
+def readme_rows(found: list[Case]) -> list[str]:
+    """The README's rows for this calibration: median errors at each basis, and the misses."""
+    each = errors(found)
+    label = {
+        "it": "IT, default set",
+        "it, epoch method": "IT, `epoch` set",
+        "facility": "facility, default set",
+    }
+    return [
+        f"| Epoch AI sites' H100e → power, {label[basis]} ([docs/compute.md](docs/compute.md)) "
+        f"| {len(values)} | {statistics.median(values) * 100:+.1f} % "
+        f"| {statistics.median(abs(e) for e in values) * 100:.1f} % "
+        f"| {sum(abs(e) <= 0.15 for e in values) / len(values) * 100:.0f} % |"
+        for basis, values in each.items()
+    ]
+
+
 if __name__ == "__main__":
     print(markdown(cases()))
+    print()
+    print("\n".join(readme_rows(cases())))

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import calc
-from tests.calibration.calibration import WITHIN, markdown, pairs, rows, summary
+from tests.calibration.calibration import WITHIN, markdown, pairs, readme_row, rows, summary
 
 README = Path(__file__).resolve().parents[2] / "docs" / "calibration.md"  # the table moved from the README
 
@@ -91,3 +91,9 @@ def test_the_misses_are_the_known_ones(checked):
 
 def test_the_readme_shows_the_table_as_it_is(checked):
     assert markdown(checked) in README.read_text(encoding="utf-8")
+
+
+def test_the_readme_shows_the_summary_as_it_is(checked):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert readme_row(checked) in readme
+    assert f"| {len(checked)} | " in readme_row(checked)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import statistics
+from pathlib import Path
 
 import pytest
 
-from tests.calibration.epoch_calibration import cases, errors, markdown
+from tests.calibration.epoch_calibration import cases, errors, markdown, readme_rows
 
 FOUND = cases()
 BY_ROW = {(c.site, c.date): c for c in FOUND}
@@ -53,3 +54,15 @@ def test_the_misses_are_the_named_ones() -> None:
 def test_the_table_prints() -> None:
     table = markdown(FOUND)
     assert table.startswith("| site | row |") and "Median absolute error" in table
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_docs_and_the_readme_show_the_run_as_it_is() -> None:
+    assert markdown(FOUND) in (ROOT / "docs" / "compute.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = readme_rows(FOUND)
+    assert len(rows) == 3 and all(row in readme for row in rows)
+    # by hand from the table in docs/compute.md: the median of the 20 IT rows is Meta's -18.0 %
+    assert "| Epoch AI sites' H100e → power, IT, default set" in rows[0] and "| 20 | -18.0 % |" in rows[0]
