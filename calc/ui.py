@@ -18,9 +18,9 @@ from calc.compare import cli_command, comparison_table, verdict_text
 from calc.compute import format_flops
 from calc.display import document
 from calc.energy import format_money
-from calc.fieldkeys import FieldKey, fleet_rows
+from calc.fieldkeys import FieldKey
 from calc.files import write_atomic
-from calc.inputs import parse_fields, scenario_fields
+from calc.form import Form, parse_fields, scenario_fields
 from calc.ledger import answered_scenario, claim_scenario
 from calc.models import BASIS_LABELS, POWER_BOUNDS, RANGE_ASSUMPTIONS, TimelineBar, TimelineChart
 from calc.nudge import nudge_text
@@ -57,6 +57,7 @@ __all__ = [
     "RANGE_ASSUMPTIONS",
     "STEPS",
     "FieldKey",
+    "Form",
     "Table",
     "TimelineBar",
     "TimelineChart",
@@ -69,7 +70,6 @@ __all__ = [
     "document",
     "edited_rows",
     "even_value",
-    "fleet_rows",
     "format_flops",
     "format_money",
     "glossary_markdown",

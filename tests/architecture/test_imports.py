@@ -45,7 +45,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("presets", frozenset({"calc.assumptions", "calc.chain", "calc.inputs", "calc.presets"})),
+    ("presets", frozenset({"calc.assumptions", "calc.chain", "calc.form", "calc.inputs", "calc.presets"})),
     (
         "questions",
         frozenset(

@@ -63,12 +63,14 @@ def test_an_error_without_a_field_has_none():
 def test_an_out_of_range_assumption_marks_its_central_field():
     # the form marks the field from the error's field, not from the words before its colon
     colossus = calc.scenario_from_facility("colossus-1")
-    fields = calc.ui.scenario_fields(colossus)
-    fields.update({"pue.low": "0.5", "pue.central": "0.6", "pue.high": "0.7"})
+    pue = calc.ui.FieldKey("pue", "central")
+    fields = calc.ui.scenario_fields(colossus).updated(
+        {calc.ui.FieldKey("pue", "low"): "0.5", pue: "0.6", calc.ui.FieldKey("pue", "high"): "0.7"}
+    )
     scenario, errors = calc.ui.parse_fields(fields, colossus)
     assert scenario is None
-    assert list(errors) == ["pue.central"]
-    assert errors["pue.central"].startswith("pue: low 0.5 is outside 1–5")
+    assert list(errors) == [pue]
+    assert errors[pue].startswith("pue: low 0.5 is outside 1–5")
 
 
 def test_a_facility_without_a_timeline_is_its_own_error():
