@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "calc.fieldkeys",
                 "calc.files",
                 "calc.layers",
+                "calc.lazy",
                 "calc.models",
                 "calc.nudge",
                 "calc.parameters",
