@@ -17,7 +17,7 @@ from typing import Any
 from calc.arguments import accepts
 from calc.assumptions import coerce_assumption
 from calc.chain import CASES, fleet_item, scenario_assumptions
-from calc.errors import CalcError, InputError, shown
+from calc.errors import CalcError, InputError, one_of, shown
 from calc.fieldkeys import FLEET, FieldKey, fleet_rows
 from calc.inputs import _validated, option_defaults, scenario_options
 from calc.models import CLAIM_BASES, OPTIONAL_RANGES, PANEL_OPTIONS, RANGE_ASSUMPTIONS, FleetEntry, Scenario
@@ -205,9 +205,7 @@ def parse_fields(form: Form, base: Scenario) -> tuple[Scenario | None, dict[Fiel
             return None
 
     power = attempt(POWER, lambda: parse_power(form.value(POWER), allow_apparent=True))
-    basis = form.value(BASIS, "unspecified")
-    if basis not in CLAIM_BASES:
-        errors[BASIS] = f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}"
+    basis = attempt(BASIS, lambda: one_of(form.value(BASIS, "unspecified"), CLAIM_BASES, "basis"))
     accelerators = attempt(ACCELERATORS, lambda: parse_count(form.value(ACCELERATORS), "accelerators"))
     method = form.value(METHOD, base.method)
     attempt(METHOD, lambda: load_assumption_set(method))

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from calc.assumptions import coerce_assumption
 from calc.chain import RANGED, fleet_item
-from calc.errors import CalcError, InputError, shown, validation_field
+from calc.errors import CalcError, InputError, one_of, shown, validation_field
 from calc.fieldkeys import FieldKey
 from calc.models import (
     ALL_RANGES,
@@ -305,11 +305,7 @@ def scenario(
         if fleet and gpus is None:
             base["accelerators"] = None  # the fleet's own counts, not a facility's claimed total
     if basis is not None:
-        if basis not in CLAIM_BASES:
-            raise InputError(
-                f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}", field="basis"
-            )
-        base["basis"] = basis
+        base["basis"] = one_of(basis, CLAIM_BASES, "basis")
     if method is not None:
         load_assumption_set(method)
         base["method"] = method
@@ -318,22 +314,12 @@ def scenario(
     if name is not None:
         base["name"] = name
     if power_bound is not None:
-        if power_bound not in POWER_BOUNDS:
-            raise InputError(
-                f"power_bound: {shown(power_bound)} is not accepted; accepted: {', '.join(POWER_BOUNDS)}",
-                field="power_bound",
-            )
-        base["power_bound"] = power_bound
+        base["power_bound"] = one_of(power_bound, POWER_BOUNDS, "power_bound")
     if gpus_high is not None:
         base["accelerators_high"] = int(parse_count(gpus_high, "gpus_high"))
         gpus_bound = gpus_bound or "between"
     if gpus_bound is not None:
-        if gpus_bound not in COUNT_BOUNDS:
-            raise InputError(
-                f"gpus_bound: {shown(gpus_bound)} is not accepted; accepted: {', '.join(COUNT_BOUNDS)}",
-                field="gpus_bound",
-            )
-        base["count_bound"] = gpus_bound
+        base["count_bound"] = one_of(gpus_bound, COUNT_BOUNDS, "gpus_bound")
     return _validated(base)
 
 
@@ -363,11 +349,7 @@ def with_method(current: Scenario, method: str) -> Scenario:
 
 def with_basis(current: Scenario, basis: str) -> Scenario:
     """The same scenario read at another basis."""
-    if basis not in CLAIM_BASES:
-        raise InputError(
-            f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}", field="basis"
-        )
-    return _validated({**dict(current), "basis": basis})
+    return _validated({**dict(current), "basis": one_of(basis, CLAIM_BASES, "basis")})
 
 
 __all__ = [
