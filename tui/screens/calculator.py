@@ -24,7 +24,6 @@ from textual.markup import escape
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
 import calc
 import calc.ui
@@ -52,6 +51,7 @@ from tui.widgets import (
     TimelinePanel,
     UncertaintyPanel,
 )
+from tui.workers import deliver
 
 SWEEP_POINTS = 16
 """Rows of the sweep chart."""
@@ -396,11 +396,7 @@ class CalculatorScreen(Screen[None]):
             report: calc.Report | str = calc.evaluate(scenario)
         except calc.CalcError as error:
             report = str(error)
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._landed, scenario, report)
-            except RuntimeError:  # the app closed while computing
-                pass
+        deliver(self.app, self._landed, scenario, report)
 
     def _landed(self, scenario: calc.Scenario, report: calc.Report | str) -> None:
         if scenario is not self.scenario or (self._pending is not None and self.errors):
@@ -543,19 +539,14 @@ class CalculatorScreen(Screen[None]):
         """Monte Carlo and tornado off the UI thread; the newest scenario wins."""
         result = calc.monte_carlo(scenario, samples=MC_SAMPLES, seed=MC_SEED)
         ranking = calc.tornado(scenario)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one(UncertaintyPanel).show, result, ranking)
+        deliver(self.app, self.query_one(UncertaintyPanel).show, result, ranking)
 
     @work(thread=True, exclusive=True, group="sweep")
     def run_sweep(self, scenario: calc.Scenario, vary: str) -> None:
         """The sweep over the assumption's low-high range, off the UI thread."""
         values = getattr(calc.ui.resolve(scenario).assumptions, vary)
         result = calc.sweep(vary, values.low, values.high, SWEEP_POINTS, scenario)
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._sweep_landed, scenario, result)
-            except RuntimeError:  # the app closed while computing
-                pass
+        deliver(self.app, self._sweep_landed, scenario, result)
 
     def _sweep_landed(self, scenario: calc.Scenario, result: calc.SweepResult) -> None:
         if scenario is self.scenario:

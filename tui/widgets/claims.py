@@ -20,12 +20,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static
-from textual.worker import get_current_worker
 
 import calc
 import calc.ui
 from tui.widgets.results import VERDICT_STYLE, rich_colour
 from tui.widgets.tables import cell, fitted_widths, fitting_columns, header_height
+from tui.workers import deliver
 
 EXAMPLE = (
     "This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) "
@@ -229,11 +229,7 @@ class ClaimsPanel(Vertical):
     def read(self, text: str) -> None:
         """Read and check the sentence off the UI thread; the newest text wins."""
         result = read_sentence(text)
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._sentence_read, text, result)
-            except RuntimeError:  # the app closed while reading
-                pass
+        deliver(self.app, self._sentence_read, text, result)
 
     def _sentence_read(self, text: str, result: SentenceReading) -> None:
         if text != self.query_one("#claim-sentence", Input).value:
@@ -318,11 +314,7 @@ class ClaimsPanel(Vertical):
             return
         answers = {r.id: r for r in report.claims}
         rows = [LedgerRow(c, answers.get(c.id), cells) for c, cells in zip(claims, table.rows, strict=True)]
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._ledger_checked, rows)
-            except RuntimeError:  # the app closed while checking
-                pass
+        deliver(self.app, self._ledger_checked, rows)
 
     def _ledger_failed(self, message: str) -> None:
         self.query_one("#ledger-status", Static).update(Content(message).stylize("$error"))
@@ -430,8 +422,4 @@ class ClaimsPanel(Vertical):
             message = str(error)
             self.app.call_from_thread(self.notify, message, title="Not opened", severity="error")
             return
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self.post_message, self.Open(scenario, f"claim:{claim.id}"))
-            except RuntimeError:  # the app closed meanwhile
-                pass
+        deliver(self.app, self.post_message, self.Open(scenario, f"claim:{claim.id}"))
