@@ -1,4 +1,4 @@
-"""Scenarios from what people give: keyword arguments, a facility preset, the TUI's text fields.
+"""Scenarios from what people give: keyword arguments, a facility preset (the TUI's form: calc/form.py).
 
 `scenario` is the one place where the inputs of every question are checked and where a
 facility fills what is not given (its power, basis, count, fleet, method and site facts), so a
