@@ -14,12 +14,8 @@ Monte Carlo, sensitivity, sweeps and charts need numpy; they are imported on fir
 one-shot claim check does not pay for it.
 """
 
-from typing import Any
-
 # first: in the `dcpower` command, decides how pint is loaded before anything below imports it
 from calc import _startup  # noqa: F401  # isort: skip
-import importlib
-import importlib.metadata
 
 from calc.assumption_table import ASSUMPTIONS, Assumption
 from calc.assumptions import build_assumptions
@@ -32,6 +28,7 @@ from calc.display import as_quantity, render, report_markdown, to_frame
 from calc.energy import CapexResult, EnergyResult, annual_energy, average_power, capex
 from calc.errors import CalcError, InputError, NoTimeline, PresetError, UnitError
 from calc.inputs import as_scenario, scenario, scenario_from_facility, with_basis, with_method
+from calc.lazy import lazy_names
 from calc.ledger import answer_claim, answer_sentence, check_ledger, load_claim
 from calc.models import (
     ASSUMPTION_NAMES,
@@ -102,20 +99,7 @@ __version__: str = _version()
 """The installed dcpower's version (``"0+unknown"`` in a source tree that was never installed)."""
 
 
-def __getattr__(name: str) -> Any:
-    """The numpy-backed names, imported on first use (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'calc' has no attribute {name!r}")
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """The module's names with the lazily imported ones, so that completion offers them."""
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names("calc", _LAZY, globals())
 
 
 __all__ = [

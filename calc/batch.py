@@ -29,7 +29,8 @@ from calc import claims as _claims
 from calc import sentences as _sentences
 from calc.arguments import accepts, choice, id_pairs, mapping, models, path, texts, whole
 from calc.claims import compare_methods
-from calc.errors import CalcError, InputError, shown
+from calc.errors import CalcError, InputError, one_of, shown
+from calc.files import path_text
 from calc.inputs import scenario
 from calc.models import COUNT_BOUNDS, BatchRow, Verdict, build
 from calc.sentences import alternative_checks, named_accelerator, sentence_scenario
@@ -97,12 +98,7 @@ def read_rows(path: str | os.PathLike[str], *, name: str | None = None) -> Batch
             or (CSV) has no known column, a column not accepted or named twice, too many
             columns, a quote left open, a cell or a row too large.
     """
-    try:
-        text = os.fspath(path)
-    except TypeError:
-        raise InputError(f"batch: {shown(path)} is not a file name; {_ACCEPTED}") from None
-    if not isinstance(text, str):
-        raise InputError(f"batch: {shown(text)} is not a file name; give it as text")
+    text = path_text(path, "batch", _ACCEPTED)
     name = shown(text, 120) if name is None else name
     target = Path(text)
     with _Opened(target, name) as (stream, info):
@@ -495,8 +491,8 @@ def _count_range(row: Mapping[str, Any], parsed: Any) -> dict[str, Any]:
     bound = _given(row, "count_bound")
     low = None if count is None else int(parse_count(count, "count"))
     top = None if high is None else int(parse_count(high, "count_high"))
-    if bound is not None and bound not in COUNT_BOUNDS:
-        raise InputError(f"count_bound: {shown(bound)} is not accepted; accepted: {', '.join(COUNT_BOUNDS)}")
+    if bound is not None:
+        one_of(bound, COUNT_BOUNDS, "count_bound")
     if top is not None:
         if bound not in (None, "between"):
             raise InputError(

@@ -12,9 +12,10 @@ from __future__ import annotations
 import shlex
 
 from calc.arguments import accepts
+from calc.chain import scenario_assumptions
 from calc.commands import command_words
 from calc.errors import CalcError
-from calc.inputs import scenario_assumptions, scenario_from_facility
+from calc.inputs import scenario_from_facility
 from calc.models import BASIS_LABELS, CalcModel, Report, Scenario, Verdict
 from calc.report import Table, claim_head, verdict_line, watts
 from calc.units import ResultPower, W, quantity

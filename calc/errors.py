@@ -116,6 +116,16 @@ def describe_validation_error(error: ValidationError) -> str:
     return f"{location}: {message}" if location else message
 
 
+def one_of(value: object, accepted: Sequence[str], field: str) -> str:
+    """`value` when it is one of `accepted`; else an InputError naming the field, the value and
+    the accepted ones: ``basis: 'cheap' is not accepted; accepted: unspecified, chip, ...``."""
+    if not isinstance(value, str) or value not in accepted:
+        raise InputError(
+            f"{field}: {shown(value)} is not accepted; accepted: {', '.join(accepted)}", field=field
+        )
+    return value
+
+
 def known_name(text: object, names: Sequence[str]) -> str | None:
     """The one of `names` that `text` is, read case-insensitively (``"PUE"`` is ``"pue"``), or None."""
     if not isinstance(text, str):

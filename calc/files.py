@@ -8,6 +8,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from calc.errors import InputError, shown
 
@@ -26,14 +27,23 @@ def _umask() -> int:
     return mask
 
 
-def checked_name(path: str | os.PathLike[str], action: str = "save") -> str:
-    """The path as text, or an InputError if it holds characters no file name should have."""
+def path_text(path: Any, action: str, accepted: str = "") -> str:
+    """The path (a str or an os.PathLike) as text, or an InputError naming `action`: another type
+    is not a file name (`accepted` says what is), and bytes are refused (give it as text)."""
     try:
         text = os.fspath(path)
     except TypeError:
-        raise InputError(f"{action}: {shown(path)} is not a file name") from None
+        raise InputError(
+            f"{action}: {shown(path)} is not a file name{'; ' if accepted else ''}{accepted}"
+        ) from None
     if not isinstance(text, str):
-        raise InputError(f"{action}: {shown(text)} is not a file name; give text")
+        raise InputError(f"{action}: {shown(text)} is not a file name; give it as text")
+    return text
+
+
+def checked_name(path: str | os.PathLike[str], action: str = "save") -> str:
+    """The path as text, or an InputError if it holds characters no file name should have."""
+    text = path_text(path, action)
     if any(ord(c) < 32 or ord(c) == 127 for c in text):  # NUL, newline, DEL: unreadable back
         raise InputError(
             f"{action}: {shown(text)} has a control character in its name; give a plain file name"

@@ -1,4 +1,4 @@
-"""Scenarios from what people give: keyword arguments, a facility preset, the TUI's text fields.
+"""Scenarios from what people give: keyword arguments, a facility preset (the TUI's form: calc/form.py).
 
 `scenario` is the one place where the inputs of every question are checked and where a
 facility fills what is not given (its power, basis, count, fleet, method and site facts), so a
@@ -14,20 +14,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from calc.arguments import accepts
 from calc.assumptions import coerce_assumption
-from calc.chain import CASES, RANGED, fleet_item, scenario_assumptions
-from calc.errors import CalcError, InputError, shown, validation_field
-from calc.fieldkeys import FieldKey, fleet_rows
+from calc.chain import RANGED, fleet_item
+from calc.errors import CalcError, InputError, one_of, shown, validation_field
+from calc.fieldkeys import FieldKey
 from calc.models import (
     ALL_RANGES,
     CLAIM_BASES,
     COUNT_BOUNDS,
-    OPTIONAL_RANGES,
     PANEL_OPTIONS,
     POWER_BOUNDS,
     PRESET_ID_PATTERN,
-    RANGE_ASSUMPTIONS,
     Assumptions,
     Facility,
     FleetEntry,
@@ -43,7 +40,7 @@ from calc.presets import (
     load_system,
     number_text,
 )
-from calc.units import parse_count, parse_number, parse_power
+from calc.units import parse_count, parse_power
 
 _STRINGS = ("accelerator", "system", "basis", "method", "name", "power_bound", "gpus_bound")
 
@@ -229,26 +226,28 @@ def scenario_from_facility(facility: str | Facility, method: str | None = None) 
 DEFAULT_ORBIT = "dawn-dusk-sso"
 
 
-def option_defaults() -> dict[str, str]:
-    """The energy-and-money and orbital inputs as their presets give them, keyed as fields
-    ("energy.price", "orbital.emissivity"): what a scenario that sets none of them uses."""
+def option_defaults() -> dict[FieldKey, str]:
+    """The energy-and-money and orbital inputs as their presets give them, keyed as the form's
+    fields (``FieldKey("energy", "price")``): what a scenario that sets none of them uses."""
     economics = load_preset("economics", "default").parameters
     orbit = load_preset("orbital", DEFAULT_ORBIT).parameters
     return {
-        "energy.load_factor": str(economics["load_factor"].value),
-        "energy.price": str(economics["electricity_price"].value),
-        "energy.carbon": str(economics["carbon_intensity"].value),
-        "energy.wue": str(economics["wue"].value),
-        "orbital.orbit": DEFAULT_ORBIT,
-        "orbital.radiator_temperature": str(orbit["radiator_temperature"].value),
-        "orbital.emissivity": str(orbit["emissivity"].value),
+        FieldKey("energy", "load_factor"): str(economics["load_factor"].value),
+        FieldKey("energy", "price"): str(economics["electricity_price"].value),
+        FieldKey("energy", "carbon"): str(economics["carbon_intensity"].value),
+        FieldKey("energy", "wue"): str(economics["wue"].value),
+        FieldKey("orbital", "orbit"): DEFAULT_ORBIT,
+        FieldKey("orbital", "radiator_temperature"): str(orbit["radiator_temperature"].value),
+        FieldKey("orbital", "emissivity"): str(orbit["emissivity"].value),
     }
 
 
 def scenario_options(current: Scenario, kind: str) -> dict[str, str]:
     """The scenario's inputs of one panel ("energy" or "orbital"), its own over the presets'."""
     defaults = option_defaults()
-    return {key: getattr(current, kind).get(key, defaults[f"{kind}.{key}"]) for key in PANEL_OPTIONS[kind]}
+    return {
+        key: getattr(current, kind).get(key, defaults[FieldKey(kind, key)]) for key in PANEL_OPTIONS[kind]
+    }
 
 
 def scenario(
@@ -306,11 +305,7 @@ def scenario(
         if fleet and gpus is None:
             base["accelerators"] = None  # the fleet's own counts, not a facility's claimed total
     if basis is not None:
-        if basis not in CLAIM_BASES:
-            raise InputError(
-                f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}", field="basis"
-            )
-        base["basis"] = basis
+        base["basis"] = one_of(basis, CLAIM_BASES, "basis")
     if method is not None:
         load_assumption_set(method)
         base["method"] = method
@@ -319,22 +314,12 @@ def scenario(
     if name is not None:
         base["name"] = name
     if power_bound is not None:
-        if power_bound not in POWER_BOUNDS:
-            raise InputError(
-                f"power_bound: {shown(power_bound)} is not accepted; accepted: {', '.join(POWER_BOUNDS)}",
-                field="power_bound",
-            )
-        base["power_bound"] = power_bound
+        base["power_bound"] = one_of(power_bound, POWER_BOUNDS, "power_bound")
     if gpus_high is not None:
         base["accelerators_high"] = int(parse_count(gpus_high, "gpus_high"))
         gpus_bound = gpus_bound or "between"
     if gpus_bound is not None:
-        if gpus_bound not in COUNT_BOUNDS:
-            raise InputError(
-                f"gpus_bound: {shown(gpus_bound)} is not accepted; accepted: {', '.join(COUNT_BOUNDS)}",
-                field="gpus_bound",
-            )
-        base["count_bound"] = gpus_bound
+        base["count_bound"] = one_of(gpus_bound, COUNT_BOUNDS, "gpus_bound")
     return _validated(base)
 
 
@@ -364,190 +349,7 @@ def with_method(current: Scenario, method: str) -> Scenario:
 
 def with_basis(current: Scenario, basis: str) -> Scenario:
     """The same scenario read at another basis."""
-    if basis not in CLAIM_BASES:
-        raise InputError(
-            f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}", field="basis"
-        )
-    return _validated({**dict(current), "basis": basis})
-
-
-# --------------------------------------------------------------------------- text fields
-
-
-@accepts(current="Scenario")
-def scenario_fields(current: Scenario) -> dict[str, str]:
-    """The scenario as the text of each input field (keys as `parse_fields` takes them).
-
-    Assumptions show their resolved values (method, site facts and overrides applied).
-
-    Raises:
-        CalcError: The scenario's assumptions do not resolve.
-    """
-    assumptions = scenario_assumptions(current)
-    power = current.power
-    fields = {
-        "power": "" if power is None else f"{number_text(power.magnitude)} {power.units:~}",
-        "basis": current.basis or "unspecified",
-        "accelerators": "" if current.accelerators is None else str(current.accelerators),
-        "method": current.method,
-        "headroom": number_text(assumptions.headroom),
-        "redundancy": assumptions.redundancy.label,
-    }
-    for index, entry in enumerate(current.fleet):
-        amount = entry.count if entry.count is not None else entry.weight
-        # "id@system" names a system other than the accelerator's default (the TUI's choices)
-        default = entry.system is None or fleet_item(entry.accelerator).system.id == entry.system
-        fields[str(FieldKey.fleet(index, "accelerator"))] = (
-            entry.accelerator if default else f"{entry.accelerator}@{entry.system}"
-        )
-        fields[str(FieldKey.fleet(index, "count"))] = number_text(amount if amount is not None else 1.0)
-    for name in RANGE_ASSUMPTIONS:
-        values = getattr(assumptions, name)
-        for case in CASES:
-            fields[str(FieldKey(name, case))] = number_text(values.value(case))
-    for kind in PANEL_OPTIONS:
-        fields.update((f"{kind}.{key}", text) for key, text in scenario_options(current, kind).items())
-    # an optional range (server_factor: Epoch's TDP x factor) only where the method sets it;
-    # empty fields otherwise
-    for name in OPTIONAL_RANGES:
-        factor = getattr(assumptions, name)
-        for case in CASES:
-            fields[str(FieldKey(name, case))] = "" if factor is None else number_text(factor.value(case))
-    return fields
-
-
-def parse_fields(fields: Mapping[str, str], base: Scenario) -> tuple[Scenario | None, dict[str, str]]:
-    """Validate every field; return the scenario, or None and a message per bad field.
-
-    An assumption becomes an override only where its fields differ from what the method and
-    the site facts give, so that switching the method keeps the user's own values and nothing
-    else. The bounds of the base's claim ("more than 300 MW", "over 220,000 GPUs") are kept
-    while the power and the count read as the base's; a power or count edited to another
-    figure is that figure, exactly.
-
-    Args:
-        fields: Field text by key (see `scenario_fields`); fleet rows are ``fleet.N.accelerator``
-            (an id, or ``id@system``) and ``fleet.N.count``.
-        base: The scenario being edited (its id, name, facility, site facts and sources carry
-            over).
-    """
-    errors: dict[str, str] = {}
-
-    def attempt(key: str, parse: Any) -> Any:
-        try:
-            return parse()
-        except CalcError as error:
-            errors[key] = str(error)
-            return None
-
-    power = attempt("power", lambda: parse_power(fields.get("power", ""), allow_apparent=True))
-    basis = fields.get("basis", "unspecified")
-    if basis not in CLAIM_BASES:
-        errors["basis"] = f"basis: {shown(basis)} is not accepted; accepted: {', '.join(CLAIM_BASES)}"
-    accelerators = attempt(
-        "accelerators", lambda: parse_count(fields.get("accelerators", ""), "accelerators")
-    )
-    method = fields.get("method", base.method)
-    attempt("method", lambda: load_assumption_set(method))
-    entries: list[FleetEntry] = []
-    rows = fleet_rows(fields)
-    for row in rows:
-        accelerator_key, count_key = (
-            str(FieldKey.fleet(row, "accelerator")),
-            str(FieldKey.fleet(row, "count")),
-        )
-        accelerator, _, system = fields.get(accelerator_key, "").partition("@")
-        count = attempt(
-            count_key,
-            lambda row=row, key=count_key: parse_count(
-                fields.get(key, ""), f"fleet row {row + 1}: count", whole=False
-            ),
-        )
-        known = attempt(accelerator_key, lambda a=accelerator, s=system: fleet_item(a, s or None))
-        if known is not None and count is not None:
-            entries.append(FleetEntry(accelerator=accelerator, system=system or None, count=count))
-    if not rows:
-        errors["fleet"] = "fleet: add at least one accelerator type"
-    elif len({(e.accelerator, e.system) for e in entries}) != len(entries):
-        errors["fleet"] = "fleet: each accelerator type may appear once"
-    if errors.get("method") is not None:
-        return None, errors
-
-    # the reference is what the method gives this fleet (a method may calibrate per accelerator)
-    reference = scenario_assumptions(
-        _validated({**dict(base), "method": method, "overrides": {}, "fleet": tuple(entries) or base.fleet})
-    )
-    # assumptions the fields do not give keep their overrides (server_factor, for a caller
-    # whose fields have none)
-    ranged = (*RANGE_ASSUMPTIONS, *(name for name in OPTIONAL_RANGES if f"{name}.central" in fields))
-    overrides: dict[str, Any] = {
-        name: value
-        for name, value in base.overrides.items()
-        if name not in (*ranged, "headroom", "redundancy")
-    }
-    for name in ranged:
-        texts = [fields.get(f"{name}.{case}", "") for case in CASES]
-        if name in OPTIONAL_RANGES and not any(t.strip() for t in texts) and getattr(reference, name) is None:
-            continue  # a method without it (the system's nameplate is used), and none given
-        numbers = [
-            attempt(f"{name}.{case}", lambda n=name, t=text: parse_number(t, n))
-            for case, text in zip(CASES, texts, strict=True)
-        ]
-        if any(n is None for n in numbers):
-            continue
-        given = getattr(reference, name)
-        if given is None or numbers != [given.low, given.central, given.high]:
-            text = ":".join(repr(float(n)) for n in numbers)
-            overrides[name] = attempt(f"{name}.low", lambda n=name, t=text: coerce_assumption(n, t))
-    for name in ("headroom", "redundancy"):
-        value = attempt(name, lambda n=name: coerce_assumption(n, fields.get(n, "")))
-        if value is None:
-            continue
-        if name == "headroom" and value != reference.headroom:
-            overrides[name] = value
-        if name == "redundancy" and value.label != reference.redundancy.label:
-            overrides[name] = value.label
-    if errors or power is None or accelerators is None:
-        return None, errors
-    bounds: dict[str, Any] = {}
-    if base.power is None or power != base.power:
-        bounds["power_bound"] = "exact"
-    if int(accelerators) != base.accelerators:
-        bounds["count_bound"], bounds["accelerators_high"] = "exact", None
-    # a derived figure edited to another is the user's own: the claim is then judged
-    edited = {"power": "power_bound" in bounds, "count": "count_bound" in bounds}
-    bounds["derived"] = tuple(name for name in base.derived if not edited[name])
-    # the panels' inputs: those other than their presets', as text (their questions check them)
-    defaults = option_defaults()
-    options = {
-        kind: {
-            key: fields[f"{kind}.{key}"]
-            for key in PANEL_OPTIONS[kind]
-            if f"{kind}.{key}" in fields and fields[f"{kind}.{key}"] != defaults[f"{kind}.{key}"]
-        }
-        if any(f"{kind}.{key}" in fields for key in PANEL_OPTIONS[kind])
-        else getattr(base, kind)
-        for kind in PANEL_OPTIONS
-    }
-    candidate = {
-        **dict(base),
-        **bounds,
-        **options,
-        "power": power,
-        "basis": basis,
-        "accelerators": int(accelerators),
-        "fleet": tuple(entries),
-        "method": method,
-        "overrides": overrides,
-    }
-    try:
-        parsed = _validated(candidate)
-        scenario_assumptions(parsed)
-    except CalcError as error:
-        name = getattr(error, "field", None) or ""
-        key = str(FieldKey(name, "central")) if name in RANGE_ASSUMPTIONS else name
-        return None, {key if key in fields else "scenario": str(error)}
-    return parsed, {}
+    return _validated({**dict(current), "basis": one_of(basis, CLAIM_BASES, "basis")})
 
 
 __all__ = [
@@ -556,9 +358,7 @@ __all__ = [
     "assumptions_layer",
     "number_text",
     "option_defaults",
-    "parse_fields",
     "scenario",
-    "scenario_fields",
     "scenario_from_facility",
     "scenario_options",
     "with_basis",

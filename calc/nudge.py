@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 from calc.arguments import accepts, number, text
 from calc.errors import InputError, shown
-from calc.fieldkeys import FieldKey
+from calc.fieldkeys import FLEET, FieldKey
 from calc.models import RANGE_ASSUMPTIONS, Redundancy
 from calc.units import parse_count, parse_number, parse_power
 
@@ -33,15 +34,26 @@ def _number_text(value: float) -> str:
     return text
 
 
-@accepts(text=text, field=text, fraction=number(-1e300, 1e300))
-def nudge_text(text: str, field: str, fraction: float) -> str:
+def _key(value: Any, where: str) -> FieldKey:
+    """A field's key: a `FieldKey`, or its text (``"pue.central"``)."""
+    if isinstance(value, FieldKey):
+        return value
+    if not isinstance(value, str):
+        raise InputError(
+            f"{where}: {shown(value)} is of type {type(value).__name__}; accepted: a FieldKey or its text"
+        )
+    return FieldKey.parse(value)
+
+
+@accepts(text=text, field=_key, fraction=number(-1e300, 1e300))
+def nudge_text(text: str, field: FieldKey, fraction: float) -> str:
     """The field's text moved by `fraction`, in the unit it is written in.
 
     Args:
         text: The field's text, e.g. ``"1.2 GW"``, ``"220000"``, ``"1.2"``.
-        field: The field key as `scenario_fields` names it: ``"power"``, ``"accelerators"``,
-            ``"fleet.N.count"``, an assumption case such as ``"pue.central"``, ``"headroom"``,
-            ``"redundancy"``; any other name (``"price"``) steps the leading number of the text.
+        field: The field's key (a `FieldKey`, or its text): ``power``, ``accelerators``,
+            ``fleet.N.count``, an assumption case such as ``pue.central``, ``headroom``,
+            ``redundancy``; any other (``energy.price``) steps the leading number of the text.
         fraction: The step [-], e.g. 0.01 up, -0.1 down. A power or count moves by this share of
             its value; an assumption (a plain number) moves by this amount.
 
@@ -54,27 +66,26 @@ def nudge_text(text: str, field: str, fraction: float) -> str:
     """
     if not math.isfinite(fraction) or not -1 < fraction < 1:
         raise InputError(f"nudge: step {fraction!r} must lie between -1 and 1")
-    key = FieldKey.parse(field)
-    name = key.name
-    if field == "power":
+    key, name = field, field.name
+    if key == FieldKey("power"):
         parse_power(text, allow_apparent=True)
-    if field == "accelerators" or (name == "fleet" and key.case == "count"):
-        count = parse_count(text, field, whole=False)
+    if key == FieldKey("accelerators") or (name == FLEET and key.case == "count"):
+        count = parse_count(text, str(key), whole=False)
         step = max(1.0, round(abs(count * fraction)))
         moved = max(1.0, count + math.copysign(step, fraction))
         return _number_text(float(round(moved)) if count == round(count) else moved)
-    if name in RANGE_ASSUMPTIONS or field == "headroom":
+    if name in RANGE_ASSUMPTIONS or key == FieldKey("headroom"):
         value = parse_number(text, name)
         moved = round(value + fraction, 10)
-        if field == "headroom":
+        if key == FieldKey("headroom"):
             moved = min(max(moved, 0.0), 0.99)
         return _number_text(max(moved, 0.0))
-    if field == "redundancy":
+    if key == FieldKey("redundancy"):
         return step_redundancy(text, 1 if fraction > 0 else -1)
     # a power, or another quantity such as a price: the leading number, in the unit written
     match = _LEADING_NUMBER.match(text)
     if match is None:
-        raise InputError(f"{name}: {shown(text)} has no number to step")
+        raise InputError(f"{key}: {shown(text)} has no number to step")
     number = float(match.group(0).replace(",", ""))
     return _number_text(number * (1 + fraction)) + text[match.end() :]
 

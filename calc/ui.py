@@ -6,9 +6,6 @@ drawn from; a notebook needs none of them (`calc.render`, `calc.report_markdown`
 but they change with the UI: ``import calc.ui`` and use them at that risk.
 """
 
-import importlib
-from typing import Any
-
 from calc.assumption_table import edited_rows, glossary_markdown, solve_help, vary_help
 from calc.assumptions import parse_settings
 from calc.chain import RANGED, STEPS, resolve
@@ -18,9 +15,10 @@ from calc.compare import cli_command, comparison_table, verdict_text
 from calc.compute import format_flops
 from calc.display import document
 from calc.energy import format_money
-from calc.fieldkeys import FieldKey, fleet_rows
+from calc.fieldkeys import FieldKey
 from calc.files import write_atomic
-from calc.inputs import parse_fields, scenario_fields
+from calc.form import Form, parse_fields, scenario_fields
+from calc.lazy import lazy_names
 from calc.ledger import answered_scenario, claim_scenario
 from calc.models import BASIS_LABELS, POWER_BOUNDS, RANGE_ASSUMPTIONS, TimelineBar, TimelineChart
 from calc.nudge import nudge_text
@@ -34,20 +32,7 @@ from calc.units import quantity_json
 _LAZY = {"parse_sweep": "calc.uncertainty"}
 
 
-def __getattr__(name: str) -> Any:
-    """The numpy-backed names, imported on first use (PEP 562)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'calc.ui' has no attribute {name!r}")
-    # calc.uncertainty imports numpy, which a one-shot command does not load
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """The module's names with the lazily imported ones."""
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names("calc.ui", _LAZY, globals())
 
 
 __all__ = [
@@ -57,6 +42,7 @@ __all__ = [
     "RANGE_ASSUMPTIONS",
     "STEPS",
     "FieldKey",
+    "Form",
     "Table",
     "TimelineBar",
     "TimelineChart",
@@ -69,7 +55,6 @@ __all__ = [
     "document",
     "edited_rows",
     "even_value",
-    "fleet_rows",
     "format_flops",
     "format_money",
     "glossary_markdown",

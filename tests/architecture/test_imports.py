@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
                 "calc.fieldkeys",
                 "calc.files",
                 "calc.layers",
+                "calc.lazy",
                 "calc.models",
                 "calc.nudge",
                 "calc.parameters",
@@ -45,7 +46,7 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             }
         ),
     ),
-    ("presets", frozenset({"calc.assumptions", "calc.chain", "calc.inputs", "calc.presets"})),
+    ("presets", frozenset({"calc.assumptions", "calc.chain", "calc.form", "calc.inputs", "calc.presets"})),
     (
         "questions",
         frozenset(

@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 import calc
 import calc.ui
+from calc.chain import scenario_assumptions
 from calc.cli import main
-from calc.inputs import scenario_assumptions
 
 
 def edited(**fields: str) -> calc.Scenario:
     base = calc.scenario_from_facility("colossus-1")
-    text = calc.ui.scenario_fields(base) | fields
+    text = calc.ui.scenario_fields(base).updated(calc.ui.Form.read(fields))
     scenario, errors = calc.ui.parse_fields(text, base)
     assert errors == {}
     return scenario

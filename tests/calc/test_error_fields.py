@@ -5,7 +5,7 @@ import pytest
 import calc
 import calc.ui
 from calc.assumptions import parse_settings
-from calc.errors import InputError
+from calc.errors import InputError, one_of
 
 
 @pytest.mark.parametrize(
@@ -63,12 +63,14 @@ def test_an_error_without_a_field_has_none():
 def test_an_out_of_range_assumption_marks_its_central_field():
     # the form marks the field from the error's field, not from the words before its colon
     colossus = calc.scenario_from_facility("colossus-1")
-    fields = calc.ui.scenario_fields(colossus)
-    fields.update({"pue.low": "0.5", "pue.central": "0.6", "pue.high": "0.7"})
+    pue = calc.ui.FieldKey("pue", "central")
+    fields = calc.ui.scenario_fields(colossus).updated(
+        {calc.ui.FieldKey("pue", "low"): "0.5", pue: "0.6", calc.ui.FieldKey("pue", "high"): "0.7"}
+    )
     scenario, errors = calc.ui.parse_fields(fields, colossus)
     assert scenario is None
-    assert list(errors) == ["pue.central"]
-    assert errors["pue.central"].startswith("pue: low 0.5 is outside 1–5")
+    assert list(errors) == [pue]
+    assert errors[pue].startswith("pue: low 0.5 is outside 1–5")
 
 
 def test_a_facility_without_a_timeline_is_its_own_error():
@@ -78,4 +80,24 @@ def test_a_facility_without_a_timeline_is_its_own_error():
     assert caught.value.field == "timeline"
     assert str(caught.value) == (
         "timeline: facility 'aurora' has no timeline; add [[timeline]] stages to its preset"
+    )
+
+
+def test_a_choice_not_accepted_names_its_field_the_value_and_the_choices():
+    assert one_of("it", ("it", "facility"), "basis") == "it"
+    for value, shown_as in (("cheap", "'cheap'"), (3, "3"), (None, "None")):
+        with pytest.raises(InputError) as caught:
+            one_of(value, ("it", "facility"), "basis")
+        assert str(caught.value) == f"basis: {shown_as} is not accepted; accepted: it, facility"
+        assert caught.value.field == "basis"
+    # the form's basis field and the keyword input say the same
+    colossus = calc.scenario_from_facility("colossus-1")
+    _, errors = (
+        calc.ui.scenario_fields(colossus).with_value(calc.ui.FieldKey("basis"), "grid").parse(colossus)
+    )
+    with pytest.raises(InputError) as keyword:
+        calc.scenario(facility="colossus-1", basis="grid")
+    assert errors == {calc.ui.FieldKey("basis"): str(keyword.value)}
+    assert str(keyword.value) == (
+        "basis: 'grid' is not accepted; accepted: unspecified, chip, server, it, facility, supply"
     )

@@ -32,15 +32,22 @@ def test_a_fleet_key_is_built_by_row():
 
 
 def test_the_fleet_rows_are_the_rows_the_keys_hold_in_order():
-    keys = ["power", "fleet.10.count", "fleet.2.accelerator", "fleet.2.count", "pue.low", "fleet"]
-    assert fleet_rows(keys) == [2, 10]
+    texts = ["power", "fleet.10.count", "fleet.2.accelerator", "fleet.2.count", "pue.low", "fleet"]
+    assert fleet_rows(map(FieldKey.parse, texts)) == [2, 10]
     assert fleet_rows([]) == []
+
+
+def test_a_key_as_a_widget_id_has_no_dots():
+    assert FieldKey("pue", "central").widget_id == "pue-central"
+    assert FieldKey.fleet(0, "count").widget_id == "fleet-0-count"
+    assert FieldKey("headroom").widget_id == "headroom"
+    assert str(FieldKey.SCENARIO) == "scenario"
 
 
 def test_every_field_of_a_scenario_is_a_key_that_reads_back():
     fields = calc.ui.scenario_fields(calc.scenario_from_facility("colossus-1"))
-    assert [str(FieldKey.parse(text)) for text in fields] == list(fields)
-    assert FieldKey("pue", "central") in {FieldKey.parse(text) for text in fields}
+    assert [FieldKey.parse(str(key)) for key in fields] == list(fields)
+    assert FieldKey("pue", "central") in fields
     assert fleet_rows(fields) == list(range(len(calc.scenario_from_facility("colossus-1").fleet)))
 
 

@@ -196,3 +196,14 @@ def test_a_new_pair_whose_second_write_fails_leaves_no_file(tmp_path, fill_disk_
     with pytest.raises(InputError):
         write_atomic_files([(tmp_path / "a.md", "x"), (tmp_path / "a.json", "y")], "export")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_is_its_text_and_anything_else_is_refused_naming_the_action(tmp_path):
+    assert calc.files.path_text(tmp_path / "a.csv", "batch") == str(tmp_path / "a.csv")
+    assert calc.files.path_text("b.csv", "batch") == "b.csv"
+    with pytest.raises(InputError, match=r"^batch: 5 is not a file name; give a \.csv file$"):
+        calc.files.path_text(5, "batch", "give a .csv file")
+    with pytest.raises(InputError, match=r"^save: 5 is not a file name$"):
+        calc.files.path_text(5, "save")
+    with pytest.raises(InputError, match=r"^save: b'x\.toml' is not a file name; give it as text$"):
+        calc.files.path_text(b"x.toml", "save")

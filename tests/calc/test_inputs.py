@@ -13,13 +13,24 @@ import calc.ui
 from calc.errors import InputError
 
 
+def text_fields(scenario):
+    """The scenario's form with its keys written as text ("pue.central"), as a dict to edit."""
+    return {str(key): text for key, text in calc.ui.scenario_fields(scenario).items()}
+
+
+def parse(fields, base):
+    """`parse_fields` of text-keyed fields; the errors keyed as text too."""
+    scenario, errors = calc.ui.parse_fields(calc.ui.Form.read(fields), base)
+    return scenario, {str(key): message for key, message in errors.items()}
+
+
 @pytest.fixture(scope="module")
 def colossus():
     return calc.scenario_from_facility("colossus-1")
 
 
 def test_fields_round_trip_exactly(colossus):
-    scenario, errors = calc.ui.parse_fields(calc.ui.scenario_fields(colossus), colossus)
+    scenario, errors = parse(text_fields(colossus), colossus)
     assert errors == {}
     assert scenario == colossus
 
@@ -27,17 +38,17 @@ def test_fields_round_trip_exactly(colossus):
 def test_a_fleet_row_names_its_system():
     # the TUI's fleet row: "gh200@jupiter-booster-node" is GH200 at 680 W in JUPITER's node
     jupiter = calc.scenario(power="13 MW", gpus=19_000, basis="it", fleet={"gh200@jupiter-booster-node": 1})
-    fields = calc.ui.scenario_fields(jupiter)
+    fields = text_fields(jupiter)
     assert fields["fleet.0.accelerator"] == "gh200@jupiter-booster-node"
-    scenario, errors = calc.ui.parse_fields(fields, jupiter)
+    scenario, errors = parse(fields, jupiter)
     assert errors == {}
     assert scenario == jupiter
     assert "gh200@jupiter-booster-node" in calc.ui.accelerator_choices()
     # the default system is the accelerator alone, as the TUI lists it
     dgx = calc.scenario(power="1 MW", gpus=8, fleet={"h100-sxm@dgx-h100": 1})
-    assert calc.ui.scenario_fields(dgx)["fleet.0.accelerator"] == "h100-sxm"
+    assert text_fields(dgx)["fleet.0.accelerator"] == "h100-sxm"
     fields["fleet.0.accelerator"] = "gh200@dgx-h100"
-    _, errors = calc.ui.parse_fields(fields, jupiter)
+    _, errors = parse(fields, jupiter)
     assert errors["fleet.0.accelerator"] == (
         "system: 'dgx-h100' holds 'h100-sxm', not 'gh200'; 'gh200' is in 'quad-gh200-node', "
         "'hpe-cray-ex254n-node', 'jupiter-booster-node' (its default 'quad-gh200-node')"
@@ -45,9 +56,9 @@ def test_a_fleet_row_names_its_system():
 
 
 def test_every_bad_field_gets_its_own_message(colossus):
-    fields = calc.ui.scenario_fields(colossus)
+    fields = text_fields(colossus)
     fields.update({"power": "300 kg", "accelerators": "-1", "fleet.1.accelerator": "h900", "pue.high": "abc"})
-    scenario, errors = calc.ui.parse_fields(fields, colossus)
+    scenario, errors = parse(fields, colossus)
     assert scenario is None
     assert errors["power"] == "power: '300 kg' is a mass, not a power; e.g. '300 MW'"
     assert errors["accelerators"] == "accelerators: '-1' must be greater than zero"
@@ -68,7 +79,7 @@ def test_evaluate_reports_the_claim_capacity_and_methods(colossus):
 def test_save_writes_a_facility_preset_that_loads_back_identical(colossus, tmp_path):
     path = calc.save_scenario(colossus, tmp_path / "my-colossus.toml")
     again = calc.scenario_from_facility(str(path))
-    assert calc.ui.scenario_fields(again) == calc.ui.scenario_fields(colossus)
+    assert text_fields(again) == text_fields(colossus)
     assert calc.evaluate(again).claim.readings == calc.evaluate(colossus).claim.readings
     # no temporary file is left behind, and the file has an ordinary mode
     assert [p.name for p in tmp_path.iterdir()] == ["my-colossus.toml"]
@@ -94,7 +105,7 @@ scenario_values = st.fixed_dictionaries(
 @given(scenario_values)
 def test_any_valid_scenario_reads_back_identical(tmp_path_factory, colossus, values):
     low, up1, up2 = values["pue"]
-    fields = calc.ui.scenario_fields(colossus)
+    fields = text_fields(colossus)
     for key in [k for k in fields if k.startswith("fleet.")]:
         del fields[key]
     for i, (accelerator, count) in enumerate(
@@ -114,11 +125,11 @@ def test_any_valid_scenario_reads_back_identical(tmp_path_factory, colossus, val
             "redundancy": values["redundancy"],
         }
     )
-    scenario, errors = calc.ui.parse_fields(fields, colossus)
+    scenario, errors = parse(fields, colossus)
     assert errors == {}
     path = calc.save_scenario(scenario, tmp_path_factory.mktemp("saved") / "round-trip.toml")
     again = calc.scenario_from_facility(str(path))
-    assert calc.ui.scenario_fields(again) == calc.ui.scenario_fields(scenario)
+    assert text_fields(again) == text_fields(scenario)
     assert calc.ui.resolve(again).assumptions == calc.ui.resolve(scenario).assumptions
 
 
@@ -149,9 +160,9 @@ def test_reports_in_markdown_and_json(colossus):
 def test_a_method_switch_keeps_site_facts_and_the_users_own_values():
     # Stargate Abilene with it_overhead set by hand: every method keeps the user's it_overhead
     base = calc.scenario_from_facility("stargate-abilene")
-    fields = calc.ui.scenario_fields(base)
+    fields = text_fields(base)
     fields.update({"it_overhead.low": "0.06", "it_overhead.central": "0.1", "it_overhead.high": "1.3"})
-    edited, errors = calc.ui.parse_fields(fields, base)
+    edited, errors = parse(fields, base)
     assert errors == {}
     assert edited.overrides == {
         "it_overhead": {"low": 0.06, "central": 0.1, "high": 1.3, "source": "set by the user"}
@@ -230,7 +241,7 @@ def test_save_keeps_the_bounds_of_a_claim_read_from_its_sentence(tmp_path):
     assert 'power_bound = "at-least"' in text and 'count_bound = "at-least"' in text
     again = calc.scenario_from_facility(str(path))
     assert (again.power_bound, again.count_bound, again.accelerators_high) == ("at-least", "at-least", None)
-    assert calc.ui.scenario_fields(again) == calc.ui.scenario_fields(stated)
+    assert text_fields(again) == text_fields(stated)
     assert calc.check_claim(again).summary == calc.check_claim(stated).summary
     # saved again, the file is the same: the round trip is exact
     assert calc.save_scenario(again, tmp_path / "lease.toml").read_text() == text
@@ -266,24 +277,24 @@ def test_a_facility_refuses_a_count_range_without_its_upper_end():
 
 def test_fields_keep_the_bounds_while_other_fields_are_edited():
     stated = calc.sentences.sentence_scenario(calc.parse_claim(LEASE))
-    fields = calc.ui.scenario_fields(stated)
+    fields = text_fields(stated)
     fields.update({"pue.central": "1.3", "basis": "it", "power": "0.3 GW"})  # 0.3 GW is 300 MW
-    edited, errors = calc.ui.parse_fields(fields, stated)
+    edited, errors = parse(fields, stated)
     assert errors == {}
     assert (edited.power_bound, edited.count_bound) == ("at-least", "at-least")
     # a power or count edited to another figure is that figure, exactly
     fields["power"] = "350 MW"
-    edited, _ = calc.ui.parse_fields(fields, stated)
+    edited, _ = parse(fields, stated)
     assert (edited.power_bound, edited.count_bound) == ("exact", "at-least")
     fields["accelerators"] = "250000"
-    edited, _ = calc.ui.parse_fields(fields, stated)
+    edited, _ = parse(fields, stated)
     assert (edited.power_bound, edited.count_bound) == ("exact", "exact")
 
 
 def test_a_range_count_edited_past_its_upper_end_is_exact():
     stated = calc.sentences.sentence_scenario(calc.parse_claim("10 GW for 4 million or 5 million GPUs"))
-    fields = {**calc.ui.scenario_fields(stated), "accelerators": "6000000"}
-    edited, errors = calc.ui.parse_fields(fields, stated)
+    fields = {**text_fields(stated), "accelerators": "6000000"}
+    edited, errors = parse(fields, stated)
     assert errors == {}
     assert (edited.count_bound, edited.accelerators_high) == ("exact", None)
 
@@ -343,18 +354,18 @@ def test_a_facility_saved_as_a_scenario_keeps_its_location_timeline_and_deliveri
 
 def test_the_energy_and_orbital_inputs_round_trip_through_a_saved_scenario(tmp_path):
     base = calc.scenario_from_facility("colossus-1")
-    fields = calc.ui.scenario_fields(base)
+    fields = text_fields(base)
     assert fields["energy.price"] == "0.081 USD/kWh" and fields["orbital.orbit"] == "dawn-dusk-sso"
     fields["energy.price"] = "0.05 USD/kWh"
     fields["orbital.emissivity"] = "0.8"
-    edited, errors = calc.ui.parse_fields(fields, base)
+    edited, errors = parse(fields, base)
     assert errors == {}
     # only what differs from the presets is the scenario's own
     assert (edited.energy, edited.orbital) == ({"price": "0.05 USD/kWh"}, {"emissivity": "0.8"})
     path = calc.save_scenario(edited, tmp_path / "priced.toml")
     opened = calc.scenario_from_facility(str(path))
     assert (opened.energy, opened.orbital) == (edited.energy, edited.orbital)
-    assert calc.ui.scenario_fields(opened)["energy.price"] == "0.05 USD/kWh"
+    assert text_fields(opened)["energy.price"] == "0.05 USD/kWh"
     # a saved file with an option no question takes is refused, naming it and the accepted ones
     path.write_text(path.read_text().replace("[energy]\n", '[energy]\ncolour = "red"\n'))
     with pytest.raises(calc.CalcError, match=r"energy\.colour: not an option; accepted: load_factor"):

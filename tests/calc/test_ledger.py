@@ -272,13 +272,17 @@ def test_money_derives_both_and_a_stated_pair_derives_nothing():
 def test_editing_the_derived_figure_makes_it_the_users_claim_to_judge():
     scenario = calc.ui.claim_scenario(_claim(power="1 GW", accelerator="gb200"))
     fields = calc.ui.scenario_fields(scenario)
-    same, errors = calc.ui.parse_fields(fields | {"pue.central": "1.25"}, scenario)
+    same, errors = calc.ui.parse_fields(
+        fields.with_value(calc.ui.FieldKey("pue", "central"), "1.25"), scenario
+    )
     assert errors == {} and same.derived == ("count",)  # another assumption: still an answer
-    own, errors = calc.ui.parse_fields(fields | {"accelerators": "400000"}, same)
+    own, errors = calc.ui.parse_fields(fields.with_value(calc.ui.FieldKey("accelerators"), "400000"), same)
     assert errors == {} and own.derived == ()  # a count of the user's own: judged
     assert calc.check_claim(own).verdict in ("plausible", "ample")
     power = calc.ui.claim_scenario(_claim(count=200_000, accelerator="gb200"))
-    edited, _ = calc.ui.parse_fields(calc.ui.scenario_fields(power) | {"power": "300 MW"}, power)
+    edited, _ = calc.ui.parse_fields(
+        calc.ui.scenario_fields(power).with_value(calc.ui.FieldKey("power"), "300 MW"), power
+    )
     assert edited.derived == ()
 
 

@@ -8,6 +8,7 @@ from textual.widgets import Select
 
 import calc
 import calc.ui
+from calc.ui import FieldKey
 from tui.app import DcpowerApp
 from tui.screens import PathDialog, QuitDialog
 from tui.widgets import FieldInput, FleetRow
@@ -46,7 +47,7 @@ async def test_invalid_power_marks_the_field_and_keeps_the_last_result():
         power = screen.query_one("#power", FieldInput)
         power.value = "300 kg"
         await settle(pilot)
-        assert screen.errors == {"power": "power: '300 kg' is a mass, not a power; e.g. '300 MW'"}
+        assert screen.errors == {FieldKey("power"): "power: '300 kg' is a mass, not a power; e.g. '300 MW'"}
         assert power.has_class("-invalid")
         label = screen.query_one("#error-power")
         assert label.has_class("-shown")
@@ -66,7 +67,7 @@ async def test_pasted_garbage_and_absurd_values_do_not_crash():
         for text in ("10**10**10 W", "x" * 10_000, "1e308 GW", "", "nan MW", "  "):
             screen.query_one("#power", FieldInput).value = text
             await settle(pilot)
-            assert "power" in screen.errors, text
+            assert FieldKey("power") in screen.errors, text
         screen.query_one("#power", FieldInput).value = "1e-3 W"  # absurd but valid: zero GPUs
         await settle(pilot)
         assert screen.errors == {}
@@ -98,7 +99,7 @@ async def test_fleet_rows_add_and_remove():
         await settle(pilot)
         assert len(screen.query(FleetRow)) == 4
         # the new row adds 1,000 H100 to a fleet that already has H100: one type may appear once
-        assert screen.errors == {"fleet": "fleet: each accelerator type may appear once"}
+        assert screen.errors == {FieldKey("fleet"): "fleet: each accelerator type may appear once"}
         new_row = list(screen.query(FleetRow))[-1]
         new_row.query_one(Select).value = "b200"
         await settle(pilot)
@@ -293,7 +294,7 @@ async def test_out_of_order_range_names_the_three_values():
         screen.query_one("#it_overhead-low", FieldInput).value = "1.5"
         await settle(pilot)
         assert screen.errors == {
-            "it_overhead.low": "it_overhead: low 1.5, central 0.1, high 0.15 are out "
+            FieldKey("it_overhead", "low"): "it_overhead: low 1.5, central 0.1, high 0.15 are out "
             "of order; they need low <= central <= high"
         }
         assert screen.query_one("#it_overhead-low", FieldInput).has_class("-invalid")
@@ -386,7 +387,9 @@ async def test_a_subnormal_power_is_refused_by_the_field():
         screen.query_one("#power", FieldInput).value = "1e-320 W"
         await settle(pilot)
         assert app.is_running
-        assert screen.errors == {"power": "power: '1e-320 W' is less than 1 mW; accepted: 1 mW to 1 PW"}
+        assert screen.errors == {
+            FieldKey("power"): "power: '1e-320 W' is less than 1 mW; accepted: 1 mW to 1 PW"
+        }
         assert screen.report.claim.power.m_as("MW") == 300  # the last good result stays
 
 

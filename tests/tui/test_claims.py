@@ -1,14 +1,17 @@
 """Pilot tests of the Claims tab (the claim box and the ledger) and the Timeline tab."""
 
 import pytest
+from textual.color import Color
 from textual.widgets import Input, Static, TabbedContent
 
 import calc
 import calc.presets
+import calc.ui
 from tui.app import DcpowerApp
 from tui.screens import QuitDialog
 from tui.widgets import ClaimsPanel, FieldInput, TimelinePanel
 from tui.widgets.claims import LedgerTable
+from tui.widgets.results import VERDICT_STYLE, Headline
 
 from .settle import settle, settle_until
 
@@ -353,3 +356,27 @@ async def test_a_tab_key_leaves_the_claims_tab_though_the_claim_box_has_the_focu
             assert screen.query_one(TabbedContent).active == tab
             focused_panes = [a.id for a in app.focused.ancestors if a.__class__.__name__ == "TabPane"]
             assert focused_panes in ([], [tab])  # never in a hidden pane
+
+
+async def test_the_ledger_colours_each_verdict_as_the_claim_box_and_the_headline_do():
+    # one map of verdict colours: a ledger cell is the theme's colour of its verdict's style
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await open_claims(pilot)
+        table = panel.query_one(LedgerTable)
+        seen = {}
+        for row in range(table.row_count):
+            verdict = table.get_cell_at((row, 2))
+            word = str(verdict)
+            if word in VERDICT_STYLE:
+                seen[word] = str(verdict.spans[0].style)
+        assert seen, "no verdict in the ledger"
+        colours = {word: app.theme_variables[VERDICT_STYLE[word].removeprefix("$")] for word in seen}
+        assert seen == colours
+        assert colours.get("plausible", app.theme_variables["success"]) == app.theme_variables["success"]
+        # the headline's border: the colour of the same map's style for its verdict
+        headline = app.calculator.query_one(Headline)
+        verdict = calc.ui.verdict_word(app.calculator.report.claim)
+        assert headline.has_class(f"-{verdict}")
+        expected = Color.parse(app.theme_variables[VERDICT_STYLE[verdict].removeprefix("$")])
+        assert headline.styles.border_top[1].rgb == expected.rgb

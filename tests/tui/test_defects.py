@@ -4,6 +4,7 @@ import pytest
 from textual.widgets import Input, Static
 
 import calc
+from calc.ui import FieldKey
 from tui.app import DcpowerApp
 from tui.widgets.claims import LedgerTable
 
@@ -281,7 +282,7 @@ async def test_server_factor_can_be_seen_and_edited_under_the_epoch_methods():
         assert screen.report.claim.readings[0].high > implied_before
         fields[1].value = "x"
         await settle(pilot)
-        assert "server_factor: 'x' is not a number" in screen.errors["server_factor.central"]
+        assert "server_factor: 'x' is not a number" in screen.errors[FieldKey("server_factor", "central")]
         fields[1].value = "1.82"
         await settle(pilot)
         await pilot.press("ctrl+z")  # the high end back

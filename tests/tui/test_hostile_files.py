@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Select, Static
 
 import calc
+import calc.ui
 from calc.presets import bundled_dir
 from tui.app import DcpowerApp
 from tui.widgets import FieldInput, TimelinePanel
@@ -186,7 +187,7 @@ async def test_undo_in_the_fleet_keeps_the_focus_in_its_field():
         assert screen.query_one("#accelerators", FieldInput).value == "220000"
         assert screen.query_one("#fleet-0-count", FieldInput) is count
         assert "7" in count.value
-        assert screen.fields()["fleet.0.count"] == count.value
+        assert screen.fields()[calc.ui.FieldKey.fleet(0, "count")] == count.value
 
 
 async def test_undo_of_a_removed_row_keeps_the_other_rows_and_the_focus():
@@ -200,7 +201,7 @@ async def test_undo_of_a_removed_row_keeps_the_other_rows_and_the_focus():
         first.focus()
         await pilot.press("ctrl+z")  # the row comes back, in its place
         await settle(pilot)
-        rows = [f.key for f in screen.query(FieldInput) if f.key.startswith("fleet.")]
+        rows = [str(f.key) for f in screen.query(FieldInput) if f.key.row is not None]
         assert rows == ["fleet.0.count", "fleet.1.count", "fleet.2.count"]
         assert screen.query_one("#fleet-0-count", FieldInput) is first and screen.focused is first
         assert screen.query_one("#fleet-2-count", FieldInput).value == "30000"

@@ -24,7 +24,6 @@ from textual.markup import escape
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
-from textual.worker import get_current_worker
 
 import calc
 import calc.ui
@@ -52,6 +51,7 @@ from tui.widgets import (
     TimelinePanel,
     UncertaintyPanel,
 )
+from tui.workers import deliver
 
 SWEEP_POINTS = 16
 """Rows of the sweep chart."""
@@ -72,7 +72,7 @@ class Step:
     base: calc.Scenario
     source: str
     save_path: Path | None
-    fields: tuple[tuple[str, str], ...]
+    fields: calc.ui.Form
 
 
 class CalculatorScreen(Screen[None]):
@@ -158,10 +158,10 @@ class CalculatorScreen(Screen[None]):
         """The last scenario that parsed."""
         self.saved_fields = calc.ui.scenario_fields(scenario)
         """The fields as last loaded or saved, to tell unsaved changes."""
-        self.errors: dict[str, str] = {}
+        self.errors: dict[calc.ui.FieldKey, str] = {}
         """Messages of the fields that do not parse, by field key."""
         self.save_path: Path | None = Path(source) if source.endswith(".toml") else None
-        self._last_fields: dict[str, str] | None = None
+        self._last_fields: calc.ui.Form | None = None
         """The fields of the last recompute: Inputs post Changed when mounted and when set
         in code, and a recompute of the same fields would change nothing."""
         self._panels_shown: dict[str, object] = {}
@@ -174,15 +174,13 @@ class CalculatorScreen(Screen[None]):
         self._future: list[Step] = []
         """States undone, the next to redo last."""
         self._restoring = False
-        self.options_text = {
-            k: v for k, v in self.saved_fields.items() if k.startswith(("energy.", "orbital."))
-        }
+        self.options_text = self.saved_fields.group(*PANEL_TABS)
         """The panels' inputs as last loaded, for a panel not mounted yet."""
         self._editing: set[str] | None = None
         """The one field the last history step edited, while more keys there extend it."""
         self._editors: tuple[Editor, ...] | None = None
         self._option_panels: tuple[OptionPanel, ...] = ()
-        self._errors_shown: dict[str, str] = {}
+        self._errors_shown: dict[calc.ui.FieldKey, str] = {}
         self.pinned: calc.Report | None = None
         """The report pinned as A, compared with the current one."""
         self._skipped: set[str] = set()
@@ -321,16 +319,16 @@ class CalculatorScreen(Screen[None]):
             self._editors = tuple(self.query(Editor))
         return self._editors
 
-    def fields(self) -> dict[str, str]:
-        """The text of every field, keyed as calc.ui.parse_fields takes them (the energy and
+    def fields(self) -> calc.ui.Form:
+        """The text of every field, the form calc.ui.parse_fields takes (the energy and
         orbital panels' inputs too: as last loaded while a panel is not yet mounted)."""
-        values: dict[str, str] = {}
+        values: dict[calc.ui.FieldKey, str] = {}
         for editor in self.editors:
             values.update(editor.to_model())
         values.update(self.options_text)
         for panel in self.option_panels:
             values.update(panel.to_model())
-        return values
+        return calc.ui.Form(values)
 
     @property
     def option_panels(self) -> tuple[OptionPanel, ...]:
@@ -398,17 +396,13 @@ class CalculatorScreen(Screen[None]):
             report: calc.Report | str = calc.evaluate(scenario)
         except calc.CalcError as error:
             report = str(error)
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._landed, scenario, report)
-            except RuntimeError:  # the app closed while computing
-                pass
+        deliver(self.app, self._landed, scenario, report)
 
     def _landed(self, scenario: calc.Scenario, report: calc.Report | str) -> None:
         if scenario is not self.scenario or (self._pending is not None and self.errors):
             return  # the inputs moved on: their own report is on its way
         if isinstance(report, str):
-            self.errors = {"scenario": report}
+            self.errors = {calc.ui.FieldKey.SCENARIO: report}
             self.show_errors()
             self.stale = True
             return
@@ -429,8 +423,8 @@ class CalculatorScreen(Screen[None]):
         for editor in self.editors:
             editor.mark(self.errors)
         label = self.query_one("#error-scenario", Static)
-        label.update(self.errors.get("scenario", ""))
-        label.set_class("scenario" in self.errors, "-shown")
+        label.update(self.errors.get(calc.ui.FieldKey.SCENARIO, ""))
+        label.set_class(calc.ui.FieldKey.SCENARIO in self.errors, "-shown")
 
     def show_report(self) -> None:
         """Bring the title and the visible side panel up to date (the result widgets watch)."""
@@ -545,19 +539,14 @@ class CalculatorScreen(Screen[None]):
         """Monte Carlo and tornado off the UI thread; the newest scenario wins."""
         result = calc.monte_carlo(scenario, samples=MC_SAMPLES, seed=MC_SEED)
         ranking = calc.tornado(scenario)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one(UncertaintyPanel).show, result, ranking)
+        deliver(self.app, self.query_one(UncertaintyPanel).show, result, ranking)
 
     @work(thread=True, exclusive=True, group="sweep")
     def run_sweep(self, scenario: calc.Scenario, vary: str) -> None:
         """The sweep over the assumption's low-high range, off the UI thread."""
         values = getattr(calc.ui.resolve(scenario).assumptions, vary)
         result = calc.sweep(vary, values.low, values.high, SWEEP_POINTS, scenario)
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._sweep_landed, scenario, result)
-            except RuntimeError:  # the app closed while computing
-                pass
+        deliver(self.app, self._sweep_landed, scenario, result)
 
     def _sweep_landed(self, scenario: calc.Scenario, result: calc.SweepResult) -> None:
         if scenario is self.scenario:
@@ -837,7 +826,7 @@ class CalculatorScreen(Screen[None]):
     # ------------------------------------------------------------------------------ history
 
     def _step(self) -> Step:
-        return Step(self.base, self.source, self.save_path, tuple(self.fields().items()))
+        return Step(self.base, self.source, self.save_path, self.fields())
 
     def _record(self, step: Step) -> None:
         """Add an edit to the history: more keys in the field last edited (typing paused, or
@@ -885,15 +874,15 @@ class CalculatorScreen(Screen[None]):
         self._restoring = True
         self._editing = None
         self.base, self.source, self.save_path = step.base, step.source, step.save_path
-        await self._show_fields(dict(step.fields))
+        await self._show_fields(step.fields)
 
     # ------------------------------------------------------------------------------ loading
 
-    async def _show_fields(self, fields: dict[str, str]) -> None:
+    async def _show_fields(self, fields: calc.ui.Form) -> None:
         """Put field text into every editor, then recompute."""
         for editor in self.editors:
             await editor.load(fields)
-        self.options_text = {k: v for k, v in fields.items() if k.startswith(("energy.", "orbital."))}
+        self.options_text = fields.group(*PANEL_TABS)
         for panel in self.option_panels:
             panel.load(fields)
         facility = self.query_one("#facility", Select)

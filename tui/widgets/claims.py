@@ -20,12 +20,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Label, Static
-from textual.worker import get_current_worker
 
 import calc
 import calc.ui
-from tui.widgets.results import VERDICT_STYLE
+from tui.widgets.results import VERDICT_STYLE, rich_colour
 from tui.widgets.tables import cell, fitted_widths, fitting_columns, header_height
+from tui.workers import deliver
 
 EXAMPLE = (
     "This gives us access to more than 300 megawatts of new capacity (over 220,000 NVIDIA GPUs) "
@@ -38,14 +38,6 @@ SPAN_STYLES = {
     "basis": "italic $secondary",
 }
 """How each figure read is marked in the sentence."""
-CELL_STYLES = {
-    "implausible": "bold red",
-    "between": "magenta",
-    "plausible": "green",
-    "ample": "yellow",
-    "error": "red",
-}
-"""Verdicts in the table (its cells are Rich text, which has no theme variables)."""
 COLUMNS = ("date", "id", "verdict or answer", "stated power", "count", "source")
 """The ledger table's columns, as `calc.ui.ledger_table` lays them out."""
 
@@ -237,11 +229,7 @@ class ClaimsPanel(Vertical):
     def read(self, text: str) -> None:
         """Read and check the sentence off the UI thread; the newest text wins."""
         result = read_sentence(text)
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._sentence_read, text, result)
-            except RuntimeError:  # the app closed while reading
-                pass
+        deliver(self.app, self._sentence_read, text, result)
 
     def _sentence_read(self, text: str, result: SentenceReading) -> None:
         if text != self.query_one("#claim-sentence", Input).value:
@@ -326,11 +314,7 @@ class ClaimsPanel(Vertical):
             return
         answers = {r.id: r for r in report.claims}
         rows = [LedgerRow(c, answers.get(c.id), cells) for c, cells in zip(claims, table.rows, strict=True)]
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._ledger_checked, rows)
-            except RuntimeError:  # the app closed while checking
-                pass
+        deliver(self.app, self._ledger_checked, rows)
 
     def _ledger_failed(self, message: str) -> None:
         self.query_one("#ledger-status", Static).update(Content(message).stylize("$error"))
@@ -374,9 +358,7 @@ class ClaimsPanel(Vertical):
         for row, text in zip(rows, texts, strict=True):
             cells = [cell(text[i], "lllrrl"[i]) for i in shown]
             if 2 in shown:
-                cells[shown.index(2)].stylize(
-                    CELL_STYLES.get(row.cells[2], "cyan" if row.result and row.result.derived else "")
-                )
+                cells[shown.index(2)].stylize(rich_colour(self.app, self._verdict_style(row)))
             table.add_row(*cells, key=row.claim.id, height=None)
         status = (
             f"{len(rows)} of {len(self.rows)} claims"
@@ -394,6 +376,16 @@ class ClaimsPanel(Vertical):
             message = " ".join(row.result.answer.split())  # type: ignore[union-attr]
             line += Content("\n") + Content(f"{row.claim.id}: {message}").stylize("$error")
         self.query_one("#ledger-status", Static).update(line)
+
+    @staticmethod
+    def _verdict_style(row: LedgerRow) -> str:
+        """The colour of a row's verdict or answer: its verdict's, an answer's, or an error's."""
+        word = row.cells[2]
+        if word in VERDICT_STYLE:
+            return VERDICT_STYLE[word]
+        if word == "error":
+            return "$error"  # no verdict: the claim could not be checked, as in the status line
+        return VERDICT_STYLE["answered"] if row.result and row.result.derived else ""
 
     def sort_by(self, column: int) -> None:
         """Sort by a column; the same column again reverses the order."""
@@ -430,8 +422,4 @@ class ClaimsPanel(Vertical):
             message = str(error)
             self.app.call_from_thread(self.notify, message, title="Not opened", severity="error")
             return
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self.post_message, self.Open(scenario, f"claim:{claim.id}"))
-            except RuntimeError:  # the app closed meanwhile
-                pass
+        deliver(self.app, self.post_message, self.Open(scenario, f"claim:{claim.id}"))

@@ -2,14 +2,15 @@
 
 Each editor owns its fields and their error lines. `to_model()` gives its field text, keyed as
 `calc.ui.parse_fields` takes it; `load(fields)` puts field text back (a scenario opened, an undo);
-`mark(errors)` marks the fields calc rejected, with calc's messages. An edit posts one
+`mark(errors)` marks the fields calc rejected, with calc's messages. Fields and errors are keyed
+by `calc.ui.FieldKey`; a key is written as text only for a widget's id. An edit posts one
 `Editor.Changed`; the screen parses the fields of all the editors through calc and schedules
 the report. Editors hold text, never numbers: the parsing and the power math are calc's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,11 +24,13 @@ from tui.widgets.fields import FieldInput, FleetRow
 
 ASSUMPTION_FIELDS = calc.ui.RANGE_ASSUMPTIONS
 """The assumptions every set gives, each edited as low / central / high."""
+FieldKey = calc.ui.FieldKey
+Form = calc.ui.Form
 
 
 def assumption_rows(
     table: Iterable[calc.Assumption] = calc.ASSUMPTIONS,
-) -> tuple[tuple[str, tuple[tuple[str, str], ...], bool], ...]:
+) -> tuple[tuple[str, tuple[tuple[calc.ui.FieldKey, str], ...], bool], ...]:
     """The assumption editor's rows, from the table: (name, ((field key, tooltip), ...),
     optional). A range has three fields (low / central / high); a planning choice one. An
     optional range (server_factor) shows only where the method sets it."""
@@ -35,9 +38,9 @@ def assumption_rows(
     for row in calc.ui.edited_rows(table):
         if row.kind == "range":
             note = "" if row.required else f": {row.meaning}"
-            keys = tuple((f"{row.name}.{case}", f"{row.name}, {case} case{note}") for case in CASES)
+            keys = tuple((FieldKey(row.name, case), f"{row.name}, {case} case{note}") for case in CASES)
         else:
-            keys = ((row.name, row.hint or row.meaning),)
+            keys = ((FieldKey(row.name), row.hint or row.meaning),)
         made.append((row.name, keys, row.kind == "range" and not row.required))
     return tuple(made)
 
@@ -46,16 +49,6 @@ CASES = ("low", "central", "high")
 ROWS = assumption_rows()
 OPTIONAL = tuple(name for name, _, optional in ROWS if optional)
 """The optional ranges: a row shows only where the method sets it."""
-
-
-def group_of(key: str) -> str:
-    """The error group of a field key: "pue.low" -> "pue", "fleet.0.count" -> "fleet"."""
-    return calc.ui.FieldKey.parse(key).name
-
-
-def fleet_key(row: int, part: str) -> str:
-    """A fleet row's field key as text: ``fleet_key(0, "count") == "fleet.0.count"``."""
-    return str(calc.ui.FieldKey.fleet(row, part))
 
 
 class Editor(Vertical):
@@ -75,12 +68,12 @@ class Editor(Vertical):
             super().__init__()
             self.editor = editor
 
-    def __init__(self, fields: dict[str, str], **kwargs: str) -> None:
+    def __init__(self, fields: calc.ui.Form, **kwargs: str) -> None:
         super().__init__(**kwargs)
         self._fields = fields
         self._inputs: list[FieldInput] | None = None
-        self._selects: list[tuple[str, Select[str]]] | None = None
-        self._known: dict[str, str] | None = None
+        self._selects: list[tuple[calc.ui.FieldKey, Select[str]]] | None = None
+        self._known: calc.ui.Form | None = None
         """The fields as last loaded or posted: an Input also posts Changed when it mounts."""
 
     def on_mount(self) -> None:
@@ -98,23 +91,23 @@ class Editor(Vertical):
             self._inputs = list(self.query(FieldInput))
         return self._inputs
 
-    def selects(self) -> list[tuple[str, Select[str]]]:
-        """The editor's selects, by field key."""
+    def selects(self) -> list[tuple[calc.ui.FieldKey, Select[str]]]:
+        """The editor's selects, by field key (a select's name is its field's: "basis", "method")."""
         if self._selects is None:
-            self._selects = [(str(s.name), s) for s in self.query(Select) if s.name]
+            self._selects = [(FieldKey(s.name), s) for s in self.query(Select) if s.name]
         return self._selects
 
     def forget_layout(self) -> None:
         """Fields were added or removed: find them again."""
         self._inputs = self._selects = None
 
-    def to_model(self) -> dict[str, str]:
-        """The text of the editor's fields, keyed as `calc.ui.parse_fields` takes them."""
+    def to_model(self) -> calc.ui.Form:
+        """The text of the editor's fields, as `calc.ui.parse_fields` takes them."""
         values = {w.key: w.value for w in self.inputs()}
         values.update((key, str(select.value)) for key, select in self.selects())
-        return values
+        return Form(values)
 
-    async def load(self, fields: dict[str, str]) -> None:
+    async def load(self, fields: calc.ui.Form) -> None:
         """Put field text into the editor's fields, without posting `Changed`."""
         with self.prevent(Input.Changed, Select.Changed):
             for widget in self.inputs():
@@ -125,14 +118,14 @@ class Editor(Vertical):
                     select.value = fields[key]
         self._known = self.to_model()
 
-    def mark(self, errors: dict[str, str]) -> None:
+    def mark(self, errors: Mapping[calc.ui.FieldKey, str]) -> None:
         """Mark the fields calc rejected and show its messages under them."""
         for widget in self.inputs():
             widget.set_class(widget.key in errors, "-invalid")
         for key, select in self.selects():
             select.set_class(key in errors, "-invalid")
         for group in self.GROUPS:
-            messages = [m for k, m in errors.items() if group_of(k) == group]
+            messages = [m for k, m in errors.items() if k.name == group]
             label = self.query_one(f"#error-{group}", Static)
             label.update("\n".join(messages))
             label.set_class(bool(messages), "-shown")
@@ -167,15 +160,15 @@ class ClaimEditor(Editor):
         yield Label("Power and its basis", classes="field-label")
         with Horizontal(classes="field-row"):
             yield FieldInput(
-                "power",
-                fields["power"],
+                FieldKey("power"),
+                fields[FieldKey("power")],
                 id="power",
                 compact=True,
                 tooltip="The quoted power, e.g. 300 MW (kVA/MVA use the power factor)",
             )
             yield Select(
                 [(b, b) for b in calc.CLAIM_BASES],
-                value=fields["basis"],
+                value=fields[FieldKey("basis")],
                 allow_blank=False,
                 id="basis",
                 name="basis",
@@ -186,8 +179,8 @@ class ClaimEditor(Editor):
         yield Static("", id="error-basis", classes="field-error")
         yield Label("Claimed accelerators", classes="field-label")
         yield FieldInput(
-            "accelerators",
-            fields["accelerators"],
+            FieldKey("accelerators"),
+            fields[FieldKey("accelerators")],
             id="accelerators",
             compact=True,
             tooltip="The accelerator count the claim gives",
@@ -200,19 +193,17 @@ class FleetEditor(Editor):
 
     GROUPS = ("fleet",)
 
-    def __init__(self, fields: dict[str, str], options: list[tuple[str, str]], **kwargs: str) -> None:
+    def __init__(self, fields: calc.ui.Form, options: list[tuple[str, str]], **kwargs: str) -> None:
         super().__init__(fields, **kwargs)
         self.options = options
         """The accelerator choices of a row: each accelerator in each system that holds it."""
         self._next_row = 0
 
-    def _rows(self, fields: dict[str, str]) -> Iterable[FleetRow]:
-        indices = calc.ui.fleet_rows(fields)
+    def _rows(self, fields: calc.ui.Form) -> Iterable[FleetRow]:
+        indices = fields.fleet_rows()
         self._next_row = max(indices, default=-1) + 1
         for i in indices:
-            yield FleetRow(
-                i, fields[fleet_key(i, "accelerator")], fields[fleet_key(i, "count")], self.options
-            )
+            yield FleetRow(i, *fields.fleet_row(i), self.options)
 
     def compose(self) -> ComposeResult:
         yield Label("Fleet mix (count or weight)", classes="field-label")
@@ -221,20 +212,20 @@ class FleetEditor(Editor):
         yield Button("+ accelerator type", id="add-fleet", compact=True)
         yield from self.error_lines()
 
-    def selects(self) -> list[tuple[str, Select[str]]]:
+    def selects(self) -> list[tuple[calc.ui.FieldKey, Select[str]]]:
         if self._selects is None:
             self._selects = [
-                (fleet_key(row.index, "accelerator"), row.query_one(".fleet-accelerator", Select))
+                (FieldKey.fleet(row.index, "accelerator"), row.query_one(".fleet-accelerator", Select))
                 for row in self.query(FleetRow)
             ]
         return self._selects
 
-    async def load(self, fields: dict[str, str]) -> None:
+    async def load(self, fields: calc.ui.Form) -> None:
         """Bring the rows to the fields: a row that stays keeps its widgets (and the focus, if
         it has it) and takes the new text in place; rows gone are removed, rows new are mounted
         in their place. An undo never destroys the focused field, so the next key lands in it."""
         fleet = self.query_one("#fleet", Vertical)
-        wanted = calc.ui.fleet_rows(fields)
+        wanted = fields.fleet_rows()
         rows = {row.index: row for row in self.query(FleetRow)}
         focused = self.screen.focused
         focused_row = (
@@ -247,12 +238,7 @@ class FleetEditor(Editor):
             for position, index in enumerate(wanted):
                 if index in rows:
                     continue
-                row = FleetRow(
-                    index,
-                    fields[fleet_key(index, "accelerator")],
-                    fields[fleet_key(index, "count")],
-                    self.options,
-                )
+                row = FleetRow(index, *fields.fleet_row(index), self.options)
                 later = [rows[i] for i in wanted[position + 1 :] if i in rows]
                 await fleet.mount(row, before=later[0] if later else None)
                 rows[index] = row
@@ -310,7 +296,7 @@ class AssumptionsEditor(Editor):
             super().__init__()
             self.method = method
 
-    def __init__(self, fields: dict[str, str], methods: list[str], **kwargs: str) -> None:
+    def __init__(self, fields: calc.ui.Form, methods: list[str], **kwargs: str) -> None:
         super().__init__(fields, **kwargs)
         self.methods = methods
 
@@ -319,7 +305,7 @@ class AssumptionsEditor(Editor):
         yield Label("Method", classes="field-label")
         yield Select(
             [(m, m) for m in self.methods],
-            value=fields["method"],
+            value=fields[FieldKey("method")],
             allow_blank=False,
             id="method",
             name="method",
@@ -340,8 +326,8 @@ class AssumptionsEditor(Editor):
                 for key, tooltip in keys:
                     yield FieldInput(
                         key,
-                        fields.get(key, ""),
-                        id=key.replace(".", "-"),
+                        fields.value(key),
+                        id=key.widget_id,
                         compact=True,
                         classes="assumption",
                         tooltip=tooltip,
@@ -351,23 +337,23 @@ class AssumptionsEditor(Editor):
             for name, ((key, tooltip),) in planning:
                 yield Label(name, classes="assumption-name")
                 yield FieldInput(
-                    key, fields[key], id=key, compact=True, classes="assumption", tooltip=tooltip
+                    key, fields[key], id=key.widget_id, compact=True, classes="assumption", tooltip=tooltip
                 )
         for name, _ in planning:
             yield Static("", id=f"error-{name}", classes="field-error")
 
     @staticmethod
-    def _uses(name: str, fields: dict[str, str]) -> bool:
-        return any(fields.get(f"{name}.{case}", "") for case in CASES)
+    def _uses(name: str, fields: calc.ui.Form) -> bool:
+        return any(fields.value(FieldKey(name, case)) for case in CASES)
 
-    async def load(self, fields: dict[str, str]) -> None:
+    async def load(self, fields: calc.ui.Form) -> None:
         """Put field text in; an optional range's row shows when the method sets it."""
         await super().load(fields)
         for name in OPTIONAL:
-            if f"{name}.central" in fields:
+            if FieldKey(name, "central") in fields:
                 self.query_one(f"#{name}-row").display = self._uses(name, fields)
 
-    async def load_values(self, fields: dict[str, str]) -> None:
+    async def load_values(self, fields: calc.ui.Form) -> None:
         """Put a method's values in (not the method itself): an edit, so it posts `Changed`."""
-        await self.load({k: v for k, v in fields.items() if k != "method"})
+        await self.load(fields.without(FieldKey("method")))
         self.post_message(self.Changed(self))  # the method itself changed, whatever the values

@@ -54,10 +54,10 @@ class FieldInput(Input):
         ),
     ]
 
-    def __init__(self, key: str, value: str, **kwargs: object) -> None:
+    def __init__(self, key: calc.ui.FieldKey, value: str, **kwargs: object) -> None:
         super().__init__(value=value, **kwargs)  # type: ignore[arg-type]
         self.key = key
-        """The scenario field this input edits ("power", "pue.central", "fleet.0.count", ...)."""
+        """The scenario field this input edits (power, pue.central, fleet.0.count, ...)."""
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -119,7 +119,7 @@ class FleetRow(Horizontal):
             tooltip="Accelerator type (a preset)",
         )
         yield FieldInput(
-            str(calc.ui.FieldKey.fleet(self.index, "count")),
+            calc.ui.FieldKey.fleet(self.index, "count"),
             self._count,
             compact=True,
             id=f"fleet-{self.index}-count",

@@ -58,7 +58,7 @@ def show_error(label: Static, error: calc.CalcError | str) -> None:
     if panel is not None:
         named = getattr(error, "field", None)
         for field in panel.query(OptionInput):
-            field.set_class(named is not None and field.key == named, "-invalid")
+            field.set_class(named is not None and field.key.case == named, "-invalid")
 
 
 def shown_or_error(
@@ -79,7 +79,7 @@ class OptionPanel(Vertical):
     """A panel with its own inputs, whose text `calc` takes as keyword arguments.
 
     The inputs are the scenario's too (`calc.PANEL_OPTIONS`): `to_model()` gives them keyed as
-    fields ("energy.price"), `load(fields)` puts them back (a scenario opened, an undo), and an
+    the form's fields (``FieldKey("energy", "price")``), `load(fields)` puts them back (a scenario opened, an undo), and an
     edit is an edit of the scenario (saved, undone, asked about on quit).
     """
 
@@ -90,31 +90,33 @@ class OptionPanel(Vertical):
         self.load(self.screen.options_text)  # type: ignore[attr-defined]
 
     def options(self) -> dict[str, str]:
-        return {w.key: w.value for w in self.query(OptionInput)}
+        """The panel's inputs by the names its question takes them under ("price")."""
+        return {str(w.key.case): w.value for w in self.query(OptionInput)}
 
-    def to_model(self) -> dict[str, str]:
-        """The panel's inputs keyed as fields."""
-        values = {f"{self.KIND}.{key}": text for key, text in self.options().items()}
-        values.update((f"{self.KIND}.{s.id}", str(s.value)) for s in self.query(Select) if s.id)
-        return values
+    def to_model(self) -> calc.ui.Form:
+        """The panel's inputs as fields of the form."""
+        values = {w.key: w.value for w in self.query(OptionInput)}
+        values.update((calc.ui.FieldKey(self.KIND, s.id), str(s.value)) for s in self.query(Select) if s.id)
+        return calc.ui.Form(values)
 
-    def load(self, fields: dict[str, str]) -> None:
+    def load(self, fields: calc.ui.Form) -> None:
         """Put field text into the panel's inputs, without posting Changed."""
         with self.prevent(Input.Changed, Select.Changed):
             for widget in self.query(OptionInput):
-                text = fields.get(f"{self.KIND}.{widget.key}")
+                text = fields.get(widget.key)
                 if text is not None:
                     widget.value = text
             for select in self.query(Select):
-                text = fields.get(f"{self.KIND}.{select.id}")
+                text = fields.get(calc.ui.FieldKey(self.KIND, select.id))
                 if text is not None:
                     select.value = text
 
-    @staticmethod
-    def option(label: str, key: str, value: str, widget_id: str, tooltip: str) -> ComposeResult:
-        """A label and its input, side by side in a panel row."""
+    def option(self, label: str, key: str, value: str, widget_id: str, tooltip: str) -> ComposeResult:
+        """A label and its input (the panel's field `key`), side by side in a panel row."""
         yield Label(label, classes="assumption-name")
-        yield OptionInput(key, value, id=widget_id, compact=True, tooltip=tooltip)
+        yield OptionInput(
+            calc.ui.FieldKey(self.KIND, key), value, id=widget_id, compact=True, tooltip=tooltip
+        )
 
 
 class EnergyPanel(OptionPanel):

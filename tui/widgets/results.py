@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import App
 from textual.content import Content
 from textual.markup import escape
 from textual.widget import Widget
@@ -25,7 +26,16 @@ VERDICT_STYLE = {
     "ample": "$warning",
     "answered": "$accent",
 }
-"""Verdict colours; 'answered' is a claim stating one figure, the other derived (no verdict)."""
+"""Verdict colours, the one map of them (the claim box, the report, the ledger table, A/B);
+'answered' is a claim stating one figure, the other derived (no verdict)."""
+
+
+def rich_colour(app: App[object], style: str) -> str:
+    """A theme colour of `VERDICT_STYLE` ("$error") as Rich text takes it (a DataTable's cells,
+    which know no theme variables): the current theme's colour, e.g. "#ba3c5b"."""
+    return app.theme_variables.get(style.removeprefix("$"), "")
+
+
 STATUS_MARK = {"in range": "", "below range": " ↓", "above range": " ↑", "impossible": " ✗"}
 
 
@@ -133,6 +143,15 @@ class ReportView(View):
 
 class Headline(View):
     """The verdict, the implied power per accelerator, what must hold, and the capacity."""
+
+    # the border in the verdict's colour (a class per verdict); the stylesheet's #headline.-stale
+    # wins while the result is the last good one
+    DEFAULT_CSS = "\n".join(
+        [
+            f"Headline {{ border: round {VERDICT_STYLE['plausible']}; }}",
+            *(f"Headline.-{name} {{ border: round {style}; }}" for name, style in VERDICT_STYLE.items()),
+        ]
+    )
 
     def on_mount(self) -> None:
         self.update("[$text-muted]Computing the report…[/]")

@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 import calc
 import calc.ui
+from tui.workers import deliver
 
 LABEL_WIDTH = 10
 """The quarter's label before each bar."""
@@ -126,11 +126,7 @@ class TimelinePanel(Vertical):
     def compute(self, facility: str | None, name: str, width: int) -> None:
         """The timeline and its bars off the UI thread; the newest facility wins."""
         view = timeline_view(facility, name, width)
-        if not get_current_worker().is_cancelled:
-            try:
-                self.app.call_from_thread(self._landed, view)
-            except RuntimeError:  # the app closed while computing
-                pass
+        deliver(self.app, self._landed, view)
 
     def _landed(self, view: TimelineView) -> None:
         if self._asked != (view.facility, view.width):
