@@ -249,7 +249,7 @@ def ledger_list_table(claims: Sequence[LedgerClaim]) -> Table:
 def ledger_outcome(result: LedgerResult) -> str:
     """A ledger answer in a few words: the verdict, or what a power, count or budget alone
     gives, saying which figure the claim states ("power only: supports 486,144 gb200")."""
-    if result.answer.startswith("error: "):
+    if result.error:
         return "error"
     if result.verdict is not None:
         return result.verdict
@@ -311,7 +311,7 @@ def ledger_document(report: LedgerReport) -> Document:
             r.date,
             r.id,
             STATED[r.kind],
-            r.verdict or ("error" if r.answer.startswith("error: ") else "answered"),
+            r.verdict or ("error" if r.error else "answered"),
         )
         for r in report.claims
     )

@@ -229,8 +229,8 @@ def claim_scenario(claim: str | LedgerClaim, result: LedgerResult | None = None)
         bounds["gpus_high"] = stated.count_high
     else:
         answered = result if result is not None else answer_claim(stated)
-        if answered.answer.startswith("error: "):  # a result of check_ledger that failed
-            raise InputError(answered.answer.removeprefix("error: "))
+        if answered.error:  # a result of check_ledger that failed
+            raise InputError(answered.error)
         if answered.kind in ("power", "orbital"):
             basis = _basis(stated)
             if answered.supports:
@@ -357,6 +357,7 @@ def check_ledger(ids: str | tuple[str, ...] | None = None) -> LedgerReport:
                     quote=claim.quote,
                     kind="power" if claim.power is not None else "count",
                     answer=f"error: {error}",
+                    error=str(error),
                     override=catalog().override_note("claims", claim.id) or "",
                 )
             )

@@ -1170,6 +1170,9 @@ class LedgerResult(CalcModel):
     notes: tuple[str, ...] = ()
     override: str = ""
     """Names the user preset that replaces the bundled claim of this id; empty when none does."""
+    error: str = ""
+    """Why the claim could not be answered, in one line (its answer is then "error: " and this);
+    empty when it was answered."""
 
 
 class LedgerReport(CalcModel):

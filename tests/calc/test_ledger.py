@@ -380,3 +380,24 @@ def test_a_user_claim_that_overrides_a_bundled_one_is_named(tmp_path, monkeypatc
     assert f"  note: {result.override}" in text.splitlines()
     (bundled,) = calc.check_ledger("stargate-abilene").claims
     assert bundled.override == ""
+
+
+def test_a_claim_that_cannot_be_answered_carries_its_error_as_a_field(monkeypatch):
+    import calc.ledger
+    from calc.claim_report import ledger_outcome
+
+    def refuse(claim):
+        raise calc.InputError("power: '5 kWh' is an energy; accepted: a power such as '300 MW'")
+
+    monkeypatch.setattr(calc.ledger, "answer_claim", refuse)
+    (result,) = calc.check_ledger("crusoe-footprint").claims
+    assert result.error == "power: '5 kWh' is an energy; accepted: a power such as '300 MW'"
+    assert result.answer == f"error: {result.error}" and result.verdict is None
+    assert ledger_outcome(result) == "error"
+    # opened as a scenario: the same one line, read from the field, not from the answer's text
+    with pytest.raises(calc.InputError) as caught:
+        calc.ui.claim_scenario(calc.load_claim("crusoe-footprint"), result)
+    assert str(caught.value) == result.error
+    # answered claims carry none
+    monkeypatch.undo()
+    assert calc.check_ledger("crusoe-footprint").claims[0].error == ""

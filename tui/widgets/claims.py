@@ -371,9 +371,9 @@ class ClaimsPanel(Vertical):
             status=status,
         )
         # a claim answered with an error shows "error" in its row, and its message here, one line
-        failed = [r for r in rows if r.result is not None and r.result.answer.startswith("error: ")]
+        failed = [r for r in rows if r.result is not None and r.result.error]
         for row in failed:
-            message = " ".join(row.result.answer.split())  # type: ignore[union-attr]
+            message = " ".join(f"error: {row.result.error}".split())  # type: ignore[union-attr]
             line += Content("\n") + Content(f"{row.claim.id}: {message}").stylize("$error")
         self.query_one("#ledger-status", Static).update(line)
 
