@@ -388,7 +388,13 @@ _SCALING = {
 _ADDITIVE = {"additional", "another", "extra", "further", "añadiendo", "adicionales", "adicional"}
 _PHASE = {"first", "initial", "initially", "launch", "phase", "start", "starting", "stage"}
 _CLAUSE_ENDS = {";", ".", "!", "?", "\n", "—"}
+_DETERMINERS = {"the", "its", "their", "our", "his", "her", "these", "those"}
+"""The words that may open the noun phrase of a partitive count: "60,000 of the latest chips"."""
 _HOLDS = {
+    "has",
+    "have",
+    "features",
+    "featuring",
     "with",
     "of",
     "holds",
@@ -425,6 +431,10 @@ class Figure:
     system: str | None = None
     total: bool = False
     container: bool = False
+    aside: bool = False
+    """Inside parentheses: a power there yields to one outside them."""
+    range_low: float | None = None
+    """The lower end of a power range read as at most its top ("2 to 5 GW")."""
     """A total stated after its parts ("totaling about 100,000"): it wins over them."""
     note: str = ""
     notes: list[str] = field(default_factory=list)
@@ -531,10 +541,14 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
     figures: list[Figure] = []
     clause = 0
     clauses = []
+    depth = 0
+    asides = []  # inside parentheses: "7 GW capacity (with plans to hit 10 GW)"
     for t in tokens:
         clauses.append(clause)
         if t.text in _CLAUSE_ENDS:
             clause += 1
+        depth = max(0, depth + (t.text == "(") - (t.text == ")"))
+        asides.append(depth > 0)
     n = len(tokens)
     i = 0
     while i < n:
@@ -554,16 +568,23 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             figure is None
             and j + 1 < n
             and (tokens[j].text in ("to", "-", "–") or (tokens[j].text == "and" and prev == "between"))
-            and tokens[j + 1].kind == "num"
+            and (top := _number_phrase(tokens, j + 1)) is not None
+            and not top[3]
         ):
-            # "10 to 12 kW": the power is the lower end, in the unit after the upper one
-            upper = _unit_figure(tokens, j + 1, j + 2, tokens[j + 1].value)
-            if upper is not None and upper.kind == "power" and tokens[j + 1].value:
+            # a range of power, in the unit after its upper end: "2 to 5 gigawatts" is at most
+            # the top, as "up to 5 gigawatts" is; an estimate ("approximately 10 to 12 kW") is
+            # about its lower end, "between 1 and 1.5 MW" at least its lower end
+            upper = _unit_figure(tokens, j + 1, top[1], top[0])
+            if upper is not None and upper.kind == "power" and top[0] > value:
                 figure = upper
-                figure.value = upper.value * value / tokens[j + 1].value
                 figure.first = i
+                low = upper.value * value / top[0]
                 if prev == "between":
-                    figure.bound = "at-least"  # "between 1 and 1.5 MW": at least the lower end
+                    figure.value, figure.bound = low, "at-least"
+                elif _bound_before(tokens, i)[0] != "exact":
+                    figure.value = low
+                else:
+                    figure.bound, figure.range_low = "at-most", low
         if (
             figure is None and t.kind == "num" and prev in _NAME_WORDS and not tokens[i - 1].text == "phase"
         ) or (figure is None and t.kind == "num" and tokens[i - 1 : i] and tokens[i - 1].text == "phase"):
@@ -626,6 +647,7 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
         figure.bound = bound
         figure.start = tokens[first].start
         figure.clause = clauses[i]
+        figure.aside = asides[i]
         cues = _clause_cues(tokens, first, _EXPANSION | _PHASE | {"by"})
         figure.expansion = figure.expansion or bool(cues & _EXPANSION)
         figure.additive = bool(cues & _ADDITIVE)
@@ -641,7 +663,36 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             _multiply_out(text, tokens, first, figure)
         figures.append(figure)
         i = max(figure.last + 1, i + 1)
-    return figures
+    return _power_ranges(tokens, figures)
+
+
+def _power_ranges(tokens: list[Token], figures: list[Figure]) -> list[Figure]:
+    """ "from 2 GW to 5 GW": one power, at most its top (the lower end kept); "between 1 MW and
+    1.5 MW": at least its lower end, as the same ranges with one unit are read."""
+    merged: list[Figure] = []
+    for f in figures:
+        low = merged[-1] if merged else None
+        if not (
+            low is not None
+            and f.kind == low.kind == "power"
+            and f.first == low.last + 2
+            and f.value > low.value
+            and low.bound == f.bound == "exact"
+            and low.apparent == f.apparent
+            and not (low.per_unit or f.per_unit)
+        ):
+            merged.append(f)
+            continue
+        link = tokens[low.last + 1].text
+        if link == "and" and _word(tokens, low.first - 1) == "between":
+            low.bound, low.end, low.last = "at-least", f.end, f.last
+        elif link in ("to", "–", "-"):
+            f.bound, f.range_low, f.start, f.first = "at-most", low.value, low.start, low.first
+            f.clause = low.clause
+            merged[-1] = f
+        else:
+            merged.append(f)
+    return merged
 
 
 def _unit_figure(tokens: list[Token], i: int, j: int, value: float) -> Figure | None:
@@ -740,9 +791,29 @@ def _count_figure(
     noun = ""
     m = k
     seen = 0
-    while m < n and seen < 7:
+    compound = ""
+    # a partitive reaches further: "60,000 of Nvidia's most advanced artificial intelligence (AI) chips"
+    partitive = _word(tokens, k) == "of"
+    while m < n and seen < (12 if partitive else 7):
         tok = tokens[m]
         w = tok.text
+        if partitive and m == k + 1 and w in _DETERMINERS:
+            m += 1  # "1 million of the company's chips", "of its GPUs"
+            seen += 1
+            continue
+        if (tok.kind == "num" or w in _UNITS) and _compound(tokens, m):
+            if _word(tokens, m + 2) in _NOUNS and _word(tokens, m + 3) in _RACK_NOUNS:
+                # "3,456 four-GPU nodes": 3,456 × 4 GPUs
+                per = tok.value if tok.kind == "num" else _UNITS[w]
+                compound = f"{text[tokens[i].start : tokens[m + 3].end]!r} read as {value:,.0f} × {per:,.0f}"
+                value, high = value * per, None if high is None else high * per
+                noun_end, noun = m + 3, "accelerator"
+                break
+            m += 3  # "50 two-socket nodes"
+            seen += 1
+            continue
+        if m > k and w in _UNITS:
+            break  # "each one featuring four GPUs": "four" starts the next figure
         if tok.kind == "num" and _word(tokens, m - 1) in _NAME_WORDS and m > k:
             m += 1  # "Maia 100": a model number inside the noun phrase
             seen += 1
@@ -789,14 +860,14 @@ def _count_figure(
         if (
             w == "processing"
             and _word(tokens, m + 1) in ("units", "unit")
-            and _word(tokens, m - 1) in ("ai", "graphics", "tensor")
+            and _word(tokens, m - 1) in ("ai", "graphics", "graphic", "tensor")
         ):
             noun_end, noun = m + 1, "accelerator"
             break
-        if w in _NOUNS or (w == "graphics" and _word(tokens, m + 1) in ("processing", "cards")):
+        if w in _NOUNS or (w in ("graphics", "graphic") and _word(tokens, m + 1) in ("processing", "cards")):
             if model is None and any(_word(tokens, c) in _CPU_WORDS for c in range(k, m)):
                 return None  # "64 Grace-Grace superchips", "Xeon processors": CPUs, not accelerators
-            if w == "graphics":
+            if w in ("graphics", "graphic"):
                 m += 2 if _word(tokens, m + 1) == "cards" else 1
                 if _word(tokens, m + 1) in ("units", "unit"):
                     m += 1
@@ -861,6 +932,8 @@ def _count_figure(
         if high is not None:
             pass
     figure = Figure("count", value, 0, tokens[noun_end].end, i, noun_end, high=high, model=model)
+    if compound:
+        figure.notes.append(compound)
     if tokens[noun_end].text in ("superchip", "superchips") and model in ("gb200", "gb300"):
         # a Grace Blackwell superchip holds two Blackwell GPUs; the gb200/gb300 presets count GPUs
         figure.value, figure.high = value * 2, None if high is None else high * 2
@@ -942,34 +1015,51 @@ def _per_system(system: str) -> int:
 
 
 def _multiply_out(text: str, tokens: list[Token], first: int, figure: Figure) -> None:
-    """ "12 cabinets, each packed with 440 superchips": a fleet of 12 × 440 = 5,280."""
-    for k in range(first - 1, max(-1, first - 6), -1):
-        if tokens[k].text == "each":
-            break
-        if tokens[k].text in _CLAUSE_ENDS or tokens[k].kind == "num":
+    """A per-unit count with the fleet of units it is in: "12 cabinets, each packed with 440
+    superchips" (12 × 440 = 5,280), "3,456 nodes each equipped with a CPU and 4 GPUs", "1,200
+    servers with 8 GPUs each", "each of its 3,456 nodes has 4 GPUs"."""
+    each = _word(tokens, figure.last + 1) in ("each", "apiece", "per", "in")
+    unit = None
+    for k in range(first - 1, max(-1, first - 12), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_ENDS or (t.kind == "num" and not _compound(tokens, k)):
             return
-    else:
+        each = each or t.text in ("each", "every")
+        if t.text in _RACK_NOUNS:
+            unit = k
+            break
+    if unit is None:
         return
-    if k < 2 or tokens[k - 1].text != "," or tokens[k - 2].text not in _RACK_NOUNS:
-        return
-    for h in range(k - 3, max(-1, k - 15), -1):
+    for h in range(unit - 1, max(-1, unit - 12), -1):
         if tokens[h].text in _CLAUSE_ENDS or tokens[h].text == ",":
             return
-        compound = h + 1 < len(tokens) and tokens[h + 1].text in _HYPHENS  # "two-socket"
         phrase = (
             _number_phrase(tokens, h)
-            if (tokens[h].kind == "num" or tokens[h].text in _UNITS) and not compound
+            if (tokens[h].kind == "num" or tokens[h].text in _UNITS) and not _compound(tokens, h)
             else None
         )
-        if phrase is not None:
-            figure.notes.append(
-                f"{text[tokens[h].start : tokens[k - 2].end]!r}, each with {figure.value:,.0f}: "
-                f"{phrase[0]:,.0f} × {figure.value:,.0f}"
-            )
-            figure.value *= phrase[0]
-            figure.per_unit = False
-            figure.start = tokens[h].start
+        if phrase is None:
+            continue
+        each = each or any(tokens[e].text == "each" for e in range(max(0, h - 3), h))
+        if not each or phrase[1] > unit or phrase[0] != round(phrase[0]) or _year(tokens[h]):
             return
+        figure.notes.append(
+            f"{text[tokens[h].start : tokens[unit].end]!r}, each with {figure.value:,.0f}: "
+            f"{phrase[0]:,.0f} × {figure.value:,.0f}"
+        )
+        figure.value *= phrase[0]
+        figure.per_unit = False
+        figure.start = min(figure.start, tokens[h].start)
+        return
+
+
+def _compound(tokens: list[Token], k: int) -> bool:
+    """A number joined to the word after it: "two-socket", "32-core", "four-GPU"."""
+    return k + 2 < len(tokens) and tokens[k + 1].text in _HYPHENS and tokens[k + 2].kind == "word"
+
+
+def _year(token: Token) -> bool:
+    return token.kind == "num" and token.plain and 1990 <= token.value <= 2039
 
 
 def _per_unit(tokens: list[Token], first: int, figure: Figure) -> bool:
@@ -982,15 +1072,18 @@ def _per_unit(tokens: list[Token], first: int, figure: Figure) -> bool:
         return True
     if w == "-" and _word(tokens, after + 1) in ("per",):
         return True
-    if w in ("in", "on") and _word(tokens, after + 1) in ("each", "every", "a", "one", "per"):
+    if w in ("in", "on") and _word(tokens, after + 1) in ("each", "every", "per"):
         return True
+    if w in ("in", "on") and _word(tokens, after + 1) in ("a", "one", "single"):
+        # "72 GPUs in a rack" is per unit; "64,000 chips in a new data center" is not
+        return any(_word(tokens, k) in _RACK_NOUNS for k in range(after + 2, after + 5))
     if figure.kind == "power" and (
         _word(tokens, after) in _RACK_NOUNS or (w == "-" and _word(tokens, after + 1) in _RACK_NOUNS)
     ):
         return True  # "a 140 kW rack"
-    for k in range(first - 1, max(-1, first - 8), -1):
+    for k in range(first - 1, max(-1, first - 10), -1):
         t = tokens[k]
-        if t.text in _CLAUSE_ENDS or t.kind == "num" or t.text == ",":
+        if t.text in _CLAUSE_ENDS or (t.kind == "num" and not _compound(tokens, k)) or t.text == ",":
             break
         if t.text in ("each", "every", "per"):
             return True
@@ -1042,12 +1135,13 @@ def _pair(figures: list[Figure]) -> tuple[Reading, list[Reading]]:
             continue
         merged.append(c)
     counts = merged
+    outside = any(not p.aside for p in powers)
     candidates: list[Reading] = []
     for p in powers or [None]:
         for c in counts or [None]:
             score = 0.0
             if p is not None:
-                score -= 4 * p.expansion + 2 * p.container
+                score -= 4 * p.expansion + 2 * p.container + 1 * (p.aside and outside)
             if c is not None:
                 score -= 4 * c.expansion
                 score += 1 * c.total
@@ -1079,6 +1173,17 @@ def _pair(figures: list[Figure]) -> tuple[Reading, list[Reading]]:
         if key not in seen:
             seen.add(key)
             alternatives.append(Reading(alt_power, best.count, why))
+    low = best.power
+    if low is not None and low.range_low is not None:
+        alternatives.insert(
+            0,
+            Reading(
+                Figure("power", low.range_low, low.start, low.end, low.first, low.last),
+                best.count,
+                "the low end of the range",
+            ),
+        )
+        seen.add((low.range_low, best.count and best.count.value))
     for c in counts:
         if c is best.count:
             continue

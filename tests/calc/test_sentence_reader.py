@@ -231,6 +231,81 @@ def test_per_unit_figures_never_pair_with_fleet_figures():
     assert _read(reading.text) == (100, 100_000, None, "exact")
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a fleet of units, each with its accelerators: multiplied out (3,456 × 4 = 13,824)
+        ("The machine has 3,456 nodes each equipped with 4 GPUs.", 13_824),  # was 4
+        ("It has 3,456 compute nodes, each equipped with a 32-core CPU and 4 GPUs.", 13_824),  # was 4
+        ("The system has 3,456 nodes, each one featuring four A100 GPUs.", 13_824),  # was 3,456 × 1
+        ("Each of its 3,456 nodes has 4 GPUs.", 13_824),  # was 4
+        ("The cluster has 1,200 servers with 8 GPUs each.", 9_600),  # was 8
+        ("It runs 3,456 nodes with 4 GPUs per node.", 13_824),  # was 4
+        ("The lab runs 3,456 four-GPU nodes.", 13_824),  # was 3,456
+        ("The lab bought 1,000 8-GPU servers.", 8_000),  # was no count
+        # no "each": the figure after the units is their total, not a per-unit count
+        ("The hall has 1,000 racks housing 72,000 GPUs.", 72_000),
+    ],
+)
+def test_a_fleet_of_units_multiplies_out_the_count_each_holds(text, count):
+    assert parse_claim(text).count == count
+
+
+def test_a_count_in_a_new_site_is_no_per_unit_count():
+    # "64,000 ... chips in a new data center" was read per unit, so the later 16,000 won
+    reading = parse_claim(
+        "They will install 64,000 Nvidia GB200 AI chips in a new Texas data center by the end of 2026, "
+        "with 16,000 chips due by summer 2025."
+    )
+    assert reading.count == 64_000
+    # "in a rack" still is per unit: the fleet's 100,000 is the count
+    assert parse_claim("There are 72 GPUs in a rack; the site has 100,000 GPUs at 150 MW.").count == 100_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of power is at most its top, as "up to" is; the low end is the alternative
+        ("He promised 2 to 5 gigawatts of capacity.", (5000, "at-most", 2000)),  # was 2 GW exact
+        ("The campus will grow from two to five gigawatts.", (5000, "at-most", 2000)),
+        ("The site will grow from 2 GW to 5 GW.", (5000, "at-most", 2000)),  # was 5 GW exact
+        # an estimate keeps its low end, about; "between" its low end, at least
+        ("A rack draws approximately 10 to 12 kW.", (0.01, "about", None)),
+        ("It consumes between 1 and 1.5 MW.", (1, "at-least", None)),
+        ("It consumes between 1 MW and 1.5 MW.", (1, "at-least", None)),  # was 1.5 MW exact
+    ],
+)
+def test_a_power_range(text, expected):
+    reading = parse_claim(text)
+    low = [a.power.m_as("MW") for a in reading.alternatives if a.why == "the low end of the range"]
+    assert (reading.power.m_as("MW"), reading.power_bound, low[0] if low else None) == expected
+
+
+def test_a_power_in_parentheses_yields_to_the_one_outside():
+    # "(with plans to hit 10 GW)" is an aside on the 7 GW the sentence states
+    reading = parse_claim("Five new campuses aim for a massive 7 GW capacity (with plans to hit 10 GW).")
+    assert reading.power.m_as("GW") == 7
+    assert [a.power.m_as("GW") for a in reading.alternatives] == [10]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a partitive count: "N of <whose> <adjectives> chips"
+        (
+            "It will ship more than 60,000 of Nvidia's most advanced artificial intelligence (AI) chips.",
+            60_000,
+        ),
+        ("Claude now runs on 1 million of the company's custom chips.", 1_000_000),
+        ("It links hundreds of thousands of GB200 and GB300 Graphic Processing Units (GPUs).", 200_000),
+        # a number inside the partitive is its own figure
+        ("300 of the 2,000 GPUs are idle.", 2_000),
+    ],
+)
+def test_a_partitive_count_and_graphic_processing_units(text, count):
+    assert parse_claim(text).count == count
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
