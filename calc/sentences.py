@@ -232,7 +232,12 @@ _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     # the same scales in the other languages reporting uses: "1 milione di TPU", "2 millones"
     "milione": 1e6, "milioni": 1e6, "millón": 1e6, "millones": 1e6, "millions": 1e6, "mille": 1e3, "mila": 1e3,
+    "mil": 1e3, "milhão": 1e6, "milhões": 1e6, "bin": 1e3, "milyon": 1e6, "millionen": 1e6, "tausend": 1e3,
 }  # fmt: skip
+_ENGLISH_SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
+"""The scales "a" or "an" may open ("a million GPUs"; "a bin" is not a thousand)."""
+_ONE = {"un", "um", "uma", "una", "bir", "ein", "eine"}
+"""One before a scale in the other languages: "un milione di GPU", "bir milyon çip"."""
 _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
 _VAGUE = {"several": 2, "few": 2, "some": 2, "multiple": 2, "many": 2}
 _PLURAL_SCALES = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "dozens": 12}
@@ -255,6 +260,9 @@ _NOUNS = {
     "gpu", "gpus", "chip", "chips", "accelerator", "accelerators", "tpu", "tpus", "superchip",
     "superchips", "xpu", "xpus", "processors", "gpuequivalents", "h100e", "h100es", "cards",
     "semiconductors",
+    # the same nouns in the other languages reporting uses: "9216 çip", "1.328 acceleratori"
+    "acceleratori", "aceleradores", "accélérateurs", "beschleuniger", "puces", "çip", "çipi", "çipler",
+    "hızlandırıcı", "hızlandırıcılar", "grafikprozessoren", "grafikkarten",
 }  # fmt: skip
 _SYSTEM_NOUNS = {
     "system",
@@ -337,15 +345,26 @@ _AT_LEAST = (
     ("more", "than"), ("well", "over"), ("over",), ("at", "least"), ("upwards", "of"), ("in", "excess", "of"),
     ("exceeding",), ("north", "of"), ("greater", "than"), ("above",), ("beyond",), ("a", "minimum", "of"),
     ("minimum", "of"), ("upward", "of"), ("topping",), ("surpassing",), ("past",),
+    # in the other languages reporting uses
+    ("más", "de"), ("mais", "de"), ("più", "di"), ("oltre",), ("mehr", "als"), ("über",), ("plus", "de"),
+    ("en", "az"), ("al", "menos"), ("pelo", "menos"), ("almeno",), ("mindestens",), ("au", "moins"),
 )  # fmt: skip
 _AT_MOST = (
     ("up", "to"), ("under",), ("less", "than"), ("fewer", "than"), ("below",), ("as", "much", "as"),
     ("as", "many", "as"), ("no", "more", "than"), ("at", "most"), ("a", "maximum", "of"), ("maximum", "of"),
+    ("até",), ("hasta",), ("fino", "a"), ("fino", "ad"), ("bis", "zu"), ("jusqu", "’", "à"), ("jusqu", "'", "à"),
 )  # fmt: skip
 _ABOUT = (
     ("about",), ("around",), ("roughly",), ("approximately",), ("approx",), ("some",), ("an", "estimated"),
     ("estimated",), ("nearly",), ("almost",), ("circa",), ("close", "to"), ("~",), ("approx", "."),
+    ("cerca", "de"), ("alrededor", "de"), ("aproximadamente",), ("etwa",), ("rund",), ("environ",),
+    ("près", "de"), ("yaklaşık",), ("quase",), ("casi",), ("quasi",),
 )  # fmt: skip
+_BOUNDS_AFTER = {
+    "üzerinde": "at-least", "üstünde": "at-least", "fazla": "at-least", "aşkın": "at-least",
+    "kadar": "at-most", "civarında": "about",
+}  # fmt: skip
+"""Bounds written after the figure, as Turkish writes them: "100 kW’ın üzerinde" is over 100 kW."""
 _BOUNDS = tuple(
     sorted(
         [(p, "at-least") for p in _AT_LEAST]
@@ -361,6 +380,9 @@ _EXPANSION = {
     "potentially", "grow", "growing", "rising", "rise", "extra", "then", "next", "subsequent", "increase",
     # the same cues in Spanish reporting
     "añadiendo", "posteriormente", "adicionales", "adicional", "ampliación", "ampliar", "expandir",
+    # and in Portuguese, Italian and Turkish: "50 MW ..., escalável para 90 MW"
+    "escalável", "escalable", "expansível", "ampliável", "ampliable", "adicionais", "scalabile",
+    "espandibile", "aggiuntivi", "aggiuntiva", "ulteriori", "genişletilebilir",
 }  # fmt: skip
 _CONTAINER = {"within", "inside"}
 """A power named as what holds the claim's site: "a 1 GW cluster within the 5 GW campus"."""
@@ -474,7 +496,7 @@ def _number_phrase(tokens: list[Token], i: int) -> tuple[float, int, str, bool] 
         return 0.5, i + 2, "exact", False  # "half a gigawatt"
     if w in ("a", "an", "one") and nxt == "dozen":
         return 12, i + 2, "exact", False
-    if w in ("a", "an") and nxt in _SCALES:
+    if (w in ("a", "an") and nxt in _ENGLISH_SCALES) or (w in _ONE and nxt in _SCALES):
         value, j = _SCALES[nxt], i + 2
         if _word(tokens, j) in ("thousand", "million"):
             value *= _SCALES[_word(tokens, j)]
@@ -635,6 +657,11 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             after < n and tokens[after].text == "+"
         ):
             bound = "at-least"
+        postposition = after
+        if after + 1 < n and tokens[after].text in ("’", "'") and tokens[after + 1].kind == "word":
+            postposition += 2  # a Turkish case ending: "100 kW’ın üzerinde"
+        if bound == "exact" and _word(tokens, postposition) in _BOUNDS_AFTER:
+            bound = _BOUNDS_AFTER[_word(tokens, postposition)]
         if (figure.kind != "count" and _word(tokens, after) == "-") or (
             after + 1 < n and tokens[after].text == "-" and tokens[after + 1].text in ("scale", "class")
         ):

@@ -306,6 +306,42 @@ def test_a_partitive_count_and_graphic_processing_units(text, count):
     assert parse_claim(text).count == count
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Portuguese: "escalável para" is an expansion, as "scalable to" is
+        ("O local terá 50 MW, escalável para 90 MW, e 23.040 GPUs.", (50, 23_040, None, "exact")),
+        ("O centro terá mais de 10 mil GPUs e até 20 MW.", (20, 10_000, None, "at-least")),
+        # Italian: accelerator nouns, "più di", "fino a"
+        ("La nuova partizione comprenderà 1.328 acceleratori e fino a 2 MW.", (2, 1_328, None, "exact")),
+        ("Avrà più di 10 mila GPU e 20 MW.", (20, 10_000, None, "at-least")),
+        ("Anthropic userà un milione di TPU a 1 GW.", (1000, 1_000_000, None, "exact")),
+        # Turkish: "çip", "bin" (thousand), a bound after the figure
+        ("Her pod içerisinde 9216 çip ve 10 MW bulunuyor.", (10, 9_216, None, "exact")),
+        ("Tesis 50 MW ile 10 bin çip barındıracak.", (50, 10_000, None, "exact")),
+        # German and French
+        ("Es soll bis zu 5 GW und mehr als 100.000 GPUs geben.", (5000, 100_000, None, "at-least")),
+        ("Le site accueillera jusqu'à 50 000 puces pour 100 MW.", (100, 50_000, None, "at-most")),
+        # "a bin" is no thousand in English
+        ("It fell in a bin of 5 GPUs at 1 MW.", (1, 5, None, "exact")),
+    ],
+)
+def test_counts_and_bounds_in_other_languages(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("tek bir rack üzerinde 100 kW’ın üzerinde güç tüketimi", "at-least"),  # over 100 kW
+        ("100 MW'a kadar güç", "at-most"),  # up to 100 MW
+        ("100 MW civarında güç", "about"),
+    ],
+)
+def test_a_turkish_bound_after_the_figure(text, bound):
+    assert parse_claim(text).power_bound == bound
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
