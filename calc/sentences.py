@@ -615,14 +615,19 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
         if figure is None:
             figure = _count_figure(text, tokens, i, j, value, start_word)
         year = t.kind == "num" and t.plain and 1990 <= t.value <= 2039
+        if figure is None and t.kind == "num" and not year:
+            figure = _implied_power(tokens, i, j, value, figures, clauses)
         if (
             figure is None
             and t.kind == "num"
             and not year
-            and (j >= n or tokens[j].text in (",", ";", ".", ")"))
+            and (j >= n or tokens[j].text in (",", ";", ".", ")") or _yearly(tokens, j))
         ):
-            # "advanced Nvidia chips, as many as 500,000, according to ...": the noun before
+            # "advanced Nvidia chips, as many as 500,000, according to ...": the noun before;
+            # "20 percent of the chips, or about 100,000 per year": the same, restated
             lead = _bound_before(tokens, i)[1]
+            if lead >= 2 and _word(tokens, lead - 1) == "or" and tokens[lead - 2].text == ",":
+                lead -= 1
             if lead >= 2 and tokens[lead - 1].text in (",", "(", "—") and _word(tokens, lead - 2) in _NOUNS:
                 figure = Figure("count", value, 0, tokens[j - 1].end, i, j - 1)
         lead = _bound_before(tokens, i)[1]
@@ -667,6 +672,15 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
         ):
             if bound == "exact" and _word(tokens, after + 1) in ("scale", "class"):
                 bound = "about"
+        restated = figures[-1] if figures and _word(tokens, first - 1) == "or" else None
+        if (
+            bound == "exact"
+            and restated is not None
+            and restated.last == first - 2
+            and restated.kind == figure.kind
+        ):
+            # "about 1,400 servers or 100,000 chips": the restatement keeps the bound
+            bound = restated.bound if restated.bound != "between" else bound
         if tokens[figure.first + 1 : figure.first + 2] and tokens[figure.first + 1].text == "+":
             bound = "at-least"
         if (bound == "exact" and figure.bound != "exact") or figure.high is not None:
@@ -720,6 +734,43 @@ def _power_ranges(tokens: list[Token], figures: list[Figure]) -> list[Figure]:
         else:
             merged.append(f)
     return merged
+
+
+_NEEDED = {
+    "needed",
+    "required",
+    "planned",
+    "expected",
+    "available",
+    "total",
+    "promised",
+    "requested",
+    "sought",
+}
+
+
+def _implied_power(
+    tokens: list[Token], i: int, j: int, value: float, figures: list[Figure], clauses: list[int]
+) -> Figure | None:
+    """ "30 megawatts ... out of the 170 needed": the whole, in the unit of the part before it."""
+    h = i - 1 - (_word(tokens, i - 1) == "the")
+    part = figures[-1] if figures else None
+    if _word(tokens, h) != "of" or _word(tokens, h - 1) != "out" or part is None or part.kind != "power":
+        return None
+    scale = _POWER_UNITS.get(tokens[part.last].text)
+    after = tokens[j] if j < len(tokens) else None
+    if scale is None or clauses[part.first] != clauses[i]:
+        return None
+    if after is not None and after.kind != "punct" and after.text not in _NEEDED:
+        return None  # "out of the 2 buildings" is no power
+    return Figure("power", value * scale, 0, tokens[j - 1].end, i, j - 1)
+
+
+def _yearly(tokens: list[Token], j: int) -> bool:
+    """ "per year", "a year", "each year", "annually" at token `j`."""
+    return _word(tokens, j) == "annually" or (
+        _word(tokens, j) in ("per", "a", "each", "every") and _word(tokens, j + 1) == "year"
+    )
 
 
 def _unit_figure(tokens: list[Token], i: int, j: int, value: float) -> Figure | None:
@@ -970,6 +1021,8 @@ def _count_figure(
     if high is not None:
         figure.bound = "between"
     if noun in ("rack", "system") or system is not None:
+        if system is None:
+            system, model = _system_after(tokens, noun_end, model)
         preset = _system_preset(system, model, tokens, i)
         if preset is None and model is not None:
             preset = _model_system(model, tokens[noun_end].text)
@@ -1000,6 +1053,22 @@ def _accelerator_before(tokens: list[Token], i: int, reach: int = 12) -> bool:
         if w in _NOUNS or w.removesuffix("s") in _MODELS:
             return True
     return False
+
+
+def _system_after(tokens: list[Token], noun_end: int, model: str | None) -> tuple[str | None, str | None]:
+    """The system named just after a rack noun: "1,000 racks of GB200 NVL72", "a 1,000-rack
+    deployment of NVL72 systems"; (None, model) when there is none."""
+    k = noun_end + 1
+    if _word(tokens, k) != "of":
+        k += 1
+    if _word(tokens, k) != "of":
+        return None, model
+    for m in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[m].text in _SYSTEMS:
+            return tokens[m].text, model or next((f[0] for f in [_model_at(tokens, m - 1)] if f), None)
+        if tokens[m].kind != "word" or tokens[m].text in _STOP:
+            break
+    return None, model
 
 
 def _system_preset(system: str | None, model: str | None, tokens: list[Token], i: int) -> str | None:
@@ -1117,8 +1186,13 @@ def _per_unit(tokens: list[Token], first: int, figure: Figure) -> bool:
         linked = _word(tokens, k + 1)
         if t.text in _RACK_NOUNS and figure.kind == "count" and linked in _HOLDS and figure.system is None:
             return True  # "a rack with 72 GPUs"
-        if t.text in _RACK_NOUNS and figure.kind == "power" and linked in ("s", "’", "'", "of", "at"):
-            return True  # "a rack's 140 kW", "racks of 140 kW"
+        if (
+            t.text in _RACK_NOUNS
+            and figure.kind == "power"
+            and linked in ("s", "’", "'", "of", "at")
+            and first - k <= 3
+        ):
+            return True  # "a rack's 140 kW", "racks of 140 kW"; not "racks of GB200 NVL72 at 120 MW"
     return False
 
 

@@ -342,6 +342,44 @@ def test_a_turkish_bound_after_the_figure(text, bound):
     assert parse_claim(text).power_bound == bound
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("1,000 racks of GB200 NVL72 at 120 MW", 72_000),  # 1,000 × 72; was no count
+        ("A 1,000-rack deployment of NVL72 systems would require 120 MW", 72_000),
+        ("500 racks of GB300 NVL72 at 100 MW", 36_000),  # 500 × 72
+    ],
+)
+def test_racks_take_the_system_named_just_after_them(text, count):
+    reading = parse_claim(text)
+    # the power after the system is the fleet's, not a rack's ("racks of 140 kW" is a rack's)
+    assert (reading.count, reading.power is not None) == (count, True)
+    assert parse_claim("racks of 140 kW and 100,000 GPUs at 100 MW").power.m_as("MW") == 100
+
+
+def test_a_restated_count_keeps_its_bound():
+    # "about 1,400 servers or 100,000 chips": about 100,000 (was exact)
+    reading = parse_claim("That equates to about 1,400 servers or 100,000 Nvidia chips.")
+    assert (reading.count, reading.count_bound) == (100_000, "about")
+    assert _read("4 million or 5 million GPUs") == (None, 4_000_000, 5_000_000, "between")
+
+
+def test_a_count_restated_after_its_noun():
+    # "the chips, or about 100,000 per year": the noun before the comma (was no count)
+    reading = parse_claim("Twenty percent of the chips, or about 100,000 per year, would go to G42.")
+    assert (reading.count, reading.count_bound) == (100_000, "about")
+
+
+def test_the_whole_a_power_is_part_of_takes_its_unit():
+    # "30 megawatts ... out of the 170 needed": 170 MW, the 30 MW the alternative
+    reading = parse_claim("The utility supplies 30 megawatts in the first phase, out of the 170 needed.")
+    assert reading.power.m_as("MW") == 170
+    assert [a.power.m_as("MW") for a in reading.alternatives] == [30]
+    # a count noun after the number: no power
+    assert parse_claim("30 MW, out of the 2 buildings").power.m_as("MW") == 30
+    assert parse_claim("30 MW, out of the 2 buildings").alternatives == ()
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
