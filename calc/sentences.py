@@ -259,7 +259,7 @@ _VOLT_AMPERES = {"kilovolt": 1e3, "megavolt": 1e6, "gigavolt": 1e9}
 _NOUNS = {
     "gpu", "gpus", "chip", "chips", "accelerator", "accelerators", "tpu", "tpus", "superchip",
     "superchips", "xpu", "xpus", "processors", "gpuequivalents", "h100e", "h100es", "cards",
-    "semiconductors",
+    "semiconductors", "apu", "apus",
     # the same nouns in the other languages reporting uses: "9216 çip", "1.328 acceleratori"
     "acceleratori", "aceleradores", "accélérateurs", "beschleuniger", "puces", "çip", "çipi", "çipler",
     "hızlandırıcı", "hızlandırıcılar", "grafikprozessoren", "grafikkarten",
@@ -303,6 +303,8 @@ _MODELS = {
     "trainium2": "trainium2", "trn2": "trainium2", "trainium3": "trainium3", "trn3": "trainium3",
     "gaudi3": "gaudi3", "rubin": "rubin", "vr200": "rubin", "blackwell": "gb200", "tpu": "tpu-v7",
     "trainium": "trainium2", "h100e": "h100-sxm",
+    # the bundled presets of earlier supercomputers: "44,544 MI300A APUs", "37,888 MI250X GPUs"
+    "mi300a": "mi300a", "mi250x": "mi250x", "mi250": "mi250x", "v100": "v100-sxm2",
 }  # fmt: skip
 _MODEL_NOTES = {
     "blackwell": "'Blackwell' read as gb200 (most Blackwell is shipped as GB200 NVL72)",
@@ -314,7 +316,7 @@ _MODEL_PAIRS = {
     ("vera", "rubin"): "rubin", ("rubin", "ultra"): "rubin-ultra", ("tpu", "v7"): "tpu-v7",
     ("tpu", "v6e"): "tpu-v6e", ("tpu", "v6"): "tpu-v6e", ("tpu", "v5p"): "tpu-v5p",
     ("trainium", "2"): "trainium2", ("trainium", "3"): "trainium3", ("gaudi", "3"): "gaudi3",
-    ("trn", "2"): "trainium2", ("trn", "3"): "trainium3",
+    ("trn", "2"): "trainium2", ("trn", "3"): "trainium3", ("ponte", "vecchio"): "max-1550", ("max", "1550"): "max-1550",
 }  # fmt: skip
 # words whose following number is a model number or a name, not a count
 _NAME_WORDS = {
@@ -608,7 +610,10 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
                 else:
                     figure.bound, figure.range_low = "at-most", low
         if (
-            figure is None and t.kind == "num" and prev in _NAME_WORDS and not tokens[i - 1].text == "phase"
+            figure is None
+            and t.kind == "num"
+            and (prev in _NAME_WORDS or (prev, t.text) in _MODEL_PAIRS)
+            and not tokens[i - 1].text == "phase"
         ) or (figure is None and t.kind == "num" and tokens[i - 1 : i] and tokens[i - 1].text == "phase"):
             i = j
             continue
@@ -965,6 +970,10 @@ def _count_figure(
         if w in ("equivalents", "equivalent") and model is not None:
             noun_end, noun = m, "accelerator"
             break
+        if w in _RACK_NOUNS and _word(tokens, m + 1) in _NOUNS:
+            m += 1  # "server GPUs": GPUs for servers
+            seen += 1
+            continue
         if w in _RACK_NOUNS:
             noun_end, noun = m, "rack"
             break

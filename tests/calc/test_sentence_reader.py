@@ -380,6 +380,24 @@ def test_the_whole_a_power_is_part_of_takes_its_unit():
     assert parse_claim("30 MW, out of the 2 buildings").alternatives == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "count", "accelerator"),
+    [
+        # "server GPUs" are GPUs (was read as 50,000 servers with no system)
+        ("It will use 50,000 NVIDIA B200 server GPUs.", 50_000, "b200"),
+        # the bundled presets of earlier machines are named as their makers name them
+        ("El Capitan runs on 44,544 AMD Instinct MI300A APUs.", 44_544, "mi300a"),  # was no count
+        ("It has 11,136 nodes, each with four AMD MI300A APUs.", 44_544, "mi300a"),  # 11,136 × 4
+        ("Frontier has 37,888 MI250X GPUs at 21 MW.", 37_888, "mi250x"),
+        ("Summit has 27,648 NVIDIA V100 GPUs.", 27_648, "v100-sxm2"),
+        ("Aurora has 63,744 Intel Data Center GPU Max 1550 GPUs.", 63_744, "max-1550"),  # 1550 is no count
+    ],
+)
+def test_server_gpus_and_the_models_of_earlier_machines(text, count, accelerator):
+    reading = parse_claim(text)
+    assert (reading.count, reading.accelerator, reading.alternatives) == (count, accelerator, ())
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
