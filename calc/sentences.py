@@ -482,6 +482,12 @@ def _number_phrase(tokens: list[Token], i: int) -> tuple[float, int, str, bool] 
             and tokens[j].kind == "word"
         ):
             return value * _GLUED_SCALES[tokens[j].text], j + 1, "exact", False
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].text in _HYPHENS
+            and _word(tokens, j + 1) in _ENGLISH_SCALES - {"hundred"}
+        ):
+            return value * _SCALES[_word(tokens, j + 1)], j + 2, "exact", False  # "the 1-million-GPU cluster"
         if (_word(tokens, j) in _SCALES and _word(tokens, j) != "hundred") or (_word(tokens, j) == "hundred"):
             value *= _SCALES[_word(tokens, j)]
             j += 1
@@ -672,11 +678,20 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             postposition += 2  # a Turkish case ending: "100 kW’ın üzerinde"
         if bound == "exact" and _word(tokens, postposition) in _BOUNDS_AFTER:
             bound = _BOUNDS_AFTER[_word(tokens, postposition)]
-        if (figure.kind != "count" and _word(tokens, after) == "-") or (
-            after + 1 < n and tokens[after].text == "-" and tokens[after + 1].text in ("scale", "class")
+        if (
+            figure.kind == "power"
+            and _word(tokens, after) == "-"
+            and _word(tokens, after + 1) in ("scale", "class")
         ):
-            if bound == "exact" and _word(tokens, after + 1) in ("scale", "class"):
-                bound = "about"
+            bound = "about" if bound == "exact" else bound  # "a 1 GW-class site"; not "H100-class GPUs"
+        if _word(tokens, after) == "plus" or (
+            _word(tokens, after) in _HYPHENS and _word(tokens, after + 1) == "plus"
+        ):
+            bound = "at-least"  # "100MW-plus"
+        if j < n and (
+            tokens[j].text == "+" or (tokens[j].text in _HYPHENS and _word(tokens, j + 1) == "plus")
+        ):
+            bound = "at-least"  # "100k+ GPUs", "100,000-plus GPUs", "200-plus megawatts"
         restated = figures[-1] if figures and _word(tokens, first - 1) == "or" else None
         if (
             bound == "exact"
@@ -846,6 +861,8 @@ def _count_figure(
     k = j
     if k < n and tokens[k].text == "+":
         k += 1
+    if k + 1 < n and tokens[k].text in _HYPHENS and _word(tokens, k + 1) == "plus":
+        k += 2  # "100,000-plus GPUs"
     nxt = _word(tokens, k)
     if nxt in ("gb", "tb", "gib", "tib", "percent", "dollars", "usd", "euros", "years", "months", "%") or (
         k < n and tokens[k].text in "%$"
@@ -916,6 +933,9 @@ def _count_figure(
                 or _word(tokens, m) in _SYSTEM_NOUNS
                 or _word(tokens, m) in _SYSTEMS
             ):
+                continue
+            if _word(tokens, m) in _HYPHENS and _word(tokens, m + 1) in ("class", "based", "powered"):
+                m += 2  # "100,000 H100-class GPUs"
                 continue
             if found[1] not in ("tpu", "blackwell", "hopper", "trainium") and w.endswith("s"):
                 noun_end, noun = m - 1, "model"

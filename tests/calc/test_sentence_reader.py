@@ -398,6 +398,24 @@ def test_server_gpus_and_the_models_of_earlier_machines(text, count, accelerator
     assert (reading.count, reading.accelerator, reading.alternatives) == (count, accelerator, ())
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a cluster of 100,000 H100-class GPUs", (None, 100_000, None, "exact")),  # was about
+        ("100,000-plus GPUs", (None, 100_000, None, "at-least")),  # was no count
+        ("one million-plus GPUs", (None, 1_000_000, None, "at-least")),  # was no count
+        ("100k+ GPUs", (None, 100_000, None, "at-least")),  # was exact
+        ("the 1-million-GPU cluster", (None, 1_000_000, None, "exact")),  # was 1
+        ("a 100MW-plus site", (100, None, None, "exact")),
+        ("200-plus megawatts", (200, None, None, "exact")),
+    ],
+)
+def test_plus_class_and_hyphenated_scales(text, expected):
+    assert _read(text) == expected
+    if expected[0] is not None:
+        assert parse_claim(text).power_bound == "at-least"  # was exact
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
