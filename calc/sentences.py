@@ -178,6 +178,14 @@ def _number_token(text: str, i: int) -> tuple[int, Token, int]:
         k = _digits(text, j + 1)
         fraction = text[j + 1 : k]
         j = k
+    elif not groups and j + 1 < n and text[j] == "," and "0" <= text[j + 1] <= "9":
+        # a decimal comma, as most of Europe writes it: "1,2 GW", "2,5 millones"; one or two
+        # digits and no more groups after them ("1,2,3" is a list)
+        k = _digits(text, j + 1)
+        listed = k + 1 < n and text[k] in ",." and "0" <= text[k + 1] <= "9"
+        if k - j - 1 <= 2 and not listed:
+            fraction = text[j + 1 : k]
+            j = k
     value = _float(digits, fraction)
     exponent = None
     if j + 1 < n and text[j] == "^" and "0" <= text[j + 1] <= "9":
@@ -236,6 +244,7 @@ _SCALES = {
 }  # fmt: skip
 _ENGLISH_SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
 """The scales "a" or "an" may open ("a million GPUs"; "a bin" is not a thousand)."""
+_QUARTERS = {"quarter", "quarters"}
 _ONE = {"un", "um", "uma", "una", "bir", "ein", "eine"}
 """One before a scale in the other languages: "un milione di GPU", "bir milyon çip"."""
 _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
@@ -497,6 +506,17 @@ def _number_phrase(tokens: list[Token], i: int) -> tuple[float, int, str, bool] 
             if _word(tokens, j) == "di" or _word(tokens, j) == "de":
                 j += 1  # "1 milione di TPU"
         return value, j, "exact", False
+    q = i + 1 + (nxt in _HYPHENS)
+    if w in ("a", "one", "three") and _word(tokens, q) in _QUARTERS:
+        # "a quarter of a million GPUs" (was a million), "three-quarters of a million"
+        j = q + 1
+        j += _word(tokens, j) == "of"
+        j += _word(tokens, j) in ("a", "an")
+        scale = _word(tokens, j)
+        share = 0.75 if w == "three" else 0.25
+        if scale in _ENGLISH_SCALES - {"hundred"}:
+            return share * _SCALES[scale], j + 1, "exact", False
+        return share, j, "exact", False  # "a quarter of a gigawatt"
     if w == "half" and nxt in ("a", "an"):
         scale = _word(tokens, i + 2)
         if scale in _SCALES:

@@ -416,6 +416,28 @@ def test_plus_class_and_hyphenated_scales(text, expected):
         assert parse_claim(text).power_bound == "at-least"  # was exact
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decimal comma, as most of Europe writes it (was 2 GW, 5 million)
+        ("Il centro avrà 1,2 GW di potenza e 10.000 GPU.", (1200, 10_000, None, "exact")),
+        ("Tendrá 2,5 millones de GPU y 5 GW.", (5000, 2_500_000, None, "exact")),
+        ("12,5 MW für 10.000 GPUs", (12.5, 10_000, None, "exact")),
+        # still thousands and Indian grouping; a list is no decimal
+        ("1,000 GPUs at 1,2 GW", (1200, 1_000, None, "exact")),
+        ("150 MW for 1,00,000 GPUs", (150, 100_000, None, "exact")),
+        ("racks 1,2,3 and 4", (None, None, None, "exact")),
+        # quarters (a quarter of a million was read as a million)
+        ("a quarter of a million GPUs", (None, 250_000, None, "exact")),
+        ("a quarter million GPUs", (None, 250_000, None, "exact")),
+        ("three-quarters of a million chips at 1 GW", (1000, 750_000, None, "exact")),
+        ("a quarter of a gigawatt", (250, None, None, "exact")),
+    ],
+)
+def test_decimal_commas_and_quarters(text, expected):
+    assert _read(text) == expected
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
