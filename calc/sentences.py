@@ -199,7 +199,8 @@ def _number_token(text: str, i: int) -> tuple[int, Token, int]:
     elif (
         j + 1 < n
         and text[j] in "eE"
-        and (text[j + 1].isdigit() or (text[j + 1] in "+-" and text[j + 2 : j + 3].isdigit()))
+        # ASCII digits only: "³".isdigit() is true, and "0e³" is no power of ten
+        and ("0" <= text[j + 1] <= "9" or (text[j + 1] in "+-" and "0" <= text[j + 2 : j + 3] <= "9"))
     ):
         k = _digits(text, j + 2)
         if k >= n or not text[k].isalpha():

@@ -502,6 +502,8 @@ ALPHABET = "0123456789 ,.^³e+-–~$%;()\u00a0\u2009\u202fMWGkVAhoursgigawatt GP
 @example("1e400 MW for 2 GPUs")
 @example("10^99999 GPUs")
 @example("1,00,00 GPUs")
+@example("0e³")
+@example("1,2,3 GW 1,5")
 @example("racks, each with 72 GPUs")
 @example("- 1 - 2 GW")
 def test_any_text_is_read_or_refused_in_one_line(text):
