@@ -256,6 +256,8 @@ _POWER_UNITS = {
     "w": 1.0, "watt": 1.0, "watts": 1.0, "kw": 1e3, "kilowatt": 1e3, "kilowatts": 1e3,
     "mw": 1e6, "megawatt": 1e6, "megawatts": 1e6, "gw": 1e9, "gigawatt": 1e9, "gigawatts": 1e9,
     "tw": 1e12, "terawatt": 1e12, "terawatts": 1e12,
+    # plural abbreviations and electric megawatts: "300 MWs", "a 300 MWe plant"
+    "kws": 1e3, "mws": 1e6, "gws": 1e9, "mwe": 1e6, "gwe": 1e9,
     # the units in Hindi and in Telugu (with the plural and oblique endings)
     "मेगावाट": 1e6, "मेगावॉट": 1e6, "गीगावाट": 1e9, "गीगावॉट": 1e9, "गिगावाट": 1e9,
     "మెగావాట్": 1e6, "మెగావాట్లు": 1e6, "మెగావాట్ల": 1e6, "మెగావాట్స్": 1e6,
@@ -889,9 +891,20 @@ def _count_figure(
         k < n and tokens[k].text in "%$"
     ):
         return None
-    # a range: "4 million or 5 million GPUs", "4 million to 5 million"
+    # "16,000 or more GPUs", "100,000 or so GPUs", "the 100,000-odd GPUs"
+    stated = "exact"
+    if nxt == "or" and _word(tokens, k + 1) in ("more", "so"):
+        stated, k = ("at-least" if _word(tokens, k + 1) == "more" else "about"), k + 2
+    elif nxt in _HYPHENS and _word(tokens, k + 1) == "odd":
+        stated, k = "about", k + 2
+    nxt = _word(tokens, k)
+    # a range: "4 million or 5 million GPUs", "4 million to 5 million", "between 4,000 and 5,000"
     high = None
-    if nxt in ("or", "to") or (k < n and tokens[k].text in ("-", "–")):
+    if (
+        nxt in ("or", "to")
+        or (k < n and tokens[k].text in ("-", "–"))
+        or (nxt == "and" and _word(tokens, i - 1) == "between")
+    ):
         second = (
             _number_phrase(tokens, k + 1)
             if k + 1 < n and (tokens[k + 1].kind == "num" or _word(tokens, k + 1) in _UNITS)
@@ -1070,6 +1083,8 @@ def _count_figure(
         )
     if high is not None:
         figure.bound = "between"
+    elif stated != "exact":
+        figure.bound = stated
     if noun in ("rack", "system") or system is not None:
         if system is None:
             system, model = _system_after(tokens, noun_end, model)

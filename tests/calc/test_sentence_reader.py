@@ -438,6 +438,22 @@ def test_decimal_commas_and_quarters(text, expected):
     assert _read(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16,000 or more GPUs", (None, 16_000, None, "at-least")),  # was no count
+        ("100,000 or so GPUs", (None, 100_000, None, "about")),  # was no count
+        ("the cluster's 100,000-odd GPUs", (None, 100_000, None, "about")),  # was exact
+        ("between 16,000 and 32,000 GPUs", (None, 16_000, 32_000, "between")),  # was 32,000
+        ("between 2026 and 2028, 100,000 GPUs", (None, 100_000, None, "exact")),  # years are no range
+        ("300 MWs for 100,000 GPUs", (300, 100_000, None, "exact")),  # was no power
+        ("a 300 MWe plant", (300, None, None, "exact")),
+    ],
+)
+def test_count_bounds_between_number_and_noun(text, expected):
+    assert _read(text) == expected
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
