@@ -274,7 +274,7 @@ _NOUNS = {
     "semiconductors", "apu", "apus",
     # the same nouns in the other languages reporting uses: "9216 çip", "1.328 acceleratori"
     "acceleratori", "aceleradores", "accélérateurs", "beschleuniger", "puces", "çip", "çipi", "çipler",
-    "hızlandırıcı", "hızlandırıcılar", "grafikprozessoren", "grafikkarten",
+    "hızlandırıcı", "hızlandırıcılar", "grafikprozessoren", "grafikkarten", "grafikchips",
 }  # fmt: skip
 _SYSTEM_NOUNS = {
     "system",
@@ -397,6 +397,9 @@ _EXPANSION = {
     # and in Portuguese, Italian and Turkish: "50 MW ..., escalável para 90 MW"
     "escalável", "escalable", "expansível", "ampliável", "ampliable", "adicionais", "scalabile",
     "espandibile", "aggiuntivi", "aggiuntiva", "ulteriori", "genişletilebilir",
+    # and in German and French: "erweiterbar auf 90 MW", "extensible à 90 MW"
+    "erweiterbar", "ausbaubar", "zusätzliche", "zusätzlichen", "später", "extensible", "évolutif",
+    "supplémentaires", "ultérieurement",
 }  # fmt: skip
 _CONTAINER = {"within", "inside"}
 """A power named as what holds the claim's site: "a 1 GW cluster within the 5 GW campus"."""
@@ -1018,6 +1021,10 @@ def _count_figure(
             ):
                 noun_end = m + 2
             break
+        graphics = _graphics_noun(tokens, m)
+        if graphics is not None:
+            noun_end, noun = graphics, "accelerator"  # "12.600 unidades de processamento gráfico"
+            break
         if w in ("units", "unit") and m == k and _accelerator_before(tokens, i):
             noun_end, noun = m, "accelerator"  # "GPU capacity from about 65,000 to 300,000 units"
             break
@@ -1107,6 +1114,33 @@ def _count_figure(
             if high is not None:
                 figure.high = high * per
     return figure
+
+
+_GRAPHICS_HEADS = {
+    "unidades", "unidade", "unidad", "unità", "processori", "procesadores", "processadores", "processeurs",
+    "schede", "tarjetas", "placas", "cartes",
+}  # fmt: skip
+_GRAPHICS_LINKS = {"de", "di", "da", "del", "elaborazione", "processamento", "procesamiento", "traitement"}
+_GRAPHICS_WORDS = {
+    "gráfico", "gráficos", "gráfica", "gráficas", "grafico", "grafici", "grafica", "grafiche", "graphique",
+    "graphiques",
+}  # fmt: skip
+
+
+def _graphics_noun(tokens: list[Token], m: int) -> int | None:
+    """The last token of a graphics processor named as other languages name it, starting at token
+    `m`: "unidades de processamento gráfico", "processori grafici", "grafik işlem birimi"."""
+    w = _word(tokens, m)
+    if w == "grafik" and _word(tokens, m + 1) == "işlem" and _word(tokens, m + 2).startswith("birim"):
+        return m + 2
+    if w not in _GRAPHICS_HEADS:
+        return None
+    for k in range(m + 1, min(len(tokens), m + 4)):
+        if _word(tokens, k) in _GRAPHICS_WORDS:
+            return k
+        if _word(tokens, k) not in _GRAPHICS_LINKS:
+            return None
+    return None
 
 
 def _accelerator_before(tokens: list[Token], i: int, reach: int = 12) -> bool:

@@ -331,6 +331,35 @@ def test_counts_and_bounds_in_other_languages(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "A instalação contará com 12.600 unidades de processamento gráfico.",
+        "El centro tendrá 12.600 procesadores gráficos.",
+        "Il centro avrà 12.600 processori grafici.",
+        "Il centro avrà 12.600 unità di elaborazione grafica.",
+        "Le centre comptera 12 600 processeurs graphiques.",
+        "Merkez 12.600 grafik işlem birimi barındıracak.",
+        "Das Zentrum wird 12.600 Grafikchips haben.",
+    ],
+)
+def test_graphics_processors_as_other_languages_name_them(text):
+    # each was no count: the noun is several words, the adjective after it
+    assert parse_claim(text).count == 12_600
+    assert parse_claim("5.000 unidades de almacenamiento").count is None  # storage units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Zentrum startet mit 50 MW, erweiterbar auf 90 MW, und 20.000 GPUs.",
+        "Le site aura 50 MW, extensible à 90 MW, et 20 000 puces.",
+    ],
+)
+def test_german_and_french_expansions_yield(text):
+    assert _read(text) == (50, 20_000, None, "exact")
+
+
+@pytest.mark.parametrize(
     ("text", "bound"),
     [
         ("tek bir rack üzerinde 100 kW’ın üzerinde güç tüketimi", "at-least"),  # over 100 kW
