@@ -427,6 +427,8 @@ _SCALING = {
 _ADDITIVE = {"additional", "another", "extra", "further", "añadiendo", "adicionales", "adicional"}
 _PHASE = {"first", "initial", "initially", "launch", "phase", "start", "starting", "stage"}
 _CLAUSE_ENDS = {";", ".", "!", "?", "\n", "—"}
+_HOLD_VERBS = {"contain", "hold", "house", "host", "pack", "fit", "carry"}
+"""Verbs after a modal in a relative clause: "a system, which can contain up to 144 chips"."""
 _DETERMINERS = {"the", "its", "their", "our", "his", "her", "these", "those"}
 """The words that may open the noun phrase of a partitive count: "60,000 of the latest chips"."""
 _HOLDS = {
@@ -1257,6 +1259,21 @@ def _year(token: Token) -> bool:
     return token.kind == "num" and token.plain and 1990 <= token.value <= 2039
 
 
+def _after_relative_clause(tokens: list[Token], first: int) -> bool:
+    """Whether the figure at token `first` follows "<rack noun>, which ..., <verb>": the verb's
+    subject is the unit ("the rack, which holds 72 GPUs, draws 120 kW")."""
+    if first < 3 or tokens[first - 2].text != ",":
+        return False
+    for k in range(first - 3, max(-1, first - 16), -1):
+        if tokens[k].text in _CLAUSE_ENDS:
+            return False
+        if tokens[k].text == "," and _word(tokens, k + 1) in ("which", "that"):
+            # the clause holds the unit's accelerators, as the count's own rule reads it
+            holds = any(_word(tokens, v) in _HOLDS | _HOLD_VERBS for v in range(k + 2, first - 2))
+            return holds and _word(tokens, k - 1) in _RACK_NOUNS
+    return False
+
+
 def _per_unit(tokens: list[Token], first: int, figure: Figure) -> bool:
     """A per-unit figure: "72 chips each", "140 kW per rack", "each rack holds 72 GPUs"."""
     after = figure.last + 1
@@ -1276,14 +1293,30 @@ def _per_unit(tokens: list[Token], first: int, figure: Figure) -> bool:
         _word(tokens, after) in _RACK_NOUNS or (w == "-" and _word(tokens, after + 1) in _RACK_NOUNS)
     ):
         return True  # "a 140 kW rack"
+    if figure.kind == "power" and _after_relative_clause(tokens, first):
+        return True  # "the rack, which holds 72 GPUs, draws 120 kW"
     for k in range(first - 1, max(-1, first - 10), -1):
         t = tokens[k]
-        if t.text in _CLAUSE_ENDS or (t.kind == "num" and not _compound(tokens, k)) or t.text == ",":
+        relative = t.text == "," and _word(tokens, k + 1) in ("which", "that")
+        if (
+            t.text in _CLAUSE_ENDS
+            or (t.kind == "num" and not _compound(tokens, k))
+            or (t.text == "," and not relative)
+        ):
             break
         if t.text in ("each", "every", "per"):
             return True
         linked = _word(tokens, k + 1)
-        if t.text in _RACK_NOUNS and figure.kind == "count" and linked in _HOLDS and figure.system is None:
+        if figure.kind == "count" and linked == "," and _word(tokens, k + 2) in ("which", "that"):
+            # "an accompanying system, which can contain up to 144 chips": the unit's own count
+            verbs = {_word(tokens, v) for v in range(k + 3, first)}
+            linked = next(iter(sorted(verbs & (_HOLDS | _HOLD_VERBS))), "")
+        if (
+            t.text in _RACK_NOUNS
+            and figure.kind == "count"
+            and linked in _HOLDS | _HOLD_VERBS
+            and figure.system is None
+        ):
             return True  # "a rack with 72 GPUs"
         if (
             t.text in _RACK_NOUNS

@@ -483,6 +483,28 @@ def test_count_bounds_between_number_and_noun(text, expected):
     assert _read(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit's count in a relative clause is per unit: the fleet's million is the count
+        (
+            "The UltraServer is a system, which can contain up to 144 chips, and clusters can scale to 1 million chips.",
+            (None, 1_000_000, None, "exact"),  # was the range 144 to 1 million
+        ),
+        # the unit's power after the clause is the unit's too: never 120 kW for 100,000 GPUs
+        (
+            "The rack, which holds 72 GPUs, draws 120 kW; the site has 100,000 GPUs.",
+            (None, 100_000, None, "exact"),
+        ),
+        ("The rack, which holds 72 GPUs, draws 120 kW.", (0.12, 72, None, "exact")),
+        # a clause that holds no accelerators of a unit: the whole machine's figures
+        ("The system, which will use 100,000 GPUs, draws 150 MW.", (150, 100_000, None, "exact")),
+    ],
+)
+def test_a_units_figures_in_a_relative_clause(text, expected):
+    assert _read(text) == expected
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
