@@ -534,6 +534,11 @@ WORST = {
     "words": "half a " * 571,
     "vague": "tens of " * 500,
     "spaced digits": "1 " * 2000,
+    # the rules that look around a figure: each look is bounded, whatever the text repeats
+    "fleets": "3,456 nodes, each equipped with a 32-core CPU and 4 GPUs, " * 70,
+    "bounds": "100 or more GPUs, between 1 and 2 GW, a quarter of a million " * 70,
+    "clauses": "the rack, which holds 72 GPUs, draws 120 kW (out of the 170 needed) " * 60,
+    "decimal commas": "1,2 " * 1000,
 }
 
 
