@@ -525,6 +525,13 @@ def _number_phrase(tokens: list[Token], i: int) -> tuple[float, int, str, bool] 
         if scale in _ENGLISH_SCALES - {"hundred"}:
             return share * _SCALES[scale], j + 1, "exact", False
         return share, j, "exact", False  # "a quarter of a gigawatt"
+    if w == "half" and nxt in _HYPHENS:
+        # "half-a-million GPUs"; "a half-gigawatt campus" (was read as a gigawatt)
+        k = i + 2 + (_word(tokens, i + 2) in ("a", "an"))
+        k += _word(tokens, k) in _HYPHENS
+        if _word(tokens, k) in _ENGLISH_SCALES - {"hundred"}:
+            return 0.5 * _SCALES[_word(tokens, k)], k + 1, "exact", False
+        return 0.5, i + 1, "exact", False
     if w == "half" and nxt in ("a", "an"):
         scale = _word(tokens, i + 2)
         if scale in _SCALES:

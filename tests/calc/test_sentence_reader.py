@@ -461,9 +461,13 @@ def test_plus_class_and_hyphenated_scales(text, expected):
         ("a quarter million GPUs", (None, 250_000, None, "exact")),
         ("three-quarters of a million chips at 1 GW", (1000, 750_000, None, "exact")),
         ("a quarter of a gigawatt", (250, None, None, "exact")),
+        # a hyphenated half (a half-gigawatt was read as a gigawatt)
+        ("a half-gigawatt campus", (500, None, None, "exact")),
+        ("half-a-million GPUs", (None, 500_000, None, "exact")),
+        ("a half-million GPUs", (None, 500_000, None, "exact")),
     ],
 )
-def test_decimal_commas_and_quarters(text, expected):
+def test_decimal_commas_quarters_and_halves(text, expected):
     assert _read(text) == expected
 
 
