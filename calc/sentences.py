@@ -6,21 +6,29 @@ length of the text (no regular expression that can backtrack; `scan` counts its 
 1. `scan`, a hand-written scanner, cuts the text into numbers, words and punctuation. Numbers
    come in every grouping: "220,000", "12 500" (also with a no-break or thin space),
    "200.000" (read as 200,000 before a count noun), Indian "1,00,000", decimals, powers of ten
-   ("10^3", "10³", "1e3") and glued scales ("220k"). `_figures` then reads the number phrases
+   ("10^3", "10³", "1e3"), glued scales ("220k") and decimal commas ("1,2 GW"). `_figures` then
+   reads the number phrases
    ("half a million", "1.2 million", "a dozen", "tens of thousands": 20,000 at least, "several
    hundred thousand": 200,000 at least), the unit after them (power W … GW, energy Wh … GWh,
    apparent power VA … GVA) or the accelerator, system or rack noun within a few words
    ("GPUs", "graphics processing units", "H100s", "four DGX H100 systems": 4 × 8, "1,400
    NVL72 racks": 1,400 × 72, one "GB200 NVL72": 72; the per-system count comes from the
-   system preset), the bound words before and after, and the phase words in its clause
+   system preset; "3,456 nodes, each with 4 GPUs", "1,200 servers with 8 GPUs each" and
+   "3,456 four-GPU nodes" multiply out), the bound words before and after, and the phase words
+   in its clause
    ("first phase", "initial", "at launch": a phase; "scalable to", "expandable", "eventually",
    "additional": an expansion). Years ("by 2027"), model numbers ("Trainium 2"), memory sizes
-   ("80GB"), money and percentages are not counts; energy is never power.
+   ("80GB"), money and percentages are not counts; energy is never power. A power range is at
+   most its top ("2 to 5 GW", "from 2 GW to 5 GW"), an estimated one about its low end
+   ("approximately 10 to 12 kW"), "between 1 and 1.5 MW" at least its low end. Portuguese,
+   Spanish, Italian, Turkish, German and French nouns, scales, bounds and expansion cues are
+   read as the English ones ("9216 çip", "più di 10 mila GPU", "escalável para 90 MW").
 2. `_pair` ranks the candidate (power, count) pairs: a per-unit figure ("140 kW per rack", "72
    chips each", "each rack holds 72 GPUs") never pairs with fleet figures, an expansion yields
    to the figure it expands ("50 MW at launch, scalable to 90 MW": 50 MW; "an additional 290
    MW" after 230 MW: 230 MW, with 520 MW as the alternative), a count that scales to another
-   is a range ("500,000 … scaling to 1 million"), and of the rest the pair in one clause and
+   is a range ("500,000 … scaling to 1 million"), a power in parentheses yields to one outside
+   them ("7 GW (with plans to hit 10 GW)"), and of the rest the pair in one clause and
    nearest together wins (with no count, the largest power). Every other pair the sentence
    supports is kept as an alternative with why, and is checked on its own.
 
