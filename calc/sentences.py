@@ -6,21 +6,29 @@ length of the text (no regular expression that can backtrack; `scan` counts its 
 1. `scan`, a hand-written scanner, cuts the text into numbers, words and punctuation. Numbers
    come in every grouping: "220,000", "12 500" (also with a no-break or thin space),
    "200.000" (read as 200,000 before a count noun), Indian "1,00,000", decimals, powers of ten
-   ("10^3", "10³", "1e3") and glued scales ("220k"). `_figures` then reads the number phrases
+   ("10^3", "10³", "1e3"), glued scales ("220k") and decimal commas ("1,2 GW"). `_figures` then
+   reads the number phrases
    ("half a million", "1.2 million", "a dozen", "tens of thousands": 20,000 at least, "several
    hundred thousand": 200,000 at least), the unit after them (power W … GW, energy Wh … GWh,
    apparent power VA … GVA) or the accelerator, system or rack noun within a few words
    ("GPUs", "graphics processing units", "H100s", "four DGX H100 systems": 4 × 8, "1,400
    NVL72 racks": 1,400 × 72, one "GB200 NVL72": 72; the per-system count comes from the
-   system preset), the bound words before and after, and the phase words in its clause
+   system preset; "3,456 nodes, each with 4 GPUs", "1,200 servers with 8 GPUs each" and
+   "3,456 four-GPU nodes" multiply out), the bound words before and after, and the phase words
+   in its clause
    ("first phase", "initial", "at launch": a phase; "scalable to", "expandable", "eventually",
    "additional": an expansion). Years ("by 2027"), model numbers ("Trainium 2"), memory sizes
-   ("80GB"), money and percentages are not counts; energy is never power.
+   ("80GB"), money and percentages are not counts; energy is never power. A power range is at
+   most its top ("2 to 5 GW", "from 2 GW to 5 GW"), an estimated one about its low end
+   ("approximately 10 to 12 kW"), "between 1 and 1.5 MW" at least its low end. Portuguese,
+   Spanish, Italian, Turkish, German and French nouns, scales, bounds and expansion cues are
+   read as the English ones ("9216 çip", "più di 10 mila GPU", "escalável para 90 MW").
 2. `_pair` ranks the candidate (power, count) pairs: a per-unit figure ("140 kW per rack", "72
    chips each", "each rack holds 72 GPUs") never pairs with fleet figures, an expansion yields
    to the figure it expands ("50 MW at launch, scalable to 90 MW": 50 MW; "an additional 290
    MW" after 230 MW: 230 MW, with 520 MW as the alternative), a count that scales to another
-   is a range ("500,000 … scaling to 1 million"), and of the rest the pair in one clause and
+   is a range ("500,000 … scaling to 1 million"), a power in parentheses yields to one outside
+   them ("7 GW (with plans to hit 10 GW)"), and of the rest the pair in one clause and
    nearest together wins (with no count, the largest power). Every other pair the sentence
    supports is kept as an alternative with why, and is checked on its own.
 
@@ -178,6 +186,14 @@ def _number_token(text: str, i: int) -> tuple[int, Token, int]:
         k = _digits(text, j + 1)
         fraction = text[j + 1 : k]
         j = k
+    elif not groups and j + 1 < n and text[j] == "," and "0" <= text[j + 1] <= "9":
+        # a decimal comma, as most of Europe writes it: "1,2 GW", "2,5 millones"; one or two
+        # digits and no more groups after them ("1,2,3" is a list)
+        k = _digits(text, j + 1)
+        listed = k + 1 < n and text[k] in ",." and "0" <= text[k + 1] <= "9"
+        if k - j - 1 <= 2 and not listed:
+            fraction = text[j + 1 : k]
+            j = k
     value = _float(digits, fraction)
     exponent = None
     if j + 1 < n and text[j] == "^" and "0" <= text[j + 1] <= "9":
@@ -191,7 +207,8 @@ def _number_token(text: str, i: int) -> tuple[int, Token, int]:
     elif (
         j + 1 < n
         and text[j] in "eE"
-        and (text[j + 1].isdigit() or (text[j + 1] in "+-" and text[j + 2 : j + 3].isdigit()))
+        # ASCII digits only: "³".isdigit() is true, and "0e³" is no power of ten
+        and ("0" <= text[j + 1] <= "9" or (text[j + 1] in "+-" and "0" <= text[j + 2 : j + 3] <= "9"))
     ):
         k = _digits(text, j + 2)
         if k >= n or not text[k].isalpha():
@@ -232,7 +249,13 @@ _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     # the same scales in the other languages reporting uses: "1 milione di TPU", "2 millones"
     "milione": 1e6, "milioni": 1e6, "millón": 1e6, "millones": 1e6, "millions": 1e6, "mille": 1e3, "mila": 1e3,
+    "mil": 1e3, "milhão": 1e6, "milhões": 1e6, "bin": 1e3, "milyon": 1e6, "millionen": 1e6, "tausend": 1e3,
 }  # fmt: skip
+_ENGLISH_SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
+"""The scales "a" or "an" may open ("a million GPUs"; "a bin" is not a thousand)."""
+_QUARTERS = {"quarter", "quarters"}
+_ONE = {"un", "um", "uma", "una", "bir", "ein", "eine"}
+"""One before a scale in the other languages: "un milione di GPU", "bir milyon çip"."""
 _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
 _VAGUE = {"several": 2, "few": 2, "some": 2, "multiple": 2, "many": 2}
 _PLURAL_SCALES = {"tens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "dozens": 12}
@@ -241,6 +264,8 @@ _POWER_UNITS = {
     "w": 1.0, "watt": 1.0, "watts": 1.0, "kw": 1e3, "kilowatt": 1e3, "kilowatts": 1e3,
     "mw": 1e6, "megawatt": 1e6, "megawatts": 1e6, "gw": 1e9, "gigawatt": 1e9, "gigawatts": 1e9,
     "tw": 1e12, "terawatt": 1e12, "terawatts": 1e12,
+    # plural abbreviations and electric megawatts: "300 MWs", "a 300 MWe plant"
+    "kws": 1e3, "mws": 1e6, "gws": 1e9, "mwe": 1e6, "gwe": 1e9,
     # the units in Hindi and in Telugu (with the plural and oblique endings)
     "मेगावाट": 1e6, "मेगावॉट": 1e6, "गीगावाट": 1e9, "गीगावॉट": 1e9, "गिगावाट": 1e9,
     "మెగావాట్": 1e6, "మెగావాట్లు": 1e6, "మెగావాట్ల": 1e6, "మెగావాట్స్": 1e6,
@@ -254,7 +279,10 @@ _VOLT_AMPERES = {"kilovolt": 1e3, "megavolt": 1e6, "gigavolt": 1e9}
 _NOUNS = {
     "gpu", "gpus", "chip", "chips", "accelerator", "accelerators", "tpu", "tpus", "superchip",
     "superchips", "xpu", "xpus", "processors", "gpuequivalents", "h100e", "h100es", "cards",
-    "semiconductors",
+    "semiconductors", "apu", "apus",
+    # the same nouns in the other languages reporting uses: "9216 çip", "1.328 acceleratori"
+    "acceleratori", "aceleradores", "accélérateurs", "beschleuniger", "puces", "çip", "çipi", "çipler",
+    "hızlandırıcı", "hızlandırıcılar", "grafikprozessoren", "grafikkarten", "grafikchips",
 }  # fmt: skip
 _SYSTEM_NOUNS = {
     "system",
@@ -295,6 +323,8 @@ _MODELS = {
     "trainium2": "trainium2", "trn2": "trainium2", "trainium3": "trainium3", "trn3": "trainium3",
     "gaudi3": "gaudi3", "rubin": "rubin", "vr200": "rubin", "blackwell": "gb200", "tpu": "tpu-v7",
     "trainium": "trainium2", "h100e": "h100-sxm",
+    # the bundled presets of earlier supercomputers: "44,544 MI300A APUs", "37,888 MI250X GPUs"
+    "mi300a": "mi300a", "mi250x": "mi250x", "mi250": "mi250x", "v100": "v100-sxm2",
 }  # fmt: skip
 _MODEL_NOTES = {
     "blackwell": "'Blackwell' read as gb200 (most Blackwell is shipped as GB200 NVL72)",
@@ -306,7 +336,7 @@ _MODEL_PAIRS = {
     ("vera", "rubin"): "rubin", ("rubin", "ultra"): "rubin-ultra", ("tpu", "v7"): "tpu-v7",
     ("tpu", "v6e"): "tpu-v6e", ("tpu", "v6"): "tpu-v6e", ("tpu", "v5p"): "tpu-v5p",
     ("trainium", "2"): "trainium2", ("trainium", "3"): "trainium3", ("gaudi", "3"): "gaudi3",
-    ("trn", "2"): "trainium2", ("trn", "3"): "trainium3",
+    ("trn", "2"): "trainium2", ("trn", "3"): "trainium3", ("ponte", "vecchio"): "max-1550", ("max", "1550"): "max-1550",
 }  # fmt: skip
 # words whose following number is a model number or a name, not a count
 _NAME_WORDS = {
@@ -337,15 +367,26 @@ _AT_LEAST = (
     ("more", "than"), ("well", "over"), ("over",), ("at", "least"), ("upwards", "of"), ("in", "excess", "of"),
     ("exceeding",), ("north", "of"), ("greater", "than"), ("above",), ("beyond",), ("a", "minimum", "of"),
     ("minimum", "of"), ("upward", "of"), ("topping",), ("surpassing",), ("past",),
+    # in the other languages reporting uses
+    ("más", "de"), ("mais", "de"), ("più", "di"), ("oltre",), ("mehr", "als"), ("über",), ("plus", "de"),
+    ("en", "az"), ("al", "menos"), ("pelo", "menos"), ("almeno",), ("mindestens",), ("au", "moins"),
 )  # fmt: skip
 _AT_MOST = (
     ("up", "to"), ("under",), ("less", "than"), ("fewer", "than"), ("below",), ("as", "much", "as"),
     ("as", "many", "as"), ("no", "more", "than"), ("at", "most"), ("a", "maximum", "of"), ("maximum", "of"),
+    ("até",), ("hasta",), ("fino", "a"), ("fino", "ad"), ("bis", "zu"), ("jusqu", "’", "à"), ("jusqu", "'", "à"),
 )  # fmt: skip
 _ABOUT = (
     ("about",), ("around",), ("roughly",), ("approximately",), ("approx",), ("some",), ("an", "estimated"),
     ("estimated",), ("nearly",), ("almost",), ("circa",), ("close", "to"), ("~",), ("approx", "."),
+    ("cerca", "de"), ("alrededor", "de"), ("aproximadamente",), ("etwa",), ("rund",), ("environ",),
+    ("près", "de"), ("yaklaşık",), ("quase",), ("casi",), ("quasi",),
 )  # fmt: skip
+_BOUNDS_AFTER = {
+    "üzerinde": "at-least", "üstünde": "at-least", "fazla": "at-least", "aşkın": "at-least",
+    "kadar": "at-most", "civarında": "about",
+}  # fmt: skip
+"""Bounds written after the figure, as Turkish writes them: "100 kW’ın üzerinde" is over 100 kW."""
 _BOUNDS = tuple(
     sorted(
         [(p, "at-least") for p in _AT_LEAST]
@@ -361,6 +402,12 @@ _EXPANSION = {
     "potentially", "grow", "growing", "rising", "rise", "extra", "then", "next", "subsequent", "increase",
     # the same cues in Spanish reporting
     "añadiendo", "posteriormente", "adicionales", "adicional", "ampliación", "ampliar", "expandir",
+    # and in Portuguese, Italian and Turkish: "50 MW ..., escalável para 90 MW"
+    "escalável", "escalable", "expansível", "ampliável", "ampliable", "adicionais", "scalabile",
+    "espandibile", "aggiuntivi", "aggiuntiva", "ulteriori", "genişletilebilir",
+    # and in German and French: "erweiterbar auf 90 MW", "extensible à 90 MW"
+    "erweiterbar", "ausbaubar", "zusätzliche", "zusätzlichen", "später", "extensible", "évolutif",
+    "supplémentaires", "ultérieurement",
 }  # fmt: skip
 _CONTAINER = {"within", "inside"}
 """A power named as what holds the claim's site: "a 1 GW cluster within the 5 GW campus"."""
@@ -388,7 +435,15 @@ _SCALING = {
 _ADDITIVE = {"additional", "another", "extra", "further", "añadiendo", "adicionales", "adicional"}
 _PHASE = {"first", "initial", "initially", "launch", "phase", "start", "starting", "stage"}
 _CLAUSE_ENDS = {";", ".", "!", "?", "\n", "—"}
+_HOLD_VERBS = {"contain", "hold", "house", "host", "pack", "fit", "carry"}
+"""Verbs after a modal in a relative clause: "a system, which can contain up to 144 chips"."""
+_DETERMINERS = {"the", "its", "their", "our", "his", "her", "these", "those"}
+"""The words that may open the noun phrase of a partitive count: "60,000 of the latest chips"."""
 _HOLDS = {
+    "has",
+    "have",
+    "features",
+    "featuring",
     "with",
     "of",
     "holds",
@@ -425,6 +480,10 @@ class Figure:
     system: str | None = None
     total: bool = False
     container: bool = False
+    aside: bool = False
+    """Inside parentheses: a power there yields to one outside them."""
+    range_low: float | None = None
+    """The lower end of a power range read as at most its top ("2 to 5 GW")."""
     """A total stated after its parts ("totaling about 100,000"): it wins over them."""
     note: str = ""
     notes: list[str] = field(default_factory=list)
@@ -448,6 +507,12 @@ def _number_phrase(tokens: list[Token], i: int) -> tuple[float, int, str, bool] 
             and tokens[j].kind == "word"
         ):
             return value * _GLUED_SCALES[tokens[j].text], j + 1, "exact", False
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].text in _HYPHENS
+            and _word(tokens, j + 1) in _ENGLISH_SCALES - {"hundred"}
+        ):
+            return value * _SCALES[_word(tokens, j + 1)], j + 2, "exact", False  # "the 1-million-GPU cluster"
         if (_word(tokens, j) in _SCALES and _word(tokens, j) != "hundred") or (_word(tokens, j) == "hundred"):
             value *= _SCALES[_word(tokens, j)]
             j += 1
@@ -457,6 +522,24 @@ def _number_phrase(tokens: list[Token], i: int) -> tuple[float, int, str, bool] 
             if _word(tokens, j) == "di" or _word(tokens, j) == "de":
                 j += 1  # "1 milione di TPU"
         return value, j, "exact", False
+    q = i + 1 + (nxt in _HYPHENS)
+    if w in ("a", "one", "three") and _word(tokens, q) in _QUARTERS:
+        # "a quarter of a million GPUs" (was a million), "three-quarters of a million"
+        j = q + 1
+        j += _word(tokens, j) == "of"
+        j += _word(tokens, j) in ("a", "an")
+        scale = _word(tokens, j)
+        share = 0.75 if w == "three" else 0.25
+        if scale in _ENGLISH_SCALES - {"hundred"}:
+            return share * _SCALES[scale], j + 1, "exact", False
+        return share, j, "exact", False  # "a quarter of a gigawatt"
+    if w == "half" and nxt in _HYPHENS:
+        # "half-a-million GPUs"; "a half-gigawatt campus" (was read as a gigawatt)
+        k = i + 2 + (_word(tokens, i + 2) in ("a", "an"))
+        k += _word(tokens, k) in _HYPHENS
+        if _word(tokens, k) in _ENGLISH_SCALES - {"hundred"}:
+            return 0.5 * _SCALES[_word(tokens, k)], k + 1, "exact", False
+        return 0.5, i + 1, "exact", False
     if w == "half" and nxt in ("a", "an"):
         scale = _word(tokens, i + 2)
         if scale in _SCALES:
@@ -464,7 +547,7 @@ def _number_phrase(tokens: list[Token], i: int) -> tuple[float, int, str, bool] 
         return 0.5, i + 2, "exact", False  # "half a gigawatt"
     if w in ("a", "an", "one") and nxt == "dozen":
         return 12, i + 2, "exact", False
-    if w in ("a", "an") and nxt in _SCALES:
+    if (w in ("a", "an") and nxt in _ENGLISH_SCALES) or (w in _ONE and nxt in _SCALES):
         value, j = _SCALES[nxt], i + 2
         if _word(tokens, j) in ("thousand", "million"):
             value *= _SCALES[_word(tokens, j)]
@@ -531,10 +614,14 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
     figures: list[Figure] = []
     clause = 0
     clauses = []
+    depth = 0
+    asides = []  # inside parentheses: "7 GW capacity (with plans to hit 10 GW)"
     for t in tokens:
         clauses.append(clause)
         if t.text in _CLAUSE_ENDS:
             clause += 1
+        depth = max(0, depth + (t.text == "(") - (t.text == ")"))
+        asides.append(depth > 0)
     n = len(tokens)
     i = 0
     while i < n:
@@ -554,32 +641,47 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             figure is None
             and j + 1 < n
             and (tokens[j].text in ("to", "-", "–") or (tokens[j].text == "and" and prev == "between"))
-            and tokens[j + 1].kind == "num"
+            and (top := _number_phrase(tokens, j + 1)) is not None
+            and not top[3]
         ):
-            # "10 to 12 kW": the power is the lower end, in the unit after the upper one
-            upper = _unit_figure(tokens, j + 1, j + 2, tokens[j + 1].value)
-            if upper is not None and upper.kind == "power" and tokens[j + 1].value:
+            # a range of power, in the unit after its upper end: "2 to 5 gigawatts" is at most
+            # the top, as "up to 5 gigawatts" is; an estimate ("approximately 10 to 12 kW") is
+            # about its lower end, "between 1 and 1.5 MW" at least its lower end
+            upper = _unit_figure(tokens, j + 1, top[1], top[0])
+            if upper is not None and upper.kind == "power" and top[0] > value:
                 figure = upper
-                figure.value = upper.value * value / tokens[j + 1].value
                 figure.first = i
+                low = upper.value * value / top[0]
                 if prev == "between":
-                    figure.bound = "at-least"  # "between 1 and 1.5 MW": at least the lower end
+                    figure.value, figure.bound = low, "at-least"
+                elif _bound_before(tokens, i)[0] != "exact":
+                    figure.value = low
+                else:
+                    figure.bound, figure.range_low = "at-most", low
         if (
-            figure is None and t.kind == "num" and prev in _NAME_WORDS and not tokens[i - 1].text == "phase"
+            figure is None
+            and t.kind == "num"
+            and (prev in _NAME_WORDS or (prev, t.text) in _MODEL_PAIRS)
+            and not tokens[i - 1].text == "phase"
         ) or (figure is None and t.kind == "num" and tokens[i - 1 : i] and tokens[i - 1].text == "phase"):
             i = j
             continue
         if figure is None:
             figure = _count_figure(text, tokens, i, j, value, start_word)
         year = t.kind == "num" and t.plain and 1990 <= t.value <= 2039
+        if figure is None and t.kind == "num" and not year:
+            figure = _implied_power(tokens, i, j, value, figures, clauses)
         if (
             figure is None
             and t.kind == "num"
             and not year
-            and (j >= n or tokens[j].text in (",", ";", ".", ")"))
+            and (j >= n or tokens[j].text in (",", ";", ".", ")") or _yearly(tokens, j))
         ):
-            # "advanced Nvidia chips, as many as 500,000, according to ...": the noun before
+            # "advanced Nvidia chips, as many as 500,000, according to ...": the noun before;
+            # "20 percent of the chips, or about 100,000 per year": the same, restated
             lead = _bound_before(tokens, i)[1]
+            if lead >= 2 and _word(tokens, lead - 1) == "or" and tokens[lead - 2].text == ",":
+                lead -= 1
             if lead >= 2 and tokens[lead - 1].text in (",", "(", "—") and _word(tokens, lead - 2) in _NOUNS:
                 figure = Figure("count", value, 0, tokens[j - 1].end, i, j - 1)
         lead = _bound_before(tokens, i)[1]
@@ -614,11 +716,34 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             after < n and tokens[after].text == "+"
         ):
             bound = "at-least"
-        if (figure.kind != "count" and _word(tokens, after) == "-") or (
-            after + 1 < n and tokens[after].text == "-" and tokens[after + 1].text in ("scale", "class")
+        postposition = after
+        if after + 1 < n and tokens[after].text in ("’", "'") and tokens[after + 1].kind == "word":
+            postposition += 2  # a Turkish case ending: "100 kW’ın üzerinde"
+        if bound == "exact" and _word(tokens, postposition) in _BOUNDS_AFTER:
+            bound = _BOUNDS_AFTER[_word(tokens, postposition)]
+        if (
+            figure.kind == "power"
+            and _word(tokens, after) == "-"
+            and _word(tokens, after + 1) in ("scale", "class")
         ):
-            if bound == "exact" and _word(tokens, after + 1) in ("scale", "class"):
-                bound = "about"
+            bound = "about" if bound == "exact" else bound  # "a 1 GW-class site"; not "H100-class GPUs"
+        if _word(tokens, after) == "plus" or (
+            _word(tokens, after) in _HYPHENS and _word(tokens, after + 1) == "plus"
+        ):
+            bound = "at-least"  # "100MW-plus"
+        if j < n and (
+            tokens[j].text == "+" or (tokens[j].text in _HYPHENS and _word(tokens, j + 1) == "plus")
+        ):
+            bound = "at-least"  # "100k+ GPUs", "100,000-plus GPUs", "200-plus megawatts"
+        restated = figures[-1] if figures and _word(tokens, first - 1) == "or" else None
+        if (
+            bound == "exact"
+            and restated is not None
+            and restated.last == first - 2
+            and restated.kind == figure.kind
+        ):
+            # "about 1,400 servers or 100,000 chips": the restatement keeps the bound
+            bound = restated.bound if restated.bound != "between" else bound
         if tokens[figure.first + 1 : figure.first + 2] and tokens[figure.first + 1].text == "+":
             bound = "at-least"
         if (bound == "exact" and figure.bound != "exact") or figure.high is not None:
@@ -626,6 +751,7 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
         figure.bound = bound
         figure.start = tokens[first].start
         figure.clause = clauses[i]
+        figure.aside = asides[i]
         cues = _clause_cues(tokens, first, _EXPANSION | _PHASE | {"by"})
         figure.expansion = figure.expansion or bool(cues & _EXPANSION)
         figure.additive = bool(cues & _ADDITIVE)
@@ -641,7 +767,73 @@ def _figures(text: str, tokens: list[Token]) -> list[Figure]:
             _multiply_out(text, tokens, first, figure)
         figures.append(figure)
         i = max(figure.last + 1, i + 1)
-    return figures
+    return _power_ranges(tokens, figures)
+
+
+def _power_ranges(tokens: list[Token], figures: list[Figure]) -> list[Figure]:
+    """ "from 2 GW to 5 GW": one power, at most its top (the lower end kept); "between 1 MW and
+    1.5 MW": at least its lower end, as the same ranges with one unit are read."""
+    merged: list[Figure] = []
+    for f in figures:
+        low = merged[-1] if merged else None
+        if not (
+            low is not None
+            and f.kind == low.kind == "power"
+            and f.first == low.last + 2
+            and f.value > low.value
+            and low.bound == f.bound == "exact"
+            and low.apparent == f.apparent
+            and not (low.per_unit or f.per_unit)
+        ):
+            merged.append(f)
+            continue
+        link = tokens[low.last + 1].text
+        if link == "and" and _word(tokens, low.first - 1) == "between":
+            low.bound, low.end, low.last = "at-least", f.end, f.last
+        elif link in ("to", "–", "-"):
+            f.bound, f.range_low, f.start, f.first = "at-most", low.value, low.start, low.first
+            f.clause = low.clause
+            merged[-1] = f
+        else:
+            merged.append(f)
+    return merged
+
+
+_NEEDED = {
+    "needed",
+    "required",
+    "planned",
+    "expected",
+    "available",
+    "total",
+    "promised",
+    "requested",
+    "sought",
+}
+
+
+def _implied_power(
+    tokens: list[Token], i: int, j: int, value: float, figures: list[Figure], clauses: list[int]
+) -> Figure | None:
+    """ "30 megawatts ... out of the 170 needed": the whole, in the unit of the part before it."""
+    h = i - 1 - (_word(tokens, i - 1) == "the")
+    part = figures[-1] if figures else None
+    if _word(tokens, h) != "of" or _word(tokens, h - 1) != "out" or part is None or part.kind != "power":
+        return None
+    scale = _POWER_UNITS.get(tokens[part.last].text)
+    after = tokens[j] if j < len(tokens) else None
+    if scale is None or clauses[part.first] != clauses[i]:
+        return None
+    if after is not None and after.kind != "punct" and after.text not in _NEEDED:
+        return None  # "out of the 2 buildings" is no power
+    return Figure("power", value * scale, 0, tokens[j - 1].end, i, j - 1)
+
+
+def _yearly(tokens: list[Token], j: int) -> bool:
+    """ "per year", "a year", "each year", "annually" at token `j`."""
+    return _word(tokens, j) == "annually" or (
+        _word(tokens, j) in ("per", "a", "each", "every") and _word(tokens, j + 1) == "year"
+    )
 
 
 def _unit_figure(tokens: list[Token], i: int, j: int, value: float) -> Figure | None:
@@ -712,14 +904,27 @@ def _count_figure(
     k = j
     if k < n and tokens[k].text == "+":
         k += 1
+    if k + 1 < n and tokens[k].text in _HYPHENS and _word(tokens, k + 1) == "plus":
+        k += 2  # "100,000-plus GPUs"
     nxt = _word(tokens, k)
     if nxt in ("gb", "tb", "gib", "tib", "percent", "dollars", "usd", "euros", "years", "months", "%") or (
         k < n and tokens[k].text in "%$"
     ):
         return None
-    # a range: "4 million or 5 million GPUs", "4 million to 5 million"
+    # "16,000 or more GPUs", "100,000 or so GPUs", "the 100,000-odd GPUs"
+    stated = "exact"
+    if nxt == "or" and _word(tokens, k + 1) in ("more", "so"):
+        stated, k = ("at-least" if _word(tokens, k + 1) == "more" else "about"), k + 2
+    elif nxt in _HYPHENS and _word(tokens, k + 1) == "odd":
+        stated, k = "about", k + 2
+    nxt = _word(tokens, k)
+    # a range: "4 million or 5 million GPUs", "4 million to 5 million", "between 4,000 and 5,000"
     high = None
-    if nxt in ("or", "to") or (k < n and tokens[k].text in ("-", "–")):
+    if (
+        nxt in ("or", "to")
+        or (k < n and tokens[k].text in ("-", "–"))
+        or (nxt == "and" and _word(tokens, i - 1) == "between")
+    ):
         second = (
             _number_phrase(tokens, k + 1)
             if k + 1 < n and (tokens[k + 1].kind == "num" or _word(tokens, k + 1) in _UNITS)
@@ -740,9 +945,29 @@ def _count_figure(
     noun = ""
     m = k
     seen = 0
-    while m < n and seen < 7:
+    compound = ""
+    # a partitive reaches further: "60,000 of Nvidia's most advanced artificial intelligence (AI) chips"
+    partitive = _word(tokens, k) == "of"
+    while m < n and seen < (12 if partitive else 7):
         tok = tokens[m]
         w = tok.text
+        if partitive and m == k + 1 and w in _DETERMINERS:
+            m += 1  # "1 million of the company's chips", "of its GPUs"
+            seen += 1
+            continue
+        if (tok.kind == "num" or w in _UNITS) and _compound(tokens, m):
+            if _word(tokens, m + 2) in _NOUNS and _word(tokens, m + 3) in _RACK_NOUNS:
+                # "3,456 four-GPU nodes": 3,456 × 4 GPUs
+                per = tok.value if tok.kind == "num" else _UNITS[w]
+                compound = f"{text[tokens[i].start : tokens[m + 3].end]!r} read as {value:,.0f} × {per:,.0f}"
+                value, high = value * per, None if high is None else high * per
+                noun_end, noun = m + 3, "accelerator"
+                break
+            m += 3  # "50 two-socket nodes"
+            seen += 1
+            continue
+        if m > k and w in _UNITS:
+            break  # "each one featuring four GPUs": "four" starts the next figure
         if tok.kind == "num" and _word(tokens, m - 1) in _NAME_WORDS and m > k:
             m += 1  # "Maia 100": a model number inside the noun phrase
             seen += 1
@@ -762,6 +987,9 @@ def _count_figure(
                 or _word(tokens, m) in _SYSTEM_NOUNS
                 or _word(tokens, m) in _SYSTEMS
             ):
+                continue
+            if _word(tokens, m) in _HYPHENS and _word(tokens, m + 1) in ("class", "based", "powered"):
+                m += 2  # "100,000 H100-class GPUs"
                 continue
             if found[1] not in ("tpu", "blackwell", "hopper", "trainium") and w.endswith("s"):
                 noun_end, noun = m - 1, "model"
@@ -789,14 +1017,14 @@ def _count_figure(
         if (
             w == "processing"
             and _word(tokens, m + 1) in ("units", "unit")
-            and _word(tokens, m - 1) in ("ai", "graphics", "tensor")
+            and _word(tokens, m - 1) in ("ai", "graphics", "graphic", "tensor")
         ):
             noun_end, noun = m + 1, "accelerator"
             break
-        if w in _NOUNS or (w == "graphics" and _word(tokens, m + 1) in ("processing", "cards")):
+        if w in _NOUNS or (w in ("graphics", "graphic") and _word(tokens, m + 1) in ("processing", "cards")):
             if model is None and any(_word(tokens, c) in _CPU_WORDS for c in range(k, m)):
                 return None  # "64 Grace-Grace superchips", "Xeon processors": CPUs, not accelerators
-            if w == "graphics":
+            if w in ("graphics", "graphic"):
                 m += 2 if _word(tokens, m + 1) == "cards" else 1
                 if _word(tokens, m + 1) in ("units", "unit"):
                     m += 1
@@ -810,12 +1038,20 @@ def _count_figure(
             ):
                 noun_end = m + 2
             break
+        graphics = _graphics_noun(tokens, m)
+        if graphics is not None:
+            noun_end, noun = graphics, "accelerator"  # "12.600 unidades de processamento gráfico"
+            break
         if w in ("units", "unit") and m == k and _accelerator_before(tokens, i):
             noun_end, noun = m, "accelerator"  # "GPU capacity from about 65,000 to 300,000 units"
             break
         if w in ("equivalents", "equivalent") and model is not None:
             noun_end, noun = m, "accelerator"
             break
+        if w in _RACK_NOUNS and _word(tokens, m + 1) in _NOUNS:
+            m += 1  # "server GPUs": GPUs for servers
+            seen += 1
+            continue
         if w in _RACK_NOUNS:
             noun_end, noun = m, "rack"
             break
@@ -861,6 +1097,8 @@ def _count_figure(
         if high is not None:
             pass
     figure = Figure("count", value, 0, tokens[noun_end].end, i, noun_end, high=high, model=model)
+    if compound:
+        figure.notes.append(compound)
     if tokens[noun_end].text in ("superchip", "superchips") and model in ("gb200", "gb300"):
         # a Grace Blackwell superchip holds two Blackwell GPUs; the gb200/gb300 presets count GPUs
         figure.value, figure.high = value * 2, None if high is None else high * 2
@@ -869,7 +1107,11 @@ def _count_figure(
         )
     if high is not None:
         figure.bound = "between"
+    elif stated != "exact":
+        figure.bound = stated
     if noun in ("rack", "system") or system is not None:
+        if system is None:
+            system, model = _system_after(tokens, noun_end, model)
         preset = _system_preset(system, model, tokens, i)
         if preset is None and model is not None:
             preset = _model_system(model, tokens[noun_end].text)
@@ -891,6 +1133,33 @@ def _count_figure(
     return figure
 
 
+_GRAPHICS_HEADS = {
+    "unidades", "unidade", "unidad", "unità", "processori", "procesadores", "processadores", "processeurs",
+    "schede", "tarjetas", "placas", "cartes",
+}  # fmt: skip
+_GRAPHICS_LINKS = {"de", "di", "da", "del", "elaborazione", "processamento", "procesamiento", "traitement"}
+_GRAPHICS_WORDS = {
+    "gráfico", "gráficos", "gráfica", "gráficas", "grafico", "grafici", "grafica", "grafiche", "graphique",
+    "graphiques",
+}  # fmt: skip
+
+
+def _graphics_noun(tokens: list[Token], m: int) -> int | None:
+    """The last token of a graphics processor named as other languages name it, starting at token
+    `m`: "unidades de processamento gráfico", "processori grafici", "grafik işlem birimi"."""
+    w = _word(tokens, m)
+    if w == "grafik" and _word(tokens, m + 1) == "işlem" and _word(tokens, m + 2).startswith("birim"):
+        return m + 2
+    if w not in _GRAPHICS_HEADS:
+        return None
+    for k in range(m + 1, min(len(tokens), m + 4)):
+        if _word(tokens, k) in _GRAPHICS_WORDS:
+            return k
+        if _word(tokens, k) not in _GRAPHICS_LINKS:
+            return None
+    return None
+
+
 def _accelerator_before(tokens: list[Token], i: int, reach: int = 12) -> bool:
     """Whether an accelerator noun or model is named in the `reach` tokens before token `i`, in its clause."""
     for c in range(i - 1, max(i - reach, 0) - 1, -1):
@@ -900,6 +1169,22 @@ def _accelerator_before(tokens: list[Token], i: int, reach: int = 12) -> bool:
         if w in _NOUNS or w.removesuffix("s") in _MODELS:
             return True
     return False
+
+
+def _system_after(tokens: list[Token], noun_end: int, model: str | None) -> tuple[str | None, str | None]:
+    """The system named just after a rack noun: "1,000 racks of GB200 NVL72", "a 1,000-rack
+    deployment of NVL72 systems"; (None, model) when there is none."""
+    k = noun_end + 1
+    if _word(tokens, k) != "of":
+        k += 1
+    if _word(tokens, k) != "of":
+        return None, model
+    for m in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[m].text in _SYSTEMS:
+            return tokens[m].text, model or next((f[0] for f in [_model_at(tokens, m - 1)] if f), None)
+        if tokens[m].kind != "word" or tokens[m].text in _STOP:
+            break
+    return None, model
 
 
 def _system_preset(system: str | None, model: str | None, tokens: list[Token], i: int) -> str | None:
@@ -942,34 +1227,66 @@ def _per_system(system: str) -> int:
 
 
 def _multiply_out(text: str, tokens: list[Token], first: int, figure: Figure) -> None:
-    """ "12 cabinets, each packed with 440 superchips": a fleet of 12 × 440 = 5,280."""
-    for k in range(first - 1, max(-1, first - 6), -1):
-        if tokens[k].text == "each":
-            break
-        if tokens[k].text in _CLAUSE_ENDS or tokens[k].kind == "num":
+    """A per-unit count with the fleet of units it is in: "12 cabinets, each packed with 440
+    superchips" (12 × 440 = 5,280), "3,456 nodes each equipped with a CPU and 4 GPUs", "1,200
+    servers with 8 GPUs each", "each of its 3,456 nodes has 4 GPUs"."""
+    each = _word(tokens, figure.last + 1) in ("each", "apiece", "per", "in")
+    unit = None
+    for k in range(first - 1, max(-1, first - 12), -1):
+        t = tokens[k]
+        if t.text in _CLAUSE_ENDS or (t.kind == "num" and not _compound(tokens, k)):
             return
-    else:
+        each = each or t.text in ("each", "every")
+        if t.text in _RACK_NOUNS:
+            unit = k
+            break
+    if unit is None:
         return
-    if k < 2 or tokens[k - 1].text != "," or tokens[k - 2].text not in _RACK_NOUNS:
-        return
-    for h in range(k - 3, max(-1, k - 15), -1):
+    for h in range(unit - 1, max(-1, unit - 12), -1):
         if tokens[h].text in _CLAUSE_ENDS or tokens[h].text == ",":
             return
-        compound = h + 1 < len(tokens) and tokens[h + 1].text in _HYPHENS  # "two-socket"
         phrase = (
             _number_phrase(tokens, h)
-            if (tokens[h].kind == "num" or tokens[h].text in _UNITS) and not compound
+            if (tokens[h].kind == "num" or tokens[h].text in _UNITS) and not _compound(tokens, h)
             else None
         )
-        if phrase is not None:
-            figure.notes.append(
-                f"{text[tokens[h].start : tokens[k - 2].end]!r}, each with {figure.value:,.0f}: "
-                f"{phrase[0]:,.0f} × {figure.value:,.0f}"
-            )
-            figure.value *= phrase[0]
-            figure.per_unit = False
-            figure.start = tokens[h].start
+        if phrase is None:
+            continue
+        each = each or any(tokens[e].text == "each" for e in range(max(0, h - 3), h))
+        if not each or phrase[1] > unit or phrase[0] != round(phrase[0]) or _year(tokens[h]):
             return
+        figure.notes.append(
+            f"{text[tokens[h].start : tokens[unit].end]!r}, each with {figure.value:,.0f}: "
+            f"{phrase[0]:,.0f} × {figure.value:,.0f}"
+        )
+        figure.value *= phrase[0]
+        figure.per_unit = False
+        figure.start = min(figure.start, tokens[h].start)
+        return
+
+
+def _compound(tokens: list[Token], k: int) -> bool:
+    """A number joined to the word after it: "two-socket", "32-core", "four-GPU"."""
+    return k + 2 < len(tokens) and tokens[k + 1].text in _HYPHENS and tokens[k + 2].kind == "word"
+
+
+def _year(token: Token) -> bool:
+    return token.kind == "num" and token.plain and 1990 <= token.value <= 2039
+
+
+def _after_relative_clause(tokens: list[Token], first: int) -> bool:
+    """Whether the figure at token `first` follows "<rack noun>, which ..., <verb>": the verb's
+    subject is the unit ("the rack, which holds 72 GPUs, draws 120 kW")."""
+    if first < 3 or tokens[first - 2].text != ",":
+        return False
+    for k in range(first - 3, max(-1, first - 16), -1):
+        if tokens[k].text in _CLAUSE_ENDS:
+            return False
+        if tokens[k].text == "," and _word(tokens, k + 1) in ("which", "that"):
+            # the clause holds the unit's accelerators, as the count's own rule reads it
+            holds = any(_word(tokens, v) in _HOLDS | _HOLD_VERBS for v in range(k + 2, first - 2))
+            return holds and _word(tokens, k - 1) in _RACK_NOUNS
+    return False
 
 
 def _per_unit(tokens: list[Token], first: int, figure: Figure) -> bool:
@@ -982,23 +1299,47 @@ def _per_unit(tokens: list[Token], first: int, figure: Figure) -> bool:
         return True
     if w == "-" and _word(tokens, after + 1) in ("per",):
         return True
-    if w in ("in", "on") and _word(tokens, after + 1) in ("each", "every", "a", "one", "per"):
+    if w in ("in", "on") and _word(tokens, after + 1) in ("each", "every", "per"):
         return True
+    if w in ("in", "on") and _word(tokens, after + 1) in ("a", "one", "single"):
+        # "72 GPUs in a rack" is per unit; "64,000 chips in a new data center" is not
+        return any(_word(tokens, k) in _RACK_NOUNS for k in range(after + 2, after + 5))
     if figure.kind == "power" and (
         _word(tokens, after) in _RACK_NOUNS or (w == "-" and _word(tokens, after + 1) in _RACK_NOUNS)
     ):
         return True  # "a 140 kW rack"
-    for k in range(first - 1, max(-1, first - 8), -1):
+    if figure.kind == "power" and _after_relative_clause(tokens, first):
+        return True  # "the rack, which holds 72 GPUs, draws 120 kW"
+    for k in range(first - 1, max(-1, first - 10), -1):
         t = tokens[k]
-        if t.text in _CLAUSE_ENDS or t.kind == "num" or t.text == ",":
+        relative = t.text == "," and _word(tokens, k + 1) in ("which", "that")
+        if (
+            t.text in _CLAUSE_ENDS
+            or (t.kind == "num" and not _compound(tokens, k))
+            or (t.text == "," and not relative)
+        ):
             break
         if t.text in ("each", "every", "per"):
             return True
         linked = _word(tokens, k + 1)
-        if t.text in _RACK_NOUNS and figure.kind == "count" and linked in _HOLDS and figure.system is None:
+        if figure.kind == "count" and linked == "," and _word(tokens, k + 2) in ("which", "that"):
+            # "an accompanying system, which can contain up to 144 chips": the unit's own count
+            verbs = {_word(tokens, v) for v in range(k + 3, first)}
+            linked = next(iter(sorted(verbs & (_HOLDS | _HOLD_VERBS))), "")
+        if (
+            t.text in _RACK_NOUNS
+            and figure.kind == "count"
+            and linked in _HOLDS | _HOLD_VERBS
+            and figure.system is None
+        ):
             return True  # "a rack with 72 GPUs"
-        if t.text in _RACK_NOUNS and figure.kind == "power" and linked in ("s", "’", "'", "of", "at"):
-            return True  # "a rack's 140 kW", "racks of 140 kW"
+        if (
+            t.text in _RACK_NOUNS
+            and figure.kind == "power"
+            and linked in ("s", "’", "'", "of", "at")
+            and first - k <= 3
+        ):
+            return True  # "a rack's 140 kW", "racks of 140 kW"; not "racks of GB200 NVL72 at 120 MW"
     return False
 
 
@@ -1042,12 +1383,13 @@ def _pair(figures: list[Figure]) -> tuple[Reading, list[Reading]]:
             continue
         merged.append(c)
     counts = merged
+    outside = any(not p.aside for p in powers)
     candidates: list[Reading] = []
     for p in powers or [None]:
         for c in counts or [None]:
             score = 0.0
             if p is not None:
-                score -= 4 * p.expansion + 2 * p.container
+                score -= 4 * p.expansion + 2 * p.container + 1 * (p.aside and outside)
             if c is not None:
                 score -= 4 * c.expansion
                 score += 1 * c.total
@@ -1079,6 +1421,17 @@ def _pair(figures: list[Figure]) -> tuple[Reading, list[Reading]]:
         if key not in seen:
             seen.add(key)
             alternatives.append(Reading(alt_power, best.count, why))
+    low = best.power
+    if low is not None and low.range_low is not None:
+        alternatives.insert(
+            0,
+            Reading(
+                Figure("power", low.range_low, low.start, low.end, low.first, low.last),
+                best.count,
+                "the low end of the range",
+            ),
+        )
+        seen.add((low.range_low, best.count and best.count.value))
     for c in counts:
         if c is best.count:
             continue

@@ -231,6 +231,284 @@ def test_per_unit_figures_never_pair_with_fleet_figures():
     assert _read(reading.text) == (100, 100_000, None, "exact")
 
 
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a fleet of units, each with its accelerators: multiplied out (3,456 × 4 = 13,824)
+        ("The machine has 3,456 nodes each equipped with 4 GPUs.", 13_824),  # was 4
+        ("It has 3,456 compute nodes, each equipped with a 32-core CPU and 4 GPUs.", 13_824),  # was 4
+        ("The system has 3,456 nodes, each one featuring four A100 GPUs.", 13_824),  # was 3,456 × 1
+        ("Each of its 3,456 nodes has 4 GPUs.", 13_824),  # was 4
+        ("The cluster has 1,200 servers with 8 GPUs each.", 9_600),  # was 8
+        ("It runs 3,456 nodes with 4 GPUs per node.", 13_824),  # was 4
+        ("The lab runs 3,456 four-GPU nodes.", 13_824),  # was 3,456
+        ("The lab bought 1,000 8-GPU servers.", 8_000),  # was no count
+        # no "each": the figure after the units is their total, not a per-unit count
+        ("The hall has 1,000 racks housing 72,000 GPUs.", 72_000),
+    ],
+)
+def test_a_fleet_of_units_multiplies_out_the_count_each_holds(text, count):
+    assert parse_claim(text).count == count
+
+
+def test_a_count_in_a_new_site_is_no_per_unit_count():
+    # "64,000 ... chips in a new data center" was read per unit, so the later 16,000 won
+    reading = parse_claim(
+        "They will install 64,000 Nvidia GB200 AI chips in a new Texas data center by the end of 2026, "
+        "with 16,000 chips due by summer 2025."
+    )
+    assert reading.count == 64_000
+    # "in a rack" still is per unit: the fleet's 100,000 is the count
+    assert parse_claim("There are 72 GPUs in a rack; the site has 100,000 GPUs at 150 MW.").count == 100_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of power is at most its top, as "up to" is; the low end is the alternative
+        ("He promised 2 to 5 gigawatts of capacity.", (5000, "at-most", 2000)),  # was 2 GW exact
+        ("The campus will grow from two to five gigawatts.", (5000, "at-most", 2000)),
+        ("The site will grow from 2 GW to 5 GW.", (5000, "at-most", 2000)),  # was 5 GW exact
+        # an estimate keeps its low end, about; "between" its low end, at least
+        ("A rack draws approximately 10 to 12 kW.", (0.01, "about", None)),
+        ("It consumes between 1 and 1.5 MW.", (1, "at-least", None)),
+        ("It consumes between 1 MW and 1.5 MW.", (1, "at-least", None)),  # was 1.5 MW exact
+    ],
+)
+def test_a_power_range(text, expected):
+    reading = parse_claim(text)
+    low = [a.power.m_as("MW") for a in reading.alternatives if a.why == "the low end of the range"]
+    assert (reading.power.m_as("MW"), reading.power_bound, low[0] if low else None) == expected
+
+
+def test_a_power_in_parentheses_yields_to_the_one_outside():
+    # "(with plans to hit 10 GW)" is an aside on the 7 GW the sentence states
+    reading = parse_claim("Five new campuses aim for a massive 7 GW capacity (with plans to hit 10 GW).")
+    assert reading.power.m_as("GW") == 7
+    assert [a.power.m_as("GW") for a in reading.alternatives] == [10]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a partitive count: "N of <whose> <adjectives> chips"
+        (
+            "It will ship more than 60,000 of Nvidia's most advanced artificial intelligence (AI) chips.",
+            60_000,
+        ),
+        ("Claude now runs on 1 million of the company's custom chips.", 1_000_000),
+        ("It links hundreds of thousands of GB200 and GB300 Graphic Processing Units (GPUs).", 200_000),
+        # a number inside the partitive is its own figure
+        ("300 of the 2,000 GPUs are idle.", 2_000),
+    ],
+)
+def test_a_partitive_count_and_graphic_processing_units(text, count):
+    assert parse_claim(text).count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Portuguese: "escalável para" is an expansion, as "scalable to" is
+        ("O local terá 50 MW, escalável para 90 MW, e 23.040 GPUs.", (50, 23_040, None, "exact")),
+        ("O centro terá mais de 10 mil GPUs e até 20 MW.", (20, 10_000, None, "at-least")),
+        # Italian: accelerator nouns, "più di", "fino a"
+        ("La nuova partizione comprenderà 1.328 acceleratori e fino a 2 MW.", (2, 1_328, None, "exact")),
+        ("Avrà più di 10 mila GPU e 20 MW.", (20, 10_000, None, "at-least")),
+        ("Anthropic userà un milione di TPU a 1 GW.", (1000, 1_000_000, None, "exact")),
+        # Turkish: "çip", "bin" (thousand), a bound after the figure
+        ("Her pod içerisinde 9216 çip ve 10 MW bulunuyor.", (10, 9_216, None, "exact")),
+        ("Tesis 50 MW ile 10 bin çip barındıracak.", (50, 10_000, None, "exact")),
+        # German and French
+        ("Es soll bis zu 5 GW und mehr als 100.000 GPUs geben.", (5000, 100_000, None, "at-least")),
+        ("Le site accueillera jusqu'à 50 000 puces pour 100 MW.", (100, 50_000, None, "at-most")),
+        # "a bin" is no thousand in English
+        ("It fell in a bin of 5 GPUs at 1 MW.", (1, 5, None, "exact")),
+    ],
+)
+def test_counts_and_bounds_in_other_languages(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A instalação contará com 12.600 unidades de processamento gráfico.",
+        "El centro tendrá 12.600 procesadores gráficos.",
+        "Il centro avrà 12.600 processori grafici.",
+        "Il centro avrà 12.600 unità di elaborazione grafica.",
+        "Le centre comptera 12 600 processeurs graphiques.",
+        "Merkez 12.600 grafik işlem birimi barındıracak.",
+        "Das Zentrum wird 12.600 Grafikchips haben.",
+    ],
+)
+def test_graphics_processors_as_other_languages_name_them(text):
+    # each was no count: the noun is several words, the adjective after it
+    assert parse_claim(text).count == 12_600
+    assert parse_claim("5.000 unidades de almacenamiento").count is None  # storage units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Zentrum startet mit 50 MW, erweiterbar auf 90 MW, und 20.000 GPUs.",
+        "Le site aura 50 MW, extensible à 90 MW, et 20 000 puces.",
+    ],
+)
+def test_german_and_french_expansions_yield(text):
+    assert _read(text) == (50, 20_000, None, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("tek bir rack üzerinde 100 kW’ın üzerinde güç tüketimi", "at-least"),  # over 100 kW
+        ("100 MW'a kadar güç", "at-most"),  # up to 100 MW
+        ("100 MW civarında güç", "about"),
+    ],
+)
+def test_a_turkish_bound_after_the_figure(text, bound):
+    assert parse_claim(text).power_bound == bound
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("1,000 racks of GB200 NVL72 at 120 MW", 72_000),  # 1,000 × 72; was no count
+        ("A 1,000-rack deployment of NVL72 systems would require 120 MW", 72_000),
+        ("500 racks of GB300 NVL72 at 100 MW", 36_000),  # 500 × 72
+    ],
+)
+def test_racks_take_the_system_named_just_after_them(text, count):
+    reading = parse_claim(text)
+    # the power after the system is the fleet's, not a rack's ("racks of 140 kW" is a rack's)
+    assert (reading.count, reading.power is not None) == (count, True)
+    assert parse_claim("racks of 140 kW and 100,000 GPUs at 100 MW").power.m_as("MW") == 100
+
+
+def test_a_restated_count_keeps_its_bound():
+    # "about 1,400 servers or 100,000 chips": about 100,000 (was exact)
+    reading = parse_claim("That equates to about 1,400 servers or 100,000 Nvidia chips.")
+    assert (reading.count, reading.count_bound) == (100_000, "about")
+    assert _read("4 million or 5 million GPUs") == (None, 4_000_000, 5_000_000, "between")
+
+
+def test_a_count_restated_after_its_noun():
+    # "the chips, or about 100,000 per year": the noun before the comma (was no count)
+    reading = parse_claim("Twenty percent of the chips, or about 100,000 per year, would go to G42.")
+    assert (reading.count, reading.count_bound) == (100_000, "about")
+
+
+def test_the_whole_a_power_is_part_of_takes_its_unit():
+    # "30 megawatts ... out of the 170 needed": 170 MW, the 30 MW the alternative
+    reading = parse_claim("The utility supplies 30 megawatts in the first phase, out of the 170 needed.")
+    assert reading.power.m_as("MW") == 170
+    assert [a.power.m_as("MW") for a in reading.alternatives] == [30]
+    # a count noun after the number: no power
+    assert parse_claim("30 MW, out of the 2 buildings").power.m_as("MW") == 30
+    assert parse_claim("30 MW, out of the 2 buildings").alternatives == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "accelerator"),
+    [
+        # "server GPUs" are GPUs (was read as 50,000 servers with no system)
+        ("It will use 50,000 NVIDIA B200 server GPUs.", 50_000, "b200"),
+        # the bundled presets of earlier machines are named as their makers name them
+        ("El Capitan runs on 44,544 AMD Instinct MI300A APUs.", 44_544, "mi300a"),  # was no count
+        ("It has 11,136 nodes, each with four AMD MI300A APUs.", 44_544, "mi300a"),  # 11,136 × 4
+        ("Frontier has 37,888 MI250X GPUs at 21 MW.", 37_888, "mi250x"),
+        ("Summit has 27,648 NVIDIA V100 GPUs.", 27_648, "v100-sxm2"),
+        ("Aurora has 63,744 Intel Data Center GPU Max 1550 GPUs.", 63_744, "max-1550"),  # 1550 is no count
+    ],
+)
+def test_server_gpus_and_the_models_of_earlier_machines(text, count, accelerator):
+    reading = parse_claim(text)
+    assert (reading.count, reading.accelerator, reading.alternatives) == (count, accelerator, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a cluster of 100,000 H100-class GPUs", (None, 100_000, None, "exact")),  # was about
+        ("100,000-plus GPUs", (None, 100_000, None, "at-least")),  # was no count
+        ("one million-plus GPUs", (None, 1_000_000, None, "at-least")),  # was no count
+        ("100k+ GPUs", (None, 100_000, None, "at-least")),  # was exact
+        ("the 1-million-GPU cluster", (None, 1_000_000, None, "exact")),  # was 1
+        ("a 100MW-plus site", (100, None, None, "exact")),
+        ("200-plus megawatts", (200, None, None, "exact")),
+    ],
+)
+def test_plus_class_and_hyphenated_scales(text, expected):
+    assert _read(text) == expected
+    if expected[0] is not None:
+        assert parse_claim(text).power_bound == "at-least"  # was exact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a decimal comma, as most of Europe writes it (was 2 GW, 5 million)
+        ("Il centro avrà 1,2 GW di potenza e 10.000 GPU.", (1200, 10_000, None, "exact")),
+        ("Tendrá 2,5 millones de GPU y 5 GW.", (5000, 2_500_000, None, "exact")),
+        ("12,5 MW für 10.000 GPUs", (12.5, 10_000, None, "exact")),
+        # still thousands and Indian grouping; a list is no decimal
+        ("1,000 GPUs at 1,2 GW", (1200, 1_000, None, "exact")),
+        ("150 MW for 1,00,000 GPUs", (150, 100_000, None, "exact")),
+        ("racks 1,2,3 and 4", (None, None, None, "exact")),
+        # quarters (a quarter of a million was read as a million)
+        ("a quarter of a million GPUs", (None, 250_000, None, "exact")),
+        ("a quarter million GPUs", (None, 250_000, None, "exact")),
+        ("three-quarters of a million chips at 1 GW", (1000, 750_000, None, "exact")),
+        ("a quarter of a gigawatt", (250, None, None, "exact")),
+        # a hyphenated half (a half-gigawatt was read as a gigawatt)
+        ("a half-gigawatt campus", (500, None, None, "exact")),
+        ("half-a-million GPUs", (None, 500_000, None, "exact")),
+        ("a half-million GPUs", (None, 500_000, None, "exact")),
+    ],
+)
+def test_decimal_commas_quarters_and_halves(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16,000 or more GPUs", (None, 16_000, None, "at-least")),  # was no count
+        ("100,000 or so GPUs", (None, 100_000, None, "about")),  # was no count
+        ("the cluster's 100,000-odd GPUs", (None, 100_000, None, "about")),  # was exact
+        ("between 16,000 and 32,000 GPUs", (None, 16_000, 32_000, "between")),  # was 32,000
+        ("between 2026 and 2028, 100,000 GPUs", (None, 100_000, None, "exact")),  # years are no range
+        ("300 MWs for 100,000 GPUs", (300, 100_000, None, "exact")),  # was no power
+        ("a 300 MWe plant", (300, None, None, "exact")),
+    ],
+)
+def test_count_bounds_between_number_and_noun(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit's count in a relative clause is per unit: the fleet's million is the count
+        (
+            "The UltraServer is a system, which can contain up to 144 chips, and clusters can scale to 1 million chips.",
+            (None, 1_000_000, None, "exact"),  # was the range 144 to 1 million
+        ),
+        # the unit's power after the clause is the unit's too: never 120 kW for 100,000 GPUs
+        (
+            "The rack, which holds 72 GPUs, draws 120 kW; the site has 100,000 GPUs.",
+            (None, 100_000, None, "exact"),
+        ),
+        ("The rack, which holds 72 GPUs, draws 120 kW.", (0.12, 72, None, "exact")),
+        # a clause that holds no accelerators of a unit: the whole machine's figures
+        ("The system, which will use 100,000 GPUs, draws 150 MW.", (150, 100_000, None, "exact")),
+    ],
+)
+def test_a_units_figures_in_a_relative_clause(text, expected):
+    assert _read(text) == expected
+
+
 # --------------------------------------------------------------------------------- bad input
 
 
@@ -260,6 +538,11 @@ WORST = {
     "words": "half a " * 571,
     "vague": "tens of " * 500,
     "spaced digits": "1 " * 2000,
+    # the rules that look around a figure: each look is bounded, whatever the text repeats
+    "fleets": "3,456 nodes, each equipped with a 32-core CPU and 4 GPUs, " * 70,
+    "bounds": "100 or more GPUs, between 1 and 2 GW, a quarter of a million " * 70,
+    "clauses": "the rack, which holds 72 GPUs, draws 120 kW (out of the 170 needed) " * 60,
+    "decimal commas": "1,2 " * 1000,
 }
 
 
@@ -295,6 +578,8 @@ ALPHABET = "0123456789 ,.^³e+-–~$%;()\u00a0\u2009\u202fMWGkVAhoursgigawatt GP
 @example("1e400 MW for 2 GPUs")
 @example("10^99999 GPUs")
 @example("1,00,00 GPUs")
+@example("0e³")
+@example("1,2,3 GW 1,5")
 @example("racks, each with 72 GPUs")
 @example("- 1 - 2 GW")
 def test_any_text_is_read_or_refused_in_one_line(text):
