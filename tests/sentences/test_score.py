@@ -11,10 +11,10 @@ from tests.sentences.score import corpus_rows, score
 
 # measured: see docs/claims.md "Sentence reader"; floors a point or two below
 FLOORS = {
-    # measured: dev (171) 99.4 / 97.7 / 97.1 / 98.2 %, test (180) 95.0 / 95.0 / 90.0 / 95.6 %
-    # (power / count / both / bounds right)
-    "dev": {"power": 0.98, "count": 0.96, "both": 0.95, "bounds": 0.96},
-    "test": {"power": 0.93, "count": 0.93, "both": 0.88, "bounds": 0.94},
+    # measured: dev (202) 98.5 / 97.5 / 96.0 / 97.0 %, test (211) 95.3 / 94.3 / 89.6 / 94.8 %
+    # (power / count / both / bounds right), the blind reporting-e part included
+    "dev": {"power": 0.97, "count": 0.96, "both": 0.94, "bounds": 0.96},
+    "test": {"power": 0.94, "count": 0.93, "both": 0.88, "bounds": 0.93},
 }
 
 
@@ -27,7 +27,7 @@ def test_the_corpus_is_split_by_the_hash_rule():
     import hashlib
 
     rows = corpus_rows()
-    assert len(rows) >= 351
+    assert len(rows) >= 413
     for row in rows:
         odd = int(hashlib.sha256(row["quote"].encode("utf-8")).hexdigest(), 16) % 2 == 1
         assert row["split"] == ("test" if odd else "dev")
