@@ -47,10 +47,11 @@ def watch_report(widget: Widget, show: Any) -> None:
     widget.watch(widget.screen, "report", changed)
 
 
-ARRANGED_SIZE = Reactive(Size(0, 0), layout=False)
+ARRANGED_SIZE = Reactive(Size(0, 0), layout=False, repaint=False)
 """`virtual_size` for a widget whose size only the layout sets: Textual's own asks for a second
-layout of the whole screen whenever the first changed it, which finds nothing to move (a report
-a line longer cost two layouts of every widget on screen)."""
+layout of the whole screen whenever the first changed it, which finds nothing to move, and a
+repaint of the whole pane after it (a report a line longer cost two layouts of every widget on
+screen and a third frame). The layout has drawn what moved; the scrollbar is updated apart."""
 
 
 class ReportPane(VerticalScroll):
@@ -172,13 +173,22 @@ class Headline(View):
         watch_report(self, lambda report: self.show(report, self.screen.stale))  # type: ignore[attr-defined]
         self.watch(self.screen, "stale", self._stale_changed, init=False)
 
+    _shown_for: tuple[calc.Report, bool] | None = None
+    """The report last shown, and whether with the stale line."""
+
     def _stale_changed(self, stale: bool) -> None:
         report = self.screen.report  # type: ignore[attr-defined]
-        if report is not None:
-            self.show(report, stale)  # draws only if the stale line comes or goes
+        if report is None:
+            return
+        # every edit marks the results stale until its report lands; only a stale line that
+        # comes or goes (a field invalid) changes what is shown
+        line = stale and bool(self.screen.errors)  # type: ignore[attr-defined]
+        if self._shown_for is None or self._shown_for[0] is not report or self._shown_for[1] != line:
+            self.show(report, stale)
 
     def show(self, report: calc.Report, stale: bool) -> None:
         stale = stale and bool(self.screen.errors)  # type: ignore[attr-defined]
+        self._shown_for = (report, stale)
         verdict = calc.ui.verdict_word(report.claim)
         for name in VERDICT_STYLE:
             self.set_class(verdict == name, f"-{name}")
