@@ -1,12 +1,11 @@
 """The header's title changes without a layout of the screen."""
 
-from textual import _compositor
 from textual.app import App, ComposeResult
 
 from tui.widgets import TitleHeader
 from tui.widgets.header import Title
 
-from .test_results import drawn
+from .test_results import counted_reflows, drawn
 
 
 class Titled(App[None]):
@@ -16,9 +15,7 @@ class Titled(App[None]):
 
 async def test_a_new_title_is_drawn_in_place(monkeypatch):
     # the defect: "  •  unsaved" coming or going laid out every widget on screen
-    reflows = []
-    reflow = _compositor.Compositor.reflow
-    monkeypatch.setattr(_compositor.Compositor, "reflow", lambda *a: reflows.append(1) or reflow(*a))
+    reflows = counted_reflows(monkeypatch)
     app = Titled()
     async with app.run_test(size=(60, 5)) as pilot:
         await drawn(pilot)

@@ -21,6 +21,14 @@ async def drawn(pilot) -> None:
     raise AssertionError("the screen never finished drawing")
 
 
+def counted_reflows(monkeypatch) -> list[int]:
+    """A list that grows by one at each layout of a screen (Textual's compositor reflow)."""
+    reflows: list[int] = []
+    reflow = _compositor.Compositor.reflow
+    monkeypatch.setattr(_compositor.Compositor, "reflow", lambda *a: reflows.append(1) or reflow(*a))
+    return reflows
+
+
 class OneView(App[None]):
     def compose(self) -> ComposeResult:
         with ReportPane():
@@ -30,9 +38,7 @@ class OneView(App[None]):
 async def test_a_view_lays_out_once_when_its_height_changes_and_never_when_it_does_not(monkeypatch):
     # the defects: a report a line longer laid the screen out twice (the second found nothing to
     # move), and the next report of the same height laid it out again
-    reflows = []
-    reflow = _compositor.Compositor.reflow
-    monkeypatch.setattr(_compositor.Compositor, "reflow", lambda *a: reflows.append(1) or reflow(*a))
+    reflows = counted_reflows(monkeypatch)
     app = OneView()
     async with app.run_test(size=(40, 10)) as pilot:
         view = app.query_one(View)
