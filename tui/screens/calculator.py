@@ -174,8 +174,8 @@ class CalculatorScreen(Screen[None]):
         self._pending: Any = None
         """The timer that settles the last edit as an undo step, while it is waiting."""
         self._asked: calc.Scenario | None = None
-        """The scenario whose report the worker is computing, until it lands: the pause after
-        an edit whose report is already on its way does not start it again."""
+        """The scenario whose report the worker is computing, until it lands: one report is
+        computed at a time (`_want_report`)."""
         self._dirty: tuple[calc.Scenario, dict[str, str], bool] | None = None
         """`dirty` as last worked out, with the scenario and saved fields it was for."""
         self._history: list[Step] = []
