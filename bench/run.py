@@ -158,8 +158,8 @@ def bench_tui_start(runs: int = 7) -> None:
 def bench_tui_key(keys: int = 40) -> None:
     """Keystroke to updated result: an edit of the power field, until its report is on screen.
 
-    Each edit is handled in the app (Input.Changed -> calc parses the fields; after the debounce
-    pause a worker thread evaluates the report; the result widgets redraw when it lands), and
+    Each edit is handled in the app (Input.Changed -> calc parses the fields; a worker thread
+    evaluates the report at once, one at a time; the result widgets redraw when it lands), and
     the clock stops at the first frame handed to the terminal (`App._display`, which every
     compositor refresh goes through) once the edit's report is what the widgets hold. The
     reference does the same with a bare Input whose handler only echoes the value.

@@ -148,6 +148,19 @@ def test_user_preset_dir_overrides_bundled_and_says_so(tmp_path, monkeypatch):
     assert any("overrides" in note and "h100-sxm" in note for note in result.notes)
 
 
+def test_a_preset_file_is_read_once_until_it_changes(tmp_path, monkeypatch):
+    path = _write(tmp_path, "accelerators", "h100-sxm", H100_OVERRIDE)
+    calc.set_preset_dirs(tmp_path)
+    reads = []
+    read = calc.presets.read_preset_text
+    monkeypatch.setattr(calc.presets, "read_preset_text", lambda p: reads.append(p) or read(p))
+    assert [calc.load_accelerator("h100-sxm").tdp.m_as("W") for _ in range(3)] == [600.0] * 3
+    assert reads == [path]  # read and validated once: the next loads find it unchanged
+    path.write_text(H100_OVERRIDE.replace('"600 W"', '"650 W"'))  # another size: read again
+    assert calc.load_accelerator("h100-sxm").tdp.m_as("W") == 650.0
+    assert reads == [path, path]
+
+
 def test_per_user_config_dir_is_read(isolated_presets):
     _write(
         isolated_presets / "dcpower" / "presets",

@@ -97,3 +97,53 @@ async def test_an_invalid_edit_before_the_first_report_still_gets_the_report(mon
         assert screen.report is not None and screen.report.claim.verdict == "plausible"
         headline = str(screen.query_one("#headline").render())
         assert "PLAUSIBLE" in headline and "Computing" not in headline
+
+
+def counted_evaluate(monkeypatch, seconds: float = 0.0) -> list[tuple[float, int]]:
+    """Record each report computed (its power [MW], and how many were computing then)."""
+    evaluate = calc.evaluate
+    computed: list[tuple[float, int]] = []
+    running = [0]
+
+    def counted(scenario):
+        running[0] += 1
+        computed.append((scenario.power.m_as("MW"), running[0]))
+        try:
+            time.sleep(seconds)
+            return evaluate(scenario)
+        finally:
+            running[0] -= 1
+
+    monkeypatch.setattr(calc, "evaluate", counted)
+    return computed
+
+
+async def test_an_edit_is_computed_once(monkeypatch):
+    # the defect: the edit's report was computed at once, and again when its undo step settled
+    computed = counted_evaluate(monkeypatch)
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.calculator
+        await settle(pilot)
+        assert computed == [(300.0, 1)]
+        screen.query_one("#power", FieldInput).value = "250 MW"
+        await settle(pilot)
+        assert computed == [(300.0, 1), (250.0, 1)]
+        assert screen.report.claim.power.m_as("MW") == 250
+
+
+async def test_an_edit_made_while_a_report_computes_gets_its_own_after_it(monkeypatch):
+    # one report computes at a time: the edit waits for the one computing, never beside it
+    computed = counted_evaluate(monkeypatch, 0.3)
+    app = DcpowerApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.calculator
+        await settle(pilot)
+        power = screen.query_one("#power", FieldInput)
+        power.value = "250 MW"
+        await pilot.pause()
+        power.value = "260 MW"  # while 250 MW's report computes
+        await settle(pilot)
+        assert computed == [(300.0, 1), (250.0, 1), (260.0, 1)]
+        assert screen.report.claim.power.m_as("MW") == 260
+        assert "260 MW / 220,000 GPUs" in str(screen.query_one("#headline").render())

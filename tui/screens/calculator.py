@@ -1,10 +1,12 @@
 """The calculator: a scenario's inputs on the left, its report on the right.
 
 Every edit lets calc parse the fields into the scenario at once (about a millisecond), marking
-a field calc rejects with calc's message. The report is computed in an exclusive thread worker
-a short pause after the last edit, and applied only if it is still the report of the current
+a field calc rejects with calc's message. The report is computed in an exclusive thread worker,
+one at a time: an edit starts it at once, and an edit made while one is computing gets its own
+as soon as that one lands. A report is applied only if it is still the report of the current
 scenario: the UI thread never waits for it, so keys are never held up. The result widgets
-watch the screen's reactive `report`. Every settled edit is a step that ctrl+z undoes.
+watch the screen's reactive `report`. Every settled edit (a short pause after the last key) is
+a step that ctrl+z undoes.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from textual.lazy import Lazy
 from textual.markup import escape
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Label, Select, Static, TabbedContent, TabPane
 
 import calc
 import calc.ui
@@ -47,8 +49,10 @@ from tui.widgets import (
     OptionPanel,
     OrbitalPanel,
     ReadingsTable,
+    ReportPane,
     SweepPanel,
     TimelinePanel,
+    TitleHeader,
     UncertaintyPanel,
 )
 from tui.workers import deliver
@@ -58,7 +62,7 @@ SWEEP_POINTS = 16
 PANEL_TABS = ("energy", "orbital")
 """The tabs whose panels hold inputs of the scenario (`OptionPanel`)."""
 DEBOUNCE = 0.015
-"""Seconds without an edit before the report is computed: the keys of a burst make one report."""
+"""Seconds without an edit before it is settled: the keys of a burst make one undo step."""
 MC_SAMPLES = 100_000
 """Samples drawn while editing (about 10 ms); the CLI runs a million on demand."""
 MC_SEED = 0
@@ -168,7 +172,12 @@ class CalculatorScreen(Screen[None]):
         """Per side panel, the scenario and options it last showed: panels are computed when
         their tab is visible and their inputs changed, never for a hidden tab."""
         self._pending: Any = None
-        """The debounce timer of the next report, while one is waiting."""
+        """The timer that settles the last edit as an undo step, while it is waiting."""
+        self._asked: calc.Scenario | None = None
+        """The scenario whose report the worker is computing, until it lands: one report is
+        computed at a time (`_want_report`)."""
+        self._dirty: tuple[calc.Scenario, dict[str, str], bool] | None = None
+        """`dirty` as last worked out, with the scenario and saved fields it was for."""
         self._history: list[Step] = []
         """Settled states, oldest first; the last is the current one."""
         self._future: list[Step] = []
@@ -190,7 +199,7 @@ class CalculatorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         fields = calc.ui.scenario_fields(self.scenario)
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="body"):
             with Vertical(id="inputs-column"):
                 with VerticalScroll(id="inputs", can_focus=False):
@@ -212,7 +221,7 @@ class CalculatorScreen(Screen[None]):
             with Vertical(id="results-column"):
                 yield Static("Results are for the last good inputs: fix the marked field.", id="stale-banner")
                 with TabbedContent(id="results", initial="claim"):
-                    with TabPane("Claim", id="claim"), VerticalScroll(classes="result-pane"):
+                    with TabPane("Claim", id="claim"), ReportPane(classes="result-pane"):
                         yield Headline(id="headline")
                         yield ChainBars(id="chain")
                         yield Label("Readings and break-even values", classes="section-title")
@@ -248,7 +257,7 @@ class CalculatorScreen(Screen[None]):
 
     def _first_report(self) -> None:
         if self.report is None and not self.computing:  # an edit already started its own
-            self.run_report(self.scenario)
+            self._want_report()
 
     def on_descendant_focus(self, event: Any) -> None:
         """Show the focused field's hint (its tooltip) under the inputs: no mouse needed."""
@@ -345,12 +354,20 @@ class CalculatorScreen(Screen[None]):
         """True when the fields differ from what was last loaded or saved."""
         if self.errors:
             return True
-        return calc.ui.scenario_fields(self.scenario) != self.saved_fields
+        known = self._dirty
+        if known is None or known[0] is not self.scenario or known[1] is not self.saved_fields:
+            # the scenario's fields cost about a millisecond: once per scenario, not per look
+            known = self._dirty = (
+                self.scenario,
+                self.saved_fields,
+                calc.ui.scenario_fields(self.scenario) != self.saved_fields,
+            )
+        return known[2]
 
     # --------------------------------------------------------------------------- recompute
 
     def recompute(self, force: bool = False) -> None:
-        """Parse every field through calc; mark what does not parse; schedule the report."""
+        """Parse every field through calc; mark what does not parse; ask for the report."""
         fields = self.fields()
         if fields == self._last_fields and not force:
             return
@@ -364,30 +381,38 @@ class CalculatorScreen(Screen[None]):
         self.app.sub_title = self.base.name + ("  •  unsaved" if self.dirty else "")
         if self._pending is not None:
             self._pending.stop()
-        elif scenario is not None and not errors and not self.computing:
-            # the first edit after a pause is shown at once; the pause still groups the edits
-            # that follow it (and the undo step), whose report comes when they stop
-            self.run_report(scenario)
         self._pending = self.set_timer(DEBOUNCE, self._settled)
+        self._want_report()
 
     def _settled(self) -> None:
-        """A pause after the last edit: record it for undo, compute its report."""
+        """A pause after the last edit: record it for undo."""
         self._pending = None
         step = self._step()
         if not self._restoring and self._history and step.fields != self._history[-1].fields:
             self._record(step)
         self._restoring = False
-        shown = self.report.scenario if self.report is not None else None
-        if not self.errors or shown is not self.scenario:
-            # an invalid edit keeps the last good scenario; its report may not be on screen yet
-            # (an edit within the first report's computation drops that report when it lands)
-            self.run_report(self.scenario)
-        self.stale = True
 
     @property
     def computing(self) -> bool:
         """True while an edit waits for its report."""
-        return self._pending is not None or any(w.group == "report" and w.is_running for w in self.workers)
+        return (
+            self._pending is not None
+            or self._asked is not None
+            or any(w.group == "report" and w.is_running for w in self.workers)
+        )
+
+    def _want_report(self) -> None:
+        """Start the report of the current scenario, unless it is shown or on its way.
+
+        One report is computed at a time: an edit made while one is computing gets its own
+        when that one lands (`_landed`), so every edit is shown as soon as it can be and the
+        keys of a burst make at most one report more. An invalid edit keeps the last good
+        scenario, whose report is asked for only if it is not on screen yet.
+        """
+        shown = self.report.scenario if self.report is not None else None
+        if shown is not self.scenario and self._asked is None:
+            self._asked = self.scenario
+            self.run_report(self.scenario)
 
     @work(thread=True, exclusive=True, group="report")
     def run_report(self, scenario: calc.Scenario) -> None:
@@ -399,8 +424,10 @@ class CalculatorScreen(Screen[None]):
         deliver(self.app, self._landed, scenario, report)
 
     def _landed(self, scenario: calc.Scenario, report: calc.Report | str) -> None:
-        if scenario is not self.scenario or (self._pending is not None and self.errors):
-            return  # the inputs moved on: their own report is on its way
+        self._asked = None
+        if scenario is not self.scenario:
+            self._want_report()  # the inputs moved on while it was computed: theirs now
+            return
         if isinstance(report, str):
             self.errors = {calc.ui.FieldKey.SCENARIO: report}
             self.show_errors()

@@ -4,6 +4,7 @@ from tui.widgets.claims import ClaimsPanel
 from tui.widgets.compare import ComparePanel, SweepPanel
 from tui.widgets.editors import AssumptionsEditor, ClaimEditor, Editor, FleetEditor
 from tui.widgets.fields import FieldInput, FleetRow
+from tui.widgets.header import TitleHeader
 from tui.widgets.panels import (
     ComputePanel,
     EnergyPanel,
@@ -12,7 +13,7 @@ from tui.widgets.panels import (
     OrbitalPanel,
     UncertaintyPanel,
 )
-from tui.widgets.results import ChainBars, Headline, MethodsTable, Notes, ReadingsTable
+from tui.widgets.results import ChainBars, Headline, MethodsTable, Notes, ReadingsTable, ReportPane
 from tui.widgets.timeline import TimelinePanel
 
 __all__ = [
@@ -34,7 +35,9 @@ __all__ = [
     "OptionPanel",
     "OrbitalPanel",
     "ReadingsTable",
+    "ReportPane",
     "SweepPanel",
     "TimelinePanel",
+    "TitleHeader",
     "UncertaintyPanel",
 ]

@@ -86,27 +86,40 @@ class OptionPanel(Vertical):
     KIND = ""
     """The scenario's name for these inputs: "energy" or "orbital"."""
 
+    _fields: tuple[tuple[OptionInput, ...], tuple[Select[str], ...]] | None = None
+
     def on_mount(self) -> None:
         self.load(self.screen.options_text)  # type: ignore[attr-defined]
 
+    def fields(self) -> tuple[tuple[OptionInput, ...], tuple[Select[str], ...]]:
+        """The panel's inputs and its selects (with an id), found once: every key reads them
+        twice, and a query walks the panel's whole subtree."""
+        if self._fields is not None:
+            return self._fields
+        found = tuple(self.query(OptionInput)), tuple(s for s in self.query(Select) if s.id)
+        if found[0]:  # composed: kept (before, the next look finds them)
+            self._fields = found
+        return found
+
     def options(self) -> dict[str, str]:
         """The panel's inputs by the names its question takes them under ("price")."""
-        return {str(w.key.case): w.value for w in self.query(OptionInput)}
+        return {str(w.key.case): w.value for w in self.fields()[0]}
 
     def to_model(self) -> calc.ui.Form:
         """The panel's inputs as fields of the form."""
-        values = {w.key: w.value for w in self.query(OptionInput)}
-        values.update((calc.ui.FieldKey(self.KIND, s.id), str(s.value)) for s in self.query(Select) if s.id)
+        values = {w.key: w.value for w in self.fields()[0]}
+        values.update((calc.ui.FieldKey(self.KIND, s.id), str(s.value)) for s in self.fields()[1])
         return calc.ui.Form(values)
 
     def load(self, fields: calc.ui.Form) -> None:
         """Put field text into the panel's inputs, without posting Changed."""
+        inputs, selects = self.fields()
         with self.prevent(Input.Changed, Select.Changed):
-            for widget in self.query(OptionInput):
+            for widget in inputs:
                 text = fields.get(widget.key)
                 if text is not None:
                     widget.value = text
-            for select in self.query(Select):
+            for select in selects:
                 text = fields.get(calc.ui.FieldKey(self.KIND, select.id))
                 if text is not None:
                     select.value = text

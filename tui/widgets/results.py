@@ -11,8 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.markup import escape
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -54,15 +57,39 @@ def watch_report(widget: Widget, show: Any) -> None:
     widget.watch(widget.screen, "report", changed)
 
 
+ARRANGED_SIZE = Reactive(Size(0, 0), layout=False, repaint=False)
+"""`virtual_size` for a widget whose size only the layout sets: Textual's own asks for a second
+layout of the whole screen whenever the first changed it, which finds nothing to move, and a
+repaint of the whole pane after it (a report a line longer cost two layouts of every widget on
+screen and a third frame). The layout has drawn what moved; the scrollbar is updated apart."""
+
+
+class ReportPane(VerticalScroll):
+    """The scrolling pane of the report's views.
+
+    Its scrollbar's column is kept while the report fits, so an edit whose report is a line
+    shorter or longer never changes the width of the text (which would wrap every view again
+    and lay the screen out twice more); and a change of its height is one layout, not two.
+    """
+
+    DEFAULT_CSS = """
+    ReportPane { scrollbar-gutter: stable; }
+    """
+
+    virtual_size = ARRANGED_SIZE
+
+
 class View(Static):
     """A Static that wraps its own lines and redraws only what changed.
 
     Lines are wrapped at word boundaries but never between a number and its unit or noun
     ("1,363.6 W", "220,000 GPUs"), and a wrapped line goes on under its own text, not at
-    column 0. A view whose text and width are unchanged draws nothing, and one whose height
-    is unchanged redraws without a layout of the screen.
+    column 0. A view whose text and width are unchanged draws nothing, one whose height is
+    unchanged redraws without a layout of the screen, and one whose height changed is one
+    layout.
     """
 
+    virtual_size = ARRANGED_SIZE
     _shown: tuple[str, int] | None = None
     _height: int | None = None
     _markup: str = ""
@@ -81,9 +108,15 @@ class View(Static):
         self.update(content, layout=relayout)
 
     def on_resize(self) -> None:
-        self._height = None  # widths changed: wrap again and lay out
-        if self._shown is not None:
+        if self.width_changed():
+            self._height = None  # wrap again and lay out
             self.put(self._markup)
+
+    def width_changed(self) -> bool:
+        """True if the view is drawn at another width than its text was wrapped for. A resize
+        of the height alone (the layout that a new height asked for) changes nothing: the
+        height found for the text stays known, and the next report lays out only if it moves."""
+        return self._shown is not None and self._shown[1] != self.content_region.width
 
 
 def _breaks(plain: str) -> list[int]:
@@ -129,9 +162,10 @@ class ReportView(View):
         watch_report(self, self._show)
 
     def on_resize(self) -> None:
-        super().on_resize()
-        if self._report is not None:
+        if self._report is not None and self.width_changed():
             self.show(self._report)
+        else:
+            super().on_resize()
 
     def _show(self, report: calc.Report) -> None:
         self._report = report
@@ -158,13 +192,22 @@ class Headline(View):
         watch_report(self, lambda report: self.show(report, self.screen.stale))  # type: ignore[attr-defined]
         self.watch(self.screen, "stale", self._stale_changed, init=False)
 
+    _shown_for: tuple[calc.Report, bool] | None = None
+    """The report last shown, and whether with the stale line."""
+
     def _stale_changed(self, stale: bool) -> None:
         report = self.screen.report  # type: ignore[attr-defined]
-        if report is not None:
-            self.show(report, stale)  # draws only if the stale line comes or goes
+        if report is None:
+            return
+        # every edit marks the results stale until its report lands; only a stale line that
+        # comes or goes (a field invalid) changes what is shown
+        line = stale and bool(self.screen.errors)  # type: ignore[attr-defined]
+        if self._shown_for is None or self._shown_for[0] is not report or self._shown_for[1] != line:
+            self.show(report, stale)
 
     def show(self, report: calc.Report, stale: bool) -> None:
         stale = stale and bool(self.screen.errors)  # type: ignore[attr-defined]
+        self._shown_for = (report, stale)
         verdict = calc.ui.verdict_word(report.claim)
         for name in VERDICT_STYLE:
             self.set_class(verdict == name, f"-{name}")
