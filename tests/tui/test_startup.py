@@ -17,7 +17,7 @@ SIZE = (120, 40)
 
 
 async def test_the_first_frame_holds_the_colossus_inputs_and_the_report_follows():
-    first: list[tuple[dict[str, str], int, object]] = []
+    first: list[tuple[calc.ui.Form, int, object]] = []
 
     class Watched(DcpowerApp):
         def _display(self, screen, renderable):  # every frame handed to the terminal
@@ -34,7 +34,8 @@ async def test_the_first_frame_holds_the_colossus_inputs_and_the_report_follows(
         assert str(screen.query_one("#headline").render()).startswith("PLAUSIBLE")
     fields, tabs, report = first[0]
     assert fields == calc.ui.scenario_fields(calc.scenario_from_facility("colossus-1"))
-    assert (fields["power"], fields["accelerators"], fields["fleet.0.accelerator"]) == (
+    shown = {str(key): text for key, text in fields.items()}
+    assert (shown["power"], shown["accelerators"], shown["fleet.0.accelerator"]) == (
         "300 MW",
         "220000",
         "h100-sxm",
