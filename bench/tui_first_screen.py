@@ -2,7 +2,8 @@
 
 Run as a subprocess by bench/run.py: `python bench/tui_first_screen.py [reference]`.
 
-The clock stops when the screen's first frame is handed to the terminal (`App._display`, which
+dcpower is imported the way `dcpower tui` imports it, through the command's entry. The clock
+stops when the screen's first frame is handed to the terminal (`App._display`, which
 every compositor refresh goes through; headless, it writes nothing). For dcpower that is the
 first frame of the calculator screen, with its inputs; the report fills in when it lands.
 """
@@ -47,6 +48,12 @@ def main() -> None:
 
         app = timed(Bare, Screen)()
     else:
+        # loaded as `dcpower tui` loads it: its entry (the command line read when calc is first
+        # imported decides how pint loads), then the UI found and imported by that entry
+        sys.argv = ["dcpower", "tui"]
+        from calc.__main__ import load_ui
+
+        load_ui()
         from tui.app import DcpowerApp
         from tui.screens import CalculatorScreen
 

@@ -1,7 +1,8 @@
 """The start of the `dcpower` command: pint without numpy when the command draws no samples.
 
 pint imports numpy when it can, only to support arrays, and that is about a third of a one-shot
-command's start; the one-shot commands use scalars. The command's entry (`calc.__main__`) is
+command's start; the one-shot commands use scalars. So does the terminal UI: its Uncertainty
+and Sweep tabs import numpy when first shown, and hand pint only floats. The command's entry (`calc.__main__`) is
 inside this package, so `calc/__init__.py` runs before it: the choice is made here, on the first
 import of calc, and only in a process that is the `dcpower` command itself (its console script,
 or `python -m calc`). Anywhere else (a notebook, a script, the tests) pint is imported as usual.
@@ -60,8 +61,8 @@ def command_of(arguments: list[str]) -> str | None:
 
 
 def needs_numpy(arguments: list[str]) -> bool:
-    """Whether the command draws samples or opens the UI (no arguments: it may open the UI)."""
-    return not arguments or command_of(arguments) in NUMPY_COMMANDS
+    """Whether the command draws samples (no arguments opens the UI, which starts without)."""
+    return bool(arguments) and command_of(arguments) in NUMPY_COMMANDS
 
 
 def prepare() -> None:

@@ -82,7 +82,8 @@ class Command:
     model: str | None = None
     """The result model its --json output dumps (None: a listing built by the command)."""
     numpy: bool = False
-    """It draws samples or opens the UI: it needs numpy (the others start without it)."""
+    """It draws samples: pint is loaded with numpy (the others start without it; so does the UI,
+    which draws samples only in its Uncertainty and Sweep tabs and takes floats from them)."""
     subcommands: tuple[Command, ...] = ()
     subcommand_dest: str | None = None
 
@@ -849,7 +850,6 @@ COMMANDS: tuple[Command, ...] = (
             ),
         ),
         ("dcpower tui --facility stargate-abilene",),
-        numpy=True,
     ),
     Command(
         "serve",

@@ -9,6 +9,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
+from textual.dom import DOMNode
 from textual.widgets import Input, Select
 
 import calc
@@ -78,6 +79,17 @@ class DcpowerApp(App[int]):
                     moved_to.select_all_now()  # before the next key, not when Focus arrives
                 return
         await super().on_event(event)
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        """Restyle a node whose classes changed, unless it is not in the DOM yet.
+
+        Textual restyles a widget and its children against the whole stylesheet whenever one of
+        its classes changes, also while it is being built (`compact=True`, an Input's first
+        value marking it `-valid`): about a millisecond a widget, for styles that its mount
+        works out again. A node not yet in the DOM is left to its mount.
+        """
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
 
     def on_mount(self) -> None:
         facility = self._facility

@@ -14,7 +14,7 @@ def test_each_command_and_option_is_declared_once():
 
 
 def test_the_numpy_gate_and_the_schemas_come_from_the_spec():
-    assert commands.NUMPY_COMMANDS == {"uncertainty", "sensitivity", "sweep", "tui"}
+    assert commands.NUMPY_COMMANDS == {"uncertainty", "sensitivity", "sweep"}
     assert commands.model_schemas()["claims"] == "LedgerReport"
     assert "presets-show" in commands.schema_names() and "presets-show" not in commands.model_schemas()
 

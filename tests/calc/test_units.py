@@ -1,6 +1,10 @@
 """calc/units.py: the guarded parser, dimensions, formatting and the JSON form."""
 
+import json
+import os
 import re
+import subprocess
+import sys
 from unittest import mock
 
 import pytest
@@ -159,3 +163,48 @@ def test_unit_invariance_of_parsing(megawatts):
     watts = parse_power(f"{megawatts!r} MW").m_as(ureg.W)
     assert parse_power(f"{megawatts / 1000!r} GW").m_as(ureg.W) == pytest.approx(watts, rel=1e-12)
     assert parse_power(f"{megawatts * 1000!r} kW").m_as(ureg.W) == pytest.approx(watts, rel=1e-12)
+
+
+# ------------------------------------------------------------------------ the registry's disk cache
+
+_REGISTRY_PROBE = (
+    "import json, calc; "
+    "r = calc.check_claim('300 MW', gpus=220000, accelerator='h100-sxm'); "
+    "print(json.dumps([calc.ureg._diskcache is not None, r.verdict, r.implied_power_per_accelerator.m_as('W'), "
+    "calc.parse_power('1.0236e9 BTU/h').m_as('W'), calc.parse_power('1 hp').m_as('W')]))"
+)
+
+
+def _registry_run(cache_home: str) -> list[object]:
+    """A fresh process's registry, with XDG_CACHE_HOME (where pint keeps its cache) at `cache_home`:
+    [whether it used the disk cache, the verdict and figures of the headline claim]."""
+    env = {**os.environ, "XDG_CACHE_HOME": cache_home}
+    done = subprocess.run(
+        [sys.executable, "-c", _REGISTRY_PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stderr == ""
+    return json.loads(done.stdout)
+
+
+def test_the_registry_cache_lives_in_the_user_cache_dir_and_never_changes_results(tmp_path):
+    # 300 MW / 220,000 GPUs = 1,363.64 W; 1 BTU/h = 0.29307107 W; 1 hp = 745.69987 W
+    expected = [
+        "plausible",
+        pytest.approx(1363.6363636),
+        pytest.approx(1.0236e9 * 0.29307107),
+        pytest.approx(745.69987),
+    ]
+    fresh = tmp_path / "cache"
+    first = _registry_run(str(fresh))  # writes the cache
+    assert first[0] is True and first[1:] == expected
+    written = sorted(p.name for p in (fresh / "pint").iterdir())
+    assert written and all(p.endswith((".json", ".pickle")) for p in written)
+    assert _registry_run(str(fresh)) == first  # read back
+    for path in (fresh / "pint").iterdir():  # a damaged cache: the registry is built from pint's files
+        path.write_text("not a cache")
+    assert _registry_run(str(fresh)) == [False, *expected]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert _registry_run(str(blocker / "cache")) == [False, *expected]  # cannot be created
+    assert _registry_run("/proc/dcpower-no-such-cache") == [False, *expected]  # a read-only place

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -194,6 +194,10 @@ class CalculatorScreen(Screen[None]):
         """The report pinned as A, compared with the current one."""
         self._skipped: set[str] = set()
         """Problems of preset files left out of the facility list, each said once."""
+        self._resumed = False
+        """Whether the screen has been shown (see `on_screen_resume`)."""
+        self._tabs_ready = False
+        """Whether the result tabs, mounted just after the first frame, are in."""
 
     # ----------------------------------------------------------------------------- layout
 
@@ -220,7 +224,8 @@ class CalculatorScreen(Screen[None]):
                 yield Static("", id="field-hint")
             with Vertical(id="results-column"):
                 yield Static("Results are for the last good inputs: fix the marked field.", id="stale-banner")
-                with TabbedContent(id="results", initial="claim"):
+                # mounted after the first frame, which shows the inputs (the report is not in yet)
+                with Lazy(TabbedContent(id="results", initial="claim")):
                     with TabPane("Claim", id="claim"), ReportPane(classes="result-pane"):
                         yield Headline(id="headline")
                         yield ChainBars(id="chain")
@@ -254,6 +259,14 @@ class CalculatorScreen(Screen[None]):
         # the inputs are painted first; the report, computed in a thread that shares the
         # interpreter with the painting, starts once they are on screen
         self.call_after_refresh(self._first_report)
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles a screen's every widget each time it is shown (Screen._on_screen_resume,
+        # which runs after this handler); the first time, each was styled as it mounted a moment
+        # before, and that second pass was a quarter of the time to the first frame
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def _first_report(self) -> None:
         if self.report is None and not self.computing:  # an edit already started its own
@@ -445,13 +458,17 @@ class CalculatorScreen(Screen[None]):
         # every panel shows the last good inputs' results while a field is invalid: say so once,
         # above them all, and mark each panel
         self.query_one("#stale-banner", Static).set_class(bool(self.errors), "-shown")
-        for pane in self.query(TabPane):
-            pane.set_class(bool(self.errors), "-stale")
+        self._mark_panes()
         for editor in self.editors:
             editor.mark(self.errors)
         label = self.query_one("#error-scenario", Static)
         label.update(self.errors.get(calc.ui.FieldKey.SCENARIO, ""))
         label.set_class(calc.ui.FieldKey.SCENARIO in self.errors, "-shown")
+
+    def _mark_panes(self) -> None:
+        """Mark every result pane stale while a field is invalid (none before the tabs mount)."""
+        for pane in self.query(TabPane):
+            pane.set_class(bool(self.errors), "-stale")
 
     def show_report(self) -> None:
         """Bring the title and the visible side panel up to date (the result widgets watch)."""
@@ -504,6 +521,9 @@ class CalculatorScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if not self._tabs_ready:  # the tabs mounted (after the first frame): mark them as the fields are
+            self._tabs_ready = True
+            self._mark_panes()
         self._leave_hidden_pane(event.pane.id)
         self.show_panels()
 
@@ -674,9 +694,14 @@ class CalculatorScreen(Screen[None]):
         chain[starts[(current + 1) % len(starts)]].focus()
 
     def action_panel(self, panel: str) -> None:
-        """Show one of the result panels."""
+        """Show one of the result panels (once they are mounted, just after the first frame)."""
+        try:
+            tabs = self.query_one(TabbedContent)
+        except NoMatches:
+            self.call_after_refresh(self.action_panel, panel)
+            return
         self._leave_hidden_pane(panel)
-        self.query_one(TabbedContent).active = panel
+        tabs.active = panel
 
     # ------------------------------------------------------------------------------ events
 
