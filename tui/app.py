@@ -8,8 +8,8 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
-from textual.reactive import var
 from textual.dom import DOMNode
+from textual.reactive import var
 from textual.widgets import Input, Select
 
 import calc
