@@ -61,9 +61,15 @@ run: $(STAMP_RUN)
 	@echo "dcpower is $(CURDIR)/$(BIN)/dcpower (or 'source $(BIN)/activate', then dcpower)"
 	$(BIN)/dcpower tui --facility colossus-1
 
+# The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process. Tests go
+# to the workers one by one, but a module with a module-scoped fixture (a shared app, a built
+# wheel) goes whole to one worker (--dist loadgroup, the groups made in tests/conftest.py).
+PYTEST_WORKERS ?= auto
+PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
+
 test: $(STAMP_TEST)
 	@echo "dcpower is $(CURDIR)/$(BIN)/dcpower (or 'source $(BIN)/activate', then dcpower)"
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PARALLEL)
 
 # `dcpower serve` in headless Chromium (tests/web): not in `make test`, which needs only Python;
 # .ci/run runs both. No browser is a one-line failure, never a skip.
@@ -72,9 +78,9 @@ test-web: $(STAMP_TEST)
 	@if [ -z "$(BROWSER)" ]; then echo "make test-web: no Chromium found: install it ('apt-get install chromium' on Debian) or set DCPOWER_BROWSER to its path" >&2; exit 1; fi
 	DCPOWER_WEB_TEST=1 DCPOWER_BROWSER=$(BROWSER) $(BIN)/python -m pytest -q tests/web
 
-# The fuzz suite with many more examples (50 minutes on a busy 2-core machine); `make test` runs it with few.
+# The fuzz suite with many more examples (50 minutes in one process on a busy 2-core machine); `make test` runs it with few.
 fuzz: $(STAMP_TEST)
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q $(PARALLEL) tests/fuzz
 
 bench: $(STAMP_TEST)
 	$(BIN)/python bench/run.py

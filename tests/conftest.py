@@ -1,4 +1,5 @@
-"""Shared test set-up: Hypothesis profiles and isolation from the user's own presets."""
+"""Shared test set-up: Hypothesis profiles, isolation from the user's own presets, and the
+modules that pytest-xdist keeps on one worker."""
 
 import os
 
@@ -19,6 +20,20 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups (`make test`: --dist loadgroup)
+def pytest_collection_modifyitems(items):
+    """A module whose tests share a module-scoped fixture (one app, one built wheel) is one
+    xdist group: one worker makes the fixture once and runs the module's tests in their order.
+    The other tests are spread one by one over the workers."""
+    for item in items:
+        fixtures = getattr(item, "_fixtureinfo", None)
+        if fixtures is None:
+            continue
+        scopes = {d.scope for defs in fixtures.name2fixturedefs.values() for d in defs}
+        if "module" in scopes:
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture(autouse=True)

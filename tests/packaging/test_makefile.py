@@ -154,19 +154,23 @@ def test_make_test_installs_once_and_says_where_dcpower_is(project):
     first = make(project, "test", f"PYTHON={python}")
     assert first.returncode == 0, first.stderr
     where = f"dcpower is {project}/.venv/bin/dcpower (or 'source .venv/bin/activate', then dcpower)"
+    # the suite on every core, a module with a module-scoped fixture on one worker
+    suite = [
+        ".venv/bin/python -m pytest -q -n auto --dist loadgroup",
+        "venv python -m pytest -q -n auto --dist loadgroup",
+    ]
     assert first.stdout.splitlines() == [
         f"{python} -m venv .venv",
         '.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"',
         "venv python -m pip install --quiet --disable-pip-version-check -e .[test]",
         "touch .venv/.installed-test .venv/.installed-run",
         where,
-        ".venv/bin/python -m pytest -q",
-        "venv python -m pytest -q",
+        *suite,
     ]
     assert (project / ".venv" / ".python-id").read_text() == FAKE_ID + "\n"
     again = make(project, "test", f"PYTHON={python}")
     assert again.returncode == 0, again.stderr
-    assert again.stdout.splitlines() == [where, ".venv/bin/python -m pytest -q", "venv python -m pytest -q"]
+    assert again.stdout.splitlines() == [where, *suite]
     executable(project / ".venv" / "bin" / "dcpower", '#!/bin/sh\necho "dcpower $*"\n')
     run = make(project, "run", f"PYTHON={python}")
     assert run.returncode == 0, run.stderr
