@@ -89,6 +89,17 @@ class Form(Mapping[FieldKey, str]):
     def read(cls, texts: Mapping[str, str]) -> Form:
         """A form from texts keyed as text (``{"pue.central": "1.2"}``), each key read by
         `FieldKey.parse`: for scripts and tests that write keys as the faces name them."""
+        if not isinstance(texts, Mapping):
+            raise InputError(
+                f"form: {shown(texts)} is not a mapping; accepted: {{'pue.central': '1.2', ...}}",
+                field="form",
+            )
+        for key in texts:
+            if not isinstance(key, str):
+                raise InputError(
+                    f"form: key {shown(key)} is not text; accepted: a field key as text, e.g. 'pue.central'",
+                    field="form",
+                )
         return cls({FieldKey.parse(key): text for key, text in texts.items()})
 
     def value(self, key: FieldKey, default: str = "") -> str:
@@ -174,6 +185,7 @@ def _option_keys(kind: str) -> Iterable[tuple[str, FieldKey]]:
     return ((key, FieldKey(kind, key)) for key in PANEL_OPTIONS[kind])
 
 
+@accepts(base="Scenario")
 def parse_fields(form: Form, base: Scenario) -> tuple[Scenario | None, dict[FieldKey, str]]:
     """Validate every field; return the scenario, or None and a message per bad field.
 
@@ -194,6 +206,11 @@ def parse_fields(form: Form, base: Scenario) -> tuple[Scenario | None, dict[Fiel
         (``FieldKey.SCENARIO`` for a problem of the whole scenario).
     """
     if not isinstance(form, Form):
+        if not isinstance(form, Mapping):
+            raise InputError(
+                f"form: {shown(form)} is not a Form; accepted: a Form, or a mapping of FieldKey to text",
+                field="form",
+            )
         form = Form(form)  # a mapping of FieldKeys; anything else is refused in one line
     errors: dict[FieldKey, str] = {}
 

@@ -230,15 +230,16 @@ class PresetCatalog:
             return load_file(Path(preset_id), kind, self._cache)
         return load_file(self.entry(kind, preset_id).path, kind, self._cache)
 
-    def stamp(self, kind: Kind, preset_id: str) -> int:
-        """When the file of a preset last changed (0 if it cannot be found): what the core's
-        derived values are keyed by, so that an edited preset file is read again."""
+    def stamp(self, kind: Kind, preset_id: str) -> tuple[int, ...]:
+        """The identity of a preset's file as `file_identity` gives it (() if it cannot be
+        found): what the core's derived values are keyed by, so that an edited preset file is
+        read again, as `load_file` reads it again."""
         entry = self.entries.get((kind, preset_id))
         path = Path(preset_id) if is_path(preset_id) else entry.path if entry else None
         try:
-            return os.stat(path).st_mtime_ns if path is not None else 0
+            return file_identity(os.stat(path)) if path is not None else ()
         except (OSError, ValueError):
-            return 0
+            return ()
 
     def override_note(self, kind: Kind, preset_id: str) -> str | None:
         """A sentence saying that a user file replaces a bundled preset, if one does."""
@@ -379,11 +380,18 @@ def _validate(data: Any, kind: Kind, path: Path) -> Any:
     return model
 
 
+def file_identity(info: os.stat_result) -> tuple[int, ...]:
+    """A file's device, inode, size and its modification and change times: an edited or
+    replaced file changes at least one (a rewrite that keeps its size and restores its mtime, as
+    `cp -p` or `touch -r` do, still changes the ctime)."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
 def _file_key(path: Path, kind: Kind, info: os.stat_result) -> tuple[Any, ...]:
     """What a validated preset file is cached by: the kind (the same file asked for as another
-    kind must fail again), the path as given, and the file's identity, time and size (an
-    edited or replaced file is read again)."""
-    return (kind, os.fspath(path), info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size)
+    kind must fail again), the path as given, and the file's identity (an edited or replaced
+    file is read again)."""
+    return (kind, os.fspath(path), *file_identity(info))
 
 
 def load_file(path: Path, kind: Kind, cache: dict[tuple[Any, ...], Any] | None = None) -> Any:

@@ -191,7 +191,7 @@ def _number_token(text: str, i: int) -> tuple[int, Token, int]:
         # digits and no more groups after them ("1,2,3" is a list)
         k = _digits(text, j + 1)
         listed = k + 1 < n and text[k] in ",." and "0" <= text[k + 1] <= "9"
-        if k - j - 1 <= 2 and not listed:
+        if k - j - 1 <= 2 and not listed and len(digits) <= 3:  # "2024,50 MW": a year, then 50
             fraction = text[j + 1 : k]
             j = k
     value = _float(digits, fraction)

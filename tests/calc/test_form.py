@@ -163,3 +163,30 @@ def test_a_form_refuses_keys_and_texts_of_other_types_in_one_line(headline):
         Form({POWER: 300})  # type: ignore[dict-item]
     with pytest.raises(calc.InputError, match=r"^form: key 'power' is not a FieldKey"):
         calc.ui.parse_fields({"power": "300 MW"}, headline)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ([1, 2], "form: [1, 2] is not a Form; accepted: a Form, or a mapping of FieldKey to text"),
+        ("power", "form: 'power' is not a Form; accepted: a Form, or a mapping of FieldKey to text"),
+        ({"power": "300 MW"}, "form: key 'power' is not a FieldKey; accepted: FieldKey(name, case, row)"),
+    ],
+)
+def test_parse_fields_refuses_what_is_not_a_form_in_one_line(form, message):
+    base = calc.scenario(power="300 MW", gpus=220_000, accelerator="h100-sxm")
+    with pytest.raises(calc.InputError) as caught:
+        calc.ui.parse_fields(form, base)
+    assert str(caught.value).startswith(message)
+
+
+def test_parse_fields_and_form_read_refuse_a_wrong_base_or_key_in_one_line():
+    form = Form.read({"power": "300 MW"})
+    with pytest.raises(
+        calc.InputError, match=r"^parse_fields: base: 'x' is of type str; accepted: a calc.Scenario$"
+    ):
+        calc.ui.parse_fields(form, "x")
+    with pytest.raises(calc.InputError, match=r"^form: key 5 is not text; accepted: a field key as text"):
+        Form.read({5: "x"})
+    with pytest.raises(calc.InputError, match=r"^form: 'power' is not a mapping"):
+        Form.read("power")

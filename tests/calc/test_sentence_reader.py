@@ -631,3 +631,10 @@ def test_units_count_accelerators_named_just_before_them():
     # no accelerator in the clause before: units are not accelerators
     assert parse_claim("The plant makes 5,000 units a year and 20 MW.").count is None
     assert parse_claim("It bought 10,000 H100 GPUs; the city built 300 housing units.").count == 10_000
+
+
+def test_a_year_glued_to_a_number_by_a_comma_is_no_decimal_comma():
+    # scraped text often drops the space after a comma: "2024,50" is the year, then 50
+    reading = calc.parse_claim("In 2024,50 MW were added for 30,000 GPUs")
+    assert f"{reading.power:~g}" == "50 MW" and reading.count == 30_000
+    assert f"{calc.parse_claim('1,2 GW for 500.000 GPUs').power:~g}" == "1.2 GW"  # a decimal comma still

@@ -161,6 +161,24 @@ def test_a_preset_file_is_read_once_until_it_changes(tmp_path, monkeypatch):
     assert reads == [path, path]
 
 
+def test_a_rewrite_that_keeps_size_and_mtime_is_read_again_by_both_caches(tmp_path):
+    import os
+
+    import calc.chain
+
+    path = _write(tmp_path, "accelerators", "h100-sxm", H100_OVERRIDE)
+    calc.set_preset_dirs(tmp_path)
+    assert calc.load_accelerator("h100-sxm").tdp.m_as("W") == 600.0
+    assert calc.chain.fleet_item("h100-sxm").tdp == 600.0  # the derived cache (watts), as reports use it
+    before = os.stat(path)
+    # what `cp -p`, `touch -r` or a 1 s timestamp does: the same size, the old mtime
+    path.write_text(H100_OVERRIDE.replace('"600 W"', '"650 W"'))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size and os.stat(path).st_mtime_ns == before.st_mtime_ns
+    assert calc.load_accelerator("h100-sxm").tdp.m_as("W") == 650.0  # the ctime moved
+    assert calc.chain.fleet_item("h100-sxm").tdp == 650.0
+
+
 def test_per_user_config_dir_is_read(isolated_presets):
     _write(
         isolated_presets / "dcpower" / "presets",
