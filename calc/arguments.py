@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-from calc.errors import InputError, shown
+from calc.errors import InputError, one_of, shown
 from calc.units import plain_number
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -157,13 +157,11 @@ def path(value: Any, where: str) -> Any:
 
 
 def choice(*options: str | None) -> Checker:
-    """One of `options`."""
+    """One of `options` (None among them: no value is accepted too), checked by `one_of`."""
+    accepted = [o for o in options if o is not None]
 
     def check(value: Any, where: str) -> Any:
-        if not (isinstance(value, str) or value is None) or value not in options:
-            accepted = ", ".join("None" if o is None else repr(o) for o in options)
-            raise InputError(f"{where}: {shown(value)} is not accepted; accepted: {accepted}")
-        return value
+        return None if value is None and None in options else one_of(value, accepted, where)
 
     return check
 

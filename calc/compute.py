@@ -32,7 +32,7 @@ from calc.chain import (
     system_power_varies,
     whole_systems,
 )
-from calc.errors import InputError
+from calc.errors import InputError, one_of
 from calc.inputs import _validated, as_scenario
 from calc.models import (
     BASES,
@@ -159,8 +159,7 @@ def peak_throughput(spec: AcceleratorSpec, precision: str, case: Case = "central
     Raises:
         InputError: The preset has no figure for it (the message names what is published).
     """
-    if precision not in PRECISIONS:
-        raise InputError(f"precision: {precision[:20]!r} is not accepted; accepted: {', '.join(PRECISIONS)}")
+    one_of(precision, PRECISIONS, "precision")
     figure = spec.throughput.get(precision)
     if figure is None:
         raise InputError(missing_line(spec, precision))
@@ -302,10 +301,7 @@ def compute(
     figures = load_preset("economics", economics_preset)
     mfu_figure = _ranged("mfu", figures, mfu)
     availability_figure = _ranged("availability", figures, availability)
-    if precision not in PRECISIONS:
-        raise InputError(
-            f"precision: {str(precision)[:20]!r} is not accepted; accepted: {', '.join(PRECISIONS)}"
-        )
+    one_of(precision, PRECISIONS, "precision")
     notes: list[str] = []
     target = [name for name, value in (("h100e", h100e), ("flops", flops)) if value is not None]
     if len(target) > 1:
