@@ -176,7 +176,7 @@ class CalculatorScreen(Screen[None]):
         self._asked: calc.Scenario | None = None
         """The scenario whose report the worker is computing, until it lands: one report is
         computed at a time (`_want_report`)."""
-        self._dirty: tuple[calc.Scenario, dict[str, str], bool] | None = None
+        self._dirty: tuple[calc.Scenario, calc.ui.Form, bool] | None = None
         """`dirty` as last worked out, with the scenario and saved fields it was for."""
         self._history: list[Step] = []
         """Settled states, oldest first; the last is the current one."""
